@@ -1,0 +1,54 @@
+import type { FlowDocument } from '@baton/shared';
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  description: string;
+  /** Draft revision; +1 on every save. */
+  version: number;
+  /** Latest published version number (1, 2, …), or null if never published. */
+  publishedVersion: number | null;
+  updatedAt: string;
+}
+
+export interface PublishedVersion {
+  flowId: string;
+  publishedVersion: number;
+  /** The draft version it was taken from. */
+  draftVersion: number;
+  publishedAt: string;
+  flow: FlowDocument;
+}
+
+export interface FlowRepository {
+  list(): FlowSummary[];
+  get(id: string): (FlowDocument & { updatedAt: string; publishedVersion: number | null }) | undefined;
+  /** Stores a new flow with version 1; AppError 409 `flow_exists` if the id is taken. */
+  create(flow: FlowDocument): Promise<FlowDocument>;
+  /** Replaces the draft if its version is `expectedVersion` (else AppError 412 `version_mismatch`); returns it with version + 1. */
+  update(id: string, flow: FlowDocument, expectedVersion: number): Promise<FlowDocument>;
+  /** AppError 404 when missing. */
+  remove(id: string): Promise<void>;
+  /** Freezes the current draft as the next published version. */
+  publish(id: string): Promise<PublishedVersion>;
+  versions(id: string): Array<Omit<PublishedVersion, 'flow'>>;
+  version(id: string, publishedVersion: number): PublishedVersion | undefined;
+  isEmpty(): boolean;
+}
+
+/** Call records and events, appended as JSON Lines and never rewritten. */
+export interface CallLog {
+  append(callId: string, record: Record<string, unknown>): void;
+  /** Every record of one call, oldest first ([] when unknown). */
+  read(callId: string): Promise<Array<Record<string, unknown>>>;
+  /** Resolves once everything appended so far is on disk. */
+  flush(): Promise<void>;
+}
+
+export interface Store {
+  flows: FlowRepository;
+  calls: CallLog;
+  dataDir: string;
+  /** Flushes and releases the data-directory lock. */
+  close(): Promise<void>;
+}

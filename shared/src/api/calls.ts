@@ -1,0 +1,86 @@
+import type { HandoffCategory } from '../flow/flowSchema.ts';
+import type { HandoffSignal } from '../nodes/trigger.ts';
+
+/** Why a call went to a person: used in the caller's message, the agent's briefing and analytics. */
+export interface HandoffReason {
+  category: HandoffCategory;
+  signal: HandoffSignal;
+  /** The trigger node that fired; null when the flow's own path led to a transfer. */
+  triggerId: string | null;
+  /** One sentence a person can read: "sentiment -0.7 over the last 2 turns, below -0.5". */
+  explanation: string;
+}
+
+export type SayPurpose = 'message' | 'transparency' | 'question';
+
+export type CallAction =
+  | { type: 'say'; text: string; purpose: SayPurpose; nodeId: string }
+  | { type: 'listen'; nodeId: string }
+  | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket }
+  | { type: 'hangup'; nodeId: string };
+
+export type CallStatus = 'ai' | 'queued' | 'agent' | 'ended';
+
+export interface CallState {
+  nodeId: string;
+  status: CallStatus;
+}
+
+export interface TranscriptEntry {
+  from: 'caller' | 'ai';
+  text: string;
+  /** ISO time. */
+  at: string;
+  nodeId: string;
+  purpose?: SayPurpose;
+}
+
+export interface Caller {
+  id?: string;
+  phone?: string;
+  name?: string;
+  attributes: Record<string, string | number | boolean>;
+}
+
+export interface RecognisedIntent {
+  name: string;
+  confidence: number;
+  nodeId: string;
+  at: string;
+}
+
+export interface StepTried {
+  nodeId: string;
+  kind: string;
+  label: string;
+  outcome: string;
+}
+
+/** Everything the agent who takes over receives. */
+export interface HandoffPacket {
+  callId: string;
+  flow: { id: string; version: number | 'draft' };
+  caller: Caller;
+  reason: HandoffReason;
+  /** Three short lines: what the caller wants, what was collected, why the AI handed over. */
+  summary: string;
+  intents: RecognisedIntent[];
+  slots: Record<string, SlotValue>;
+  transcript: TranscriptEntry[];
+  /** Sentiment of each caller turn, oldest first, -1..1. */
+  sentimentTrend: number[];
+  stepsTried: StepTried[];
+  startedAt: string;
+  handoffAt: string;
+}
+
+export type SlotValue = string | number | boolean;
+
+/** What a channel feeds the engine. `at` is the event's time (ISO), so stepping stays deterministic. */
+export type CallEvent =
+  | { type: 'start'; at: string; caller?: Partial<Caller> }
+  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number }
+  | { type: 'dtmf'; at: string; digits: string }
+  | { type: 'silence'; at: string }
+  | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed' }
+  | { type: 'hangup'; at: string };

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Ids are short, plain strings: they show up in URLs, logs and CEL-free lookups. */
+export const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
+
+export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const edgeSchema = z.object({
+  id: idSchema,
+  source: idSchema,
+  sourcePort: z.string().min(1).max(80),
+  target: idSchema,
+});
+
+/** A node as stored; `data` is checked against its kind's schema by `parseFlow`. */
+export const nodeSchema = z.object({
+  id: idSchema,
+  kind: z.string().min(1).max(40),
+  position: positionSchema,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const handoffCategories = ['explicit_request', 'frustration', 'complex_or_sensitive', 'ai_limit', 'custom'] as const;
+export type HandoffCategory = (typeof handoffCategories)[number];
+
+export const queueSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(80),
+  /** Typical wait until routing (a later issue) reports the live figure. */
+  typicalWaitSeconds: z.number().int().min(0).max(86_400).default(120),
+});
+
+export const flowSettingsSchema = z.object({
+  language: z.literal('en').default('en'),
+  /** Intents recognised with less confidence than this go to the AI node's no-match path. */
+  confidenceThreshold: z.number().min(0).max(1).default(0.6),
+  /** Extra words or phrases the flow treats as sensitive, on top of the built-in topics. */
+  sensitiveKeywords: z.array(z.string().min(1).max(80)).max(200).default([]),
+  /** Pressing 0 on the keypad counts as asking for a person. */
+  zeroOutToAgent: z.boolean().default(true),
+  /** How each handoff category is explained to the caller, used as {{handoff.reasonText}}. */
+  reasonTexts: z.partialRecord(z.enum(handoffCategories), z.string().min(1).max(300)).default({}),
+  queues: z.array(queueSchema).max(100).default([]),
+});
+
+export const flowDocumentSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1, 'give the flow a name').max(120),
+  description: z.string().max(2000).default(''),
+  version: z.number().int().min(0).default(0),
+  nodes: z.array(nodeSchema).max(10_000),
+  edges: z.array(edgeSchema).max(20_000),
+  settings: flowSettingsSchema.default(flowSettingsSchema.parse({})),
+});
+
+export type FlowNode = z.infer<typeof nodeSchema>;
+export type FlowEdge = z.infer<typeof edgeSchema>;
+export type FlowSettings = z.infer<typeof flowSettingsSchema>;
+export type QueueConfig = z.infer<typeof queueSchema>;
+export type FlowDocument = z.infer<typeof flowDocumentSchema>;
+/** A flow document as a person or the API may send it: defaults not yet filled in. */
+export type FlowInput = z.input<typeof flowDocumentSchema>;

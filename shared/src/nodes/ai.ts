@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineNodeKind.ts';
+import { labelSchema, messageSchema, portNameSchema } from './common.ts';
+import type { FlowIssue } from '../compiler/FlowIssue.ts';
+
+export const entityTypes = ['number', 'amount', 'date', 'email', 'phone'] as const;
+export type EntityType = (typeof entityTypes)[number];
+
+export const intentSchema = z.object({
+  /** Also the name of the node's output port for this intent. */
+  name: portNameSchema,
+  examples: z.array(z.string().min(1).max(300)).max(500),
+  /** Optional reply spoken when the intent is recognised. */
+  reply: messageSchema.default(''),
+  /** Recognised but beyond what the AI should handle: an out-of-scope handoff trigger can fire on it. */
+  outOfScope: z.boolean().default(false),
+});
+
+export const aiData = z.object({
+  label: labelSchema,
+  prompt: messageSchema.default(''),
+  intents: z.array(intentSchema).max(100),
+  entities: z.array(z.enum(entityTypes)).default([]),
+  /** Overrides the flow's confidence threshold for this node. */
+  confidenceThreshold: z.number().min(0).max(1).optional(),
+  noMatchReply: messageSchema.default("Sorry, I didn't understand. Could you say that another way?"),
+});
+export type AiData = z.output<typeof aiData>;
+export type IntentDefinition = z.output<typeof intentSchema>;
+
+export const NO_MATCH = 'no_match';
+
+function validateAi(d: AiData, nodeId: string): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const seen = new Set<string>();
+  d.intents.forEach((intent, i) => {
+    const field = `data.intents.${i}`;
+    if (seen.has(intent.name) || intent.name === NO_MATCH)
+      issues.push({ code: 'duplicate_intent', severity: 'error', nodeId, field, message: `The intent "${intent.name}" appears twice (or uses the reserved name "no_match"); give each intent its own name.` });
+    seen.add(intent.name);
+    if (intent.examples.length === 0)
+      issues.push({ code: 'intent_without_examples', severity: 'error', nodeId, field, message: `Add example phrases for "${intent.name}" so the AI can recognise it.` });
+    else if (intent.examples.length < 3)
+      issues.push({ code: 'intent_few_examples', severity: 'info', nodeId, field, message: `"${intent.name}" has only ${intent.examples.length} example(s); five or more different phrasings make recognition more reliable.` });
+  });
+  if (d.intents.length === 0)
+    issues.push({ code: 'ai_without_intents', severity: 'error', nodeId, field: 'data.intents', message: 'Add at least one intent: what callers want, with example phrases.' });
+  return issues;
+}
+
+export const ai = defineNodeKind({
+  kind: 'ai',
+  label: 'AI conversation',
+  description: 'Listens to the caller, recognises what they want from example phrases, and replies.',
+  hasInput: true,
+  schema: aiData,
+  defaults: {
+    label: 'AI conversation',
+    prompt: 'How can I help you today?',
+    intents: [],
+    entities: [],
+    noMatchReply: "Sorry, I didn't understand. Could you say that another way?",
+  },
+  ports: (d) => [...d.intents.map((i) => i.name), NO_MATCH],
+  messages: (d) => [
+    ...(d.prompt ? [{ field: 'prompt', text: d.prompt }] : []),
+    ...d.intents.flatMap((i, n) => (i.reply ? [{ field: `intents.${n}.reply`, text: i.reply }] : [])),
+    ...(d.noMatchReply ? [{ field: 'noMatchReply', text: d.noMatchReply }] : []),
+  ],
+  rules: () => [],
+  validate: validateAi,
+});

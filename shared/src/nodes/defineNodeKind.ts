@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { FlowIssue } from '../compiler/FlowIssue.ts';
+
+export interface NodeMessage {
+  /** Where the text lives in the node's data, e.g. "text" or "intents.1.reply". */
+  field: string;
+  text: string;
+}
+
+export interface NodeRule {
+  field: string;
+  rule: string;
+}
+
+/** One node kind: its ports, its data schema and defaults, and the checks only it knows. */
+export interface NodeKindDefinition<K extends string = string, S extends z.ZodType = z.ZodType> {
+  kind: K;
+  /** Plain-words name shown in the palette ("Transfer to a person"). */
+  label: string;
+  description: string;
+  /** Start and trigger nodes are entry points: nothing connects into them. */
+  hasInput: boolean;
+  schema: S;
+  defaults: z.output<S>;
+  ports(data: z.output<S>): string[];
+  /** Everything the node says to the caller, so the compiler can lint every message. */
+  messages(data: z.output<S>): NodeMessage[];
+  /** Every rule (CEL) the node holds, so the compiler can type-check them. */
+  rules(data: z.output<S>): NodeRule[];
+  /** Checks the schema cannot express; returned as issues, never thrown. */
+  validate?(data: z.output<S>, nodeId: string): FlowIssue[];
+}
+
+/** Defines a node kind once; the client and server registries hang their faces off it. */
+export function defineNodeKind<K extends string, S extends z.ZodType>(def: NodeKindDefinition<K, S>): NodeKindDefinition<K, S> {
+  return def;
+}
+

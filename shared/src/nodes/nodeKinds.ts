@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { start } from './start.ts';
+import { say } from './say.ts';
+import { ask } from './ask.ts';
+import { ai } from './ai.ts';
+import { branch } from './branch.ts';
+import { trigger } from './trigger.ts';
+import { transparency } from './transparency.ts';
+import { transfer } from './transfer.ts';
+import { end } from './end.ts';
+
+/** Every node kind, by name. The client and server registries are typed against its keys. */
+export const nodeKinds = { start, say, ask, ai, branch, trigger, transparency, transfer, end };
+
+export type NodeKind = keyof typeof nodeKinds;
+export const nodeKindNames = Object.keys(nodeKinds) as NodeKind[];
+
+/** The data each kind holds, after defaults are filled in. */
+export type NodeData<K extends NodeKind> = z.output<(typeof nodeKinds)[K]['schema']>;
+
+/** True when `kind` names a node kind Baton knows. */
+export function isNodeKind(kind: string): kind is NodeKind {
+  return Object.hasOwn(nodeKinds, kind);
+}
