@@ -1,0 +1,38 @@
+import type { HandoffPacket, HandoffReason } from '@baton/shared';
+import type { CallSession } from './CallSession.ts';
+
+function describeSlots(slots: CallSession['slots']): string {
+  const entries = Object.entries(slots);
+  if (entries.length === 0) return 'Nothing collected yet.';
+  return `Collected: ${entries.map(([k, v]) => `${k.replace(/_/g, ' ')} ${typeof v === 'boolean' ? (v ? 'yes' : 'no') : v}`).join(', ')}.`;
+}
+
+function describeWants(session: CallSession): string {
+  const names = [...new Set(session.intents.map((i) => i.name.replace(/_/g, ' ')))];
+  if (names.length > 0) return `Caller wants: ${names.join(', then ')}.`;
+  const said = session.transcript.find((t) => t.from === 'caller')?.text;
+  return said ? `Caller said: "${said.slice(0, 120)}".` : 'The caller has not said what they want yet.';
+}
+
+/** Three lines an agent can read before saying hello. */
+export function summarize(session: CallSession, reason: HandoffReason): string {
+  return [describeWants(session), describeSlots(session.slots), `Handed over: ${reason.explanation}`].join('\n');
+}
+
+/** What the agent who takes over receives. */
+export function buildPacket(session: CallSession, reason: HandoffReason, at: string): HandoffPacket {
+  return {
+    callId: session.callId,
+    flow: { id: session.flowId, version: session.flowVersion },
+    caller: session.caller,
+    reason,
+    summary: summarize(session, reason),
+    intents: session.intents,
+    slots: { ...session.slots },
+    transcript: session.transcript,
+    sentimentTrend: session.sentimentTrend.map((s) => Number(s.toFixed(2))),
+    stepsTried: session.stepsTried,
+    startedAt: session.startedAt,
+    handoffAt: at,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Detector, FlowSettings, HandoffSignal } from '@baton/shared';
+import type { CallSession } from './CallSession.ts';
+import type { TurnSignals } from './understandTurn.ts';
+
+/** One caller turn as the detectors see it: an utterance's signals, or keypad digits. */
+export interface TurnFacts {
+  signals: TurnSignals | null;
+  dtmf: string | null;
+  /** The AI node's intents that are out of scope for it. */
+  outOfScope: ReadonlySet<string>;
+}
+
+export interface DetectorHit {
+  signal: HandoffSignal;
+  explanation: string;
+}
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const quote = (words: string[]) => (words.length > 0 ? ` ("${words.slice(0, 3).join('", "')}")` : '');
+
+/** Whether one detector holds on this turn, and a sentence saying why. `session` already includes this turn. */
+export function checkDetector(detector: Detector, session: CallSession, facts: TurnFacts, settings: FlowSettings): DetectorHit | null {
+  const s = facts.signals;
+  switch (detector.signal) {
+    case 'explicit_request':
+      if (s?.explicitRequest.requested) return { signal: 'explicit_request', explanation: `The caller asked for a person: "${s.explicitRequest.evidence}".` };
+      if (settings.zeroOutToAgent && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
+      return null;
+    case 'negative_sentiment': {
+      const recent = session.sentimentTrend.slice(-detector.turns);
+      if (!s || recent.length < detector.turns) return null;
+      const average = recent.reduce((a, b) => a + b, 0) / recent.length;
+      if (average >= detector.below) return null;
+      const turns = detector.turns === 1 ? 'on the last turn' : `over the last ${detector.turns} turns`;
+      return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${turns}, below ${detector.below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
+    }
+    case 'raised_voice':
+      if (!s || s.loudness.baselineDb === null || s.loudness.deltaDb < detector.deltaDb) return null;
+      return { signal: 'raised_voice', explanation: `The caller's voice is ${round(s.loudness.deltaDb, 1)} dB louder than their usual ${round(s.loudness.baselineDb, 1)} dB (threshold ${detector.deltaDb} dB).` };
+    case 'repeated_question':
+      if (!s || s.repetition.repeats < detector.atLeast) return null;
+      return { signal: 'repeated_question', explanation: `The caller has said the same thing ${s.repetition.repeats + 1} times${quote(s.repetition.evidence.map((e) => e.text))}.` };
+    case 'sensitive_topic': {
+      if (!s) return null;
+      const topics = s.sensitive.topics.filter((t) => detector.topics.includes(t.topic));
+      const keywords = detector.includeFlowKeywords ? s.sensitive.keywords : [];
+      if (topics.length === 0 && keywords.length === 0) return null;
+      const what = [...topics.map((t) => `${t.topic.replace('_', ' ')} ("${t.evidence}")`), ...keywords.map((k) => `"${k}"`)];
+      return { signal: 'sensitive_topic', explanation: `The caller raised a sensitive topic: ${what.join(', ')}.` };
+    }
+    case 'out_of_scope':
+      if (!s?.intent || !facts.outOfScope.has(s.intent)) return null;
+      return { signal: 'out_of_scope', explanation: `The caller asked about "${s.intent}", which the AI is set not to handle.` };
+    case 'no_match':
+      if (!s || s.noMatchStreak < detector.streak) return null;
+      return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${detector.streak}).` };
+    case 'low_asr_confidence': {
+      const recent = session.asrTrend.slice(-detector.turns);
+      if (!s || s.asrConfidence === null || recent.length < detector.turns || recent.some((c) => c >= detector.below)) return null;
+      return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${detector.turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${detector.below}).` };
+    }
+    case 'turn_limit':
+      if (session.turnCount < detector.turns) return null;
+      return { signal: 'turn_limit', explanation: `The caller has spoken ${session.turnCount} times without the call being resolved (limit ${detector.turns}).` };
+  }
+}

@@ -1,0 +1,37 @@
+import type { CallAction, ParsedNode, SayPurpose, TransferOutcome } from '@baton/shared';
+import type { CallSession } from '../CallSession.ts';
+import type { RuntimeFlow } from '../RuntimeFlow.ts';
+import type { Understanding } from '../understandTurn.ts';
+import type { QueueFigures, QueueSnapshot } from '../values.ts';
+
+/** What a node does next: follow one of its ports, or wait for the next event. */
+export type Outcome = { port: string } | { wait: true };
+
+export type CallInput =
+  | { type: 'utterance'; understanding: Understanding; text: string }
+  | { type: 'dtmf'; digits: string }
+  | { type: 'silence' }
+  | { type: 'transfer_outcome'; outcome: TransferOutcome };
+
+/** The working copy of one step: executors change `session` and add `actions`; nothing else. */
+export interface StepContext {
+  flow: RuntimeFlow;
+  session: CallSession;
+  actions: CallAction[];
+  at: string;
+  queues: QueueSnapshot | undefined;
+  /** Renders the node's message in `field` and says it (empty messages are skipped). */
+  say(node: ParsedNode, field: string, purpose: SayPurpose, queue?: QueueFigures | null): void;
+  listen(node: ParsedNode): void;
+  /** Records what a node did, for the agent's "steps tried". */
+  tried(node: ParsedNode, outcome: string): void;
+}
+
+/** How the engine runs one node kind; `input` is for kinds that wait (questions, AI, transfers). */
+export interface Executor {
+  enter(ctx: StepContext, node: ParsedNode): Outcome;
+  input?(ctx: StepContext, node: ParsedNode, input: CallInput): Outcome;
+}
+
+export const next = (port = 'next'): Outcome => ({ port });
+export const wait: Outcome = { wait: true };

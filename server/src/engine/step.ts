@@ -1,0 +1,162 @@
+import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode } from '@baton/shared';
+import { draftOf, RECENT_TURNS, type CallSession } from './CallSession.ts';
+import { firingTrigger } from './evaluateTriggers.ts';
+import { executors } from './executors/executors.ts';
+import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
+import type { RuntimeFlow } from './RuntimeFlow.ts';
+import { understandTurn } from './understandTurn.ts';
+import { messageValues, type QueueSnapshot } from './values.ts';
+
+export interface StepResult {
+  session: CallSession;
+  actions: CallAction[];
+  /** Set when a handoff trigger fired on this event. */
+  handoff?: HandoffReason;
+}
+
+/** Live figures a channel may attach to any event (queue waits come from routing). */
+export type StepEvent = CallEvent & { queues?: QueueSnapshot };
+
+/** The compiler refuses loops that never wait; this guard only protects against a bug. */
+const MAX_NODES_PER_STEP = 500;
+const MAX_SILENCES = 3;
+const SILENCE_GOODBYE = "I can't hear anything, so I'll end this call now. Please call us again.";
+
+/** Runs one event through the flow. Pure: no I/O, no clock, no randomness; the same inputs give the same result. */
+export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepResult {
+  if (session.status === 'ended') return { session, actions: [] };
+  const ctx = contextFor(flow, draftOf(session), event);
+  const s = ctx.session;
+  let handoff: HandoffReason | undefined;
+  switch (event.type) {
+    case 'start':
+      s.caller = { ...s.caller, ...event.caller, attributes: { ...s.caller.attributes, ...event.caller?.attributes } };
+      s.startedAt = event.at;
+      enter(ctx, flow.compiled.startId);
+      break;
+    case 'utterance': {
+      s.transcript.push({ from: 'caller', text: event.text, at: event.at, nodeId: s.nodeId });
+      if (s.status !== 'ai') {
+        input(ctx, { type: 'utterance', understanding: understandTurn(flow, s, event.text, event.at), text: event.text });
+        break;
+      }
+      const understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb);
+      recordTurn(s, understanding, event);
+      const fired = firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at);
+      if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
+      else input(ctx, { type: 'utterance', understanding, text: event.text });
+      break;
+    }
+    case 'dtmf': {
+      s.transcript.push({ from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
+      s.turnCount += 1;
+      s.silenceStreak = 0;
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: new Set() }, event.at);
+      if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
+      else input(ctx, { type: 'dtmf', digits: event.digits });
+      break;
+    }
+    case 'silence':
+      if (s.status !== 'ai') break;
+      s.silenceStreak += 1;
+      if (s.silenceStreak >= MAX_SILENCES) hangUp(ctx, SILENCE_GOODBYE, 'abandoned');
+      else input(ctx, { type: 'silence' });
+      break;
+    case 'transfer_outcome':
+      if (s.status === 'queued' || s.status === 'agent') input(ctx, { type: 'transfer_outcome', outcome: event.outcome });
+      break;
+    case 'hangup':
+      s.status = 'ended';
+      s.endedAt = event.at;
+      s.disposition ??= s.handoff ? 'abandoned_in_queue' : 'abandoned';
+      break;
+  }
+  return { session: s, actions: ctx.actions, handoff };
+}
+
+function recordTurn(s: CallSession, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }): void {
+  s.turnCount += 1;
+  s.silenceStreak = 0;
+  s.sentimentTrend.push(u.signals.sentiment.value);
+  if (event.asrConfidence !== undefined) s.asrTrend.push(event.asrConfidence);
+  s.noMatchStreak = u.signals.noMatchStreak;
+  s.lastSignals = u.signals;
+  if (u.classification?.intent) {
+    s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
+    s.intents.push({ name: u.classification.intent, confidence: Number(u.classification.confidence.toFixed(3)), nodeId: s.nodeId, at: event.at });
+  }
+  s.recentTurns.push({ analyzed: u.analyzed, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb });
+  if (s.recentTurns.length > RECENT_TURNS) s.recentTurns.shift();
+}
+
+function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {
+  ctx.session.handoff = { reason, at: ctx.at };
+  ctx.tried(trigger, `handoff: ${reason.signal.replace(/_/g, ' ')}`);
+  enter(ctx, trigger.id);
+  return reason;
+}
+
+function hangUp(ctx: StepContext, text: string, disposition: string): void {
+  const s = ctx.session;
+  s.transcript.push({ from: 'ai', text, at: ctx.at, nodeId: s.nodeId, purpose: 'message' });
+  ctx.actions.push({ type: 'say', text, purpose: 'message', nodeId: s.nodeId }, { type: 'hangup', nodeId: s.nodeId });
+  s.status = 'ended';
+  s.disposition = disposition;
+  s.endedAt = ctx.at;
+}
+
+function input(ctx: StepContext, callInput: CallInput): void {
+  const node = ctx.flow.compiled.nodes.get(ctx.session.nodeId)!;
+  const executor = executors[node.kind];
+  if (!executor.input) return;
+  follow(ctx, node, executor.input(ctx, node, callInput));
+}
+
+function enter(ctx: StepContext, nodeId: string): void {
+  const node = ctx.flow.compiled.nodes.get(nodeId)!;
+  ctx.session.nodeId = node.id;
+  ctx.session.path.push(node.id);
+  follow(ctx, node, executors[node.kind].enter(ctx, node));
+}
+
+/** Follows ports until a node waits; iterative so long chains cannot overflow the stack. */
+function follow(ctx: StepContext, from: ParsedNode, first: Outcome): void {
+  let node = from;
+  let outcome = first;
+  for (let hops = 0; 'port' in outcome; hops++) {
+    const target = ctx.flow.compiled.next.get(node.id)?.get(outcome.port);
+    if (!target || hops >= MAX_NODES_PER_STEP) {
+      if (!target) return; // e.g. a transfer's unconnected "connected": the agent has the call
+      return hangUp(ctx, 'Sorry, something went wrong on our side. Please call us again.', 'error');
+    }
+    node = ctx.flow.compiled.nodes.get(target)!;
+    ctx.session.nodeId = node.id;
+    ctx.session.path.push(node.id);
+    outcome = executors[node.kind].enter(ctx, node);
+  }
+}
+
+function contextFor(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepContext {
+  const actions: CallAction[] = [];
+  return {
+    flow,
+    session,
+    actions,
+    at: event.at,
+    queues: event.queues,
+    say(node, field, purpose, queue = null) {
+      const template = flow.compiled.templates.get(`${node.id}/${field}`);
+      if (!template) return;
+      const text = renderTemplate(template, messageValues(flow, session, queue));
+      if (!text) return;
+      actions.push({ type: 'say', text, purpose, nodeId: node.id });
+      session.transcript.push({ from: 'ai', text, at: event.at, nodeId: node.id, purpose });
+    },
+    listen(node) {
+      actions.push({ type: 'listen', nodeId: node.id });
+    },
+    tried(node, outcome) {
+      session.stepsTried.push({ nodeId: node.id, kind: node.kind, label: node.label, outcome });
+    },
+  };
+}

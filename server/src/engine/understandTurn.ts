@@ -1,0 +1,64 @@
+import type { EntityType, SensitiveTopic } from '@baton/shared';
+import { analyzeText } from '../nlu/analyzeText.ts';
+import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
+import { explicitRequestOf, loudnessOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
+import type { ExplicitRequestSignal, LoudnessSignal, RepetitionSignal, SensitiveTopicSignal, SentimentSignal } from '../signals/types.ts';
+import type { CallSession } from './CallSession.ts';
+import type { RuntimeFlow } from './RuntimeFlow.ts';
+
+/** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
+export interface TurnSignals {
+  sentiment: SentimentSignal;
+  explicitRequest: ExplicitRequestSignal;
+  sensitive: SensitiveTopicSignal;
+  repetition: RepetitionSignal;
+  loudness: LoudnessSignal;
+  asrConfidence: number | null;
+  /** After this turn. */
+  noMatchStreak: number;
+  intent: string | null;
+  intentConfidence: number;
+}
+
+export interface Understanding {
+  analyzed: AnalyzedText;
+  classification: Classification | null;
+  entities: EntityValue[];
+  signals: TurnSignals;
+}
+
+const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
+
+/** Analyses a caller's words once: intent (at an AI node), entities, and every signal. */
+export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number): Understanding {
+  const node = flow.compiled.nodes.get(session.nodeId);
+  const analyzed = analyzeText(text);
+  let classification: Classification | null = null;
+  let entityTypes: readonly EntityType[] = [];
+  if (node?.kind === 'ai') {
+    const threshold = node.data.confidenceThreshold ?? flow.compiled.flow.settings.confidenceThreshold;
+    classification = flow.classifiers.get(node.id)!.classify(analyzed, threshold);
+    entityTypes = node.data.entities;
+  } else if (node?.kind === 'ask') {
+    const type = ASK_ENTITY[node.data.valueType];
+    if (type) entityTypes = [type];
+  }
+  const entities = entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [];
+  const intent = classification?.intent ?? null;
+  const signals: TurnSignals = {
+    sentiment: sentimentOf(analyzed),
+    explicitRequest: explicitRequestOf(analyzed),
+    sensitive: sensitiveTopicsOf(analyzed, flow.compiled.flow.settings.sensitiveKeywords),
+    repetition: repetitionOf({ analyzed, intent, nodeId: session.nodeId }, session.recentTurns),
+    loudness: loudnessOf(loudnessDb, session.recentTurns),
+    asrConfidence: asrConfidence ?? null,
+    noMatchStreak: node?.kind === 'ai' ? (intent ? 0 : session.noMatchStreak + 1) : session.noMatchStreak,
+    intent,
+    intentConfidence: classification?.confidence ?? 0,
+  };
+  return { analyzed, classification, entities, signals };
+}
+
+export function topicsOf(signals: TurnSignals): SensitiveTopic[] {
+  return signals.sensitive.topics.map((t) => t.topic);
+}

@@ -1,0 +1,77 @@
+import { toRuleContext, type HandoffCategory } from '@baton/shared';
+import type { CallSession } from './CallSession.ts';
+import type { RuntimeFlow } from './RuntimeFlow.ts';
+import { topicsOf } from './understandTurn.ts';
+
+export interface QueueFigures {
+  id: string;
+  name: string;
+  ewtSeconds: number;
+  position: number;
+  agentsAvailable: number;
+}
+
+/** Live queue figures can come with an event (routing); until then the queue's typical wait stands in. */
+export type QueueSnapshot = Partial<Record<string, Partial<Omit<QueueFigures, 'id' | 'name'>>>>;
+
+export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
+  explicit_request: 'you asked to speak with a person',
+  frustration: "I don't seem to be helping, and a person can sort this out faster",
+  complex_or_sensitive: 'this needs the care of a specialist',
+  ai_limit: "this is something I can't fully help with",
+  custom: 'a specialist can help you best with this',
+};
+
+export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: QueueSnapshot | undefined): QueueFigures | null {
+  if (!queueId) return null;
+  const config = flow.compiled.flow.settings.queues.find((q) => q.id === queueId);
+  const now = live?.[queueId];
+  return {
+    id: queueId,
+    name: config?.name ?? queueId,
+    ewtSeconds: now?.ewtSeconds ?? config?.typicalWaitSeconds ?? 0,
+    position: now?.position ?? 1,
+    agentsAvailable: now?.agentsAvailable ?? 0,
+  };
+}
+
+/** The variables messages can use ({{caller.name}}, {{queue.ewtMinutes}}, …). */
+export function messageValues(flow: RuntimeFlow, session: CallSession, queue: QueueFigures | null): Record<string, unknown> {
+  const category = session.handoff?.reason.category;
+  return {
+    caller: { ...session.caller.attributes, name: session.caller.name, phone: session.caller.phone, id: session.caller.id },
+    slots: session.slots,
+    handoff: category
+      ? { category, reasonText: flow.compiled.flow.settings.reasonTexts[category] ?? DEFAULT_REASON_TEXTS[category], explanation: session.handoff!.reason.explanation }
+      : {},
+    queue: queue ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)) } : {},
+    intent: session.lastIntent?.name ?? '',
+    flow: { name: flow.compiled.flow.name },
+  };
+}
+
+/** The typed variables rules read (see the rule environment in shared/). */
+export function ruleValues(session: CallSession, queue: QueueFigures | null, at: string): Record<string, unknown> {
+  const s = session.lastSignals;
+  const recent = session.sentimentTrend.slice(-3);
+  const time = new Date(at);
+  return toRuleContext({
+    sentiment: s?.sentiment.value ?? 0,
+    averageSentiment: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0,
+    repeats: s?.repetition.repeats ?? 0,
+    noMatchStreak: session.noMatchStreak,
+    loudnessDeltaDb: s?.loudness.deltaDb ?? 0,
+    asrConfidence: s?.asrConfidence ?? 1,
+    turns: session.turnCount,
+    text: session.transcript.findLast((t) => t.from === 'caller')?.text.toLowerCase() ?? '',
+    intent: session.lastIntent?.name ?? '',
+    intentConfidence: session.lastIntent?.confidence ?? 0,
+    explicitRequest: s?.explicitRequest.requested ?? false,
+    topics: s ? topicsOf(s) : [],
+    slots: session.slots,
+    caller: { ...session.caller.attributes, name: session.caller.name ?? '', phone: session.caller.phone ?? '' },
+    queue: queue ? { ewtSeconds: queue.ewtSeconds, agentsAvailable: queue.agentsAvailable, position: queue.position } : { ewtSeconds: 0, agentsAvailable: 0, position: 0 },
+    hour: time.getUTCHours(),
+    dayOfWeek: time.getUTCDay(),
+  });
+}

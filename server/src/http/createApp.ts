@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Nlu } from '../nlu/Nlu.ts';
+import type { Store } from '../store/types.ts';
+import { CallService } from '../usecases/CallService.ts';
+import { callRoutes } from './callRoutes.ts';
+import { apiNotFound, errorMiddleware, requireJson } from './errorMiddleware.ts';
+import { flowRoutes } from './flowRoutes.ts';
+
+/** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
+export const BODY_LIMIT = '2mb';
+
+/** The settings the API and the benchmark's bare endpoint share, so they compare like with like. */
+export function baseApp(): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(helmet());
+  return app;
+}
+
+export interface AppDeps {
+  store: Store;
+  nlu: Nlu;
+  log: Logger;
+  /** The built client (client/dist); served with a fallback to index.html for client-side routes. */
+  clientDir?: string;
+}
+
+export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService } {
+  const app = baseApp();
+  const calls = new CallService(store, nlu);
+  const api = express.Router();
+  api.use(requireJson, express.json({ limit: BODY_LIMIT }));
+  api.use('/flows', flowRoutes(store.flows));
+  api.use('/calls', callRoutes(calls));
+  api.use(apiNotFound);
+  app.use('/api', api);
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('The Baton client is not built yet. Run "npm run build", then restart the server.'));
+  }
+  app.use(errorMiddleware(log));
+  return { app, calls };
+}

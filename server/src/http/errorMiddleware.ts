@@ -1,0 +1,40 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.ts';
+
+/** Body-parser errors carry a `type`; each becomes a 4xx that says what to fix. */
+function fromBodyParser(err: { type?: string; limit?: number }): AppError | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'invalid_json', 'The request body is not valid JSON. Check for missing quotes, commas or brackets.');
+    case 'entity.too.large':
+      return new AppError(413, 'body_too_large', `The request body is larger than the ${Math.round((err.limit ?? 0) / 1024)} KB limit.`);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError(415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
+    default:
+      return null;
+  }
+}
+
+/** The one place errors become responses: `{ error: { code, message, issues? } }`, never a 500 for bad input. */
+export function errorMiddleware(log: Logger): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const known = err instanceof AppError ? err : fromBodyParser(err);
+    if (known) {
+      res.status(known.status).json({ error: { code: known.code, message: known.message, ...(known.issues ? { issues: known.issues } : {}) } });
+      return;
+    }
+    log.error({ err }, 'unexpected error');
+    res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on the server. It has been logged; try again.' } });
+  };
+}
+
+/** POST and PUT bodies must be JSON; anything else would silently arrive empty. */
+export const requireJson: RequestHandler = (req, _res, next) => {
+  if ((req.method === 'POST' || req.method === 'PUT') && req.headers['content-length'] !== '0' && req.headers['content-type'] !== undefined && !req.is('application/json'))
+    return next(new AppError(415, 'unsupported_media_type', 'Send the body as JSON with the header Content-Type: application/json.'));
+  next();
+};
+
+export const apiNotFound: RequestHandler = (req, _res, next) => next(new AppError(404, 'no_such_endpoint', `There is no ${req.method} ${req.path} in the API.`));

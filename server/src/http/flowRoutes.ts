@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { notFound } from '../errors.ts';
+import type { FlowRepository } from '../store/types.ts';
+import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
+
+export function flowRoutes(flows: FlowRepository): Router {
+  const r = Router();
+  r.get('/', (_req, res) => {
+    res.json(flows.list());
+  });
+  r.post('/', async (req, res) => {
+    const flow = await createFlow(flows, req.body);
+    res.status(201).set('ETag', `"${flow.version}"`).location(`/api/flows/${flow.id}`).json(flow);
+  });
+  r.get('/:id', (req, res) => {
+    const flow = getFlowOrThrow(flows, req.params.id);
+    res.set('ETag', `"${flow.version}"`).json(flow);
+  });
+  r.put('/:id', async (req, res) => {
+    const flow = await updateFlow(flows, req.params.id, req.body, req.get('If-Match'));
+    res.set('ETag', `"${flow.version}"`).json(flow);
+  });
+  r.delete('/:id', async (req, res) => {
+    await flows.remove(req.params.id);
+    res.status(204).end();
+  });
+  r.get('/:id/issues', (req, res) => {
+    res.json(flowIssues(flows, req.params.id));
+  });
+  r.post('/:id/publish', async (req, res) => {
+    res.json(await publishFlow(flows, req.params.id));
+  });
+  r.get('/:id/versions', (req, res) => {
+    getFlowOrThrow(flows, req.params.id);
+    res.json(flows.versions(req.params.id));
+  });
+  r.get('/:id/versions/:v', (req, res) => {
+    const n = Number(req.params.v);
+    const version = Number.isInteger(n) ? flows.version(req.params.id, n) : undefined;
+    if (!version) throw notFound(`published version of "${req.params.id}"`, req.params.v);
+    res.json(version);
+  });
+  return r;
+}

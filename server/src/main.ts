@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createApp } from './http/createApp.ts';
+import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
+import { seedExampleFlows } from './seedExampleFlows.ts';
+import { openStore } from './store/openStore.ts';
+import { DataDirLockedError } from './store/dataDirLock.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const dataDir = path.resolve(process.env.BATON_DATA_DIR ?? path.join(root, 'data'));
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+
+async function main() {
+  const store = await openStore(dataDir);
+  const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
+  if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
+  const { app } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir: path.join(root, 'client/dist') });
+  const server = app.listen(port, host ?? '::', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    // The e2e harness waits for this line.
+    console.log(`Baton is listening on http://${host ?? 'localhost'}:${actual} (data in ${dataDir})`);
+  });
+  server.on('error', (err) => {
+    console.error(`Baton could not listen on port ${port}: ${err.message}. Set PORT to a free port.`);
+    void store.close().then(() => process.exit(1));
+  });
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void store.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof DataDirLockedError ? err.message : err);
+  process.exit(1);
+});

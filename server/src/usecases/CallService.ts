@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { compileFlow, hasErrors, type CallEvent, type FlowDocument } from '@baton/shared';
+import { createSession, type CallSession } from '../engine/CallSession.ts';
+import { prepareFlow, type RuntimeFlow } from '../engine/RuntimeFlow.ts';
+import { step, type StepResult } from '../engine/step.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { Nlu } from '../nlu/Nlu.ts';
+import type { Store } from '../store/types.ts';
+import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
+
+interface LiveCall {
+  session: CallSession;
+  flow: RuntimeFlow;
+}
+
+const MAX_CALLS_IN_MEMORY = 10_000;
+const MAX_FLOWS_IN_MEMORY = 200;
+
+/** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine. */
+export class CallService {
+  private readonly calls = new Map<string, LiveCall>();
+  private readonly runtimes = new Map<string, RuntimeFlow>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly nlu: Nlu,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async start(body: unknown) {
+    const input = parseBody(startCallSchema, body);
+    const flow = this.runtimeFor(input.flowId, input.version);
+    const at = this.clock().toISOString();
+    const callId = randomUUID();
+    const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
+    const result = this.apply(callId, flow, session, { type: 'start', at, caller: input.caller });
+    return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result) };
+  }
+
+  async turn(callId: string, body: unknown) {
+    const call = this.calls.get(callId);
+    if (!call) throw notFound('call in progress', callId);
+    if (call.session.status === 'ended') throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
+    const t = parseBody(turnSchema, body);
+    const at = this.clock().toISOString();
+    const event: CallEvent =
+      t.text !== undefined
+        ? { type: 'utterance', at, text: t.text, asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb }
+        : t.dtmf !== undefined
+          ? { type: 'dtmf', at, digits: t.dtmf }
+          : t.transferOutcome !== undefined
+            ? { type: 'transfer_outcome', at, outcome: t.transferOutcome }
+            : { type: 'silence', at };
+    return this.view(this.apply(callId, call.flow, call.session, event));
+  }
+
+  async get(callId: string) {
+    const live = this.calls.get(callId);
+    const records = await this.store.calls.read(callId);
+    if (!live && records.length === 0) throw notFound('call', callId);
+    const events = records.map(({ callId: _id, ...rest }) => rest);
+    if (live) {
+      const s = live.session;
+      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript, slots: s.slots, handoff: s.handoff, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
+    }
+    // After a restart the log is the record: replay what it says.
+    const last = records[records.length - 1] as { state?: unknown; session?: Partial<CallSession> };
+    const handoff = records.map((r) => r.handoff).findLast((h) => h) ?? null;
+    return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, events };
+  }
+
+  private apply(callId: string, flow: RuntimeFlow, session: CallSession, event: CallEvent): StepResult {
+    const result = step(flow, session, event);
+    this.remember(callId, { session: result.session, flow });
+    const said = result.session.transcript.slice(session.transcript.length);
+    const s = result.session;
+    this.store.calls.append(callId, {
+      at: event.at,
+      event,
+      said,
+      actions: result.actions.map((a) => (a.type === 'transfer' ? { type: a.type, queue: a.queue, nodeId: a.nodeId } : a)),
+      state: { nodeId: s.nodeId, status: s.status },
+      ...(result.actions.some((a) => a.type === 'transfer') ? { handoff: s.handoff } : {}),
+      ...(s.status === 'ended' ? { disposition: s.disposition, endedAt: s.endedAt } : {}),
+    });
+    return result;
+  }
+
+  private view(result: StepResult) {
+    const s = result.session;
+    return { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff, signals: s.lastSignals };
+  }
+
+  private remember(callId: string, call: LiveCall) {
+    this.calls.delete(callId);
+    this.calls.set(callId, call);
+    if (this.calls.size > MAX_CALLS_IN_MEMORY) this.calls.delete(this.calls.keys().next().value!);
+  }
+
+  /** Compiles (once per flow revision) the draft, the latest published version, or a given one. */
+  private runtimeFor(flowId: string, requested: 'draft' | 'published' | number | undefined): RuntimeFlow {
+    const draft = this.store.flows.get(flowId);
+    if (!draft) throw notFound('flow', flowId);
+    const wanted = requested ?? (draft.publishedVersion ? 'published' : 'draft');
+    let doc: FlowDocument = draft;
+    let version: number | 'draft' = 'draft';
+    if (wanted !== 'draft') {
+      const n = wanted === 'published' ? draft.publishedVersion : wanted;
+      const published = n ? this.store.flows.version(flowId, n) : undefined;
+      if (!published) throw new AppError(404, 'version_not_found', wanted === 'published' ? `The flow "${flowId}" has not been published yet; publish it or call the draft.` : `The flow "${flowId}" has no published version ${n}.`);
+      doc = published.flow;
+      version = published.publishedVersion;
+    }
+    const key = `${flowId}@${version}#${doc.version}`;
+    const cached = this.runtimes.get(key);
+    if (cached) return cached;
+    const { compiled, issues } = compileFlow(doc);
+    if (!compiled || hasErrors(issues)) throw new AppError(422, 'flow_has_errors', `The flow "${flowId}" has errors, so calls cannot run on it. Fix them first.`, issues.filter((i) => i.severity === 'error'));
+    const runtime = prepareFlow(compiled, version, this.nlu);
+    this.runtimes.set(key, runtime);
+    if (this.runtimes.size > MAX_FLOWS_IN_MEMORY) this.runtimes.delete(this.runtimes.keys().next().value!);
+    return runtime;
+  }
+}

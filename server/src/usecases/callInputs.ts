@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+
+const callerSchema = z
+  .object({
+    id: z.string().max(100).optional(),
+    phone: z.string().max(40).optional(),
+    name: z.string().max(100).optional(),
+    attributes: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
+  })
+  .strict();
+
+export const startCallSchema = z
+  .object({
+    flowId: z.string().min(1).max(80),
+    version: z.union([z.literal('draft'), z.literal('published'), z.number().int().min(1)]).optional(),
+    caller: callerSchema.optional(),
+  })
+  .strict();
+
+/** A caller turn: words (with what speech recognition and the audio say about them), keypad digits, or silence. */
+export const turnSchema = z
+  .object({
+    text: z.string().min(1, 'text must not be empty').max(2000).optional(),
+    asrConfidence: z.number().min(0).max(1).optional(),
+    loudnessDb: z.number().min(-160).max(40).optional(),
+    dtmf: z.string().regex(/^[0-9*#]{1,32}$/, 'dtmf may hold only the digits 0-9, * and #').optional(),
+    silence: z.literal(true).optional(),
+    transferOutcome: z.enum(['connected', 'no_agent', 'failed']).optional(),
+  })
+  .strict()
+  .refine((t) => [t.text, t.dtmf, t.silence, t.transferOutcome].filter((v) => v !== undefined).length === 1, {
+    message: 'send exactly one of text, dtmf, silence or transferOutcome',
+  });
+
+/** Parses a request body with a zod schema; a mismatch is a 400 naming each field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = issues[0];
+  throw new AppError(400, 'invalid_body', `${first.path ? `${first.path}: ` : ''}${first.message}.`, issues);
+}

@@ -1,0 +1,59 @@
+import { compileFlow, hasErrors, parseFlow, type FlowDocument, type FlowIssue } from '@baton/shared';
+import { AppError, notFound } from '../errors.ts';
+import type { FlowRepository } from '../store/types.ts';
+
+/** Problems that make a document unsafe to store at all; everything else a draft may still have while being built. */
+const SAVE_BLOCKING = new Set(['invalid_flow', 'unknown_node_kind', 'invalid_node_data', 'duplicate_node_id', 'duplicate_edge_id', 'edge_source_missing', 'edge_target_missing', 'edge_port_unknown', 'rule_invalid']);
+
+/** Checks a document someone wants to store; throws 422 with the issues that stop it. */
+export function validateForSave(body: unknown): FlowDocument {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError(400, 'invalid_body', 'Send the flow as a JSON object.');
+  const parsed = parseFlow(body);
+  const compiled = parsed.parsed ? compileFlow(body) : { issues: parsed.issues };
+  const blocking = compiled.issues.filter((i) => SAVE_BLOCKING.has(i.code));
+  if (!parsed.parsed || blocking.length > 0) {
+    const first = blocking[0] ?? parsed.issues[0];
+    throw new AppError(422, 'invalid_flow', `The flow cannot be saved: ${first?.message ?? 'it is not a valid flow document.'}`, blocking.length > 0 ? blocking : parsed.issues);
+  }
+  return parsed.parsed.flow;
+}
+
+/** Reads the draft version from an If-Match header ("3", W/"3" or 3). */
+export function versionFromIfMatch(header: string | undefined): number {
+  if (!header) throw new AppError(428, 'if_match_required', 'Send an If-Match header with the version you edited (the ETag from GET), so nobody\'s changes are overwritten.');
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new AppError(400, 'invalid_if_match', `If-Match must be the flow's version in quotes, like "3"; got ${header.slice(0, 40)}.`);
+  return Number(match[1]);
+}
+
+export function getFlowOrThrow(flows: FlowRepository, id: string) {
+  const flow = flows.get(id);
+  if (!flow) throw notFound('flow', id);
+  return flow;
+}
+
+export async function createFlow(flows: FlowRepository, body: unknown) {
+  return flows.create(validateForSave(body));
+}
+
+export async function updateFlow(flows: FlowRepository, id: string, body: unknown, ifMatch: string | undefined) {
+  const expected = versionFromIfMatch(ifMatch);
+  getFlowOrThrow(flows, id);
+  const flow = validateForSave(body);
+  if (flow.id !== id) throw new AppError(400, 'id_mismatch', `The flow in the body has id "${flow.id}" but the address is for "${id}". Use the same id.`);
+  return flows.update(id, flow, expected);
+}
+
+export function flowIssues(flows: FlowRepository, id: string): FlowIssue[] {
+  return compileFlow(getFlowOrThrow(flows, id)).issues;
+}
+
+export async function publishFlow(flows: FlowRepository, id: string) {
+  const { issues } = compileFlow(getFlowOrThrow(flows, id));
+  if (hasErrors(issues)) {
+    const errors = issues.filter((i) => i.severity === 'error');
+    throw new AppError(422, 'flow_has_errors', `The flow has ${errors.length} error(s) to fix before it can be published.`, errors);
+  }
+  const published = await flows.publish(id);
+  return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt };
+}

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { smallFlow } from '../testing/smallFlow.ts';
+import { compileFlow } from './compileFlow.ts';
+
+type Flow = ReturnType<typeof smallFlow>;
+const node = (f: Flow, id: string) => f.nodes.find((n) => n.id === id)!;
+const dropEdge = (f: Flow, id: string) => (f.edges = f.edges.filter((e) => e.id !== id));
+
+/** For each issue code, a change to the small flow that must produce it (and the node it must point at). */
+const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> = {
+  invalid_flow: { change: (f) => ((f as { name: unknown }).name = 42) },
+  unknown_node_kind: { change: (f) => f.nodes.push({ id: 'x', kind: 'teleport', position: { x: 0, y: 0 }, data: {} }), nodeId: 'x' },
+  invalid_node_data: { change: (f) => (node(f, 'say_balance').data.text = ''), nodeId: 'say_balance' },
+  duplicate_node_id: { change: (f) => f.nodes.push({ ...node(f, 'bye') }), nodeId: 'bye' },
+  duplicate_edge_id: { change: (f) => f.edges.push({ ...f.edges[0] }) },
+  edge_source_missing: { change: (f) => f.edges.push({ id: 'ghost', source: 'nowhere', sourcePort: 'next', target: 'bye' }) },
+  edge_target_missing: { change: (f) => (f.edges.find((e) => e.id === 'say_balance-next')!.target = 'nowhere'), nodeId: 'say_balance' },
+  edge_port_unknown: { change: (f) => f.edges.push({ id: 'odd', source: 'bye', sourcePort: 'next', target: 'main' }), nodeId: 'bye' },
+  edge_into_entry: { change: (f) => (f.edges.find((e) => e.id === 'say_balance-next')!.target = 'person'), nodeId: 'person' },
+  port_has_multiple_edges: { change: (f) => f.edges.push({ id: 'twice', source: 'start', sourcePort: 'next', target: 'bye' }), nodeId: 'start' },
+  no_start: { change: (f) => (f.nodes = f.nodes.filter((n) => n.id !== 'start')) },
+  multiple_starts: { change: (f) => f.nodes.push({ ...node(f, 'start'), id: 'start2' }), nodeId: 'start2' },
+  unreachable_node: { change: (f) => f.nodes.push({ id: 'lonely', kind: 'end', position: { x: 0, y: 0 }, data: {} }), nodeId: 'lonely' },
+  dead_end: { change: (f) => dropEdge(f, 'say_balance-next'), nodeId: 'say_balance' },
+  ai_without_no_match: { change: (f) => dropEdge(f, 'main-no_match'), nodeId: 'main' },
+  transfer_outcome_unhandled: { change: (f) => dropEdge(f, 'transfer-no_agent'), nodeId: 'transfer' },
+  loop_without_listening: { change: (f) => (f.edges.find((e) => e.id === 'sorry-next')!.target = 'sorry'), nodeId: 'sorry' },
+  transfer_without_transparency: { change: (f) => (f.edges.find((e) => e.id === 'person-fired')!.target = 'transfer'), nodeId: 'transfer' },
+  no_explicit_request_trigger: { change: (f) => (node(f, 'person').data.detectors = [{ signal: 'negative_sentiment' }]) },
+  transfer_queue_unknown: { change: (f) => (node(f, 'transfer').data.queue = 'mars'), nodeId: 'transfer' },
+  trigger_scope_unknown_node: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: ['gone'] }), nodeId: 'person' },
+  trigger_scope_empty: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: [] }), nodeId: 'person' },
+  trigger_without_condition: { change: (f) => (node(f, 'person').data.detectors = []), nodeId: 'person' },
+  template_malformed: { change: (f) => (node(f, 'say_balance').data.text = 'Your balance is {{slots.balance'), nodeId: 'say_balance' },
+  template_unknown_variable: { change: (f) => (node(f, 'say_balance').data.text = 'Hi {{customer.nickname}}'), nodeId: 'say_balance' },
+  message_too_long: { change: (f) => (node(f, 'say_balance').data.text = 'word '.repeat(60)), nodeId: 'say_balance' },
+  rule_invalid: { change: (f) => (node(f, 'person').data.rule = 'sentiment < "low"'), nodeId: 'person' },
+  ask_pattern_missing: {
+    change: (f) => {
+      f.nodes.push({ id: 'acct', kind: 'ask', position: { x: 0, y: 0 }, data: { question: 'Account?', slot: 'account', valueType: 'pattern' } });
+      f.edges.find((e) => e.id === 'main-balance')!.target = 'acct';
+      f.edges.push({ id: 'acct-filled', source: 'acct', sourcePort: 'filled', target: 'say_balance' }, { id: 'acct-failed', source: 'acct', sourcePort: 'failed', target: 'bye' });
+    },
+    nodeId: 'acct',
+  },
+  duplicate_intent: { change: (f) => (node(f, 'main').data.intents = [...(node(f, 'main').data.intents as object[]), { name: 'balance', examples: ['a', 'b', 'c'] }]), nodeId: 'main' },
+  intent_without_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = []), nodeId: 'main' },
+  intent_few_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = ['balance']), nodeId: 'main' },
+  ai_without_intents: { change: (f) => (node(f, 'main').data.intents = []), nodeId: 'main' },
+  duplicate_condition: { change: (f) => addBranch(f, [{ id: 'vip', rule: 'caller.vip == true' }, { id: 'vip', rule: 'turns > 3' }]), nodeId: 'decide' },
+  branch_without_conditions: { change: (f) => addBranch(f, []), nodeId: 'decide' },
+};
+
+function addBranch(f: Flow, conditions: object[]) {
+  f.nodes.push({ id: 'decide', kind: 'branch', position: { x: 0, y: 0 }, data: { conditions } });
+  f.edges.find((e) => e.id === 'say_balance-next')!.target = 'decide';
+  f.edges.push({ id: 'decide-else', source: 'decide', sourcePort: 'else', target: 'bye' });
+}
+
+describe('compileFlow', () => {
+  it('When a flow is complete and follows the handoff practices, then it compiles with no issues', () => {
+    const { compiled, issues } = compileFlow(smallFlow());
+    expect(issues).toEqual([]);
+    expect(compiled?.startId).toBe('start');
+    expect(compiled?.triggers.map((t) => t.id)).toEqual(['person']);
+  });
+
+  for (const [code, { change, nodeId }] of Object.entries(cases)) {
+    it(`When the flow has the problem "${code}", then the compiler reports it${nodeId ? ` on node "${nodeId}"` : ''} in words to act on`, () => {
+      const flow = smallFlow();
+      change(flow);
+      const { issues } = compileFlow(flow);
+      const found = issues.find((i) => i.code === code);
+      expect(found, JSON.stringify(issues, null, 1)).toBeDefined();
+      if (nodeId) expect(found!.nodeId).toBe(nodeId);
+      expect(found!.message.length).toBeGreaterThan(20);
+      expect(['error', 'warning', 'info']).toContain(found!.severity);
+    });
+  }
+
+  it('When an error is present, then no compiled flow is returned; warnings alone still compile', () => {
+    const broken = smallFlow();
+    dropEdge(broken, 'main-no_match');
+    expect(compileFlow(broken).compiled).toBeUndefined();
+    const warned = smallFlow();
+    node(warned, 'transfer').data.queue = 'mars';
+    expect(compileFlow(warned).compiled).toBeDefined();
+  });
+
+  it('When a message is too long, then the warning gives the estimated seconds', () => {
+    const flow = smallFlow();
+    node(flow, 'say_balance').data.text = 'word '.repeat(60);
+    expect(compileFlow(flow).issues.find((i) => i.code === 'message_too_long')!.message).toMatch(/about 24 seconds/);
+  });
+
+  it('Every issue code the compiler can produce has a case above', () => {
+    const dir = path.resolve(import.meta.dirname, '..');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const codes = new Set(files.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/code: '([a-z_]+)'/g)].map((m) => m[1])));
+    expect([...codes].filter((c) => !(c in cases))).toEqual([]);
+  });
+});

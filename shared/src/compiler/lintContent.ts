@@ -1,0 +1,36 @@
+import { nodeKinds } from '../nodes/nodeKinds.ts';
+import { checkRule } from '../rules/checkRule.ts';
+import { estimateSpeakingSeconds, isKnownVariable, ONE_BREATH_SECONDS, parseTemplate, type ParsedTemplate } from '../templates/template.ts';
+import type { FlowIssue } from './FlowIssue.ts';
+import type { ParsedNode } from './parseFlow.ts';
+
+export type RuleEvaluator = (context: Record<string, unknown>) => unknown;
+
+/** Parses every message and rule once: the engine reuses the results on every turn. */
+export function lintContent(nodes: readonly ParsedNode[]): { templates: Map<string, ParsedTemplate>; rules: Map<string, RuleEvaluator>; issues: FlowIssue[] } {
+  const issues: FlowIssue[] = [];
+  const templates = new Map<string, ParsedTemplate>();
+  const rules = new Map<string, RuleEvaluator>();
+  for (const node of nodes) {
+    const kind = nodeKinds[node.kind];
+    for (const { field, text } of kind.messages(node.data)) {
+      const parsed = parseTemplate(text);
+      templates.set(`${node.id}/${field}`, parsed);
+      for (const problem of parsed.problems)
+        issues.push({ code: 'template_malformed', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}": ${problem}` });
+      for (const part of parsed.parts)
+        if ('variable' in part && !isKnownVariable(part.variable))
+          issues.push({ code: 'template_unknown_variable', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}" uses {{${part.variable}}}, which Baton does not know, so the caller would hear nothing there. Pick a variable from the list.` });
+      const seconds = estimateSpeakingSeconds(parsed);
+      if (seconds > ONE_BREATH_SECONDS)
+        issues.push({ code: 'message_too_long', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}" takes about ${seconds} seconds to say; callers lose track after about ${ONE_BREATH_SECONDS}. Shorten it or split it in two.` });
+    }
+    for (const { field, rule } of kind.rules(node.data)) {
+      const checked = checkRule(rule);
+      if (checked.ok) rules.set(`${node.id}/${field}`, checked.evaluate);
+      else issues.push({ code: 'rule_invalid', severity: 'error', nodeId: node.id, field: `data.${field}`, message: `"${node.label}": the rule "${rule.slice(0, 80)}" cannot be used: ${checked.message}` });
+    }
+    issues.push(...(kind.validate?.(node.data, node.id) ?? []));
+  }
+  return { templates, rules, issues };
+}

@@ -1,0 +1,51 @@
+import type { FlowSettings } from '../flow/flowSchema.ts';
+import type { TriggerData } from '../nodes/trigger.ts';
+import type { FlowIssue } from './FlowIssue.ts';
+import type { FlowGraph } from './flowGraph.ts';
+
+/** The handoff best practices: callers can always ask for a person, and hear why before any transfer. */
+export function lintHandoff(graph: FlowGraph, settings: FlowSettings): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const nodes = [...graph.nodes.values()];
+  const triggers = nodes.filter((n) => n.kind === 'trigger');
+  const asksForPerson = triggers.some((t) => {
+    const data = t.data as TriggerData;
+    return data.scope.mode === 'everywhere' && data.detectors.some((d) => d.signal === 'explicit_request');
+  });
+  if (!asksForPerson)
+    issues.push({ code: 'no_explicit_request_trigger', severity: 'warning', message: 'Callers cannot ask for a person: add a handoff trigger that watches for "asks for a person" across the whole call.' });
+
+  for (const node of untoldTransfers(graph))
+    issues.push({ code: 'transfer_without_transparency', severity: 'error', nodeId: node, message: `A call can reach "${graph.nodes.get(node)!.label}" without being told it is going to a person. Put a "Tell the caller" message on every path before it.` });
+
+  const queueIds = new Set(settings.queues.map((q) => q.id));
+  for (const t of nodes.filter((n) => n.kind === 'transfer')) {
+    if (!queueIds.has(t.data.queue))
+      issues.push({ code: 'transfer_queue_unknown', severity: 'warning', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to the queue "${t.data.queue}", which is not in this flow's queues. Add the queue in the flow settings or pick another.` });
+  }
+  for (const t of triggers) {
+    const missing = (t.data as TriggerData).scope.nodeIds.filter((id) => !graph.nodes.has(id));
+    if ((t.data as TriggerData).scope.mode === 'nodes' && missing.length > 0)
+      issues.push({ code: 'trigger_scope_unknown_node', severity: 'warning', nodeId: t.id, field: 'data.scope.nodeIds', message: `"${t.label}" listens at nodes that no longer exist (${missing.join(', ')}). Update where it listens.` });
+  }
+  return issues;
+}
+
+/** Transfers reachable on some path that has not passed a transparency message: a search over (node, told?) pairs. */
+function untoldTransfers(graph: FlowGraph): string[] {
+  const untold = new Set<string>();
+  const seen = new Set<string>();
+  const stack: Array<[string, boolean]> = [];
+  for (const node of graph.nodes.values()) if (node.kind === 'start' || node.kind === 'trigger') stack.push([node.id, false]);
+  while (stack.length > 0) {
+    const [id, toldBefore] = stack.pop()!;
+    const key = `${toldBefore ? 1 : 0}${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const kind = graph.nodes.get(id)!.kind;
+    if (kind === 'transfer' && !toldBefore) untold.add(id);
+    const told = toldBefore || kind === 'transparency';
+    for (const target of graph.next.get(id)!.values()) stack.push([target, told]);
+  }
+  return [...untold];
+}

@@ -1,0 +1,99 @@
+/** A message template: plain text with {{variables}}. Rendering only looks values up; nothing is evaluated. */
+export type TemplatePart = { text: string } | { variable: string };
+
+export interface ParsedTemplate {
+  parts: TemplatePart[];
+  /** Problems with the braces themselves, e.g. "{{" without "}}". */
+  problems: string[];
+}
+
+const VARIABLE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+
+/** Splits a template into text and variables. */
+export function parseTemplate(source: string): ParsedTemplate {
+  const parts: TemplatePart[] = [];
+  const problems: string[] = [];
+  let rest = source;
+  while (rest.length > 0) {
+    const open = rest.indexOf('{{');
+    if (open < 0) break;
+    const close = rest.indexOf('}}', open + 2);
+    if (close < 0) {
+      problems.push('A "{{" is never closed with "}}".');
+      break;
+    }
+    if (open > 0) parts.push({ text: rest.slice(0, open) });
+    const name = rest.slice(open + 2, close).trim();
+    if (VARIABLE.test(name)) parts.push({ variable: name });
+    else {
+      problems.push(`"{{${name}}}" is not a variable name; use names like {{caller.name}}.`);
+      parts.push({ text: rest.slice(open, close + 2) });
+    }
+    rest = rest.slice(close + 2);
+  }
+  if (rest.length > 0) parts.push({ text: rest });
+  return { parts, problems };
+}
+
+/** Variables a message may use; `slots.*` and `caller.*` accept any name below them. */
+export const templateVariables = {
+  'caller.name': 'The caller\'s name, when known.',
+  'caller.phone': 'The number the caller is calling from.',
+  'slots.*': 'A value collected earlier, e.g. {{slots.amount}}.',
+  'handoff.reasonText': 'Why the call goes to a person, in words for the caller.',
+  'handoff.category': 'The handoff category (e.g. frustration).',
+  'queue.name': 'The name of the queue the call goes to.',
+  'queue.ewtMinutes': 'Estimated wait in whole minutes (at least 1).',
+  'queue.ewtSeconds': 'Estimated wait in seconds.',
+  'queue.position': 'The caller\'s place in the queue.',
+  'queue.agentsAvailable': 'How many agents are free right now.',
+  'intent': 'What the caller wants, as last recognised.',
+  'flow.name': 'The name of this flow.',
+} as const;
+
+/** True when `name` is a variable messages may use. */
+export function isKnownVariable(name: string): boolean {
+  if (Object.hasOwn(templateVariables, name)) return true;
+  const [root, ...rest] = name.split('.');
+  return (root === 'slots' || root === 'caller') && rest.length >= 1;
+}
+
+const MAX_VALUE_LENGTH = 200;
+
+function lookup(values: Record<string, unknown>, path: string): unknown {
+  let current: unknown = values;
+  for (const key of path.split('.')) {
+    // Own properties only: a template can never reach prototypes.
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Renders a template; unknown or missing variables become empty, values are plain text and length-capped. */
+export function renderTemplate(template: ParsedTemplate | string, values: Record<string, unknown>): string {
+  const parsed = typeof template === 'string' ? parseTemplate(template) : template;
+  let out = '';
+  for (const part of parsed.parts) {
+    if ('text' in part) out += part.text;
+    else {
+      const value = lookup(values, part.variable);
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out += String(value).slice(0, MAX_VALUE_LENGTH);
+    }
+  }
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
+
+/** Seconds a phone voice takes to say the message (about 150 words a minute; a variable counts as two words). */
+export function estimateSpeakingSeconds(template: ParsedTemplate | string): number {
+  const parsed = typeof template === 'string' ? parseTemplate(template) : template;
+  let words = 0;
+  for (const part of parsed.parts) {
+    if ('text' in part) words += part.text.split(/\s+/).filter(Boolean).length;
+    else words += 2;
+  }
+  return Math.round((words / 2.5) * 10) / 10;
+}
+
+/** Longer than this, callers lose the thread of a spoken message. */
+export const ONE_BREATH_SECONDS = 15;
