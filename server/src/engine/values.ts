@@ -35,6 +35,13 @@ export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, liv
   };
 }
 
+/** The wait in words a caller hears naturally. */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return 'less than a minute';
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
+}
+
 /** The variables messages can use ({{caller.name}}, {{queue.ewtMinutes}}, …). */
 export function messageValues(flow: RuntimeFlow, session: CallSession, queue: QueueFigures | null): Record<string, unknown> {
   const category = session.handoff?.reason.category;
@@ -44,7 +51,7 @@ export function messageValues(flow: RuntimeFlow, session: CallSession, queue: Qu
     handoff: category
       ? { category, reasonText: flow.compiled.flow.settings.reasonTexts[category] ?? DEFAULT_REASON_TEXTS[category], explanation: session.handoff!.reason.explanation }
       : {},
-    queue: queue ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)) } : {},
+    queue: queue ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds) } : {},
     intent: session.lastIntent?.name ?? '',
     flow: { name: flow.compiled.flow.name },
   };

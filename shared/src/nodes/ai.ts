@@ -23,7 +23,8 @@ export const aiData = z.object({
   entities: z.array(z.enum(entityTypes)).default([]),
   /** Overrides the flow's confidence threshold for this node. */
   confidenceThreshold: z.number().min(0).max(1).optional(),
-  noMatchReply: messageSchema.default("Sorry, I didn't understand. Could you say that another way?"),
+  /** Said when nothing matched; usually left empty and said by the node the "no match" output leads to. */
+  noMatchReply: messageSchema.default(''),
 });
 export type AiData = z.output<typeof aiData>;
 export type IntentDefinition = z.output<typeof intentSchema>;
@@ -59,7 +60,7 @@ export const ai = defineNodeKind({
     prompt: 'How can I help you today?',
     intents: [],
     entities: [],
-    noMatchReply: "Sorry, I didn't understand. Could you say that another way?",
+    noMatchReply: '',
   },
   ports: (d) => [...d.intents.map((i) => i.name), NO_MATCH],
   messages: (d) => [

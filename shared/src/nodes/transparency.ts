@@ -16,7 +16,7 @@ export const transparency = defineNodeKind({
   schema: transparencyData,
   defaults: {
     label: 'Tell the caller',
-    text: "I'm connecting you to {{queue.name}} because {{handoff.reasonText}}. The wait is about {{queue.ewtMinutes}} minutes.",
+    text: "I'm connecting you to {{queue.name}} because {{handoff.reasonText}}. The wait is {{queue.waitText}}.",
   },
   ports: () => ['next'],
   messages: (d) => [{ field: 'text', text: d.text }],

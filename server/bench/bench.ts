@@ -1,0 +1,17 @@
+// `npm run bench`: one `name: value` line per figure; each ratio compares against a baseline measured in this same run.
+import path from 'node:path';
+import { compileBench } from './compileBench.ts';
+import { engineBench } from './engineBench.ts';
+import { httpBench } from './httpBench.ts';
+
+const billing = path.resolve(import.meta.dirname, '../../flows/billing-support.json');
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const print = (figures: Record<string, number>) => {
+  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+};
+
+print(engineBench(billing, seconds));
+const c1000 = compileBench(1000);
+const c4000 = compileBench(4000);
+print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });
+print(await httpBench(billing, seconds));

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { compileFlow } from '@baton/shared';
+import { createSession, type CallSession } from '../src/engine/CallSession.ts';
+import { prepareFlow } from '../src/engine/RuntimeFlow.ts';
+import { step } from '../src/engine/step.ts';
+import { analyzeText } from '../src/nlu/analyzeText.ts';
+import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
+import { billingScript } from './script.ts';
+
+const AT = '2026-11-24T10:00:00.000Z';
+
+/** Engine turns per second against the NLU alone on the same utterances at the same nodes. */
+export function engineBench(flowPath: string, seconds: number) {
+  const compiled = compileFlow(JSON.parse(readFileSync(flowPath, 'utf8'))).compiled!;
+  const nlu = new NlpjsNlu();
+  const flow = prepareFlow(compiled, 'draft', nlu);
+  const newCall = (n: number): CallSession => step(flow, createSession({ callId: `c${n}`, flowId: 'bench', flowVersion: 'draft', startNodeId: compiled.startId, at: AT }), { type: 'start', at: AT }).session;
+
+  // Where each utterance lands, so the NLU-only run classifies it with the same node's model and entity types.
+  const work: Array<{ text: string; nodeId: string }> = [];
+  let probe = newCall(0);
+  for (const text of billingScript) {
+    work.push({ text, nodeId: probe.nodeId });
+    probe = step(flow, probe, { type: 'utterance', at: AT, text }).session;
+  }
+
+  const times: number[] = [];
+  let session = newCall(1);
+  let turns = 0;
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (const text of billingScript) {
+      const t0 = performance.now();
+      session = step(flow, session, { type: 'utterance', at: AT, text }).session;
+      times.push(performance.now() - t0);
+      turns++;
+    }
+    if (session.status !== 'ai' || session.transcript.length > 200) session = newCall(turns); // a fresh call, like a new caller
+  }
+  const engineSeconds = times.reduce((a, b) => a + b, 0) / 1000;
+  times.sort((a, b) => a - b);
+
+  let nluTurns = 0;
+  const t0 = performance.now();
+  const nluDeadline = t0 + seconds * 1000;
+  while (performance.now() < nluDeadline) {
+    for (const { text, nodeId } of work) {
+      const node = compiled.nodes.get(nodeId)!;
+      const analyzed = analyzeText(text);
+      if (node.kind === 'ai') {
+        flow.classifiers.get(nodeId)!.classify(analyzed, compiled.flow.settings.confidenceThreshold);
+        if (node.data.entities.length) nlu.extractEntities(text, node.data.entities, new Date(AT));
+      } else if (node.kind === 'ask' && ['number', 'amount', 'date', 'email', 'phone'].includes(node.data.valueType)) {
+        nlu.extractEntities(text, [node.data.valueType], new Date(AT));
+      }
+      nluTurns++;
+    }
+  }
+  const nluSeconds = (performance.now() - t0) / 1000;
+  const engineRate = turns / engineSeconds;
+  const nluRate = nluTurns / nluSeconds;
+  return {
+    engine_turns_per_s: Math.round(engineRate),
+    engine_turn_p99_ms: Number(times[Math.floor(times.length * 0.99)].toFixed(3)),
+    nlu_only_turns_per_s: Math.round(nluRate),
+    engine_vs_nlu_ratio: Number((engineRate / nluRate).toFixed(3)),
+  };
+}

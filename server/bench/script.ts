@@ -1,0 +1,21 @@
+/** A realistic mix of caller turns through the billing example: it loops main menu → question → answer → "anything else?". */
+export const billingScript = [
+  'what is my balance',
+  'it is 1234 5678',
+  'yes I have another question',
+  'I was charged twice and I want a refund',
+  '40 dollars',
+  'yes please',
+  'can I set up a payment plan',
+  'six months',
+  'one more thing',
+  'how much do I owe you this month',
+  '87654321',
+  'actually yes',
+  'I think there is a mistake on my bill, can I get my money back',
+  'about 25 pounds',
+  'something else',
+  'I need more time to pay',
+  '3',
+  'yes',
+];

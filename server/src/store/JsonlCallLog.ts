@@ -1,0 +1,145 @@
+import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { endsWithNewline } from './endsWithNewline.ts';
+import type { CallLog } from './types.ts';
+
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
+// Bounds the in-memory index on a long-running server; older calls are still found by scanning.
+const INDEX_LIMIT = 10_000;
+
+type CallRecord = Record<string, unknown>;
+
+/**
+ * Call records as JSON Lines in `<dir>/<YYYY-MM-DD>.jsonl` (UTC day of the append). Appends go to one
+ * open stream per day file, so a call turn costs a buffered write, not an open or a rewrite.
+ */
+export class JsonlCallLog implements CallLog {
+  private readonly streams = new Map<string, WriteStream>();
+  private readonly index = new Map<string, string[]>();
+  private pending = 0;
+  private idle: Array<() => void> = [];
+  private failure: Error | undefined;
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+    private readonly onError: (error: Error) => void = (error) => console.error(`Call log: ${error.message}`),
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  append(callId: string, record: CallRecord): void {
+    if (this.closed) return this.onError(new Error(`record for call ${callId} dropped: the call log is closed`));
+    const at = this.now();
+    const file = `${at.toISOString().slice(0, 10)}.jsonl`;
+    // callId is re-applied last so a record cannot file itself under another call.
+    const line = `${JSON.stringify(Object.assign({ callId, at: at.toISOString() }, record, { callId }))}\n`;
+    this.remember(callId, file);
+    this.pending++;
+    this.stream(file).write(line, (error) => {
+      if (error) this.fail(error);
+      if (--this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
+    });
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure;
+  }
+
+  async read(callId: string): Promise<CallRecord[]> {
+    await this.flush().catch(() => undefined);
+    const known = this.index.get(callId);
+    if (known) return (await Promise.all(known.map((file) => this.readFile(file, callId)))).flat();
+    const files = (await readdir(this.dir)).filter((name) => DAY_FILE.test(name)).sort().reverse();
+    const found: CallRecord[][] = [];
+    for (const file of files) {
+      const records = await this.readFile(file, callId);
+      // A call spans consecutive days: once found, the first older day without it ends the search.
+      if (records.length === 0 && found.length > 0) break;
+      if (records.length > 0) found.unshift(records);
+    }
+    return found.flat();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.flush().catch((error: Error) => this.onError(error));
+    await Promise.all([...this.streams.values()].map((stream) => endStream(stream)));
+    this.streams.clear();
+  }
+
+  private stream(file: string): WriteStream {
+    const open = this.streams.get(file);
+    if (open) return open;
+    for (const [name, old] of this.streams) {
+      // A new day has begun; earlier days' files receive nothing more from this process.
+      this.streams.delete(name);
+      old.end();
+    }
+    const target = path.join(this.dir, file);
+    const stream = createWriteStream(target, { flags: 'a' });
+    stream.on('error', (error) => {
+      this.fail(error);
+      if (this.streams.get(file) === stream) this.streams.delete(file);
+    });
+    // A crash can leave a torn last line; without a newline first, our first record would be glued to it.
+    // Checked synchronously once per day file per process, so it stays ordered before the first append.
+    if (!endsWithNewline(target)) stream.write('\n');
+    this.streams.set(file, stream);
+    return stream;
+  }
+
+  private async readFile(file: string, callId: string): Promise<CallRecord[]> {
+    const records: CallRecord[] = [];
+    const marker = `"callId":${JSON.stringify(callId)}`;
+    const input = createReadStream(path.join(this.dir, file), 'utf8');
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    try {
+      for await (const line of lines) {
+        // Cheap substring test first: most lines in a day file belong to other calls.
+        if (!line.includes(marker)) continue;
+        const record = parseLine(line);
+        if (record?.callId === callId) records.push(record);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return records;
+  }
+
+  private remember(callId: string, file: string): void {
+    const files = this.index.get(callId);
+    if (files) {
+      if (files.at(-1) !== file) files.push(file);
+      return;
+    }
+    this.index.set(callId, [file]);
+    if (this.index.size > INDEX_LIMIT) this.index.delete(this.index.keys().next().value as string);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.onError(error);
+  }
+}
+
+function parseLine(line: string): CallRecord | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as CallRecord) : undefined;
+  } catch {
+    return undefined; // a torn or damaged line: skip it rather than lose the rest of the call
+  }
+}
+
+function endStream(stream: WriteStream): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => stream.end(() => resolve()));
+}

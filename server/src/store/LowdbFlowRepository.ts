@@ -1,0 +1,144 @@
+import type { FlowDocument } from '@baton/shared';
+import type { Low } from 'lowdb';
+import { AppError, notFound } from '../errors.ts';
+import type { AuditEntry, DbData, StoredFlow } from './DbData.ts';
+import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
+
+const AUDIT_LIMIT = 1000;
+
+// Ids such as "__proto__" or "constructor" are valid flow ids; only own properties count as stored.
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+const without = <T>(record: Record<string, T>, key: string): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+
+/** The document itself, without what `get` adds, so a flow sent back as read does not store those fields. */
+function toDocument(flow: FlowDocument): FlowDocument {
+  const { updatedAt: _updatedAt, publishedVersion: _publishedVersion, ...doc } = flow as FlowDocument & {
+    updatedAt?: unknown;
+    publishedVersion?: unknown;
+  };
+  return structuredClone(doc);
+}
+
+/**
+ * Flows, drafts and published versions in lowdb. Each change is computed on a copy, written durably,
+ * and only then made visible, so a failed write leaves memory and disk as they were.
+ */
+export class LowdbFlowRepository implements FlowRepository {
+  // One change at a time: a version check and its write must not interleave with another's.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Low<DbData>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): FlowSummary[] {
+    return Object.values(this.db.data.flows)
+      .map(({ id, name, description, version, updatedAt }) => {
+        return { id, name, description, version, publishedVersion: this.latestPublished(id), updatedAt };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  get(id: string) {
+    const flow = own(this.db.data.flows, id);
+    // A copy: callers editing the result must not change the stored draft behind the version check.
+    return flow && { ...structuredClone(flow), publishedVersion: this.latestPublished(id) };
+  }
+
+  create(flow: FlowDocument): Promise<FlowDocument> {
+    return this.mutate((data, at) => {
+      if (own(data.flows, flow.id)) throw new AppError(409, 'flow_exists', `A flow with id "${flow.id}" already exists.`);
+      const stored: StoredFlow = { ...toDocument(flow), version: 1, updatedAt: at };
+      return this.withFlow(data, stored, { at, action: 'create', flowId: stored.id, version: 1 });
+    });
+  }
+
+  update(id: string, flow: FlowDocument, expectedVersion: number): Promise<FlowDocument> {
+    return this.mutate((data, at) => {
+      const current = own(data.flows, id);
+      if (!current) throw notFound('flow', id);
+      if (current.version !== expectedVersion) {
+        throw new AppError(
+          412,
+          'version_mismatch',
+          `The flow was changed by someone else since version ${expectedVersion}; the current version is ${current.version}. ` +
+            'Reload it and apply your changes again.',
+        );
+      }
+      const version = current.version + 1;
+      const stored: StoredFlow = { ...toDocument(flow), id, version, updatedAt: at };
+      return this.withFlow(data, stored, { at, action: 'update', flowId: id, version });
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.mutate((data, at) => {
+      const current = own(data.flows, id);
+      if (!current) throw notFound('flow', id);
+      const entry: AuditEntry = { at, action: 'delete', flowId: id, version: current.version };
+      const next = { ...data, flows: without(data.flows, id), versions: without(data.versions, id) };
+      return { next: { ...next, audit: appendAudit(data.audit, entry) }, result: undefined };
+    });
+  }
+
+  publish(id: string): Promise<PublishedVersion> {
+    return this.mutate((data, at) => {
+      const draft = own(data.flows, id);
+      if (!draft) throw notFound('flow', id);
+      const previous = own(data.versions, id) ?? [];
+      const snapshot: PublishedVersion = {
+        flowId: id,
+        publishedVersion: (previous.at(-1)?.publishedVersion ?? 0) + 1,
+        draftVersion: draft.version,
+        publishedAt: at,
+        flow: toDocument(draft),
+      };
+      const entry: AuditEntry = { at, action: 'publish', flowId: id, version: draft.version, publishedVersion: snapshot.publishedVersion };
+      const versions = { ...data.versions, [id]: [...previous, snapshot] };
+      const next: DbData = { ...data, versions, audit: appendAudit(data.audit, entry) };
+      return { next, result: structuredClone(snapshot) };
+    });
+  }
+
+  /** Oldest first. */
+  versions(id: string): Array<Omit<PublishedVersion, 'flow'>> {
+    return (own(this.db.data.versions, id) ?? []).map(({ flow: _flow, ...meta }) => ({ ...meta }));
+  }
+
+  version(id: string, publishedVersion: number): PublishedVersion | undefined {
+    const found = own(this.db.data.versions, id)?.find((v) => v.publishedVersion === publishedVersion);
+    return found && structuredClone(found);
+  }
+
+  isEmpty(): boolean {
+    return Object.keys(this.db.data.flows).length === 0;
+  }
+
+  private latestPublished(id: string): number | null {
+    return own(this.db.data.versions, id)?.at(-1)?.publishedVersion ?? null;
+  }
+
+  private withFlow(data: DbData, stored: StoredFlow, entry: AuditEntry) {
+    const next: DbData = { ...data, flows: { ...data.flows, [stored.id]: stored }, audit: appendAudit(data.audit, entry) };
+    return { next, result: structuredClone(stored) };
+  }
+
+  private mutate<R>(change: (data: DbData, at: string) => { next: DbData; result: R }): Promise<R> {
+    const run = this.queue.then(async () => {
+      const { next, result } = change(this.db.data, this.now().toISOString());
+      // Written through the adapter rather than db.write(), which would need db.data swapped first.
+      await this.db.adapter.write(next);
+      this.db.data = next;
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function appendAudit(audit: AuditEntry[], entry: AuditEntry): AuditEntry[] {
+  return [...audit, entry].slice(-AUDIT_LIMIT);
+}

@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { acquireDataDirLock } from './dataDirLock.ts';
+import { emptyDbData, type DbData } from './DbData.ts';
+import { DurableJsonFile } from './DurableJsonFile.ts';
+import { JsonlCallLog } from './JsonlCallLog.ts';
+import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
+import type { Store } from './types.ts';
+
+/**
+ * Opens the data directory for this process: rejects with DataDirLockedError if another server holds
+ * it, and with CorruptDataFileError (releasing the lock) if `baton.json` cannot be read.
+ */
+export async function openStore(dataDir: string): Promise<Store> {
+  const dir = path.resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const release = await acquireDataDirLock(dir);
+  let calls: JsonlCallLog;
+  let flows: LowdbFlowRepository;
+  try {
+    const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
+    await db.read();
+    // A file written before a collection existed still gets it.
+    db.data = { ...emptyDbData(), ...db.data };
+    flows = new LowdbFlowRepository(db);
+    calls = new JsonlCallLog(path.join(dir, 'calls'));
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    flows,
+    calls,
+    dataDir: dir,
+    close() {
+      closing ??= calls.close().finally(release);
+      return closing;
+    },
+  };
+}

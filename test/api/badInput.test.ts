@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readExample, startTestServer } from './testServer.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let flow: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+beforeEach(async () => {
+  server = await startTestServer();
+  flow = await readExample('billing-support');
+  await request(server.url).post('/api/flows').send(flow);
+});
+afterEach(() => server.stop());
+
+const save = (body: unknown) => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').send(body as object);
+const stored = async () => (await request(server.url).get('/api/flows/billing-support')).body;
+const withNode = (id: string, change: (n: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const copy = structuredClone(flow);
+  change(copy.nodes.find((n: { id: string }) => n.id === id));
+  return copy;
+};
+
+describe('bad input', () => {
+  const cases: Array<[string, () => request.Test, number, RegExp]> = [
+    ['malformed JSON', () => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').set('Content-Type', 'application/json').send('{"id": "billing-support", "nodes": ['), 400, /not valid JSON/],
+    ['an unknown node kind', () => save(withNode('say_balance', (n) => (n.kind = 'teleport'))), 422, /unknown kind "teleport"/],
+    ['a missing field', () => save({ ...flow, name: undefined }), 422, /name/],
+    ['a node without its required text', () => save(withNode('say_balance', (n) => delete n.data.text)), 422, /say_balance/],
+    ['an edge to nowhere', () => save({ ...flow, edges: [...flow.edges, { id: 'x', source: 'main', sourcePort: 'balance', target: 'nowhere' }] }), 422, /nowhere/],
+    ['a rule reaching for constructor', () => save(withNode('refund_check', (n) => (n.data.conditions[0].rule = 'slots["constructor"] == "x"'))), 422, /constructor/],
+    ['a rule reaching for __proto__', () => save(withNode('trigger_person', (n) => (n.data.rule = 'has(slots.__proto__)'))), 422, /__proto__/],
+    ['a rule with a regular expression', () => save(withNode('trigger_person', (n) => (n.data.rule = 'text.matches("(a+)+$")'))), 422, /regular expressions/],
+    ['an oversized body', () => save({ ...flow, description: 'x'.repeat(3 * 1024 * 1024) }), 413, /larger than/],
+    ['a body that is not JSON at all', () => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').set('Content-Type', 'text/plain').send('hello'), 415, /Content-Type: application\/json/],
+    ['a JSON array instead of a flow', () => save([1, 2, 3]), 400, /JSON object/],
+    ['an id that does not match the address', () => save({ ...flow, id: 'other' }), 400, /same id/],
+  ];
+
+  for (const [what, send, status, message] of cases) {
+    it(`When someone saves ${what}, then they get ${status} naming the problem and the stored flow is unchanged`, async () => {
+      const res = await send();
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toMatch(message);
+      expect(typeof res.body.error.code).toBe('string');
+      const after = await stored();
+      expect(after.version).toBe(1);
+      expect(after.nodes).toEqual(flow.nodes);
+    });
+  }
+
+  it('When a flow is created with an unknown kind, then the issue names the node and the kinds that exist', async () => {
+    const res = await request(server.url).post('/api/flows').send({ ...withNode('say_balance', (n) => (n.kind = 'teleport')), id: 'copy' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues[0]).toMatchObject({ code: 'unknown_node_kind', nodeId: 'say_balance' });
+    expect(res.body.error.issues[0].message).toMatch(/Known kinds: start, say/);
+  });
+
+  it('When the same flow id is created twice, then the second gets 409', async () => {
+    const res = await request(server.url).post('/api/flows').send(flow);
+    expect(res.status).toBe(409);
+  });
+
+  it('When a call turn is malformed, then the reason names the field', async () => {
+    const call = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
+    const res = await request(server.url).post(`/api/calls/${call.callId}/turns`).send({ text: 'hi', dtmf: '5' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/exactly one of/);
+    const loud = await request(server.url).post(`/api/calls/${call.callId}/turns`).send({ text: 'hi', loudnessDb: 'very' });
+    expect(loud.status).toBe(400);
+    expect(loud.body.error.issues[0].path).toBe('loudnessDb');
+  });
+
+  it('When an unknown address or call is asked for, then it is a JSON 404', async () => {
+    expect((await request(server.url).get('/api/nothing')).body.error.code).toBe('no_such_endpoint');
+    expect((await request(server.url).post('/api/calls/nope/turns').send({ text: 'hi' })).status).toBe(404);
+    expect((await request(server.url).post('/api/calls').send({ flowId: 'ghost' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+import request from 'supertest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readExample, startTestServer } from './testServer.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeEach(async () => {
+  server = await startTestServer();
+  await request(server.url).post('/api/flows').send(await readExample('billing-support'));
+});
+afterEach(() => server.stop());
+
+const say = (callId: string, body: object) => request(server.url).post(`/api/calls/${callId}/turns`).send(body);
+
+describe('calls API', () => {
+  it('When a call starts, then the caller is greeted and asked how the AI can help', async () => {
+    const res = await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada', phone: '+15550100' } });
+    expect(res.status).toBe(201);
+    expect(res.body.state).toEqual({ nodeId: 'main', status: 'ai' });
+    expect(res.body.actions.map((a: { type: string }) => a.type)).toEqual(['say', 'say', 'listen']);
+    expect(res.body.actions[0].text).toMatch(/Northwind Energy/);
+  });
+
+  it("When the caller says 'let me talk to a real person', then the call is transferred with a full packet and the caller hears why first", async () => {
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } })).body;
+    await say(callId, { text: 'I want a refund' });
+    await say(callId, { text: '40 dollars' });
+    const res = await say(callId, { text: 'let me talk to a real person' });
+    expect(res.status).toBe(200);
+    expect(res.body.handoff).toMatchObject({ category: 'explicit_request', signal: 'explicit_request', triggerId: 'trigger_person' });
+    const [tell, transfer] = res.body.actions;
+    expect(tell).toMatchObject({ type: 'say', purpose: 'transparency' });
+    expect(tell.text).toMatch(/billing team because you asked to speak with a person/);
+    expect(transfer.type).toBe('transfer');
+    expect(transfer.packet).toMatchObject({ callId, caller: { name: 'Ada' }, slots: { refund_amount: 40 }, reason: { category: 'explicit_request' } });
+    expect(transfer.packet.summary.split('\n')).toHaveLength(3);
+    expect(transfer.packet.transcript.length).toBeGreaterThan(4);
+    expect(transfer.packet.sentimentTrend).toHaveLength(3);
+    expect(res.body.state.status).toBe('queued');
+
+    const call = (await request(server.url).get(`/api/calls/${callId}`)).body;
+    expect(call.handoff.reason.category).toBe('explicit_request');
+    expect(call.events.length).toBe(4);
+  });
+
+  it('When no agent is free, then the caller is offered a callback and the call ends with it booked', async () => {
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
+    await say(callId, { dtmf: '0' });
+    const offered = await say(callId, { transferOutcome: 'no_agent' });
+    expect(offered.body.actions[0].text).toMatch(/call you back/);
+    const booked = await say(callId, { text: 'call me on 555 010 2030' });
+    expect(booked.body.state.status).toBe('ended');
+    expect(booked.body.actions.at(-1).type).toBe('hangup');
+    const after = await say(callId, { text: 'hello?' });
+    expect(after.status).toBe(409);
+  });
+
+  it('When a call uses the published version, then later draft edits do not change it', async () => {
+    await request(server.url).post('/api/flows/billing-support/publish');
+    const flow = (await request(server.url).get('/api/flows/billing-support')).body;
+    flow.nodes.find((n: { id: string }) => n.id === 'start').data.greeting = 'Draft greeting.';
+    await request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').send(flow);
+    const live = await request(server.url).post('/api/calls').send({ flowId: 'billing-support' });
+    expect(live.body.flow.version).toBe(1);
+    expect(live.body.actions[0].text).toMatch(/Northwind/);
+    const draft = await request(server.url).post('/api/calls').send({ flowId: 'billing-support', version: 'draft' });
+    expect(draft.body.actions[0].text).toBe('Draft greeting.');
+  });
+});

@@ -1,0 +1,33 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createApp } from '../../server/src/http/createApp.ts';
+import { NlpjsNlu } from '../../server/src/nlu/NlpjsNlu.ts';
+import { openStore } from '../../server/src/store/openStore.ts';
+import type { Store } from '../../server/src/store/types.ts';
+
+export const flowsDir = path.resolve(import.meta.dirname, '../../flows');
+export const readExample = async (id: string) => JSON.parse(await readFile(path.join(flowsDir, `${id}.json`), 'utf8'));
+
+/** The real app on a real loopback port with a fresh data directory. */
+export async function startTestServer(): Promise<{ url: string; store: Store; dataDir: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-api-'));
+  const store = await openStore(dataDir);
+  const { app } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    dataDir,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
