@@ -25,3 +25,4 @@ const a = app.listen(0, '127.0.0.1', () => {
     process.send!({ api: (a.address() as { port: number }).port, bare: (b.address() as { port: number }).port });
   });
 });
+process.on('SIGINT', () => process.exit(0));

@@ -18,7 +18,7 @@ async function load(url: string, requestFor: () => { path: string; body: string 
 
 /** Requests per second on the turn endpoint against a bare Express endpoint, measured in the same run. */
 export async function httpBench(flowPath: string, seconds: number) {
-  const child = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as { api: number; bare: number }));
@@ -44,6 +44,7 @@ export async function httpBench(flowPath: string, seconds: number) {
     const bareRps = await load(`http://127.0.0.1:${ports.bare}`, () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) }), seconds);
     return { turn_http_rps: Math.round(turnRps), bare_express_rps: Math.round(bareRps), turn_http_vs_express_ratio: Number((turnRps / bareRps).toFixed(3)) };
   } finally {
-    child.kill();
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
   }
 }

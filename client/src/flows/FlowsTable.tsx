@@ -1,0 +1,50 @@
+import type { FlowSummary } from '../api/FlowSummary.ts';
+import { flowPath } from '../matchRoute.ts';
+import { PublishedStatus } from './PublishedStatus.tsx';
+import { formatLastChanged, formatLocalDateTime } from './formatLastChanged.ts';
+
+/** The flows as a table: one row per flow, most recently changed first. */
+export function FlowsTable({ flows }: { flows: FlowSummary[] }) {
+  const now = new Date();
+  const sorted = [...flows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
+  return (
+    <div className="table-card">
+      <table className="flows-table">
+        <caption>
+          {flows.length === 1 ? '1 flow' : `${flows.length} flows`}, most recently changed first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Description</th>
+            <th scope="col">Draft</th>
+            <th scope="col">Published</th>
+            <th scope="col">Last changed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((flow) => (
+            <tr key={flow.id}>
+              <th scope="row" className="flows-table__name">
+                <a href={flowPath(flow.id)}>{flow.name || flow.id}</a>
+                <span className="flows-table__id">{flow.id}</span>
+              </th>
+              <td className="flows-table__description">
+                {flow.description || <span className="muted">No description</span>}
+              </td>
+              <td className="flows-table__nowrap">Draft version {flow.version}</td>
+              <td className="flows-table__nowrap">
+                <PublishedStatus publishedVersion={flow.publishedVersion} />
+              </td>
+              <td className="flows-table__nowrap">
+                <time dateTime={flow.updatedAt} title={formatLocalDateTime(flow.updatedAt)}>
+                  {formatLastChanged(flow.updatedAt, now)}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

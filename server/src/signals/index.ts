@@ -1,0 +1,5 @@
+export { sentimentOf } from './sentiment.ts';
+export { explicitRequestOf } from './explicitRequest.ts';
+export { sensitiveTopicsOf } from './sensitiveTopics.ts';
+export { repetitionOf } from './repetition.ts';
+export { loudnessOf } from './loudness.ts';

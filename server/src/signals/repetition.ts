@@ -1,0 +1,62 @@
+import { StopwordsEn } from '@nlpjs/lang-en';
+import type { AnalyzedText } from '../nlu/Nlu.ts';
+import type { PastTurn, RepetitionSignal } from './types.ts';
+
+/** nlp.js' English stopwords plus words of a conversation's framing ("I told you", "please", "no"). */
+const STOPWORDS = new Set([
+  ...Object.keys(new StopwordsEn().dictionary),
+  'not', 'no', 'yes', 'yeah', 'ok', 'okay', 'please', 'thanks', 'thank', 'hi', 'hello', 'just', 'already',
+  'told', 'tell', 'say', 'saying', 'want', 'need', 'know', 'mean', 'said', 'um', 'uh', 'oh',
+]);
+/** Older turns say little about whether the caller is going round in circles, and bound the work. */
+const LOOKBACK = 10;
+/** Share of the shorter turn's content words the other turn must also hold to count as a rephrasing. */
+const REPHRASE_OVERLAP = 0.5;
+const REPHRASE_MIN_COMMON = 2;
+
+const contentCache = new WeakMap<AnalyzedText, Set<string>>();
+
+/** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. */
+function contentOf(analyzed: AnalyzedText): Set<string> {
+  let content = contentCache.get(analyzed);
+  if (!content) {
+    content = new Set();
+    for (let i = 0; i < analyzed.tokens.length; i++) {
+      if (!STOPWORDS.has(analyzed.tokens[i])) content.add(analyzed.stems[i]);
+    }
+    contentCache.set(analyzed, content);
+  }
+  return content;
+}
+
+function isRephrasing(a: Set<string>, b: Set<string>): boolean {
+  let common = 0;
+  for (const stem of a) if (b.has(stem)) common++;
+  if (common === a.size && common === b.size) return true;
+  return common >= REPHRASE_MIN_COMMON && common / Math.min(a.size, b.size) >= REPHRASE_OVERLAP;
+}
+
+/**
+ * Earlier caller turns (of the last ten) that this one repeats. `evidence[].turn` is the index in `history`.
+ * Repeating an intent counts only at the same node: the same intent at a later node is progress.
+ */
+export function repetitionOf(
+  current: { analyzed: AnalyzedText; intent: string | null; nodeId: string },
+  history: readonly PastTurn[],
+): RepetitionSignal {
+  const evidence: RepetitionSignal['evidence'] = [];
+  const content = contentOf(current.analyzed);
+  if (content.size === 0) return { repeats: 0, evidence };
+  for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
+    const past = history[turn];
+    const pastContent = contentOf(past.analyzed);
+    if (pastContent.size === 0) continue;
+    const text = past.analyzed.text;
+    if (past.analyzed.normalized === current.analyzed.normalized) evidence.push({ turn, text, how: 'same_words' });
+    else if (isRephrasing(content, pastContent)) evidence.push({ turn, text, how: 'rephrased' });
+    else if (current.intent !== null && past.intent === current.intent && past.nodeId === current.nodeId)
+      evidence.push({ turn, text, how: 'same_intent' });
+  }
+  evidence.reverse();
+  return { repeats: evidence.length, evidence };
+}

@@ -1,0 +1,100 @@
+import type { SensitiveTopic } from '@baton/shared';
+import type { AnalyzedText } from '../nlu/Nlu.ts';
+import { analyzeText } from '../nlu/analyzeText.ts';
+import { PhraseIndex } from './PhraseIndex.ts';
+import type { SensitiveTopicSignal } from './types.ts';
+
+// Phrases go through analyzeText like the caller's words, so write them as a caller would say them:
+// "didn't" becomes "did not", plurals and tenses meet at the stem ("funerals", "diagnosed").
+const LEXICON: Record<SensitiveTopic, readonly string[]> = {
+  fraud: [
+    'fraud', 'fraudulent', 'fraudster', 'stolen card', 'card was stolen', 'card stolen', 'someone used my card',
+    'unauthorized transaction', 'unauthorised transaction', 'unauthorized payment', 'unauthorised payment',
+    'unauthorized charge', 'unauthorised charge', 'identity theft', 'stole my identity', 'scam', 'scammed',
+    'scammer', 'hacked', 'phishing', "didn't make this purchase", "didn't make this payment",
+    "didn't authorise", "didn't authorize", "don't recognise this transaction", "don't recognize this payment",
+  ],
+  bereavement: [
+    // Not a bare "died": on a support line, phones and routers die too.
+    'passed away', 'has died', 'who died', 'died recently', 'husband died', 'wife died', 'mother died',
+    'father died', 'mum died', 'dad died', 'son died', 'daughter died', 'partner died', 'death in the family', 'funeral', 'deceased', 'widow', 'widowed',
+    'widower', 'bereavement', 'bereaved', 'lost my husband', 'lost my wife', 'lost my mother', 'lost my father',
+    'lost my mum', 'lost my dad', 'lost my son', 'lost my daughter', 'lost my partner', 'late husband',
+    'late wife', 'probate', 'death certificate',
+  ],
+  legal_threat: [
+    // Not a bare "sue", which is also a name.
+    'lawyer', 'solicitor', 'attorney', 'will sue', 'going to sue', 'sue you', 'sue your', 'suing', 'lawsuit',
+    'legal action', 'legal proceedings', 'court', 'ombudsman', 'small claims', 'trading standards', 'regulator',
+  ],
+  medical: [
+    'hospital', 'hospitalised', 'hospitalized', 'surgery', 'cancer', 'diagnosis', 'diagnosed', 'medication',
+    'chemotherapy', 'chemo', 'disability', 'disabled', 'sick', 'illness', 'terminally ill', 'seriously ill',
+    'intensive care', 'heart attack', 'stroke', 'dementia',
+  ],
+  vulnerability: [
+    "can't afford to eat", "can't afford food", 'suicidal', 'suicide', 'kill myself', 'end my life', 'homeless',
+    'abuse', 'abusive', 'domestic violence', 'carer', 'mental health', 'depression', 'struggling to cope',
+    "can't cope", 'debt collectors', 'bailiffs', 'food bank', 'vulnerable', 'financial hardship',
+  ],
+  complaint: [
+    'formal complaint', 'make a complaint', 'file a complaint', 'complaint', 'complain', 'escalate', 'escalation',
+    'unacceptable service', 'unacceptable',
+  ],
+};
+
+/** Everyday idioms that borrow a lexicon word: "sick of waiting" is frustration, not illness. */
+const IDIOMS = ['sick of', 'sick and tired', 'sick to death', 'bored to death', 'scared to death', 'worried to death'];
+
+const topics = new PhraseIndex<SensitiveTopic>(
+  (Object.entries(LEXICON) as Array<[SensitiveTopic, readonly string[]]>).flatMap(([tag, phrases]) =>
+    phrases.map((phrase) => ({ tag, phrase })),
+  ),
+);
+const idioms = new PhraseIndex<null>(IDIOMS.map((phrase) => ({ tag: null, phrase })), 0);
+
+/** Analysed flow keywords; a flow's list is short and reused on every turn. */
+const KEYWORD_CACHE_LIMIT = 1_000;
+const keywordStems = new Map<string, string[]>();
+
+export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly string[]): SensitiveTopicSignal {
+  const { stems, tokens } = analyzed;
+  const result: SensitiveTopicSignal = { topics: [], keywords: [] };
+  if (stems.length === 0) return result;
+
+  // Both lists run in order of position, so one pointer walks the idioms alongside the matches.
+  const idiomSpans = idioms.find(stems);
+  let idiom = 0;
+  for (const match of topics.find(stems)) {
+    while (idiom < idiomSpans.length && idiomSpans[idiom].end <= match.start) idiom++;
+    if (idiom < idiomSpans.length && idiomSpans[idiom].start <= match.start) continue;
+    if (result.topics.some((t) => t.topic === match.tag)) continue;
+    result.topics.push({ topic: match.tag, evidence: tokens.slice(match.start, match.end).join(' ') });
+  }
+
+  for (const keyword of flowKeywords) {
+    const wanted = stemsOf(keyword);
+    if (wanted.length > 0 && containsRun(stems, wanted)) result.keywords.push(keyword);
+  }
+  return result;
+}
+
+function stemsOf(keyword: string): string[] {
+  let stems = keywordStems.get(keyword);
+  if (!stems) {
+    if (keywordStems.size >= KEYWORD_CACHE_LIMIT) keywordStems.clear();
+    stems = analyzeText(keyword).stems;
+    keywordStems.set(keyword, stems);
+  }
+  return stems;
+}
+
+/** Whether `run` occurs in `stems` as consecutive words (a flow keyword is matched as a whole phrase). */
+function containsRun(stems: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= stems.length; i++) {
+    let k = 0;
+    while (k < run.length && stems[i + k] === run[k]) k++;
+    if (k === run.length) return true;
+  }
+  return false;
+}

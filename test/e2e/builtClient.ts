@@ -1,0 +1,12 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The browser tests drive the built client that the server serves; fail early and plainly when it is missing. */
+export function requireBuiltClient(): void {
+  const index = fileURLToPath(new URL('../../client/dist/index.html', import.meta.url));
+  if (!existsSync(index)) {
+    throw new Error(`The client is not built (${index} is missing). Run \`npm run build\` first; \`npm test\` does it for you.`);
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { repoRoot, requireBuiltClient } from './builtClient.ts';
+import { startServer, type RunningServer } from './startServer.ts';
+
+interface FlowSummary {
+  id: string;
+  name: string;
+  version: number;
+  publishedVersion: number | null;
+}
+
+const EXAMPLE_FLOW_IDS = ['billing-support', 'card-services', 'tech-support'];
+const resultsDir = join(repoRoot, 'test-results');
+
+let server: RunningServer;
+let browser: Browser;
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+describe('Flows list', () => {
+  beforeAll(async () => {
+    requireBuiltClient();
+    await mkdir(resultsDir, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('When a newcomer opens Baton for the first time, then the example flows are listed with their versions', async () => {
+    const response = await fetch(`${server.url}/api/flows`);
+    expect(response.status).toBe(200);
+    const flows = (await response.json()) as FlowSummary[];
+    expect(flows.map((flow) => flow.id)).toEqual(expect.arrayContaining(EXAMPLE_FLOW_IDS));
+
+    const page = await openPage();
+    await page.goto(server.url);
+    await expect(page.title()).resolves.toBe('Baton');
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Flows' }).isVisible()).toBe(true);
+
+    for (const flow of flows) {
+      const link = page.getByRole('link', { name: flow.name, exact: true });
+      expect(await link.isVisible(), `link to "${flow.name}"`).toBe(true);
+      expect(await link.getAttribute('href')).toBe(`/flows/${encodeURIComponent(flow.id)}`);
+
+      const row = page.getByRole('row').filter({ has: link });
+      const rowText = await row.innerText();
+      expect(rowText).toContain(`Draft version ${flow.version}`);
+      expect(rowText).toContain(
+        flow.publishedVersion === null ? 'Not published yet' : `Published version ${flow.publishedVersion}`,
+      );
+    }
+
+    await page.screenshot({ path: join(resultsDir, 'flows-list.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('When someone opens a flow from the list, then its summary shows with a way back', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    const firstFlow = page.getByRole('row').getByRole('link').first();
+    const name = await firstFlow.innerText();
+    await firstFlow.click();
+
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    expect(await page.getByText('The editor is coming soon').isVisible()).toBe(true);
+    await page.getByText(/Draft version \d+/).waitFor();
+
+    await page.getByRole('link', { name: 'All flows' }).click();
+    await page.getByRole('table').waitFor();
+    await page.context().close();
+  });
+
+  it('When the server cannot be reached, then the page says what to do', async () => {
+    const page = await openPage();
+    await page.route('**/api/flows', (route) => route.abort('connectionrefused'));
+    await page.goto(server.url);
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('Could not load the flows:');
+    expect(text).toContain('Check that the Baton server is running, then reload.');
+    await page.screenshot({ path: join(resultsDir, 'flows-list-error.png') });
+    await page.context().close();
+  });
+});
