@@ -11,6 +11,7 @@ describe('explicitRequestOf', () => {
     'live agent', 'I want to speak to a manager', 'can I talk to a real person', 'get me a human',
     'put me through to someone', 'transfer me', "why can't I talk to an agent", 'is there a human I can talk to',
     "I'd like to speak with a representative please", 'No, I want an agent', "I don't mind talking to an agent",
+    'no, put me through to someone', 'No, connect me to an agent', 'no, transfer me please', 'No, agent please', 'no - talk to a human',
   ])('When the caller says "%s", then a person is requested', (text) => {
     const r = request(text);
     expect(r.requested).toBe(true);
@@ -40,5 +41,9 @@ describe('explicitRequestOf', () => {
     'transfer money to my savings', 'the person on the phone said my refund was coming', 'I have an agent number',
   ])('When the caller says "%s", then no person is requested', (text) => {
     expect(request(text)).toEqual({ requested: false, evidence: null, negated: null });
+  });
+
+  it.each(['no agent please', 'no need for a human', "no, I don't need an agent"])('When "no" belongs to the request ("%s"), then it is still negated', (text) => {
+    expect(request(text).requested).toBe(false);
   });
 });

@@ -26,8 +26,12 @@ const FAR_NEGATORS = new Set(['not', 'never', 'without', 'dont', 'instead', 'rat
 const BARE_FILLER = new Set(['a', 'an', 'the', 'please', 'now', 'just', 'real', 'live', 'actual', 'human', 'customer', 'hi', 'hello', 'ok', 'okay', 'yes', 'me', 'pls', 'plz', 'right', 'away']);
 const BARE_MAX_TOKENS = 5;
 
+/** "No, put me through": a leading no set off by punctuation answers the question before; it negates nothing after it. */
+const ANSWERING_NO = /^\s*(no|nope|nah)\s*[,.!;:\u2013\u2014-]/i;
+
 export function explicitRequestOf(analyzed: AnalyzedText): ExplicitRequestSignal {
-  const { tokens } = analyzed;
+  const answersFirst = ANSWERING_NO.test(analyzed.text) && /^(no|nope|nah)$/.test(analyzed.tokens[0] ?? '');
+  const tokens = answersFirst ? analyzed.tokens.slice(1) : analyzed.tokens;
   const bare = bareRequest(tokens);
   if (bare) return { requested: true, evidence: bare, negated: null };
   let evidence: string | null = null;

@@ -26,6 +26,11 @@ describe('repetitionOf', () => {
     expect(repetitionOf(now('give me my money back', 'refund', 'n2'), [past('I want a refund', 'refund', 'n1')]).repeats).toBe(0);
   });
 
+  it('When the call went elsewhere and came back to ask for the same intent, then it is progress and does not count', () => {
+    const history = [past('one more thing', 'more', 'anything_else'), past('what is my balance', 'balance', 'main'), past('12345678', null, 'ask')];
+    expect(repetitionOf(now('actually yes', 'more', 'anything_else'), history).repeats).toBe(0);
+  });
+
   it('When the intents differ and the words share little, then nothing counts', () => {
     const history = [past('what is my balance', 'balance'), past('I want a refund', 'refund')];
     expect(repetitionOf(now('can I set up a payment plan', 'payment_plan'), history)).toEqual({ repeats: 0, evidence: [] });

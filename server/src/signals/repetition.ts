@@ -38,7 +38,8 @@ function isRephrasing(a: Set<string>, b: Set<string>): boolean {
 
 /**
  * Earlier caller turns (of the last ten) that this one repeats. `evidence[].turn` is the index in `history`.
- * Repeating an intent counts only at the same node: the same intent at a later node is progress.
+ * Asking for the same intent again counts only when the call has stayed at this node since: a call that
+ * went elsewhere and came back ("anything else?" → "yes" after a solved request) made progress.
  */
 export function repetitionOf(
   current: { analyzed: AnalyzedText; intent: string | null; nodeId: string },
@@ -47,14 +48,16 @@ export function repetitionOf(
   const evidence: RepetitionSignal['evidence'] = [];
   const content = contentOf(current.analyzed);
   if (content.size === 0) return { repeats: 0, evidence };
+  let noProgress = true;
   for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
     const past = history[turn];
+    noProgress &&= past.nodeId === current.nodeId;
     const pastContent = contentOf(past.analyzed);
     if (pastContent.size === 0) continue;
     const text = past.analyzed.text;
     if (past.analyzed.normalized === current.analyzed.normalized) evidence.push({ turn, text, how: 'same_words' });
     else if (isRephrasing(content, pastContent)) evidence.push({ turn, text, how: 'rephrased' });
-    else if (current.intent !== null && past.intent === current.intent && past.nodeId === current.nodeId)
+    else if (noProgress && current.intent !== null && past.intent === current.intent)
       evidence.push({ turn, text, how: 'same_intent' });
   }
   evidence.reverse();

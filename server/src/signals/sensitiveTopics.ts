@@ -13,6 +13,10 @@ const LEXICON: Record<SensitiveTopic, readonly string[]> = {
     'unauthorized charge', 'unauthorised charge', 'identity theft', 'stole my identity', 'scam', 'scammed',
     'scammer', 'hacked', 'phishing', "didn't make this purchase", "didn't make this payment",
     "didn't authorise", "didn't authorize", "don't recognise this transaction", "don't recognize this payment",
+    'stole my card', 'stolen my card', 'card has been stolen', "payment i didn't make", "charge i didn't make",
+    "transaction i didn't make", "purchase i didn't make", "charge i don't recognise", "charge i don't recognize",
+    "payment i don't recognise", "payment i don't recognize", "transaction i don't recognise", "transaction i don't recognize",
+    "on my card i didn't make", "on my account i didn't make", "on my statement i didn't make",
   ],
   bereavement: [
     // Not a bare "died": on a support line, phones and routers die too.
