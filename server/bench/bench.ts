@@ -14,4 +14,4 @@ print(engineBench(billing, seconds));
 const c1000 = compileBench(1000);
 const c4000 = compileBench(4000);
 print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });
-print(await httpBench(billing, seconds));
+print(await httpBench(billing, seconds * 2));

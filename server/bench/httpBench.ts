@@ -4,16 +4,28 @@ import autocannon from 'autocannon';
 import { billingScript } from './script.ts';
 
 const CALLS = 400;
+/** Enough fresh calls for the whole run at this machine's rates; if it runs out, calls are replayed from the start of the pool. */
+const POOL = 6000;
+const ROUNDS = 5;
 
-async function load(url: string, requestFor: () => { path: string; body: string }, seconds: number): Promise<number> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Measured {
+  rps: number;
+  cpuMicrosPerRequest: number;
+}
+
+async function load(url: string, requestFor: () => { path: string; body: string }, seconds: number, cpu?: () => Promise<number>): Promise<Measured> {
+  const before = cpu ? await cpu() : 0;
   const result = await autocannon({
     url,
     connections: 16,
-    duration: seconds,
+    duration: Math.max(1, Math.round(seconds)),
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, ...requestFor() }) }],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
-  return result.requests.average;
+  const after = cpu ? await cpu() : 0;
+  return { rps: result.requests.average, cpuMicrosPerRequest: (after - before) / Math.max(1, result.requests.total) };
 }
 
 /** Requests per second on the turn endpoint against a bare Express endpoint, measured in the same run. */
@@ -25,24 +37,47 @@ export async function httpBench(flowPath: string, seconds: number) {
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     });
     const api = `http://127.0.0.1:${ports.api}`;
-    // Many calls in progress, each walking the script, so turns do real work at every node.
-    const calls: Array<{ id: string; turn: number }> = [];
+    const cpu = () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+        child.send('cpu');
+      });
+    // 400 calls in progress at once; each plays the script once (a long, 18-turn call) and then makes
+    // way for a new caller, so the server holds what a busy contact center holds, not ever-growing calls.
     const startCall = async () => {
       const res = await fetch(`${api}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support', version: 'draft' }) });
-      return { id: ((await res.json()) as { callId: string }).callId, turn: 0 };
+      return ((await res.json()) as { callId: string }).callId;
     };
-    for (let i = 0; i < CALLS; i++) calls.push(await startCall());
+    const pool: string[] = [];
+    for (let batch = 0; batch < POOL / 20; batch++) pool.push(...(await Promise.all(Array.from({ length: 20 }, startCall))));
+    let nextFromPool = 0;
+    const active = Array.from({ length: CALLS }, () => ({ id: pool[nextFromPool++], turn: 0 }));
     let next = 0;
     const turn = () => {
-      const call = calls[next++ % CALLS];
-      const text = billingScript[call.turn++ % billingScript.length];
+      const slot = next++ % CALLS;
+      if (active[slot].turn === billingScript.length) active[slot] = { id: pool[nextFromPool++ % POOL], turn: 0 };
+      const call = active[slot];
+      const text = billingScript[call.turn++];
       return { path: `/api/calls/${call.id}/turns`, body: JSON.stringify({ text }) };
     };
+    const bare = () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) });
     await load(api, turn, 1); // warm up both, so neither pays for JIT in the measured run
-    await load(`http://127.0.0.1:${ports.bare}`, () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) }), 1);
-    const turnRps = await load(api, turn, seconds);
-    const bareRps = await load(`http://127.0.0.1:${ports.bare}`, () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) }), seconds);
-    return { turn_http_rps: Math.round(turnRps), bare_express_rps: Math.round(bareRps), turn_http_vs_express_ratio: Number((turnRps / bareRps).toFixed(3)) };
+    await load(`http://127.0.0.1:${ports.bare}`, bare, 1);
+    // Alternate short rounds and take medians, so drift on a shared machine hits both sides alike.
+    const turnRuns: Measured[] = [];
+    const bareRuns: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      turnRuns.push(await load(api, turn, seconds / ROUNDS, cpu));
+      bareRuns.push(await load(`http://127.0.0.1:${ports.bare}`, bare, seconds / ROUNDS, cpu));
+    }
+    const ratios = turnRuns.map((t, i) => t.rps / bareRuns[i].rps);
+    return {
+      turn_http_rps: Math.round(median(turnRuns.map((r) => r.rps))),
+      bare_express_rps: Math.round(median(bareRuns.map((r) => r.rps))),
+      turn_http_vs_express_ratio: Number(median(ratios).toFixed(3)),
+      turn_server_cpu_us_per_request: Math.round(median(turnRuns.map((r) => r.cpuMicrosPerRequest))),
+      bare_server_cpu_us_per_request: Math.round(median(bareRuns.map((r) => r.cpuMicrosPerRequest))),
+    };
   } finally {
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));

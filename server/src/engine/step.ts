@@ -147,7 +147,9 @@ function contextFor(flow: RuntimeFlow, session: CallSession, event: StepEvent): 
     say(node, field, purpose, queue = null) {
       const template = flow.compiled.templates.get(`${node.id}/${field}`);
       if (!template) return;
-      const text = renderTemplate(template, messageValues(flow, session, queue));
+      // Most messages are plain text: build the variables only for those that use some.
+      const plain = template.parts.length === 1 && 'text' in template.parts[0];
+      const text = plain ? (template.parts[0] as { text: string }).text.trim() : renderTemplate(template, messageValues(flow, session, queue));
       if (!text) return;
       actions.push({ type: 'say', text, purpose, nodeId: node.id });
       session.transcript.push({ from: 'ai', text, at: event.at, nodeId: node.id, purpose });

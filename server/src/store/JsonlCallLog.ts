@@ -11,13 +11,18 @@ const INDEX_LIMIT = 10_000;
 
 type CallRecord = Record<string, unknown>;
 
+/** Lines appended within this window go to disk in one write: a turn costs no system call of its own. */
+const BATCH_MS = 10;
+
 /**
  * Call records as JSON Lines in `<dir>/<YYYY-MM-DD>.jsonl` (UTC day of the append). Appends go to one
- * open stream per day file, so a call turn costs a buffered write, not an open or a rewrite.
+ * open stream per day file, batched, so a call turn costs a string in memory, not an open, a write or a rewrite.
  */
 export class JsonlCallLog implements CallLog {
   private readonly streams = new Map<string, WriteStream>();
   private readonly index = new Map<string, string[]>();
+  private readonly batches = new Map<string, string[]>();
+  private timer: NodeJS.Timeout | undefined;
   private pending = 0;
   private idle: Array<() => void> = [];
   private failure: Error | undefined;
@@ -38,14 +43,27 @@ export class JsonlCallLog implements CallLog {
     // callId is re-applied last so a record cannot file itself under another call.
     const line = `${JSON.stringify(Object.assign({ callId, at: at.toISOString() }, record, { callId }))}\n`;
     this.remember(callId, file);
-    this.pending++;
-    this.stream(file).write(line, (error) => {
-      if (error) this.fail(error);
-      if (--this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
-    });
+    const batch = this.batches.get(file);
+    if (batch) batch.push(line);
+    else this.batches.set(file, [line]);
+    this.timer ??= setTimeout(() => this.writeBatches(), BATCH_MS);
+  }
+
+  private writeBatches(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const [file, lines] of this.batches) {
+      this.batches.delete(file);
+      this.pending++;
+      this.stream(file).write(lines.join(''), (error) => {
+        if (error) this.fail(error);
+        if (--this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
+      });
+    }
   }
 
   async flush(): Promise<void> {
+    this.writeBatches();
     if (this.pending > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     const failure = this.failure;
     this.failure = undefined;

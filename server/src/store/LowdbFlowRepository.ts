@@ -42,6 +42,11 @@ export class LowdbFlowRepository implements FlowRepository {
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
+  summary(id: string): FlowSummary | undefined {
+    const flow = own(this.db.data.flows, id);
+    return flow && { id, name: flow.name, description: flow.description, version: flow.version, publishedVersion: this.latestPublished(id), updatedAt: flow.updatedAt };
+  }
+
   get(id: string) {
     const flow = own(this.db.data.flows, id);
     // A copy: callers editing the result must not change the stored draft behind the version check.

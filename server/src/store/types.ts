@@ -22,6 +22,8 @@ export interface PublishedVersion {
 
 export interface FlowRepository {
   list(): FlowSummary[];
+  /** One flow's summary without copying the document (cheap: it runs on every call start). */
+  summary(id: string): FlowSummary | undefined;
   get(id: string): (FlowDocument & { updatedAt: string; publishedVersion: number | null }) | undefined;
   /** Stores a new flow with version 1; AppError 409 `flow_exists` if the id is taken. */
   create(flow: FlowDocument): Promise<FlowDocument>;

@@ -78,7 +78,8 @@ export class CallService {
       at: event.at,
       event,
       said,
-      actions: result.actions.map((a) => (a.type === 'transfer' ? { type: a.type, queue: a.queue, nodeId: a.nodeId } : a)),
+      // What was said is in `said`; the other actions are enough to replay what happened.
+      actions: result.actions.flatMap((a): Array<Record<string, string>> => (a.type === 'say' ? [] : a.type === 'transfer' ? [{ type: a.type, queue: a.queue, nodeId: a.nodeId }] : [a])),
       state: { nodeId: s.nodeId, status: s.status },
       ...(result.actions.some((a) => a.type === 'transfer') ? { handoff: s.handoff } : {}),
       ...(s.status === 'ended' ? { disposition: s.disposition, endedAt: s.endedAt } : {}),
@@ -99,21 +100,21 @@ export class CallService {
 
   /** Compiles (once per flow revision) the draft, the latest published version, or a given one. */
   private runtimeFor(flowId: string, requested: 'draft' | 'published' | number | undefined): RuntimeFlow {
-    const draft = this.store.flows.get(flowId);
-    if (!draft) throw notFound('flow', flowId);
-    const wanted = requested ?? (draft.publishedVersion ? 'published' : 'draft');
-    let doc: FlowDocument = draft;
-    let version: number | 'draft' = 'draft';
-    if (wanted !== 'draft') {
-      const n = wanted === 'published' ? draft.publishedVersion : wanted;
-      const published = n ? this.store.flows.version(flowId, n) : undefined;
-      if (!published) throw new AppError(404, 'version_not_found', wanted === 'published' ? `The flow "${flowId}" has not been published yet; publish it or call the draft.` : `The flow "${flowId}" has no published version ${n}.`);
-      doc = published.flow;
-      version = published.publishedVersion;
-    }
-    const key = `${flowId}@${version}#${doc.version}`;
+    const summary = this.store.flows.summary(flowId);
+    if (!summary) throw notFound('flow', flowId);
+    const wanted = requested ?? (summary.publishedVersion ? 'published' : 'draft');
+    const version: number | 'draft' = wanted === 'published' ? (summary.publishedVersion ?? 0) : wanted;
+    // Published versions never change; a draft is compiled again when its version moves on.
+    const key = version === 'draft' ? `${flowId}@draft#${summary.version}` : `${flowId}@${version}`;
     const cached = this.runtimes.get(key);
     if (cached) return cached;
+    let doc: FlowDocument;
+    if (version === 'draft') doc = this.store.flows.get(flowId)!;
+    else {
+      const published = this.store.flows.version(flowId, version);
+      if (!published) throw new AppError(404, 'version_not_found', wanted === 'published' ? `The flow "${flowId}" has not been published yet; publish it or call the draft.` : `The flow "${flowId}" has no published version ${version}.`);
+      doc = published.flow;
+    }
     const { compiled, issues } = compileFlow(doc);
     if (!compiled || hasErrors(issues)) throw new AppError(422, 'flow_has_errors', `The flow "${flowId}" has errors, so calls cannot run on it. Fix them first.`, issues.filter((i) => i.severity === 'error'));
     const runtime = prepareFlow(compiled, version, this.nlu);
