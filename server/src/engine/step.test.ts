@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { compileFlow, type CallAction } from '@baton/shared';
+import { smallFlow } from '../../../shared/src/testing/smallFlow.ts';
+import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
+import { createSession, type CallSession } from './CallSession.ts';
+import { prepareFlow } from './RuntimeFlow.ts';
+import { step, type StepEvent } from './step.ts';
+
+const flow = prepareFlow(compileFlow(smallFlow()).compiled!, 'draft', new NlpjsNlu());
+const at = (n: number) => new Date(Date.UTC(2026, 0, 5, 10, 0, n)).toISOString();
+const fresh = () => createSession({ callId: 'c1', flowId: 'small', flowVersion: 'draft', startNodeId: 'start', at: at(0) });
+
+function play(events: StepEvent[], session: CallSession = fresh()) {
+  const actions: CallAction[] = [];
+  for (const event of events) {
+    const result = step(flow, session, event);
+    actions.push(...result.actions);
+    session = result.session;
+  }
+  return { session, actions, said: actions.flatMap((a) => (a.type === 'say' ? [a.text] : [])) };
+}
+
+describe('step', () => {
+  it('When the same events are stepped twice, then the sessions and actions are identical and the input session is untouched', () => {
+    const events: StepEvent[] = [{ type: 'start', at: at(0) }, { type: 'utterance', at: at(5), text: 'what is my balance' }];
+    const before = fresh();
+    const snapshot = structuredClone(before);
+    const a = play(events, before);
+    const b = play(events, before);
+    expect(a).toEqual(b);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('When a call starts, then the caller is greeted, asked, and listened to', () => {
+    const { actions, session } = play([{ type: 'start', at: at(0), caller: { name: 'Ada', attributes: { vip: true } } }]);
+    expect(actions.map((a) => a.type)).toEqual(['say', 'say', 'listen']);
+    expect(session.caller).toMatchObject({ name: 'Ada', attributes: { vip: true } });
+    expect(session.nodeId).toBe('main');
+  });
+
+  it('When the caller presses 0, then the call is handed over as an explicit request, and the caller hears why first', () => {
+    const { actions, session } = play([{ type: 'start', at: at(0) }, { type: 'dtmf', at: at(3), digits: '0' }]);
+    const tellAt = actions.findIndex((a) => a.type === 'say' && a.purpose === 'transparency');
+    const transferAt = actions.findIndex((a) => a.type === 'transfer');
+    expect(tellAt).toBeGreaterThan(0);
+    expect(transferAt).toBeGreaterThan(tellAt);
+    expect(session.handoff?.reason).toMatchObject({ category: 'explicit_request', signal: 'explicit_request', triggerId: 'person' });
+    expect(session.status).toBe('queued');
+  });
+
+  it('When the caller stays silent three times, then the call ends politely', () => {
+    const silence = (n: number): StepEvent => ({ type: 'silence', at: at(n) });
+    const { session, actions } = play([{ type: 'start', at: at(0) }, silence(5), silence(10), silence(15)]);
+    expect(session.status).toBe('ended');
+    expect(session.disposition).toBe('abandoned');
+    expect(actions.at(-1)?.type).toBe('hangup');
+  });
+
+  it('When no agent is free after a transfer, then the call follows "no agent"; when one answers, the agent has it', () => {
+    const handedOver: StepEvent[] = [{ type: 'start', at: at(0) }, { type: 'utterance', at: at(5), text: 'agent please' }];
+    const noAgent = play([...handedOver, { type: 'transfer_outcome', at: at(60), outcome: 'no_agent' }]);
+    expect(noAgent.session.nodeId).toBe('busy');
+    expect(noAgent.said.at(-1)).toMatch(/call back later/);
+    const connected = play([...handedOver, { type: 'transfer_outcome', at: at(60), outcome: 'connected' }]);
+    expect(connected.session.status).toBe('agent');
+  });
+
+  it('When the caller speaks while queued, then the words join the transcript but the AI does not answer', () => {
+    const { session, actions } = play([{ type: 'start', at: at(0) }, { type: 'utterance', at: at(5), text: 'agent please' }]);
+    const next = step(flow, session, { type: 'utterance', at: at(9), text: 'hello? is anyone there?' });
+    expect(next.actions).toEqual([]);
+    expect(next.session.transcript.at(-1)).toMatchObject({ from: 'caller', text: 'hello? is anyone there?' });
+    expect(actions.some((a) => a.type === 'transfer')).toBe(true);
+  });
+
+  it('When the call has ended, then further events change nothing', () => {
+    const { session } = play([{ type: 'start', at: at(0) }, { type: 'hangup', at: at(2) }]);
+    expect(session.status).toBe('ended');
+    const after = step(flow, session, { type: 'utterance', at: at(3), text: 'hello' });
+    expect(after).toEqual({ session, actions: [] });
+  });
+});
