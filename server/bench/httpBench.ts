@@ -7,6 +7,7 @@ const CALLS = 400;
 /** Enough fresh calls for the whole run at this machine's rates; if it runs out, calls are replayed from the start of the pool. */
 const POOL = 6000;
 const ROUNDS = 5;
+const WARM_UP_SECONDS = 3;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -30,7 +31,9 @@ async function load(url: string, requestFor: () => { path: string; body: string 
 
 /** Requests per second on the turn endpoint against a bare Express endpoint, measured in the same run. */
 export async function httpBench(flowPath: string, seconds: number) {
-  const child = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_NODE_FLAGS passes flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const execArgv = ['--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
+  const child = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as { api: number; bare: number }));
@@ -61,8 +64,10 @@ export async function httpBench(flowPath: string, seconds: number) {
       return { path: `/api/calls/${call.id}/turns`, body: JSON.stringify({ text }) };
     };
     const bare = () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) });
-    await load(api, turn, 1); // warm up both, so neither pays for JIT in the measured run
-    await load(`http://127.0.0.1:${ports.bare}`, bare, 1);
+    // Warm up both until the JIT has settled: the turn path is a lot more code than the bare one,
+    // and its first seconds run measurably slower.
+    await load(api, turn, WARM_UP_SECONDS);
+    await load(`http://127.0.0.1:${ports.bare}`, bare, WARM_UP_SECONDS);
     // Alternate short rounds and take medians, so drift on a shared machine hits both sides alike.
     const turnRuns: Measured[] = [];
     const bareRuns: Measured[] = [];
