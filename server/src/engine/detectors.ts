@@ -1,4 +1,5 @@
 import type { Detector, FlowSettings, HandoffSignal } from '@baton/shared';
+import { lowAsrConfidenceOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
 import type { TurnSignals } from './understandTurn.ts';
 
@@ -55,8 +56,8 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       if (!s || s.noMatchStreak < detector.streak) return null;
       return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${detector.streak}).` };
     case 'low_asr_confidence': {
-      const recent = session.asrTrend.slice(-detector.turns);
-      if (!s || s.asrConfidence === null || recent.length < detector.turns || recent.some((c) => c >= detector.below)) return null;
+      const { low, recent } = lowAsrConfidenceOf(session.asrTrend, detector.below, detector.turns);
+      if (!s || s.asrConfidence === null || !low) return null;
       return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${detector.turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${detector.below}).` };
     }
     case 'turn_limit':

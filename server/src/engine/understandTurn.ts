@@ -1,7 +1,7 @@
 import type { EntityType, SensitiveTopic } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
-import { explicitRequestOf, loudnessOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
+import { explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
 import type { ExplicitRequestSignal, LoudnessSignal, RepetitionSignal, SensitiveTopicSignal, SentimentSignal } from '../signals/types.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
@@ -52,7 +52,7 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
     repetition: repetitionOf({ analyzed, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns),
     asrConfidence: asrConfidence ?? null,
-    noMatchStreak: node?.kind === 'ai' ? (intent ? 0 : session.noMatchStreak + 1) : session.noMatchStreak,
+    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: node?.kind === 'ai', intent }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
   };

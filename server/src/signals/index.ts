@@ -3,3 +3,5 @@ export { explicitRequestOf } from './explicitRequest.ts';
 export { sensitiveTopicsOf } from './sensitiveTopics.ts';
 export { repetitionOf } from './repetition.ts';
 export { loudnessOf } from './loudness.ts';
+export { noMatchStreakOf } from './noMatchStreak.ts';
+export { lowAsrConfidenceOf } from './asrConfidence.ts';
