@@ -16,3 +16,4 @@ export * from './templates/template.ts';
 export * from './compiler/parseFlow.ts';
 export * from './compiler/flowGraph.ts';
 export * from './compiler/compileFlow.ts';
+export * from './api/flows.ts';

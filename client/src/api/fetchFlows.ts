@@ -1,4 +1,4 @@
-import type { FlowSummary } from './FlowSummary.ts';
+import type { FlowSummary } from '@baton/shared';
 import { ApiError, fetchJson } from './fetchJson.ts';
 
 /** Every flow, as listed by `GET /api/flows`. */

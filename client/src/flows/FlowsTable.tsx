@@ -1,4 +1,4 @@
-import type { FlowSummary } from '../api/FlowSummary.ts';
+import type { FlowSummary } from '@baton/shared';
 import { flowPath } from '../matchRoute.ts';
 import { PublishedStatus } from './PublishedStatus.tsx';
 import { formatLastChanged, formatLocalDateTime } from './formatLastChanged.ts';

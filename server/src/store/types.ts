@@ -1,15 +1,7 @@
-import type { FlowDocument } from '@baton/shared';
+import type { FlowDocument, FlowSummary } from '@baton/shared';
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  description: string;
-  /** Draft revision; +1 on every save. */
-  version: number;
-  /** Latest published version number (1, 2, …), or null if never published. */
-  publishedVersion: number | null;
-  updatedAt: string;
-}
+export type { FlowSummary };
+
 
 export interface PublishedVersion {
   flowId: string;
