@@ -42,6 +42,16 @@ describe('calls API', () => {
     expect(call.events.length).toBe(4);
   });
 
+  it('When a channel asks for signals, then each turn says what was heard and why, with evidence', async () => {
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
+    const plain = await say(callId, { text: 'what is my balance' });
+    expect(plain.body.signals).toBeUndefined();
+    const res = await request(server.url).post(`/api/calls/${callId}/turns?signals=true`).send({ text: 'this is useless and ridiculous' });
+    expect(res.body.signals.sentiment.value).toBeLessThan(-0.5);
+    expect(res.body.signals.sentiment.evidence.map((e: { words: string }) => e.words)).toEqual(['useless', 'ridiculous']);
+    expect(res.body.signals.explicitRequest.requested).toBe(false);
+  });
+
   it('When no agent is free, then the caller is offered a callback and the call ends with it booked', async () => {
     const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
     await say(callId, { dtmf: '0' });

@@ -27,17 +27,18 @@ export class CallService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async start(body: unknown) {
+  /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
+  async start(body: unknown, withSignals = false) {
     const input = parseBody(startCallSchema, body);
     const flow = this.runtimeFor(input.flowId, input.version);
     const at = this.clock().toISOString();
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
     const result = this.apply(callId, flow, session, { type: 'start', at, caller: input.caller });
-    return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result) };
+    return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
-  async turn(callId: string, body: unknown) {
+  async turn(callId: string, body: unknown, withSignals = false) {
     const call = this.calls.get(callId);
     if (!call) throw notFound('call in progress', callId);
     if (call.session.status === 'ended') throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
@@ -51,7 +52,7 @@ export class CallService {
           : t.transferOutcome !== undefined
             ? { type: 'transfer_outcome', at, outcome: t.transferOutcome }
             : { type: 'silence', at };
-    return this.view(this.apply(callId, call.flow, call.session, event));
+    return this.view(this.apply(callId, call.flow, call.session, event), withSignals);
   }
 
   async get(callId: string) {
@@ -87,9 +88,9 @@ export class CallService {
     return result;
   }
 
-  private view(result: StepResult) {
+  private view(result: StepResult, withSignals: boolean) {
     const s = result.session;
-    return { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff, signals: s.lastSignals };
+    return { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff, ...(withSignals ? { signals: s.lastSignals } : {}) };
   }
 
   private remember(callId: string, call: LiveCall) {
