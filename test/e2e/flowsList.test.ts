@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('Flows list', () => {
     await page.context().close();
   });
 
-  it('When someone opens a flow from the list, then its summary shows with a way back', async () => {
+  it('When someone opens a flow from the list, then its editor shows with a way back', async () => {
     const page = await openPage();
     await page.goto(server.url);
     const firstFlow = page.getByRole('row').getByRole('link').first();
@@ -74,8 +74,8 @@ describe('Flows list', () => {
     await firstFlow.click();
 
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-    expect(await page.getByText('The editor is coming soon').isVisible()).toBe(true);
     await page.getByText(/Draft version \d+/).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
 
     await page.getByRole('link', { name: 'All flows' }).click();
     await page.getByRole('table').waitFor();
@@ -93,6 +93,68 @@ describe('Flows list', () => {
     expect(text).toContain('Could not load the flows:');
     expect(text).toContain('Check that the Baton server is running, then reload.');
     await page.screenshot({ path: join(resultsDir, 'flows-list-error.png') });
+    await page.context().close();
+  });
+
+  it('When someone duplicates, renames, exports and deletes a flow from the list, then the list follows and nothing is deleted without asking', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    await page.getByRole('table').waitFor();
+
+    await page.getByRole('button', { name: 'More actions for Billing support', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    const copy = page.getByRole('link', { name: 'Billing support (copy)', exact: true });
+    await copy.waitFor();
+
+    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename "Billing support (copy)"' });
+    await rename.getByLabel('New name').fill('Billing support (trial)');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    const renamed = page.getByRole('link', { name: 'Billing support (trial)', exact: true });
+    await renamed.waitFor();
+    await page.getByRole('button', { name: 'More actions for Billing support (trial)', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    await page.getByRole('dialog', { name: 'Rename "Billing support (trial)"' }).getByLabel('New name').fill('Billing support (copy)');
+    await page.getByRole('dialog', { name: 'Rename "Billing support (trial)"' }).getByRole('button', { name: 'Rename' }).click();
+    await copy.waitFor();
+
+    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export as a file' }).click()]);
+    expect(download.suggestedFilename()).toBe('billing-support-copy.json');
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { name: string; nodes: unknown[] };
+    expect(exported.name).toBe('Billing support (copy)');
+    expect(exported.nodes.length).toBeGreaterThan(10);
+
+    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete "Billing support (copy)"?' });
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await copy.isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await confirm.getByRole('button', { name: 'Delete the flow' }).click();
+    await copy.waitFor({ state: 'detached' });
+    expect(await page.getByRole('link', { name: 'Billing support', exact: true }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('When someone imports a flow file, then it becomes a new flow and opens in the editor', async () => {
+    const page = await openPage();
+    await page.goto(server.url);
+    await page.getByRole('table').waitFor();
+    const flow = {
+      id: 'imported-line',
+      name: 'Imported line',
+      nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'Call starts', greeting: 'Hello from a file.' } }],
+      edges: [],
+    };
+    await page.locator('input[type="file"]').setInputFiles({ name: 'imported-line.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
+    await page.waitForURL(/\/flows\/imported-line$/);
+    await page.getByRole('heading', { level: 1, name: 'Imported line' }).waitFor();
+    await page.getByText('Hello from a file.').waitFor();
     await page.context().close();
   });
 });

@@ -1,18 +1,35 @@
+import { useState } from 'react';
+import { Group } from '@mantine/core';
 import { fetchFlows } from '../api/fetchFlows.ts';
 import { useApi } from '../api/useApi.ts';
+import { notify } from '../editor/notify.ts';
 import { FlowsTable } from './FlowsTable.tsx';
+import { ImportFlowButton } from './ImportFlowButton.tsx';
+import { NewFlowButton } from './NewFlowButton.tsx';
+
+const showError = (message: string) => notify('red', 'Something went wrong', message);
 
 /** The home page: every flow with its draft and published versions. */
 export function FlowsPage() {
-  const flows = useApi(fetchFlows, 'flows');
+  // Bumped after a change (duplicate, delete) so the list loads again.
+  const [loads, setLoads] = useState(0);
+  const flows = useApi(fetchFlows, `flows-${loads}`);
   return (
     <section aria-labelledby="flows-title">
-      <div className="page-heading">
-        <h1 id="flows-title">Flows</h1>
-        <p className="page-heading__lead">
-          A flow decides what the AI says on a call, when the call goes to a person, and what the caller hears while it
-          happens.
-        </p>
+      <div className="page-heading page-heading--with-action">
+        <div>
+          <h1 id="flows-title">Flows</h1>
+          <p className="page-heading__lead">
+            A flow decides what the AI says on a call, when the call goes to a person, and what the caller hears while it
+            happens.
+          </p>
+        </div>
+        {flows.status === 'ready' && (
+          <Group gap="sm" wrap="nowrap">
+            <ImportFlowButton onError={showError} />
+            <NewFlowButton flows={flows.data} />
+          </Group>
+        )}
       </div>
 
       {flows.status === 'loading' && (
@@ -39,7 +56,7 @@ export function FlowsPage() {
         </div>
       )}
 
-      {flows.status === 'ready' && flows.data.length > 0 && <FlowsTable flows={flows.data} />}
+      {flows.status === 'ready' && flows.data.length > 0 && <FlowsTable flows={flows.data} onChanged={() => setLoads((n) => n + 1)} onError={showError} />}
     </section>
   );
 }

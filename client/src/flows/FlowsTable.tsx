@@ -1,10 +1,11 @@
 import type { FlowSummary } from '@baton/shared';
 import { flowPath } from '../matchRoute.ts';
+import { FlowActions } from './FlowActions.tsx';
 import { PublishedStatus } from './PublishedStatus.tsx';
 import { formatLastChanged, formatLocalDateTime } from './formatLastChanged.ts';
 
 /** The flows as a table: one row per flow, most recently changed first. */
-export function FlowsTable({ flows }: { flows: FlowSummary[] }) {
+export function FlowsTable({ flows, onChanged, onError }: { flows: FlowSummary[]; onChanged(): void; onError(message: string): void }) {
   const now = new Date();
   const sorted = [...flows].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
   return (
@@ -20,6 +21,9 @@ export function FlowsTable({ flows }: { flows: FlowSummary[] }) {
             <th scope="col">Draft</th>
             <th scope="col">Published</th>
             <th scope="col">Last changed</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,6 +44,9 @@ export function FlowsTable({ flows }: { flows: FlowSummary[] }) {
                 <time dateTime={flow.updatedAt} title={formatLocalDateTime(flow.updatedAt)}>
                   {formatLastChanged(flow.updatedAt, now)}
                 </time>
+              </td>
+              <td className="flows-table__nowrap">
+                <FlowActions flow={flow} onChanged={onChanged} onError={onError} />
               </td>
             </tr>
           ))}

@@ -21,13 +21,14 @@ export function lintGraph(graph: FlowGraph): { startId?: string; issues: FlowIss
       issues.push({ code: 'unreachable_node', severity: 'warning', nodeId: node.id, message: `No call can reach "${node.label}". Connect it, or delete it.` });
     for (const port of graph.ports.get(node.id)!) {
       if (graph.next.get(node.id)!.has(port)) continue;
+      const name = port.replace(/_/g, ' '); // as the canvas labels it
       if (node.kind === 'transfer' && port === 'connected') continue; // the agent has the call; the AI's part is over
       if (node.kind === 'ai' && port === NO_MATCH)
         issues.push({ code: 'ai_without_no_match', severity: 'error', nodeId: node.id, field: 'ports.no_match', message: `"${node.label}" has nowhere to go when it does not understand the caller. Connect its "no match" output (e.g. to a message that asks again).` });
       else if (node.kind === 'transfer')
-        issues.push({ code: 'transfer_outcome_unhandled', severity: 'error', nodeId: node.id, field: `ports.${port}`, message: `"${node.label}" does not say what happens when ${port === 'no_agent' ? 'no agent is free (offer a callback or say when to call back)' : 'the transfer fails'}. Connect its "${port}" output.` });
+        issues.push({ code: 'transfer_outcome_unhandled', severity: 'error', nodeId: node.id, field: `ports.${port}`, message: `"${node.label}" does not say what happens when ${port === 'no_agent' ? 'no agent is free (offer a callback or say when to call back)' : 'the transfer fails'}. Connect its "${name}" output.` });
       else
-        issues.push({ code: 'dead_end', severity: 'error', nodeId: node.id, field: `ports.${port}`, message: `The "${port}" output of "${node.label}" is not connected, so calls that take it would be stuck. Connect it or end the call.` });
+        issues.push({ code: 'dead_end', severity: 'error', nodeId: node.id, field: `ports.${port}`, message: `The "${name}" output of "${node.label}" is not connected, so calls that take it would be stuck. Connect it or end the call.` });
     }
   }
   issues.push(...loopsWithoutWaiting(graph));

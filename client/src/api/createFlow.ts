@@ -1,0 +1,8 @@
+import type { FlowDocument } from '@baton/shared';
+import type { FlowDraft } from './fetchFlow.ts';
+import { sendJson } from './fetchJson.ts';
+
+/** Stores a new flow; the server answers 409 when the id is taken. */
+export function createFlow(flow: FlowDocument): Promise<FlowDraft> {
+  return sendJson<FlowDraft>('/api/flows', 'POST', flow);
+}

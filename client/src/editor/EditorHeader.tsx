@@ -1,0 +1,56 @@
+import { Button, Group } from '@mantine/core';
+import { useStore } from 'zustand';
+import { PublishedStatus } from '../flows/PublishedStatus.tsx';
+import { redo, undo, useEditorStore } from './store/editorStore.ts';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
+import { useTidyUp } from './layout/useTidyUp.ts';
+
+interface EditorHeaderProps {
+  busy: 'saving' | 'publishing' | null;
+  onSave(): void;
+  onPublish(): void;
+}
+
+/** The flow's name and versions, the way back, and the buttons that act on the whole flow. */
+export function EditorHeader({ busy, onSave, onPublish }: EditorHeaderProps) {
+  const name = useEditorStore((s) => s.meta?.name ?? '');
+  const version = useEditorStore((s) => s.version);
+  const publishedVersion = useEditorStore((s) => s.publishedVersion);
+  const dirty = useEditorStore((s) => s.dirty);
+  const canUndo = useStore(useEditorStore.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
+  const tidyUp = useTidyUp();
+  return (
+    <header className="editor-header">
+      <div className="editor-header__title">
+        <a href="/" className="editor-header__back">
+          <span aria-hidden="true">← </span>All flows
+        </a>
+        <h1 id="flow-title">{name}</h1>
+        <span className="editor-header__version">Draft version {version}</span>
+        <PublishedStatus publishedVersion={publishedVersion} />
+        <span className={`editor-header__saved${dirty ? ' is-dirty' : ''}`} role="status">
+          {dirty ? 'Unsaved changes' : 'All changes saved'}
+        </span>
+      </div>
+      <Group gap="xs">
+        <ShortcutsHelp />
+        <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
+          Tidy up
+        </Button>
+        <Button variant="subtle" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </Button>
+        <Button variant="subtle" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
+          Redo
+        </Button>
+        <Button variant="default" onClick={onSave} loading={busy === 'saving'} disabled={busy !== null} title="Save (Ctrl+S)">
+          Save
+        </Button>
+        <Button onClick={onPublish} loading={busy === 'publishing'} disabled={busy !== null}>
+          Publish
+        </Button>
+      </Group>
+    </header>
+  );
+}

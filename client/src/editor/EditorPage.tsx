@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { fetchFlow } from '../api/fetchFlow.ts';
+import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { NodeIssuesContext } from './canvas/NodeIssuesContext.ts';
+import { EditorHeader } from './EditorHeader.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { IssuesPanel } from './issues/IssuesPanel.tsx';
+import { useFlowIssues } from './issues/useFlowIssues.ts';
+import { useNodeIssues } from './issues/useNodeIssues.ts';
+import { Palette } from './palette/Palette.tsx';
+import { ConflictModal } from './persistence/ConflictModal.tsx';
+import { draftToOffer } from './persistence/draftOffer.ts';
+import type { LocalDraft } from './persistence/localDraft.ts';
+import { PublishErrorsModal } from './persistence/PublishErrorsModal.tsx';
+import { RestoreDraftModal } from './persistence/RestoreDraftModal.tsx';
+import { useDraftOffer } from './persistence/useDraftOffer.ts';
+import { useFlowPersistence } from './persistence/useFlowPersistence.tsx';
+import { useLocalDraft } from './persistence/useLocalDraft.ts';
+import { clearHistory, useEditorStore } from './store/editorStore.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { useUnsavedChangesWarning } from './useUnsavedChangesWarning.ts';
+
+type LoadState = { status: 'loading' } | { status: 'ready'; draft: LocalDraft | null } | { status: 'error'; message: string };
+
+/** The flow editor at /flows/<id>: loads the flow into the editor store, then shows the editor. */
+export function EditorPage({ flowId }: { flowId: string }) {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    fetchFlow(flowId, controller.signal).then(
+      (flow) => {
+        if (controller.signal.aborted) return;
+        useEditorStore.getState().load(flow);
+        clearHistory();
+        setState({ status: 'ready', draft: draftToOffer(flow) });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [flowId]);
+
+  if (state.status === 'loading')
+    return (
+      <p className="notice editor-notice" role="status">
+        Loading the flow…
+      </p>
+    );
+  if (state.status === 'error')
+    return (
+      <div className="notice notice--error editor-notice" role="alert">
+        <p>
+          Could not load this flow: {state.message}. <a href="/">Go back to all flows</a>.
+        </p>
+      </div>
+    );
+  return (
+    <ReactFlowProvider>
+      <Editor draft={state.draft} />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor({ draft }: { draft: LocalDraft | null }) {
+  const draftOffer = useDraftOffer(draft);
+  const persistence = useFlowPersistence();
+  useLocalDraft();
+  const issues = useFlowIssues();
+  const issuesByNode = useNodeIssues(issues);
+  useEditorShortcuts(() => void persistence.save());
+  useUnsavedChangesWarning();
+  return (
+    <div className="editor">
+      <EditorHeader busy={persistence.busy} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} />
+      <div className="editor__body">
+        <Palette />
+        <NodeIssuesContext.Provider value={issuesByNode}>
+          <div className="editor__canvas">
+            <FlowCanvas />
+          </div>
+          <aside className="editor__side" aria-label="Selected step and issues">
+            <Inspector />
+            <IssuesPanel issues={issues} />
+          </aside>
+        </NodeIssuesContext.Provider>
+      </div>
+      <ConflictModal {...persistence.conflict} />
+      <PublishErrorsModal {...persistence.publishErrors} />
+      <RestoreDraftModal {...draftOffer} />
+    </div>
+  );
+}

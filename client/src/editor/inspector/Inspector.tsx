@@ -1,0 +1,74 @@
+import { useContext, useEffect, useRef } from 'react';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { nodeKinds, type IntentDefinition, type NodeKind } from '@baton/shared';
+import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
+import { beginUndoStep, endUndoStep, useEditorStore } from '../store/editorStore.ts';
+import { AiExtraFields } from './AiExtraFields.tsx';
+import { AskFields } from './AskFields.tsx';
+import { BranchFields } from './BranchFields.tsx';
+import { EndFields } from './EndFields.tsx';
+import { fieldErrors } from './fieldErrors.ts';
+import { IntentsField } from './IntentsField.tsx';
+import { textOf } from './KindFieldsProps.ts';
+import { MessageField } from './MessageField.tsx';
+import { TransferFields } from './TransferFields.tsx';
+import { TriggerFields } from './TriggerFields.tsx';
+import { useFocusField } from './useFocusField.ts';
+
+/** The form for the selected node, checked against its kind's schema as you type. */
+export function Inspector() {
+  const node = useEditorStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined));
+  const queues = useEditorStore((s) => s.meta?.settings.queues ?? []);
+  // Everything typed into one field, from focusing it until leaving it, is one undo step (not one per key).
+  useEffect(() => () => endUndoStep('inspector'), [node?.id]);
+  const form = useRef<HTMLElement>(null);
+  const issues = useContext(NodeIssuesContext).get(node?.id ?? '') ?? [];
+  useFocusField(form, node?.id);
+  if (!node?.type) return null;
+  const kind = node.type as NodeKind;
+  const data = node.data;
+  // The schema's complaints first; then what the compiler says about a field (a rule that does not check, a message
+  // with an unknown variable), so those show beside the field too.
+  const errors = fieldErrors(kind, data);
+  for (const issue of issues) {
+    const field = issue.field?.replace(/^data\./, '');
+    if (field && !errors.has(field)) errors.set(field, issue.message);
+  }
+  const set = (field: string, value: unknown) => useEditorStore.getState().updateNodeData(node.id, { ...data, [field]: value });
+  const fields = { data, errors, set };
+  const message = (field: string, label: string) => (
+    <MessageField field={field} label={label} value={data[field]} error={errors.get(field)} onChange={(value) => set(field, value)} />
+  );
+
+  return (
+    <section ref={form} className="inspector" aria-labelledby="inspector-title" key={node.id} onFocus={() => beginUndoStep('inspector')} onBlur={() => endUndoStep('inspector')}>
+      <h2 id="inspector-title" className="editor-panel__title">
+        {nodeKinds[kind].label}
+      </h2>
+      <p className="inspector__description">{nodeKinds[kind].description}</p>
+      <Stack gap="sm">
+        <TextInput data-field="label" label="Name on the canvas" value={textOf(data.label)} error={errors.get('label')} onChange={(event) => set('label', event.currentTarget.value)} />
+        {kind === 'start' && message('greeting', 'Greeting')}
+        {(kind === 'say' || kind === 'transparency') && message('text', 'What to say')}
+        {kind === 'end' && <EndFields {...fields} />}
+        {kind === 'ask' && <AskFields {...fields} />}
+        {kind === 'branch' && <BranchFields {...fields} />}
+        {kind === 'transfer' && <TransferFields {...fields} queues={queues} />}
+        {kind === 'trigger' && <TriggerFields {...fields} />}
+        {kind === 'ai' && (
+          <>
+            {message('prompt', 'What the AI says first')}
+            <IntentsField intents={(data.intents ?? []) as IntentDefinition[]} errors={errors} onChange={(intents) => set('intents', intents)} />
+            {message('noMatchReply', 'When nothing matches (optional)')}
+            <AiExtraFields {...fields} />
+          </>
+        )}
+        <Group justify="flex-end" mt="xs">
+          <Button variant="light" color="red" size="xs" onClick={() => useEditorStore.getState().deleteElements([node.id], [])}>
+            Delete this step
+          </Button>
+        </Group>
+      </Stack>
+    </section>
+  );
+}

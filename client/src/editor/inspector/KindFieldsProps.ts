@@ -1,0 +1,9 @@
+/** What every kind's form section gets from the inspector. */
+export interface KindFieldsProps {
+  data: Record<string, unknown>;
+  errors: Map<string, string>;
+  set(field: string, value: unknown): void;
+}
+
+/** A text value from node data, or "" when it is not text. */
+export const textOf = (value: unknown) => (typeof value === 'string' ? value : '');

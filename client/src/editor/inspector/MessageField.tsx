@@ -1,0 +1,43 @@
+import { useRef } from 'react';
+import { Group, Text, Textarea } from '@mantine/core';
+import { estimateSpeakingSeconds } from '@baton/shared';
+import { VariableMenu } from './VariableMenu.tsx';
+
+interface MessageFieldProps {
+  /** Where the text lives in the node's data, e.g. "text". */
+  field: string;
+  label: string;
+  value: unknown;
+  error?: string;
+  onChange(value: string): void;
+}
+
+/** Text said to the caller, with about how long it takes to say and a way to insert {{variables}}. */
+export function MessageField({ field, label, value, error, onChange }: MessageFieldProps) {
+  const text = typeof value === 'string' ? value : '';
+  const seconds = text.trim() ? Math.max(1, Math.round(estimateSpeakingSeconds(text))) : 0;
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  function insert(variable: string) {
+    const token = `{{${variable}}}`;
+    const start = input.current?.selectionStart ?? text.length;
+    const end = input.current?.selectionEnd ?? text.length;
+    onChange(text.slice(0, start) + token + text.slice(end));
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  return (
+    <div>
+      <Textarea ref={input} data-field={field} label={label} value={text} error={error} autosize minRows={3} maxRows={10} onChange={(event) => onChange(event.currentTarget.value)} />
+      <Group justify="space-between" mt={4} wrap="nowrap" align="flex-start">
+        <Text size="xs" c="dimmed">
+          {seconds ? `About ${seconds} ${seconds === 1 ? 'second' : 'seconds'} to say.` : 'Nothing to say yet.'}
+        </Text>
+        <VariableMenu field={label} onPick={insert} />
+      </Group>
+    </div>
+  );
+}

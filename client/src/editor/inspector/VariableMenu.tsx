@@ -1,0 +1,35 @@
+import { Button, Menu, Text } from '@mantine/core';
+import { templateVariables } from '@baton/shared';
+import { useEditorStore } from '../store/editorStore.ts';
+
+// The slot names the flow's "Ask" steps keep, joined so the selector returns a stable string.
+const slotNames = (s: ReturnType<typeof useEditorStore.getState>) =>
+  [...new Set(s.nodes.filter((n) => n.type === 'ask' && typeof n.data.slot === 'string' && n.data.slot).map((n) => n.data.slot as string))].join(' ');
+
+/** Lists the {{variables}} a message may use (and the flow's collected values) to insert one. */
+export function VariableMenu({ field, onPick }: { field: string; onPick(variable: string): void }) {
+  const slots = useEditorStore(slotNames);
+  const variables: [string, string][] = [
+    ...Object.entries(templateVariables).filter(([name]) => !name.endsWith('*')),
+    ...slots.split(' ').filter(Boolean).map((slot): [string, string] => [`slots.${slot}`, 'A value this flow asks the caller for.']),
+  ];
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={300}>
+      <Menu.Target>
+        <Button size="compact-xs" variant="subtle" aria-label={`Insert a variable into ${field}`}>
+          Insert a variable
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
+        {variables.map(([name, help]) => (
+          <Menu.Item key={name} onClick={() => onPick(name)}>
+            <Text size="sm" ff="monospace">{`{{${name}}}`}</Text>
+            <Text size="xs" c="dimmed">
+              {help}
+            </Text>
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,63 @@
+import { useReactFlow } from '@xyflow/react';
+import type { FlowIssue, Severity } from '@baton/shared';
+import { useEditorStore } from '../store/editorStore.ts';
+
+const GROUPS: { severity: Severity; title: string; hint: string }[] = [
+  { severity: 'error', title: 'Errors', hint: 'Fix these before publishing.' },
+  { severity: 'warning', title: 'Warnings', hint: 'The flow works, but callers may have a worse time.' },
+  { severity: 'info', title: 'Tips', hint: 'Ideas to make the flow better.' },
+];
+
+/** The flow's issues, live as you edit, grouped by how serious they are; clicking one shows its node. */
+export function IssuesPanel({ issues }: { issues: FlowIssue[] }) {
+  const { fitView } = useReactFlow();
+  const nodes = useEditorStore((s) => s.nodes);
+
+  function show(nodeId: string, field?: string) {
+    useEditorStore.getState().selectOnly(nodeId, field);
+    void fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, duration: 300 });
+  }
+
+  const labelOf = (nodeId: string) => {
+    const node = nodes.find((n) => n.id === nodeId);
+    return (typeof node?.data.label === 'string' && node.data.label) || nodeId;
+  };
+
+  return (
+    <section className="issues" aria-labelledby="issues-title">
+      <h2 id="issues-title" className="editor-panel__title">
+        Issues
+      </h2>
+      {issues.length === 0 && <p className="issues__clean">No issues found. The flow is ready to publish.</p>}
+      {GROUPS.map(({ severity, title, hint }) => {
+        const group = issues.filter((i) => i.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <div key={severity} className={`issues__group issues__group--${severity}`}>
+            <h3>
+              {title} ({group.length})
+            </h3>
+            <p className="issues__hint">{hint}</p>
+            <ul>
+              {group.map((issue, i) => (
+                <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.field ?? ''}-${i}`}>
+                  {issue.nodeId ? (
+                    <button type="button" className="issues__item" onClick={() => show(issue.nodeId!, issue.field)}>
+                      <span className="issues__node">{labelOf(issue.nodeId)}</span>
+                      <span>{issue.message}</span>
+                    </button>
+                  ) : (
+                    <div className="issues__item">
+                      <span className="issues__node">Whole flow</span>
+                      <span>{issue.message}</span>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useContext, useEffect, type ReactNode } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { nodeKinds, type NodeKind } from '@baton/shared';
+import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
+import { portsOf } from '../store/portsOf.ts';
+import { portLabel } from './portLabel.ts';
+import { kindIcons } from '../palette/kindIcons.ts';
+
+interface NodeFrameProps {
+  id: string;
+  kind: NodeKind;
+  data: Record<string, unknown>;
+  selected?: boolean;
+  children?: ReactNode;
+}
+
+/** The shell every node shares: kind, label, issue badge, what it does (children), and one output per port. */
+export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps) {
+  const issues = useContext(NodeIssuesContext).get(id) ?? [];
+  const ports = portsOf(kind, data);
+  const portsKey = ports.join('|');
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, portsKey, updateNodeInternals]);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const label = typeof data.label === 'string' && data.label ? data.label : nodeKinds[kind].label;
+  return (
+    <div className={`flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}`}>
+      {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
+      <div className="flow-node__kind">
+        <span>
+          <span className="kind-icon kind-icon--small" aria-hidden="true">
+            {kindIcons[kind]}
+          </span>
+          {nodeKinds[kind].label}
+        </span>
+        {issues.length > 0 && (
+          <span
+            className={`flow-node__badge${errors ? ' flow-node__badge--error' : ''}`}
+            title={issues.map((i) => i.message).join('\n')}
+            aria-label={`${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}`}
+          >
+            {errors ? '!' : 'i'} {issues.length}
+          </span>
+        )}
+      </div>
+      <div className="flow-node__label">{label}</div>
+      {children && <div className="flow-node__body">{children}</div>}
+      {ports.length > 0 && (
+        <div className="flow-node__ports">
+          {ports.map((port) => (
+            <span key={port} className="flow-node__port">
+              {portLabel(port)}
+              <Handle type="source" position={Position.Bottom} id={port} className="flow-node__out" />
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { FlowIssue } from '@baton/shared';
+import { fetchFlow } from '../../api/fetchFlow.ts';
+import { ApiError } from '../../api/fetchJson.ts';
+import { publishFlow } from '../../api/publishFlow.ts';
+import { saveFlow } from '../../api/saveFlow.ts';
+import { flowPath } from '../../matchRoute.ts';
+import { clearHistory, useEditorStore } from '../store/editorStore.ts';
+import { toFlowDocument } from '../store/flowConversion.ts';
+import { copyFlow } from './copyFlow.ts';
+import { IssueList } from './IssueList.tsx';
+import { notify } from '../notify.ts';
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function currentDocument() {
+  const s = useEditorStore.getState();
+  return s.meta ? toFlowDocument(s.meta, s.version, s.nodes, s.edges) : null;
+}
+
+/** Save (with If-Match), publish, and the way out of a save conflict; nothing is ever silently overwritten. */
+export function useFlowPersistence() {
+  const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [publishErrors, setPublishErrors] = useState<FlowIssue[] | null>(null);
+
+  async function save(): Promise<boolean> {
+    const flow = currentDocument();
+    if (!flow) return false;
+    // Saving nothing would only make a new draft version that differs from the last in nothing.
+    if (!useEditorStore.getState().dirty) {
+      notify('blue', 'Nothing to save', 'All changes are already saved.');
+      return true;
+    }
+    const revision = useEditorStore.getState().revision;
+    setBusy('saving');
+    try {
+      const saved = await saveFlow(flow, flow.version);
+      useEditorStore.getState().markSaved(saved.version, revision);
+      notify('green', 'Saved', `Your changes are saved as draft version ${saved.version}.`);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) setConflict(true);
+      else if (error instanceof ApiError && error.issues.length > 0)
+        notify('red', 'Not saved', <IssueList issues={error.issues} />);
+      else notify('red', 'Not saved', `Could not save: ${reason(error)}.`);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function publish(): Promise<void> {
+    if (useEditorStore.getState().dirty && !(await save())) return;
+    const flowId = useEditorStore.getState().meta?.id;
+    if (!flowId) return;
+    setBusy('publishing');
+    try {
+      const result = await publishFlow(flowId);
+      useEditorStore.getState().markPublished(result.publishedVersion);
+      notify('green', 'Published', `Published version ${result.publishedVersion}. New calls use it from now on.`);
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length > 0) setPublishErrors(error.issues);
+      else notify('red', 'Not published', `Could not publish: ${reason(error)}.`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function loadTheirVersion(): Promise<void> {
+    const flowId = useEditorStore.getState().meta?.id;
+    if (!flowId) return;
+    try {
+      useEditorStore.getState().load(await fetchFlow(flowId));
+      clearHistory();
+      setConflict(false);
+      notify('blue', 'Their version is loaded', 'You are now editing the latest saved version.');
+    } catch (error) {
+      notify('red', 'Could not load their version', `${reason(error)}.`);
+    }
+  }
+
+  async function saveMineAsCopy(): Promise<void> {
+    const flow = currentDocument();
+    if (!flow) return;
+    try {
+      const copy = await copyFlow(flow);
+      // The copy holds every change, so leaving this page loses nothing.
+      useEditorStore.setState({ dirty: false });
+      window.location.assign(flowPath(copy.id));
+    } catch (error) {
+      notify('red', 'Could not save a copy', `${reason(error)}.`);
+    }
+  }
+
+  return {
+    busy,
+    save,
+    publish,
+    conflict: { open: conflict, close: () => setConflict(false), loadTheirVersion, saveMineAsCopy },
+    publishErrors: { issues: publishErrors, close: () => setPublishErrors(null) },
+  };
+}

@@ -1,0 +1,31 @@
+import type { StateCreator } from 'zustand';
+import type { EditorState } from './editorStore.ts';
+
+/** What the person is looking at; never an undo step. */
+export interface UiSlice {
+  /** The node the inspector shows: the only selected node, if exactly one is. */
+  selectedNodeId: string | null;
+  /** A field of the selected node's form to bring into view and focus ("data.intents.0"), e.g. from an issue. */
+  focusField: string | null;
+  setSelectedNodeIds(ids: string[]): void;
+  /** Selects one node on the canvas (and nothing else), optionally pointing at one of its fields. */
+  selectOnly(nodeId: string, field?: string): void;
+  fieldFocused(): void;
+}
+
+export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [], UiSlice> = (set, get) => ({
+  selectedNodeId: null,
+  focusField: null,
+  setSelectedNodeIds: (ids) => {
+    const selectedNodeId = ids.length === 1 ? ids[0] : null;
+    if (selectedNodeId !== get().selectedNodeId) set({ selectedNodeId });
+  },
+  selectOnly: (nodeId, field) =>
+    set({
+      selectedNodeId: nodeId,
+      focusField: field ?? null,
+      nodes: get().nodes.map((n) => (n.selected === (n.id === nodeId) ? n : { ...n, selected: n.id === nodeId })),
+      edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+    }),
+  fieldFocused: () => set({ focusField: null }),
+});

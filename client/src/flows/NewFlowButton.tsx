@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { nodeKinds, type FlowDocument, type FlowSummary } from '@baton/shared';
+import { createFlowWithFreeId, idFromName } from '../api/createFlowWithFreeId.ts';
+import { fetchFlow } from '../api/fetchFlow.ts';
+import { flowPath } from '../matchRoute.ts';
+
+const BLANK = '';
+
+function blankFlow(name: string): FlowDocument {
+  return {
+    id: 'new',
+    name,
+    description: '',
+    version: 0,
+    nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { ...nodeKinds.start.defaults } }],
+    edges: [],
+    settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'general', name: 'support team', typicalWaitSeconds: 120 }] },
+  };
+}
+
+/** Creates a flow, blank or as a copy of an existing one, and opens it in the editor. */
+export function NewFlowButton({ flows }: { flows: FlowSummary[] }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState(BLANK);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return setError('Give the flow a name.');
+    setWorking(true);
+    setError(null);
+    try {
+      const source = from === BLANK ? blankFlow(name.trim()) : { ...(await fetchFlow(from)), name: name.trim() };
+      const created = await createFlowWithFreeId(source, idFromName(name));
+      window.location.assign(flowPath(created.id));
+    } catch (e) {
+      setError(`Could not create the flow: ${e instanceof Error ? e.message : String(e)}.`);
+      setWorking(false);
+    }
+  }
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>New flow</Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title="Create a flow" centered>
+        <form onSubmit={create}>
+          <Stack>
+            <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} data-autofocus />
+            <Select
+              label="Start from"
+              data={[{ value: BLANK, label: 'A blank flow' }, ...flows.map((f) => ({ value: f.id, label: `A copy of "${f.name}"` }))]}
+              value={from}
+              onChange={(value) => setFrom(value ?? BLANK)}
+              allowDeselect={false}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)} disabled={working}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={working}>
+                Create and open
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

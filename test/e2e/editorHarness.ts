@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { repoRoot, requireBuiltClient } from './builtClient.ts';
+import { startServer, type RunningServer } from './startServer.ts';
+
+export const resultsDir = join(repoRoot, 'test-results');
+
+/** The real server (fresh data directory) and the browser of the current test file: live bindings, read them inside tests. */
+export let server: RunningServer;
+export let browser: Browser;
+
+/** Starts the server and a browser before the file's tests and stops both after them. */
+export function useServerAndBrowser(): void {
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** Opens a flow's editor in a fresh browser context and waits until its canvas shows nodes. */
+export async function openEditor(browser: Browser, server: RunningServer, flowId: string): Promise<Page> {
+  await mkdir(resultsDir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/flows/${encodeURIComponent(flowId)}`);
+  await page.locator('.react-flow__node').first().waitFor();
+  return page;
+}
+
+/** Stores a flow through the API, as another tool or person would. */
+export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<void> {
+  const response = await fetch(`${server.url}/api/flows`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(flow),
+  });
+  if (response.status !== 201) throw new Error(`Could not create the test flow: ${response.status} ${await response.text()}`);
+}
+
+/** Reads a flow as the server has it now. */
+export async function getFlowViaApi(server: RunningServer, flowId: string): Promise<{ version: number; name: string; nodes: { id: string; data: Record<string, unknown> }[]; edges: { id: string }[] }> {
+  const response = await fetch(`${server.url}/api/flows/${encodeURIComponent(flowId)}`);
+  if (!response.ok) throw new Error(`Could not read flow ${flowId}: ${response.status}`);
+  return response.json() as never;
+}
+
+/** The canvas node with this id. */
+export const canvasNode = (page: Page, nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+
+/** Drags from one handle to another with real mouse moves, as a person connects two steps. */
+export async function connectHandles(page: Page, from: string, to: string): Promise<void> {
+  const a = await page.locator(from).boundingBox();
+  const b = await page.locator(to).boundingBox();
+  if (!a || !b) throw new Error(`Handle not on screen: ${!a ? from : to}`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+export const sourceHandle = (nodeId: string, port: string) => `.react-flow__node[data-id="${nodeId}"] .react-flow__handle.source[data-handleid="${port}"]`;
+export const targetHandle = (nodeId: string) => `.react-flow__node[data-id="${nodeId}"] .react-flow__handle.target`;
+
+/** Closes every message at the bottom of the page, as a person would before carrying on. */
+export async function dismissMessages(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss message' });
+  for (let open = await close.count(); open > 0; open = await close.count()) {
+    await close.first().click();
+    await expect.poll(() => close.count()).toBeLessThan(open);
+  }
+}

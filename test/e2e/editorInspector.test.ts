@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browser, canvasNode, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+
+describe('Flow editor inspector', () => {
+  useServerAndBrowser();
+
+  it('When an analyst tunes the frustration trigger, then the node shows the new threshold in words, and each field edit is one undo step', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    const trigger = canvasNode(page, 'trigger_frustrated');
+    await trigger.click();
+    await page.getByRole('heading', { name: 'Handoff trigger', level: 2 }).waitFor();
+
+    const sentiment = page.getByRole('group', { name: 'Negative sentiment' });
+    await sentiment.getByLabel('Sentiment below').fill('-0.7');
+    await trigger.getByText('Negative sentiment below -0.7 for 2 turns').waitFor();
+
+    const name = page.getByLabel('Name on the canvas');
+    await name.click();
+    await name.press('End');
+    await name.pressSequentially(' now');
+    await trigger.getByText('Caller is frustrated now').waitFor();
+
+    await page.getByRole('combobox', { name: 'Add something to watch for' }).click();
+    await page.getByRole('option', { name: 'Call gets long' }).click();
+    await trigger.getByText('Call reaches 12 turns').waitFor();
+    await page.screenshot({ path: join(resultsDir, 'editor-trigger-inspector.png') });
+
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await trigger.getByText('Call reaches 12 turns').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await trigger.getByText('Caller is frustrated', { exact: true }).waitFor();
+    expect(await trigger.innerText()).toContain('Negative sentiment below -0.7 for 2 turns');
+    await page.keyboard.press('Control+z');
+    await trigger.getByText('Negative sentiment below -0.5 for 2 turns').waitFor();
+    await page.context().close();
+  });
+
+  it('When steps are copied, then Ctrl+V pastes them with their connection, also into another flow, and Ctrl+D duplicates', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    await canvasNode(page, 'tell_handoff').click();
+    await canvasNode(page, 'transfer_billing').click({ modifiers: ['Control'] });
+    await page.keyboard.press('Control+c');
+    await page.getByText('Copied 2 steps').waitFor();
+    await page.keyboard.press('Control+v');
+    await canvasNode(page, 'transparency_1').waitFor();
+    await canvasNode(page, 'transfer_1').waitFor();
+    await page.locator('[data-testid="rf__edge-transparency_1-next"]').waitFor();
+    expect(await canvasNode(page, 'transfer_1').innerText()).toContain('Queue: billing team');
+
+    await page.keyboard.press('Control+d');
+    await canvasNode(page, 'transparency_2').waitFor();
+    await page.locator('[data-testid="rf__edge-transparency_2-next"]').waitFor();
+
+    const other = await page.context().newPage();
+    await other.goto(`${server.url}/flows/card-services`);
+    await other.locator('.react-flow__node').first().waitFor();
+    await other.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await other.keyboard.press('Control+v');
+    await canvasNode(other, 'transparency_1').waitFor();
+    await other.locator('[data-testid="rf__edge-transparency_1-next"]').waitFor();
+    await page.context().close();
+  });
+
+  it('When someone opens the shortcuts help, then every keyboard shortcut is listed in plain words', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const text = await help.innerText();
+    for (const line of ['Undo', 'Redo', 'Save', 'Duplicate the selected steps', 'Paste copied steps']) expect(text).toContain(line);
+    await page.context().close();
+  });
+
+  it('When a decision’s condition is renamed and other steps are changed in the inspector, then connections stay, rules are checked as they are typed, and the saved flow has the changes', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    const decide = canvasNode(page, 'refund_check');
+    await decide.click();
+    await page.getByLabel('Condition 1 output name').fill('over_100');
+    await decide.getByText('over 100', { exact: true }).waitFor();
+    await page.locator('.react-flow__edge[data-testid="rf__edge-refund_check-large"]').waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBe(35);
+
+    // The rule is checked as it is typed, beside the field.
+    const rule = page.getByRole('textbox', { name: 'Rule' });
+    await rule.fill('slots.refund_amount >');
+    await page.getByText(/the rule "slots.refund_amount >" cannot be used/).first().waitFor();
+    await rule.fill('slots.refund_amount > 100');
+    await page.getByText(/cannot be used/).first().waitFor({ state: 'detached' });
+
+    await canvasNode(page, 'ask_account').click();
+    await page.getByLabel('Times to ask again').fill('3');
+    await canvasNode(page, 'end_resolved').click();
+    await page.getByRole('combobox', { name: 'How the call ended (for reports)' }).click();
+    await page.getByRole('option', { name: 'Something else' }).click();
+
+    expect(await page.getByRole('region', { name: 'Issues' }).innerText()).toContain('No issues found');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('All changes saved', { exact: true }).waitFor();
+    const saved = await getFlowViaApi(server, 'billing-support');
+    const node = (id: string) => saved.nodes.find((n) => n.id === id)?.data;
+    expect(node('refund_check')?.conditions).toEqual([expect.objectContaining({ id: 'over_100' })]);
+    expect(node('ask_account')?.retries).toBe(3);
+    expect(node('end_resolved')?.disposition).toBe('other');
+    expect(saved.edges).toContainEqual(expect.objectContaining({ source: 'refund_check', sourcePort: 'over_100', target: 'tell_large_refund' }));
+    await page.context().close();
+  });
+
+  it('When a variable is picked from the menu, then it is inserted where the cursor is, and the flow’s own values are offered too', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    await canvasNode(page, 'say_rephrase').click();
+    const text = page.getByRole('textbox', { name: 'What to say' });
+    await text.fill('The wait is ');
+    await page.getByRole('button', { name: 'Insert a variable into What to say' }).click();
+    await page.getByRole('menuitem', { name: /\{\{slots\.account_number\}\}/ }).waitFor();
+    await page.getByRole('menuitem', { name: /\{\{queue\.waitText\}\}/ }).click();
+    await expect.poll(() => text.inputValue()).toBe('The wait is {{queue.waitText}}');
+    await canvasNode(page, 'say_rephrase').getByText('The wait is {{queue.waitText}}').waitFor();
+    await page.context().close();
+  });
+});
