@@ -4,19 +4,31 @@ import { PublishedStatus } from '../flows/PublishedStatus.tsx';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { useTidyUp } from './layout/useTidyUp.ts';
+import type { SaveFailure } from './persistence/useFlowPersistence.tsx';
+
+function saveStatus(saving: boolean, dirty: boolean, failure: SaveFailure | null): string {
+  if (saving) return 'Saving…';
+  if (failure) return `Could not save: ${failure.reason}`;
+  return dirty ? 'Unsaved changes' : 'All changes saved';
+}
 
 interface EditorHeaderProps {
   busy: 'saving' | 'publishing' | null;
+  /** The last save that failed, if the document has not changed since. */
+  saveFailure?: SaveFailure | null;
+  /** The flow has problems the server will not store, so autosave waits. */
+  saveBlocked?: boolean;
   onSave(): void;
   onPublish(): void;
 }
 
 /** The flow's name and versions, the way back, and the buttons that act on the whole flow. */
-export function EditorHeader({ busy, onSave, onPublish }: EditorHeaderProps) {
+export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish }: EditorHeaderProps) {
   const name = useEditorStore((s) => s.meta?.name ?? '');
   const version = useEditorStore((s) => s.version);
   const publishedVersion = useEditorStore((s) => s.publishedVersion);
   const dirty = useEditorStore((s) => s.dirty);
+  const revision = useEditorStore((s) => s.revision);
   const canUndo = useStore(useEditorStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
   const tidyUp = useTidyUp();
@@ -29,8 +41,12 @@ export function EditorHeader({ busy, onSave, onPublish }: EditorHeaderProps) {
         <h1 id="flow-title">{name}</h1>
         <span className="editor-header__version">Draft version {version}</span>
         <PublishedStatus publishedVersion={publishedVersion} />
-        <span className={`editor-header__saved${dirty ? ' is-dirty' : ''}`} role="status">
-          {dirty ? 'Unsaved changes' : 'All changes saved'}
+        <span
+          className={`editor-header__saved${dirty ? ' is-dirty' : ''}`}
+          role="status"
+          title={dirty && saveBlocked ? 'Changes are saved on their own once the errors in the issues panel are fixed.' : undefined}
+        >
+          {saveStatus(busy === 'saving', dirty, saveFailure?.revision === revision ? saveFailure : null)}
         </span>
       </div>
       <Group gap="xs">

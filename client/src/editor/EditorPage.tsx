@@ -14,6 +14,7 @@ import { draftToOffer } from './persistence/draftOffer.ts';
 import type { LocalDraft } from './persistence/localDraft.ts';
 import { PublishErrorsModal } from './persistence/PublishErrorsModal.tsx';
 import { RestoreDraftModal } from './persistence/RestoreDraftModal.tsx';
+import { useAutosave } from './persistence/useAutosave.ts';
 import { useDraftOffer } from './persistence/useDraftOffer.ts';
 import { useFlowPersistence } from './persistence/useFlowPersistence.tsx';
 import { useLocalDraft } from './persistence/useLocalDraft.ts';
@@ -70,11 +71,12 @@ function Editor({ draft }: { draft: LocalDraft | null }) {
   useLocalDraft();
   const issues = useFlowIssues();
   const issuesByNode = useNodeIssues(issues);
+  const autosave = useAutosave({ save: persistence.save, busy: persistence.busy !== null, paused: persistence.conflict.open, issues });
   useEditorShortcuts(() => void persistence.save());
   useUnsavedChangesWarning();
   return (
     <div className="editor">
-      <EditorHeader busy={persistence.busy} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} />
+      <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} />
       <div className="editor__body">
         <Palette />
         <NodeIssuesContext.Provider value={issuesByNode}>

@@ -1,16 +1,14 @@
-import { compileFlow, hasErrors, parseFlow, type FlowDocument, type FlowIssue } from '@baton/shared';
+import { blocksSaving, compileFlow, hasErrors, parseFlow, type FlowDocument, type FlowIssue } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 
-/** Problems that make a document unsafe to store at all; everything else a draft may still have while being built. */
-const SAVE_BLOCKING = new Set(['invalid_flow', 'unknown_node_kind', 'invalid_node_data', 'duplicate_node_id', 'duplicate_edge_id', 'edge_source_missing', 'edge_target_missing', 'edge_port_unknown', 'rule_invalid']);
 
 /** Checks a document someone wants to store; throws 422 with the issues that stop it. */
 export function validateForSave(body: unknown): FlowDocument {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError(400, 'invalid_body', 'Send the flow as a JSON object.');
   const parsed = parseFlow(body);
   const compiled = parsed.parsed ? compileFlow(body) : { issues: parsed.issues };
-  const blocking = compiled.issues.filter((i) => SAVE_BLOCKING.has(i.code));
+  const blocking = compiled.issues.filter(blocksSaving);
   if (!parsed.parsed || blocking.length > 0) {
     const first = blocking[0] ?? parsed.issues[0];
     throw new AppError(422, 'invalid_flow', `The flow cannot be saved: ${first?.message ?? 'it is not a valid flow document.'}`, blocking.length > 0 ? blocking : parsed.issues);

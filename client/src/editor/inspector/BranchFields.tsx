@@ -1,7 +1,8 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import type { conditionSchema } from '@baton/shared';
 import type { KindFieldsProps } from './KindFieldsProps.ts';
+import { RuleField } from './RuleField.tsx';
 
 type Condition = z.output<typeof conditionSchema>;
 
@@ -33,15 +34,12 @@ export function BranchFields({ data, errors, set }: KindFieldsProps) {
               error={errors.get(`conditions.${i}.label`)}
               onChange={(event) => update(i, { label: event.currentTarget.value })}
             />
-            <Textarea
-              data-field={`conditions.${i}.rule`}
-              label="Rule"
-              description="e.g. slots.refund_amount > 100"
-              autosize
-              minRows={1}
+            <RuleField
+              field={`conditions.${i}.rule`}
+              label={`When condition ${i + 1} holds`}
               value={condition.rule}
               error={errors.get(`conditions.${i}.rule`)}
-              onChange={(event) => update(i, { rule: event.currentTarget.value })}
+              onChange={(rule) => update(i, { rule })}
             />
             <Group justify="flex-end">
               <Button size="xs" variant="subtle" color="red" onClick={() => set('conditions', conditions.filter((_, j) => j !== i))}>

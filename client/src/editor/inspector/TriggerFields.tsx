@@ -1,7 +1,8 @@
-import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { detectorSchema, handoffCategories, type Detector } from '@baton/shared';
 import { DetectorFields } from './DetectorFields.tsx';
 import { NumberField } from './NumberField.tsx';
+import { RuleField } from './RuleField.tsx';
 import { categoryNames, signalNames } from './signalNames.ts';
 
 interface TriggerFieldsProps {
@@ -58,15 +59,13 @@ export function TriggerFields({ data, errors, set }: TriggerFieldsProps) {
           )}
         </Stack>
       </fieldset>
-      <Textarea
-        data-field="rule"
-        label="Extra condition (rule)"
-        description="Optional, in the rule language, e.g. turns > 8 && sentiment < -0.3"
+      <RuleField
+        field="rule"
+        label="Extra condition (optional)"
+        optional
         value={typeof data.rule === 'string' ? data.rule : ''}
         error={errors.get('rule')}
-        autosize
-        minRows={1}
-        onChange={(event) => set('rule', event.currentTarget.value)}
+        onChange={(rule) => set('rule', rule === '' ? undefined : rule)}
       />
       <NumberField
         label="Priority when several triggers hold (higher first)"

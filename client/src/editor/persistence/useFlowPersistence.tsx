@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FlowIssue } from '@baton/shared';
 import { fetchFlow } from '../../api/fetchFlow.ts';
 import { ApiError } from '../../api/fetchJson.ts';
@@ -18,34 +18,58 @@ function currentDocument() {
   return s.meta ? toFlowDocument(s.meta, s.version, s.nodes, s.edges) : null;
 }
 
+/** The last save that did not go through, for the header; stale once the document changed again. */
+export interface SaveFailure {
+  revision: number;
+  reason: string;
+}
+
 /** Save (with If-Match), publish, and the way out of a save conflict; nothing is ever silently overwritten. */
 export function useFlowPersistence() {
   const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
   const [conflict, setConflict] = useState(false);
   const [publishErrors, setPublishErrors] = useState<FlowIssue[] | null>(null);
+  const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
+  // One save at a time (the button, Ctrl+S and autosave share it); and the revision whose save last failed, so
+  // autosave does not try the same document again and again.
+  const saving = useRef(false);
+  const failedRevision = useRef<number | null>(null);
 
-  async function save(): Promise<boolean> {
+  /** Saves the draft with If-Match; `auto` is the autosave: no toast on success, and never twice for a failed revision. */
+  async function save(options: { auto?: boolean } = {}): Promise<boolean> {
+    const { auto = false } = options;
     const flow = currentDocument();
-    if (!flow) return false;
+    if (!flow || saving.current) return false;
     // Saving nothing would only make a new draft version that differs from the last in nothing.
     if (!useEditorStore.getState().dirty) {
-      notify('blue', 'Nothing to save', 'All changes are already saved.');
+      if (!auto) notify('blue', 'Nothing to save', 'All changes are already saved.');
       return true;
     }
     const revision = useEditorStore.getState().revision;
+    if (auto && (failedRevision.current === revision || conflict)) return false;
+    saving.current = true;
     setBusy('saving');
     try {
       const saved = await saveFlow(flow, flow.version);
       useEditorStore.getState().markSaved(saved.version, revision);
-      notify('green', 'Saved', `Your changes are saved as draft version ${saved.version}.`);
+      failedRevision.current = null;
+      setSaveFailure(null);
+      if (!auto) notify('green', 'Saved', `Your changes are saved as draft version ${saved.version}.`);
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setConflict(true);
-      else if (error instanceof ApiError && error.issues.length > 0)
-        notify('red', 'Not saved', <IssueList issues={error.issues} />);
-      else notify('red', 'Not saved', `Could not save: ${reason(error)}.`);
+      failedRevision.current = revision;
+      if (error instanceof ApiError && error.status === 412) {
+        setConflict(true);
+        setSaveFailure({ revision, reason: 'someone else saved this flow first' });
+      } else {
+        const issues = error instanceof ApiError ? error.issues : [];
+        setSaveFailure({ revision, reason: issues[0]?.message ?? reason(error) });
+        if (issues.length > 0) notify('red', 'Not saved', <IssueList issues={issues} />);
+        else notify('red', 'Not saved', `Could not save: ${reason(error)}.`);
+      }
       return false;
     } finally {
+      saving.current = false;
       setBusy(null);
     }
   }
@@ -95,6 +119,7 @@ export function useFlowPersistence() {
 
   return {
     busy,
+    saveFailure,
     save,
     publish,
     conflict: { open: conflict, close: () => setConflict(false), loadTheirVersion, saveMineAsCopy },

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import type { FlowIssue } from '@baton/shared';
+import { useEditorStore } from '../store/editorStore.ts';
+import { blocksSaving } from './saveBlocking.ts';
+
+/** How long after the last change the draft is saved on its own. */
+export const AUTOSAVE_AFTER_MS = 3000;
+const RETRY_BUSY_MS = 500;
+
+interface AutosaveOptions {
+  save(options: { auto: true }): Promise<boolean>;
+  /** A save or publish is running: wait for it. */
+  busy: boolean;
+  /** The conflict dialog is open: never save over someone else's version. */
+  paused: boolean;
+  issues: FlowIssue[];
+}
+
+/** Saves the draft to the server once edits stop for a few seconds, unless the flow has problems that stop saving. */
+export function useAutosave({ save, busy, paused, issues }: AutosaveOptions): { blocked: boolean } {
+  const revision = useEditorStore((s) => s.revision);
+  const dirty = useEditorStore((s) => s.dirty);
+  const blocked = blocksSaving(issues);
+  const latest = useRef({ save, busy, blocked });
+  latest.current = { save, busy, blocked };
+
+  useEffect(() => {
+    if (!dirty || paused) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const attempt = () => {
+      const now = latest.current;
+      if (now.blocked) return;
+      if (now.busy) timer = setTimeout(attempt, RETRY_BUSY_MS);
+      else void now.save({ auto: true });
+    };
+    timer = setTimeout(attempt, AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [revision, dirty, paused, blocked]);
+
+  return { blocked };
+}
