@@ -12,7 +12,7 @@ describe('Flow editor inspector', () => {
     await page.getByRole('heading', { name: 'Handoff trigger', level: 2 }).waitFor();
 
     const sentiment = page.getByRole('group', { name: 'Negative sentiment' });
-    await sentiment.getByLabel('Sentiment below').fill('-0.7');
+    await sentiment.getByLabel('Sentiment below', { exact: true }).fill('-0.7');
     await trigger.getByText('Negative sentiment below -0.7 for 2 turns').waitFor();
 
     const name = page.getByLabel('Name on the canvas');
@@ -34,6 +34,22 @@ describe('Flow editor inspector', () => {
     expect(await trigger.innerText()).toContain('Negative sentiment below -0.7 for 2 turns');
     await page.keyboard.press('Control+z');
     await trigger.getByText('Negative sentiment below -0.5 for 2 turns').waitFor();
+    await page.context().close();
+  });
+
+  it('When an analyst moves the repeated-question slider, then the node shows the new threshold and one undo puts it back', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    const trigger = canvasNode(page, 'trigger_frustrated');
+    await trigger.click();
+    await trigger.getByText('Caller repeats a question 2 times').waitFor();
+    const slider = page.getByRole('slider', { name: 'Times the caller repeats (slider)' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await trigger.getByText('Caller repeats a question 3 times').waitFor();
+    expect(await page.getByLabel('Times the caller repeats', { exact: true }).inputValue()).toBe('3');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await trigger.getByText('Caller repeats a question 2 times').waitFor();
     await page.context().close();
   });
 

@@ -63,6 +63,7 @@ export function DetectorFields({ detector, errors, path, onChange }: DetectorFie
           value={values[field.key]}
           error={errors.get(`${path}.${field.key}`)}
           onChange={(value) => set(field.key, value)}
+          slider
         />
       ))}
     </>

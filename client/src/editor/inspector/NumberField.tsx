@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NumberInput } from '@mantine/core';
+import { NumberInput, Slider } from '@mantine/core';
 
 interface NumberFieldProps {
   label: string;
@@ -12,10 +12,12 @@ interface NumberFieldProps {
   onChange(value: number): void;
   /** For an optional number: called when the field is emptied. */
   onClear?(): void;
+  /** Also show a slider over the range (thresholds an analyst tunes by feel). */
+  slider?: boolean;
 }
 
 /** A number with its range. Half-typed text ("-", "0.") stays in the field; only whole numbers reach the flow. */
-export function NumberField({ label, description, value, min, max, step = 1, error, onChange, onClear }: NumberFieldProps) {
+export function NumberField({ label, description, value, min, max, step = 1, error, onChange, onClear, slider }: NumberFieldProps) {
   const stored = typeof value === 'number' ? value : '';
   const [text, setText] = useState<string | number>(stored);
   useEffect(() => {
@@ -23,7 +25,7 @@ export function NumberField({ label, description, value, min, max, step = 1, err
     if (stored === '' ? onClear && text !== '' : Number(text) !== stored) setText(stored);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only an outside change to the stored number should reset the text
   }, [stored]);
-  return (
+  const input = (
     <NumberInput
       label={label}
       description={description}
@@ -39,5 +41,24 @@ export function NumberField({ label, description, value, min, max, step = 1, err
         else if (next === '' && onClear) onClear();
       }}
     />
+  );
+  if (!slider) return input;
+  return (
+    <>
+      {input}
+      <Slider
+        mt={6}
+        mb="xs"
+        min={min}
+        max={max}
+        step={step}
+        value={typeof text === 'number' ? text : typeof stored === 'number' ? stored : min}
+        label={(v) => v}
+        thumbLabel={`${label} (slider)`}
+        // Only the end of a slide changes the flow, so one slide is one undo step.
+        onChange={setText}
+        onChangeEnd={onChange}
+      />
+    </>
   );
 }
