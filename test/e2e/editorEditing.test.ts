@@ -170,6 +170,8 @@ describe('Flow editor editing', () => {
     await page.mouse.move(before.x + 140, before.y + 20, { steps: 10 });
     await page.mouse.up();
     expect((await node.boundingBox())!.x).toBeGreaterThan(before.x + 100);
+    // The drag becomes an undo step when it ends; as a person would, wait for Undo to be offered.
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true);
 
     await page.keyboard.press('Control+z');
     await expect.poll(async () => Math.round((await node.boundingBox())!.x)).toBe(Math.round(before.x));

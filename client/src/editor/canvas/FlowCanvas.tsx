@@ -39,6 +39,11 @@ const startDrag = () => beginUndoStep('drag');
 const stopDrag = () => endUndoStep('drag');
 const onSelectionChange = ({ nodes }: { nodes: EditorNode[] }) => useEditorStore.getState().setSelectedNodeIds(nodes.map((n) => n.id));
 
+// Props that are objects or functions live at module scope too: a new one each render makes React Flow update every edge.
+const defaultEdgeOptions = { markerEnd: { type: 'arrowclosed', width: 16, height: 16 } } as const;
+const deleteKeyCode = ['Delete', 'Backspace'];
+const minimapNodeClassName = (n: EditorNode) => `minimap-node--${n.type}`;
+
 /** A connection dropped on a node that nothing can lead into (a start or a trigger) gets a reason, not silence. */
 function onConnectEnd(event: MouseEvent | TouchEvent, state: FinalConnectionState) {
   if (state.isValid || state.fromHandle?.type !== 'source') return;
@@ -93,14 +98,14 @@ export function FlowCanvas() {
       onSelectionDragStop={stopDrag}
       onDragOver={onDragOver}
       onDrop={onDrop}
-      deleteKeyCode={['Delete', 'Backspace']}
-      defaultEdgeOptions={{ markerEnd: { type: 'arrowclosed', width: 16, height: 16 } }}
+      deleteKeyCode={deleteKeyCode}
+      defaultEdgeOptions={defaultEdgeOptions}
       minZoom={0.1}
       aria-label="Flow canvas"
     >
       <Background gap={20} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={(n) => `minimap-node--${n.type}`} />
+      <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
     </ReactFlow>
   );
 }

@@ -1,5 +1,7 @@
+import { memo, useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { FlowIssue, Severity } from '@baton/shared';
+import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 
 const GROUPS: { severity: Severity; title: string; hint: string }[] = [
@@ -9,19 +11,20 @@ const GROUPS: { severity: Severity; title: string; hint: string }[] = [
 ];
 
 /** The flow's issues, live as you edit, grouped by how serious they are; clicking one shows its node. */
-export function IssuesPanel({ issues }: { issues: FlowIssue[] }) {
+export const IssuesPanel = memo(function IssuesPanel({ issues }: { issues: FlowIssue[] }) {
   const { fitView } = useReactFlow();
-  const nodes = useEditorStore((s) => s.nodes);
+  const nodes = useEditorStore(documentNodes);
+  const labels = useMemo(
+    () => new Map(nodes.map((n) => [n.id, typeof n.data.label === 'string' && n.data.label ? n.data.label : n.id])),
+    [nodes],
+  );
 
   function show(nodeId: string, field?: string) {
     useEditorStore.getState().selectOnly(nodeId, field);
     void fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, duration: 300 });
   }
 
-  const labelOf = (nodeId: string) => {
-    const node = nodes.find((n) => n.id === nodeId);
-    return (typeof node?.data.label === 'string' && node.data.label) || nodeId;
-  };
+  const labelOf = (nodeId: string) => labels.get(nodeId) ?? nodeId;
 
   return (
     <section className="issues" aria-labelledby="issues-title">
@@ -60,4 +63,4 @@ export function IssuesPanel({ issues }: { issues: FlowIssue[] }) {
       })}
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { compileFlow, type FlowIssue } from '@baton/shared';
+import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { toFlowDocument } from '../store/flowConversion.ts';
 import type { EditorEdge, EditorNode } from '../store/types.ts';
@@ -17,7 +18,8 @@ const sameContent = (a: EditorNode[], b: EditorNode[]) =>
 /** The live issues of the flow being edited: the same `compileFlow` the server runs on save and publish. */
 export function useFlowIssues(): FlowIssue[] {
   const meta = useEditorStore((s) => s.meta);
-  const nodes = useEditorStore((s) => s.nodes);
+  // Positions and selection are not read by the compiler: subscribing to them would recompile on every drag frame.
+  const nodes = useEditorStore(documentNodes);
   const edges = useEditorStore((s) => s.edges);
   const last = useRef<Checked | null>(null);
   return useMemo(() => {

@@ -1,4 +1,4 @@
-import { useContext, useEffect, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { nodeKinds, type NodeKind } from '@baton/shared';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
@@ -20,7 +20,14 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
   const ports = portsOf(kind, data);
   const portsKey = ports.join('|');
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, portsKey, updateNodeInternals]);
+  // React Flow measures a node's handles when it mounts; only a change of ports afterwards needs a re-measure
+  // (doing it on mount too costs one extra measuring round per node, which is slow with a thousand).
+  const measuredPorts = useRef(portsKey);
+  useEffect(() => {
+    if (measuredPorts.current === portsKey) return;
+    measuredPorts.current = portsKey;
+    updateNodeInternals(id);
+  }, [id, portsKey, updateNodeInternals]);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const label = typeof data.label === 'string' && data.label ? data.label : nodeKinds[kind].label;
   return (
