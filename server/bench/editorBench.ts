@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/browser.ts';
 import { startServer } from '../../test/e2e/startServer.ts';
 import { generatedFlow } from './compileBench.ts';
+import { median } from './median.ts';
 
 const NODES = 1000;
 const EDGES = 1200;
@@ -68,7 +69,6 @@ async function loadTime(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 export async function editorBench(): Promise<Record<string, number>> {

@@ -6,10 +6,10 @@ import { step } from '../src/engine/step.ts';
 import { analyzeText } from '../src/nlu/analyzeText.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
 import { billingScript } from './script.ts';
+import { median } from './median.ts';
 
 const AT = '2026-11-24T10:00:00.000Z';
 const ROUNDS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Engine turns per second against the NLU alone on the same utterances at the same nodes. */
 export function engineBench(flowPath: string, seconds: number) {

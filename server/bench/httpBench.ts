@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { billingScript } from './script.ts';
+import { median } from './median.ts';
 
 const CALLS = 400;
 /** Enough fresh calls for the whole run at this machine's rates; if it runs out, calls are replayed from the start of the pool. */
@@ -9,7 +10,6 @@ const POOL = 6000;
 const ROUNDS = 5;
 const WARM_UP_SECONDS = 3;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Measured {
   rps: number;

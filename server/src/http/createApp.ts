@@ -7,7 +7,8 @@ import type { Nlu } from '../nlu/Nlu.ts';
 import type { Store } from '../store/types.ts';
 import { CallService } from '../usecases/CallService.ts';
 import { callRoutes } from './callRoutes.ts';
-import { apiNotFound, errorMiddleware, requireJson } from './errorMiddleware.ts';
+import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
+import { requireJson } from './requireJson.ts';
 import { flowRoutes } from './flowRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */

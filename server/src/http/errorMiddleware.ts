@@ -30,13 +30,4 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
   };
 }
 
-/** POST and PUT bodies must be JSON; anything else would silently arrive empty. */
-export const requireJson: RequestHandler = (req, _res, next) => {
-  const type = req.headers['content-type'];
-  // A plain look at the header: it runs on every call turn ("application/json", "…; charset=utf-8", "application/x+json").
-  if (type !== undefined && (req.method === 'POST' || req.method === 'PUT') && req.headers['content-length'] !== '0' && !/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type))
-    return next(new AppError(415, 'unsupported_media_type', 'Send the body as JSON with the header Content-Type: application/json.'));
-  next();
-};
-
 export const apiNotFound: RequestHandler = (req, _res, next) => next(new AppError(404, 'no_such_endpoint', `There is no ${req.method} ${req.path} in the API.`));
