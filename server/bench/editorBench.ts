@@ -61,7 +61,9 @@ async function loadTime(page: Page, url: string): Promise<number> {
       };
       const shown = g.document.querySelectorAll('.react-flow__node').length === nodes && g.document.querySelectorAll('.react-flow__edge').length === edges;
       const first = g.document.querySelector('.react-flow__node');
-      return shown && first && g.getComputedStyle(first).visibility !== 'hidden' ? performance.now() : false;
+      // The editor's canvas says it is busy until the flow is fitted into view (the bare page fits before showing).
+      const settled = !g.document.querySelector('.react-flow[aria-busy="true"]');
+      return shown && settled && first && g.getComputedStyle(first).visibility !== 'hidden' ? performance.now() : false;
     },
     { nodes: NODES, edges: EDGES },
     { polling: 'raf', timeout: 120_000 },

@@ -31,7 +31,8 @@ export async function openEditor(browser: Browser, server: RunningServer, flowId
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/flows/${encodeURIComponent(flowId)}`);
-  await page.locator('.react-flow__node').first().waitFor();
+  // The canvas is busy until the whole flow is measured and fitted into view; nodes move until then.
+  await page.locator('.react-flow[aria-busy="false"]').waitFor();
   return page;
 }
 

@@ -71,7 +71,7 @@ describe('Flow editor inspector', () => {
 
     const other = await page.context().newPage();
     await other.goto(`${server.url}/flows/card-services`);
-    await other.locator('.react-flow__node').first().waitFor();
+    await other.locator('.react-flow[aria-busy="false"]').waitFor();
     await other.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await other.keyboard.press('Control+v');
     await canvasNode(other, 'transparency_1').waitFor();

@@ -28,7 +28,8 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
   const version = useEditorStore((s) => s.version);
   const publishedVersion = useEditorStore((s) => s.publishedVersion);
   const dirty = useEditorStore((s) => s.dirty);
-  const revision = useEditorStore((s) => s.revision);
+  // A boolean, not the revision itself: the revision changes on every frame of a drag.
+  const failureCurrent = useEditorStore((s) => saveFailure != null && s.revision === saveFailure.revision);
   const canUndo = useStore(useEditorStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
   const tidyUp = useTidyUp();
@@ -46,7 +47,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
           role="status"
           title={dirty && saveBlocked ? 'Changes are saved on their own once the errors in the issues panel are fixed.' : undefined}
         >
-          {saveStatus(busy === 'saving', dirty, saveFailure?.revision === revision ? saveFailure : null)}
+          {saveStatus(busy === 'saving', dirty, failureCurrent ? (saveFailure ?? null) : null)}
         </span>
       </div>
       <Group gap="xs">

@@ -62,7 +62,7 @@ export function FlowCanvas() {
   const nodes = useEditorStore((s) => s.nodes);
   const edges = useEditorStore((s) => s.edges);
   const { screenToFlowPosition } = useReactFlow();
-  useFitViewOnLoad();
+  const fitted = useFitViewOnLoad();
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -102,6 +102,7 @@ export function FlowCanvas() {
       defaultEdgeOptions={defaultEdgeOptions}
       minZoom={0.1}
       aria-label="Flow canvas"
+      aria-busy={!fitted}
     >
       <Background gap={20} />
       <Controls showInteractive={false} />

@@ -1,20 +1,21 @@
-import { useEffect, useRef } from 'react';
-import { useNodesInitialized, useReactFlow, useUpdateNodeInternals } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useEditorStore } from '../store/editorStore.ts';
 
 /**
- * Once every node has been measured: re-measures all their handles in one round (nodes do not each ask on
- * mount, which costs a round per node with a thousand) and fits the whole flow into view.
+ * Fits the whole flow into view once every node has been measured. Returns whether that has happened, so the canvas
+ * can say it is still busy until then (nodes move into place when the view is fitted).
  */
-export function useFitViewOnLoad() {
+export function useFitViewOnLoad(): boolean {
   const initialized = useNodesInitialized();
-  const { fitView, getNodes } = useReactFlow();
-  const updateNodeInternals = useUpdateNodeInternals();
-  const done = useRef(false);
+  const { fitView } = useReactFlow();
+  const [fitted, setFitted] = useState(false);
+  // An empty flow has nothing to measure or fit.
+  const empty = useEditorStore((s) => s.nodes.length === 0);
   useEffect(() => {
-    if (!initialized || done.current) return;
-    done.current = true;
-    updateNodeInternals(getNodes().map((n) => n.id));
+    if (!initialized || fitted) return;
     // Never larger than life: a new flow with one node stays at normal size.
-    void fitView({ padding: 0.08, maxZoom: 1 });
-  }, [initialized, fitView, getNodes, updateNodeInternals]);
+    void fitView({ padding: 0.08, maxZoom: 1 }).then(() => setFitted(true));
+  }, [initialized, fitted, fitView]);
+  return fitted || empty;
 }

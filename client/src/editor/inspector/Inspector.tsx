@@ -2,7 +2,8 @@ import { useContext, useEffect, useRef } from 'react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { nodeKinds, type IntentDefinition, type NodeKind } from '@baton/shared';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
-import { beginUndoStep, endUndoStep, useEditorStore } from '../store/editorStore.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { beginUndoStep, endUndoStep, useEditorStore, type EditorState } from '../store/editorStore.ts';
 import { AiExtraFields } from './AiExtraFields.tsx';
 import { AskFields } from './AskFields.tsx';
 import { BranchFields } from './BranchFields.tsx';
@@ -15,9 +16,15 @@ import { TransferFields } from './TransferFields.tsx';
 import { TriggerFields } from './TriggerFields.tsx';
 import { useFocusField } from './useFocusField.ts';
 
+const selectedNodeContent = (s: EditorState) => {
+  const node = s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined;
+  return node ? { id: node.id, type: node.type, data: node.data } : undefined;
+};
+
 /** The form for the selected node, checked against its kind's schema as you type. */
 export function Inspector() {
-  const node = useEditorStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined));
+  // What the form shows, not the node itself: dragging the selected node must not re-render (and re-measure) the form.
+  const node = useEditorStore(useShallow(selectedNodeContent));
   const queues = useEditorStore((s) => s.meta?.settings.queues ?? []);
   // Everything typed into one field, from focusing it until leaving it, is one undo step (not one per key).
   useEffect(() => () => endUndoStep('inspector'), [node?.id]);

@@ -5,6 +5,7 @@ import { QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import 'react-querybuilder/dist/query-builder.css';
 import './ruleField.css';
 import { useEditorStore } from '../store/editorStore.ts';
+import { slotNames } from '../store/slotNames.ts';
 import { builderFields, celFromQuery, plainRuleError, queryFromCel } from './ruleBuilder.ts';
 
 interface RuleFieldProps {
@@ -19,14 +20,12 @@ interface RuleFieldProps {
   onChange(rule: string): void;
 }
 
-const slotNamesOf = (s: ReturnType<typeof useEditorStore.getState>) =>
-  [...new Set(s.nodes.filter((n) => n.type === 'ask' && typeof n.data.slot === 'string' && n.data.slot).map((n) => n.data.slot as string))].join(' ');
 
 const slotsIn = (text: string) => [...text.matchAll(/slots\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
 
 /** A rule built by picking a value, a comparison and what to compare with; the rule text beside it is checked live and may be edited by hand. */
 export function RuleField({ field, label, description, value, error, optional, onChange }: RuleFieldProps) {
-  const flowSlots = useEditorStore(slotNamesOf);
+  const flowSlots = useEditorStore(slotNames);
   const [extraSlots, setExtraSlots] = useState<string[]>([]);
   const [newSlot, setNewSlot] = useState('');
   // The builder's own query (it may hold rules not filled in yet) and the text it was made from or wrote.

@@ -1,10 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { templateVariables } from '@baton/shared';
 import { useEditorStore } from '../store/editorStore.ts';
-
-// The slot names the flow's "Ask" steps keep, joined so the selector returns a stable string.
-const slotNames = (s: ReturnType<typeof useEditorStore.getState>) =>
-  [...new Set(s.nodes.filter((n) => n.type === 'ask' && typeof n.data.slot === 'string' && n.data.slot).map((n) => n.data.slot as string))].join(' ');
+import { slotNames } from '../store/slotNames.ts';
 
 /** Lists the {{variables}} a message may use (and the flow's collected values) to insert one. */
 export function VariableMenu({ field, onPick }: { field: string; onPick(variable: string): void }) {

@@ -16,26 +16,38 @@ interface AutosaveOptions {
   issues: FlowIssue[];
 }
 
-/** Saves the draft to the server once edits stop for a few seconds, unless the flow has problems that stop saving. */
+/**
+ * Saves the draft to the server once edits stop for a few seconds, unless the flow has problems that stop saving.
+ * It listens to the store rather than subscribing the editor to every change (a drag changes it on every frame).
+ */
 export function useAutosave({ save, busy, paused, issues }: AutosaveOptions): { blocked: boolean } {
-  const revision = useEditorStore((s) => s.revision);
-  const dirty = useEditorStore((s) => s.dirty);
   const blocked = blocksSaving(issues);
   const latest = useRef({ save, busy, blocked });
   latest.current = { save, busy, blocked };
 
   useEffect(() => {
-    if (!dirty || paused) return;
-    let timer: ReturnType<typeof setTimeout>;
+    if (paused || blocked) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = () => {
       const now = latest.current;
-      if (now.blocked) return;
+      if (now.blocked || !useEditorStore.getState().dirty) return;
       if (now.busy) timer = setTimeout(attempt, RETRY_BUSY_MS);
       else void now.save({ auto: true });
     };
-    timer = setTimeout(attempt, AUTOSAVE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [revision, dirty, paused, blocked]);
+    const schedule = () => {
+      clearTimeout(timer);
+      if (useEditorStore.getState().dirty) timer = setTimeout(attempt, AUTOSAVE_AFTER_MS);
+    };
+    // Changes made while paused or blocked are waiting too.
+    schedule();
+    const unsubscribe = useEditorStore.subscribe((s, prev) => {
+      if (s.revision !== prev.revision || s.dirty !== prev.dirty) schedule();
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [paused, blocked]);
 
   return { blocked };
 }
