@@ -16,6 +16,8 @@ import { beginUndoStep, endUndoStep, useEditorStore } from '../store/editorStore
 import type { EditorEdge, EditorNode } from '../store/types.ts';
 import { nodeTypes } from './nodeTypes.ts';
 import { useFitViewOnLoad } from './useFitViewOnLoad.ts';
+import { NodeDetailContext } from './NodeDetailContext.ts';
+import { useNodeDetail } from './useNodeDetail.ts';
 import { refuse } from './refuse.ts';
 import { NODE_KIND_MIME, NEW_NODE_OFFSET } from './newNodePlacement.ts';
 
@@ -63,6 +65,7 @@ export function FlowCanvas() {
   const edges = useEditorStore((s) => s.edges);
   const { screenToFlowPosition } = useReactFlow();
   const fitted = useFitViewOnLoad();
+  const detailed = useNodeDetail(fitted);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -82,31 +85,33 @@ export function FlowCanvas() {
   );
 
   return (
-    <ReactFlow<EditorNode, EditorEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onBeforeDelete={onBeforeDelete}
-      onSelectionChange={onSelectionChange}
-      onNodeDragStart={startDrag}
-      onNodeDragStop={stopDrag}
-      onSelectionDragStart={startDrag}
-      onSelectionDragStop={stopDrag}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      deleteKeyCode={deleteKeyCode}
-      defaultEdgeOptions={defaultEdgeOptions}
-      minZoom={0.1}
-      aria-label="Flow canvas"
-      aria-busy={!fitted}
-    >
-      <Background gap={20} />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
-    </ReactFlow>
+    <NodeDetailContext.Provider value={detailed}>
+      <ReactFlow<EditorNode, EditorEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onBeforeDelete={onBeforeDelete}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStart={startDrag}
+        onNodeDragStop={stopDrag}
+        onSelectionDragStart={startDrag}
+        onSelectionDragStop={stopDrag}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={deleteKeyCode}
+        defaultEdgeOptions={defaultEdgeOptions}
+        minZoom={0.1}
+        aria-label="Flow canvas"
+        aria-busy={!fitted}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
+      </ReactFlow>
+    </NodeDetailContext.Provider>
   );
 }

@@ -61,7 +61,7 @@ function IssueGroup({ severity, title, hint, issues, labelOf, show }: IssueGroup
 }
 
 /** The flow's issues, live as you edit, grouped by how serious they are; clicking one shows its node. */
-export const IssuesPanel = memo(function IssuesPanel({ issues }: { issues: FlowIssue[] }) {
+export const IssuesPanel = memo(function IssuesPanel({ issues }: { issues: FlowIssue[] | null }) {
   const { fitView } = useReactFlow();
   const nodes = useEditorStore(documentNodes);
   const labels = useMemo(
@@ -81,9 +81,10 @@ export const IssuesPanel = memo(function IssuesPanel({ issues }: { issues: FlowI
       <h2 id="issues-title" className="editor-panel__title">
         Issues
       </h2>
-      {issues.length === 0 && <p className="issues__clean">No issues found. The flow is ready to publish.</p>}
+      {issues === null && <p className="issues__hint">Checking the flow…</p>}
+      {issues?.length === 0 && <p className="issues__clean">No issues found. The flow is ready to publish.</p>}
       {GROUPS.map(({ severity, title, hint }) => (
-        <IssueGroup key={severity} severity={severity} title={title} hint={hint} issues={issues.filter((i) => i.severity === severity)} labelOf={labelOf} show={show} />
+        <IssueGroup key={severity} severity={severity} title={title} hint={hint} issues={(issues ?? []).filter((i) => i.severity === severity)} labelOf={labelOf} show={show} />
       ))}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileFlow, type FlowIssue } from '@baton/shared';
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
@@ -15,18 +15,30 @@ interface Checked {
 const sameContent = (a: EditorNode[], b: EditorNode[]) =>
   a.length === b.length && a.every((n, i) => n.id === b[i].id && n.type === b[i].type && n.data === b[i].data);
 
-/** The live issues of the flow being edited: the same `compileFlow` the server runs on save and publish. */
-export function useFlowIssues(): FlowIssue[] {
+/**
+ * The live issues of the flow being edited: the same `compileFlow` the server runs on save and publish. Null until
+ * the canvas shows the flow, so a big flow appears first and is checked right after.
+ */
+export function useFlowIssues(): FlowIssue[] | null {
   const meta = useEditorStore((s) => s.meta);
+  const canvasReady = useEditorStore((s) => s.canvasReady);
+  // Checked in a task of its own once the canvas is ready, so the canvas shows before the check runs.
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!canvasReady) return;
+    const timer = setTimeout(() => setReady(true), 0);
+    return () => clearTimeout(timer);
+  }, [canvasReady]);
   // Positions and selection are not read by the compiler: subscribing to them would recompile on every drag frame.
   const nodes = useEditorStore(documentNodes);
   const edges = useEditorStore((s) => s.edges);
   const last = useRef<Checked | null>(null);
   return useMemo(() => {
+    if (!ready) return null;
     const prev = last.current;
     if (prev && prev.edges === edges && sameContent(prev.nodes, nodes)) return prev.issues;
     const issues = meta ? compileFlow(toFlowDocument(meta, 0, nodes, edges)).issues : [];
     last.current = { nodes, edges, issues };
     return issues;
-  }, [meta, nodes, edges]);
+  }, [meta, nodes, edges, ready]);
 }

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { nodeKinds, type NodeKind } from '@baton/shared';
+import { NodeDetailContext } from '../canvas/NodeDetailContext.ts';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { portsOf } from '../store/portsOf.ts';
 import { portLabel } from './portLabel.ts';
@@ -14,9 +15,11 @@ interface NodeFrameProps {
   children?: ReactNode;
 }
 
-/** The shell every node shares: kind, label, issue badge, what it does (children), and one output per port. */
+/** The shell every node shares: kind, label, issue badge, what it does (children), and one output per port; zoomed far out, only the name and the connections. */
 export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps) {
   const issues = useContext(NodeIssuesContext).get(id) ?? [];
+  // Zoomed far out, a node is its name, colour and connections; its details come back when zoomed in.
+  const detailed = useContext(NodeDetailContext);
   const ports = portsOf(kind, data);
   const portsKey = ports.join('|');
   const updateNodeInternals = useUpdateNodeInternals();
@@ -30,8 +33,19 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
   }, [id, portsKey, updateNodeInternals]);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const label = typeof data.label === 'string' && data.label ? data.label : nodeKinds[kind].label;
+  const className = `flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}`;
+  if (!detailed)
+    return (
+      <div className={`${className} flow-node--far`} title={`${nodeKinds[kind].label}: ${label}`}>
+        {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
+        <div className="flow-node__label">{label}</div>
+        {ports.map((port, i) => (
+          <Handle key={port} type="source" position={Position.Bottom} id={port} className="flow-node__out" style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }} />
+        ))}
+      </div>
+    );
   return (
-    <div className={`flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}`}>
+    <div className={className}>
       {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
       <div className="flow-node__kind">
         <span>

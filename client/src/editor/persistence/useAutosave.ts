@@ -13,7 +13,8 @@ interface AutosaveOptions {
   busy: boolean;
   /** The conflict dialog is open: never save over someone else's version. */
   paused: boolean;
-  issues: FlowIssue[];
+  /** Null while the flow has not been checked yet: nothing is saved on its own before that. */
+  issues: FlowIssue[] | null;
 }
 
 /**
@@ -21,7 +22,7 @@ interface AutosaveOptions {
  * It listens to the store rather than subscribing the editor to every change (a drag changes it on every frame).
  */
 export function useAutosave({ save, busy, paused, issues }: AutosaveOptions): { blocked: boolean } {
-  const blocked = blocksSaving(issues);
+  const blocked = issues === null || blocksSaving(issues);
   const latest = useRef({ save, busy, blocked });
   latest.current = { save, busy, blocked };
 

@@ -53,7 +53,7 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
     revision: 0,
     load: (flow) => {
       const { meta, nodes, edges } = fromFlowDocument(flow);
-      set({ meta, nodes, edges, version: flow.version, publishedVersion: flow.publishedVersion ?? null, dirty: false, revision: 0, selectedNodeId: null });
+      set({ meta, nodes, edges, version: flow.version, publishedVersion: flow.publishedVersion ?? null, dirty: false, revision: 0, selectedNodeId: null, canvasReady: false });
     },
     onNodesChange: (changes) => {
       const isEdit = changes.some((c) => DOCUMENT_CHANGES.has(c.type));

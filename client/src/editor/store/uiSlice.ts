@@ -11,6 +11,9 @@ export interface UiSlice {
   /** Selects one node on the canvas (and nothing else), optionally pointing at one of its fields. */
   selectOnly(nodeId: string, field?: string): void;
   fieldFocused(): void;
+  /** The canvas has measured the flow and fitted it into view (the flow is checked after that, so it shows sooner). */
+  canvasReady: boolean;
+  setCanvasReady(ready: boolean): void;
 }
 
 export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [], UiSlice> = (set, get) => ({
@@ -28,4 +31,6 @@ export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [
       edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
     }),
   fieldFocused: () => set({ focusField: null }),
+  canvasReady: false,
+  setCanvasReady: (canvasReady) => set({ canvasReady }),
 });
