@@ -4,6 +4,7 @@ import { compileBench } from './compileBench.ts';
 import { engineBench } from './engineBench.ts';
 import { editorBench } from './editorBench.ts';
 import { httpBench } from './httpBench.ts';
+import { simulateBench } from './simulateBench.ts';
 
 const billing = path.resolve(import.meta.dirname, '../../flows/billing-support.json');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -11,7 +12,9 @@ const print = (figures: Record<string, number>) => {
   for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 };
 
-print(engineBench(billing, seconds));
+const engine = engineBench(billing, seconds);
+print(engine);
+print(await simulateBench(engine.engine_turns_per_s));
 const c1000 = compileBench(1000);
 const c4000 = compileBench(4000);
 print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });

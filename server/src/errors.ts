@@ -1,4 +1,4 @@
-import type { FlowIssue } from '@baton/shared';
+import type { ConversationTestFailure, FlowIssue } from '@baton/shared';
 
 /** An error a caller of the API can act on; the error middleware turns it into JSON with `status`. */
 export class AppError extends Error {
@@ -6,7 +6,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues?: FlowIssue[] | Array<{ path: string; message: string }>,
+    readonly issues?: FlowIssue[] | Array<{ path: string; message: string }> | ConversationTestFailure[],
   ) {
     super(message);
     this.name = 'AppError';

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createApp } from './http/createApp.ts';
 import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
 import { seedExampleFlows } from './seedExampleFlows.ts';
+import { seedPersonas } from './seedPersonas.ts';
 import { openStore } from './store/openStore.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 
@@ -12,12 +13,15 @@ const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const dataDir = path.resolve(process.env.BATON_DATA_DIR ?? path.join(root, 'data'));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
+/** The built client to serve; another build can be served from elsewhere (e.g. while a second build is tested). */
+const clientDir = path.resolve(process.env.BATON_CLIENT_DIR ?? path.join(root, 'client/dist'));
 
 async function main() {
   const store = await openStore(dataDir);
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
-  const { app } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir: path.join(root, 'client/dist') });
+  await seedPersonas(store, path.join(root, 'flows/personas'), log);
+  const { app } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
   const server = app.listen(port, host ?? '::', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFlow } from '@baton/shared';
-import { conversationFileSchema } from '../../server/src/conversations/conversationTest.ts';
+import { compileFlow, conversationFileSchema } from '@baton/shared';
 import { runConversation } from '../../server/src/conversations/runConversation.ts';
 import { prepareFlow } from '../../server/src/engine/RuntimeFlow.ts';
 import { NlpjsNlu } from '../../server/src/nlu/NlpjsNlu.ts';

@@ -4,11 +4,10 @@ import { fetchFlow } from '../api/fetchFlow.ts';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { NodeIssuesContext } from './canvas/NodeIssuesContext.ts';
 import { EditorHeader } from './EditorHeader.tsx';
-import { Inspector } from './inspector/Inspector.tsx';
-import { IssuesPanel } from './issues/IssuesPanel.tsx';
 import { useFlowIssues } from './issues/useFlowIssues.ts';
 import { useNodeIssues } from './issues/useNodeIssues.ts';
 import { Palette } from './palette/Palette.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { ConflictModal } from './persistence/ConflictModal.tsx';
 import { draftToOffer } from './persistence/draftOffer.ts';
 import type { LocalDraft } from './persistence/localDraft.ts';
@@ -60,12 +59,12 @@ export function EditorPage({ flowId }: { flowId: string }) {
     );
   return (
     <ReactFlowProvider>
-      <Editor draft={state.draft} />
+      <Editor flowId={flowId} draft={state.draft} />
     </ReactFlowProvider>
   );
 }
 
-function Editor({ draft }: { draft: LocalDraft | null }) {
+function Editor({ flowId, draft }: { flowId: string; draft: LocalDraft | null }) {
   const draftOffer = useDraftOffer(draft);
   const persistence = useFlowPersistence();
   useLocalDraft();
@@ -74,6 +73,7 @@ function Editor({ draft }: { draft: LocalDraft | null }) {
   const autosave = useAutosave({ save: persistence.save, busy: persistence.busy !== null, paused: persistence.conflict.open, issues });
   useEditorShortcuts(() => void persistence.save());
   useUnsavedChangesWarning();
+  const saveFirst = () => persistence.save();
   return (
     <div className="editor">
       <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} />
@@ -83,10 +83,7 @@ function Editor({ draft }: { draft: LocalDraft | null }) {
           <div className="editor__canvas">
             <FlowCanvas />
           </div>
-          <aside className="editor__side" aria-label="Selected step and issues">
-            <Inspector />
-            <IssuesPanel issues={issues} />
-          </aside>
+          <SidePanel flowId={flowId} issues={issues} saveFirst={saveFirst} />
         </NodeIssuesContext.Provider>
       </div>
       <ConflictModal {...persistence.conflict} />

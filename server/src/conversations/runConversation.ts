@@ -1,14 +1,7 @@
-import type { CallAction, CallEvent } from '@baton/shared';
+import type { CallAction, CallEvent, ConversationTest, ExpectationResult, ScriptedTurn } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step } from '../engine/step.ts';
-import type { ConversationTest, ScriptedTurn } from './conversationTest.ts';
-
-export interface ExpectationResult {
-  expectation: string;
-  passed: boolean;
-  detail: string;
-}
 
 export interface ConversationResult {
   name: string;
@@ -66,7 +59,8 @@ export function runConversation(flow: RuntimeFlow, test: ConversationTest): Conv
       from = found + 1;
       return false;
     });
-    check('heard', !missing, missing ? `never heard ${JSON.stringify(missing)} in order; heard: ${heard.map((a) => `"${a.text}"`).join(' / ')}` : 'heard every message in order');
+    const wanted = (h: NonNullable<typeof missing>) => ('exact' in h ? `"${h.exact}"` : `anything with "${h.contains}"`);
+    check('heard', !missing, missing ? `The caller never heard ${wanted(missing)} (in that order). They heard: ${heard.map((a) => `"${a.text}"`).join(' / ')}` : 'heard every message in order');
   }
   if (e.slots) {
     const wrong = Object.entries(e.slots).filter(([k, v]) => session.slots[k] !== v);

@@ -7,18 +7,10 @@ import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 
 /** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
-export interface TurnSignals {
-  sentiment: SentimentSignal;
-  explicitRequest: ExplicitRequestSignal;
-  sensitive: SensitiveTopicSignal;
-  repetition: RepetitionSignal;
-  loudness: LoudnessSignal;
-  asrConfidence: number | null;
-  /** After this turn. */
-  noMatchStreak: number;
-  intent: string | null;
-  intentConfidence: number;
-}
+import type { TurnSignals } from '@baton/shared';
+
+export type { TurnSignals };
+
 
 export interface Understanding {
   analyzed: AnalyzedText;

@@ -6,10 +6,15 @@ import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
 import type { Store } from '../store/types.ts';
 import { CallService } from '../usecases/CallService.ts';
+import { ConversationTestService } from '../usecases/ConversationTestService.ts';
+import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
+import { SimulationService } from '../usecases/SimulationService.ts';
 import { callRoutes } from './callRoutes.ts';
+import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { requireJson } from './requireJson.ts';
 import { flowRoutes } from './flowRoutes.ts';
+import { simulationRoutes } from './simulationRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
@@ -33,11 +38,16 @@ export interface AppDeps {
 
 export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService } {
   const app = baseApp();
-  const calls = new CallService(store, nlu);
+  // One cache of compiled, trained flow versions for calls and conversation tests alike.
+  const runtimes = new RuntimeFlowCache(store.flows, nlu);
+  const calls = new CallService(store, runtimes);
+  const conversationTests = new ConversationTestService(store, runtimes);
   const api = express.Router();
   api.use(requireJson, express.json({ limit: BODY_LIMIT }));
-  api.use('/flows', flowRoutes(store.flows));
+  api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
+  api.use('/flows', flowRoutes(store.flows, conversationTests));
   api.use('/calls', callRoutes(calls));
+  api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
   api.use(apiNotFound);
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

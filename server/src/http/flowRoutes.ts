@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
+import type { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
 
-export function flowRoutes(flows: FlowRepository): Router {
+export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService): Router {
   const r = Router();
   r.get('/', (_req, res) => {
     res.json(flows.list());
@@ -27,8 +28,10 @@ export function flowRoutes(flows: FlowRepository): Router {
   r.get('/:id/issues', (req, res) => {
     res.json(flowIssues(flows, req.params.id));
   });
+  // 422 `flow_has_errors` (issues: FlowIssue[]) or 422 `conversation_tests_failed`
+  // (issues: ConversationTestFailure[]: each failing test's id, name and failing expectations).
   r.post('/:id/publish', async (req, res) => {
-    res.json(await publishFlow(flows, req.params.id));
+    res.json(await publishFlow(flows, req.params.id, (id) => conversationTests.runAllOnDraft(id)));
   });
   r.get('/:id/versions', (req, res) => {
     getFlowOrThrow(flows, req.params.id);

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@baton/shared';
+import type { FlowDocument, Persona, StoredConversationTest } from '@baton/shared';
 import type { PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -16,6 +16,10 @@ export interface AuditEntry {
 export interface DbData {
   flows: Record<string, StoredFlow>;
   versions: Record<string, PublishedVersion[]>;
+  /** Each flow's conversation tests, by flow id. */
+  conversationTests: Record<string, StoredConversationTest[]>;
+  /** Simulated callers, by persona id. */
+  personas: Record<string, Persona>;
   // Reserved for the queue, agent and user issues so their data lands in the same durable file.
   queues: unknown[];
   agents: unknown[];
@@ -23,4 +27,4 @@ export interface DbData {
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, queues: [], agents: [], users: [], audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: [], agents: [], users: [], audit: [] });

@@ -127,4 +127,12 @@ describe('LowdbFlowRepository', () => {
     failing = false;
     expect(await flaky.update('a', testFlow('a', 'After'), 1)).toMatchObject({ version: 2 });
   });
+
+  it('When the draft changed after it was checked for publishing, then publishing that version is refused with 409', async () => {
+    await repo.create(testFlow('a'));
+    await repo.update('a', testFlow('a', 'Changed'), 1);
+    expect(await rejection(repo.publish('a', 1))).toMatchObject({ status: 409, code: 'draft_changed' });
+    expect(repo.versions('a')).toEqual([]);
+    expect(await repo.publish('a', 2)).toMatchObject({ publishedVersion: 1, draftVersion: 2 });
+  });
 });

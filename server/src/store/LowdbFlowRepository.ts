@@ -1,16 +1,12 @@
 import type { FlowDocument } from '@baton/shared';
 import type { Low } from 'lowdb';
 import { AppError, notFound } from '../errors.ts';
+import { commitChange } from './commitChange.ts';
+import { own, without } from './ownRecord.ts';
 import type { AuditEntry, DbData, StoredFlow } from './DbData.ts';
 import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
 
 const AUDIT_LIMIT = 1000;
-
-// Ids such as "__proto__" or "constructor" are valid flow ids; only own properties count as stored.
-const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined;
-const without = <T>(record: Record<string, T>, key: string): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 
 /** The document itself, without what `get` adds, so a flow sent back as read does not store those fields. */
 function toDocument(flow: FlowDocument): FlowDocument {
@@ -26,9 +22,6 @@ function toDocument(flow: FlowDocument): FlowDocument {
  * and only then made visible, so a failed write leaves memory and disk as they were.
  */
 export class LowdbFlowRepository implements FlowRepository {
-  // One change at a time: a version check and its write must not interleave with another's.
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly db: Low<DbData>,
     private readonly now: () => Date = () => new Date(),
@@ -84,15 +77,18 @@ export class LowdbFlowRepository implements FlowRepository {
       const current = own(data.flows, id);
       if (!current) throw notFound('flow', id);
       const entry: AuditEntry = { at, action: 'delete', flowId: id, version: current.version };
-      const next = { ...data, flows: without(data.flows, id), versions: without(data.versions, id) };
+      // The flow's conversation tests go in the same write: a flow is never gone with its tests left behind.
+      const next = { ...data, flows: without(data.flows, id), versions: without(data.versions, id), conversationTests: without(data.conversationTests, id) };
       return { next: { ...next, audit: appendAudit(data.audit, entry) }, result: undefined };
     });
   }
 
-  publish(id: string): Promise<PublishedVersion> {
+  publish(id: string, draftVersion?: number): Promise<PublishedVersion> {
     return this.mutate((data, at) => {
       const draft = own(data.flows, id);
       if (!draft) throw notFound('flow', id);
+      if (draftVersion !== undefined && draft.version !== draftVersion)
+        throw new AppError(409, 'draft_changed', `The draft changed (now version ${draft.version}) while version ${draftVersion} was being checked for publishing. Publish again.`);
       const previous = own(data.versions, id) ?? [];
       const snapshot: PublishedVersion = {
         flowId: id,
@@ -132,15 +128,7 @@ export class LowdbFlowRepository implements FlowRepository {
   }
 
   private mutate<R>(change: (data: DbData, at: string) => { next: DbData; result: R }): Promise<R> {
-    const run = this.queue.then(async () => {
-      const { next, result } = change(this.db.data, this.now().toISOString());
-      // Written through the adapter rather than db.write(), which would need db.data swapped first.
-      await this.db.adapter.write(next);
-      this.db.data = next;
-      return result;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return commitChange(this.db, this.now, change);
   }
 }
 

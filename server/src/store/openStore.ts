@@ -4,8 +4,10 @@ import { Low } from 'lowdb';
 import { acquireDataDirLock } from './dataDirLock.ts';
 import { emptyDbData, type DbData } from './DbData.ts';
 import { DurableJsonFile } from './DurableJsonFile.ts';
+import { LowdbConversationTestRepository } from './LowdbConversationTestRepository.ts';
 import { JsonlCallLog } from './JsonlCallLog.ts';
 import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
+import { LowdbPersonaRepository } from './LowdbPersonaRepository.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -18,12 +20,16 @@ export async function openStore(dataDir: string): Promise<Store> {
   const release = await acquireDataDirLock(dir);
   let calls: JsonlCallLog;
   let flows: LowdbFlowRepository;
+  let conversationTests: LowdbConversationTestRepository;
+  let personas: LowdbPersonaRepository;
   try {
     const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
     await db.read();
     // A file written before a collection existed still gets it.
     db.data = { ...emptyDbData(), ...db.data };
     flows = new LowdbFlowRepository(db);
+    conversationTests = new LowdbConversationTestRepository(db);
+    personas = new LowdbPersonaRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
   } catch (error) {
     await release();
@@ -32,6 +38,8 @@ export async function openStore(dataDir: string): Promise<Store> {
   let closing: Promise<void> | undefined;
   return {
     flows,
+    conversationTests,
+    personas,
     calls,
     dataDir: dir,
     close() {

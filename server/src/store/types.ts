@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowSummary } from '@baton/shared';
+import type { ConversationTest, FlowDocument, FlowSummary, Persona, StoredConversationTest } from '@baton/shared';
 
 export type { FlowSummary };
 
@@ -23,10 +23,31 @@ export interface FlowRepository {
   update(id: string, flow: FlowDocument, expectedVersion: number): Promise<FlowDocument>;
   /** AppError 404 when missing. */
   remove(id: string): Promise<void>;
-  /** Freezes the current draft as the next published version. */
-  publish(id: string): Promise<PublishedVersion>;
+  /** Freezes the current draft as the next published version; with `draftVersion`, AppError 409 `draft_changed` if the draft has moved on from it. */
+  publish(id: string, draftVersion?: number): Promise<PublishedVersion>;
   versions(id: string): Array<Omit<PublishedVersion, 'flow'>>;
   version(id: string, publishedVersion: number): PublishedVersion | undefined;
+  isEmpty(): boolean;
+}
+
+/** Each flow's conversation tests; every change is AppError 404 when the flow (or the test) is missing. */
+export interface ConversationTestRepository {
+  /** In the order they were added ([] for an unknown flow). */
+  list(flowId: string): StoredConversationTest[];
+  /** Adds tests, each with an id made from its name; AppError 409 `conversation_test_exists` if a name is taken (then none is added). */
+  create(flowId: string, tests: ConversationTest[]): Promise<StoredConversationTest[]>;
+  /** Replaces a test, keeping its id; AppError 409 `conversation_test_exists` if another test has the name. */
+  update(flowId: string, testId: string, test: ConversationTest): Promise<StoredConversationTest>;
+  remove(flowId: string, testId: string): Promise<void>;
+}
+
+/** Simulated callers (personas), editable in the UI; seeded from flows/personas into an empty collection. */
+export interface PersonaRepository {
+  /** Sorted by id. */
+  list(): Persona[];
+  get(id: string): Persona | undefined;
+  /** Stores a persona under its id, replacing one with that id. */
+  put(persona: Persona): Promise<{ persona: Persona; created: boolean }>;
   isEmpty(): boolean;
 }
 
@@ -41,6 +62,8 @@ export interface CallLog {
 
 export interface Store {
   flows: FlowRepository;
+  conversationTests: ConversationTestRepository;
+  personas: PersonaRepository;
   calls: CallLog;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { compileFlow, hasErrors, type CallEvent, type FlowDocument } from '@baton/shared';
+import type { CallEvent, CallStepView } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
-import { prepareFlow, type RuntimeFlow } from '../engine/RuntimeFlow.ts';
+import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Nlu } from '../nlu/Nlu.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
+import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -14,16 +14,14 @@ interface LiveCall {
 }
 
 const MAX_CALLS_IN_MEMORY = 10_000;
-const MAX_FLOWS_IN_MEMORY = 200;
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine. */
 export class CallService {
   private readonly calls = new Map<string, LiveCall>();
-  private readonly runtimes = new Map<string, RuntimeFlow>();
 
   constructor(
     private readonly store: Store,
-    private readonly nlu: Nlu,
+    private readonly runtimes: RuntimeFlowCache,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -88,9 +86,11 @@ export class CallService {
     return result;
   }
 
-  private view(result: StepResult, withSignals: boolean) {
+  private view(result: StepResult, withSignals: boolean): Omit<CallStepView, 'callId' | 'flow'> {
     const s = result.session;
-    return { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff, ...(withSignals ? { signals: s.lastSignals } : {}) };
+    const view = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff };
+    // The test console also shows what was understood and the way the call went.
+    return withSignals ? { ...view, signals: s.lastSignals, intent: s.lastIntent, path: s.path, slots: s.slots } : view;
   }
 
   private remember(callId: string, call: LiveCall) {
@@ -99,28 +99,11 @@ export class CallService {
     if (this.calls.size > MAX_CALLS_IN_MEMORY) this.calls.delete(this.calls.keys().next().value!);
   }
 
-  /** Compiles (once per flow revision) the draft, the latest published version, or a given one. */
-  private runtimeFor(flowId: string, requested: 'draft' | 'published' | number | undefined): RuntimeFlow {
+  /** Without a version, calls go to the published flow if there is one, else to the draft. */
+  private runtimeFor(flowId: string, requested: RequestedVersion | undefined): RuntimeFlow {
+    if (requested) return this.runtimes.runtimeFor(flowId, requested);
     const summary = this.store.flows.summary(flowId);
     if (!summary) throw notFound('flow', flowId);
-    const wanted = requested ?? (summary.publishedVersion ? 'published' : 'draft');
-    const version: number | 'draft' = wanted === 'published' ? (summary.publishedVersion ?? 0) : wanted;
-    // Published versions never change; a draft is compiled again when its version moves on.
-    const key = version === 'draft' ? `${flowId}@draft#${summary.version}` : `${flowId}@${version}`;
-    const cached = this.runtimes.get(key);
-    if (cached) return cached;
-    let doc: FlowDocument;
-    if (version === 'draft') doc = this.store.flows.get(flowId)!;
-    else {
-      const published = this.store.flows.version(flowId, version);
-      if (!published) throw new AppError(404, 'version_not_found', wanted === 'published' ? `The flow "${flowId}" has not been published yet; publish it or call the draft.` : `The flow "${flowId}" has no published version ${version}.`);
-      doc = published.flow;
-    }
-    const { compiled, issues } = compileFlow(doc);
-    if (!compiled || hasErrors(issues)) throw new AppError(422, 'flow_has_errors', `The flow "${flowId}" has errors, so calls cannot run on it. Fix them first.`, issues.filter((i) => i.severity === 'error'));
-    const runtime = prepareFlow(compiled, version, this.nlu);
-    this.runtimes.set(key, runtime);
-    if (this.runtimes.size > MAX_FLOWS_IN_MEMORY) this.runtimes.delete(this.runtimes.keys().next().value!);
-    return runtime;
+    return this.runtimes.runtimeFor(flowId, summary.publishedVersion ? 'published' : 'draft');
   }
 }

@@ -1,4 +1,4 @@
-import { blocksSaving, compileFlow, hasErrors, parseFlow, type FlowDocument, type FlowIssue } from '@baton/shared';
+import { blocksSaving, compileFlow, hasErrors, parseFlow, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 
@@ -46,12 +46,26 @@ export function flowIssues(flows: FlowRepository, id: string): FlowIssue[] {
   return compileFlow(getFlowOrThrow(flows, id)).issues;
 }
 
-export async function publishFlow(flows: FlowRepository, id: string) {
-  const { issues } = compileFlow(getFlowOrThrow(flows, id));
+/**
+ * Publishes the draft if it compiles without errors and every conversation test `runDraftTests`
+ * plays on it passes; otherwise 422 `flow_has_errors` or 422 `conversation_tests_failed`.
+ */
+export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun) {
+  const draft = getFlowOrThrow(flows, id);
+  const { issues } = compileFlow(draft);
   if (hasErrors(issues)) {
     const errors = issues.filter((i) => i.severity === 'error');
     throw new AppError(422, 'flow_has_errors', `The flow has ${errors.length} error(s) to fix before it can be published.`, errors);
   }
-  const published = await flows.publish(id);
+  const run = runDraftTests(id);
+  if (run.failed > 0) {
+    const failures: ConversationTestFailure[] = run.results
+      .filter((r) => !r.passed)
+      .map(({ id: testId, name, expectations }) => ({ id: testId, name, expectations: expectations.filter((e) => !e.passed) }));
+    const total = run.passed + run.failed;
+    throw new AppError(422, 'conversation_tests_failed', `${run.failed} of ${total} conversation test(s) failed on the draft, so it was not published: ${failures.map((f) => `"${f.name}"`).join(', ')}.`, failures);
+  }
+  // The version the tests ran on: a save that lands meanwhile is not published untested.
+  const published = await flows.publish(id, draft.version);
   return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt };
 }

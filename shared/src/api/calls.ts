@@ -1,4 +1,5 @@
 import type { HandoffCategory } from '../flow/flowSchema.ts';
+import type { TurnSignals } from './signals.ts';
 import type { HandoffSignal } from '../nodes/trigger.ts';
 
 /** Why a call went to a person: used in the caller's message, the agent's briefing and analytics. */
@@ -84,3 +85,20 @@ export type CallEvent =
   | { type: 'silence'; at: string }
   | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed' }
   | { type: 'hangup'; at: string };
+
+/** What `POST /api/calls` and `POST /api/calls/:id/turns` answer; `?signals=true` (the test console) adds the rest. */
+export interface CallStepView {
+  callId?: string;
+  flow?: { id: string; version: number | 'draft' };
+  actions: CallAction[];
+  state: CallState;
+  /** Set when a handoff trigger fired on this event. */
+  handoff?: HandoffReason;
+  /** What the signals found on this turn, with their evidence (null before the caller has said anything). */
+  signals?: TurnSignals | null;
+  /** The intent recognised on the last turn at an AI step. */
+  intent?: { name: string; confidence: number } | null;
+  /** Every step the call has visited, in order. */
+  path?: string[];
+  slots?: Record<string, SlotValue>;
+}

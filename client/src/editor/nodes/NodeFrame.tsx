@@ -3,6 +3,7 @@ import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { nodeKinds, type NodeKind } from '@baton/shared';
 import { NodeDetailContext } from '../canvas/NodeDetailContext.ts';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
+import { useEditorStore } from '../store/editorStore.ts';
 import { portsOf } from '../store/portsOf.ts';
 import { portLabel } from './portLabel.ts';
 import { kindIcons } from '../palette/kindIcons.ts';
@@ -20,6 +21,8 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
   const issues = useContext(NodeIssuesContext).get(id) ?? [];
   // Zoomed far out, a node is its name, colour and connections; its details come back when zoomed in.
   const detailed = useContext(NodeDetailContext);
+  // The test console's call: the step it is at now, and the steps it went through.
+  const trail = useEditorStore((s) => (s.trail?.active === id ? ' is-active' : s.trail?.visited.has(id) ? ' is-visited' : ''));
   const ports = portsOf(kind, data);
   const portsKey = ports.join('|');
   const updateNodeInternals = useUpdateNodeInternals();
@@ -33,7 +36,7 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
   }, [id, portsKey, updateNodeInternals]);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const label = typeof data.label === 'string' && data.label ? data.label : nodeKinds[kind].label;
-  const className = `flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}`;
+  const className = `flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}${trail}`;
   if (!detailed)
     return (
       <div className={`${className} flow-node--far`} title={`${nodeKinds[kind].label}: ${label}`}>

@@ -9,6 +9,7 @@ import { clearHistory, useEditorStore } from '../store/editorStore.ts';
 import { toFlowDocument } from '../store/flowConversion.ts';
 import { copyFlow } from './copyFlow.ts';
 import { IssueList } from './IssueList.tsx';
+import type { PublishRefusal } from './PublishErrorsModal.tsx';
 import { notify } from '../notify.ts';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -28,7 +29,7 @@ export interface SaveFailure {
 export function useFlowPersistence() {
   const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
   const [conflict, setConflict] = useState(false);
-  const [publishErrors, setPublishErrors] = useState<FlowIssue[] | null>(null);
+  const [publishErrors, setPublishErrors] = useState<PublishRefusal | null>(null);
   const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
   // One save at a time (the button, Ctrl+S and autosave share it); and the revision whose save last failed, so
   // autosave does not try the same document again and again.
@@ -84,7 +85,7 @@ export function useFlowPersistence() {
       useEditorStore.getState().markPublished(result.publishedVersion);
       notify('green', 'Published', `Published version ${result.publishedVersion}. New calls use it from now on.`);
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length > 0) setPublishErrors(error.issues);
+      if (error instanceof ApiError && error.issues.length > 0) setPublishErrors({ code: error.code, message: error.message, issues: error.issues });
       else notify('red', 'Not published', `Could not publish: ${reason(error)}.`);
     } finally {
       setBusy(null);
@@ -123,6 +124,6 @@ export function useFlowPersistence() {
     save,
     publish,
     conflict: { open: conflict, close: () => setConflict(false), loadTheirVersion, saveMineAsCopy },
-    publishErrors: { issues: publishErrors, close: () => setPublishErrors(null) },
+    publishErrors: { refusal: publishErrors, close: () => setPublishErrors(null) },
   };
 }

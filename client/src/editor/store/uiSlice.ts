@@ -14,6 +14,14 @@ export interface UiSlice {
   /** The canvas has measured the flow and fitted it into view (the flow is checked after that, so it shows sooner). */
   canvasReady: boolean;
   setCanvasReady(ready: boolean): void;
+  /** Where the test console's call is now and which steps it has been through; null when no test call runs. */
+  trail: Trail | null;
+  setTrail(trail: Trail | null): void;
+}
+
+export interface Trail {
+  active: string | null;
+  visited: ReadonlySet<string>;
 }
 
 export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [], UiSlice> = (set, get) => ({
@@ -33,4 +41,6 @@ export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [
   fieldFocused: () => set({ focusField: null }),
   canvasReady: false,
   setCanvasReady: (canvasReady) => set({ canvasReady }),
+  trail: null,
+  setTrail: (trail) => set({ trail }),
 });

@@ -1,0 +1,50 @@
+import type { HandoffPacket } from '@baton/shared';
+import { categoryNames } from '../inspector/signalNames.ts';
+
+/** The briefing exactly as the agent who takes the call will get it. */
+export function HandoffPacketCard({ packet }: { packet: HandoffPacket }) {
+  const slots = Object.entries(packet.slots);
+  return (
+    <section className="packet" aria-labelledby="packet-title">
+      <h3 id="packet-title">What the agent will see</h3>
+      <dl className="packet__facts">
+        <dt>Why</dt>
+        <dd>
+          <strong>{categoryNames[packet.reason.category]}</strong> — {packet.reason.explanation}
+        </dd>
+        <dt>Summary</dt>
+        <dd className="packet__summary">{packet.summary}</dd>
+        <dt>Wants</dt>
+        <dd>{packet.intents.length ? [...new Set(packet.intents.map((i) => i.name.replaceAll('_', ' ')))].join(', ') : 'Not recognised'}</dd>
+        <dt>Collected</dt>
+        <dd>{slots.length ? slots.map(([name, value]) => `${name}: ${String(value)}`).join('; ') : 'Nothing yet'}</dd>
+        <dt>Mood, turn by turn</dt>
+        <dd>{packet.sentimentTrend.length ? packet.sentimentTrend.map((v) => (v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1))).join(' → ') : 'No caller turns'}</dd>
+        <dt>Already tried</dt>
+        <dd>
+          {packet.stepsTried.length ? (
+            <ol className="packet__steps">
+              {packet.stepsTried.map((s, i) => (
+                <li key={i}>
+                  {s.label} — {s.outcome.replaceAll('_', ' ')}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            'Nothing'
+          )}
+        </dd>
+      </dl>
+      <details>
+        <summary>Transcript ({packet.transcript.length} lines)</summary>
+        <ol className="packet__transcript">
+          {packet.transcript.map((line, i) => (
+            <li key={i}>
+              <strong>{line.from === 'caller' ? 'Caller' : 'AI'}:</strong> {line.text}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { HandoffReason, TurnSignals } from '@baton/shared';
+import { categoryNames } from '../inspector/signalNames.ts';
+
+const percent = (n: number) => `${Math.round(n * 100)}%`;
+const signed = (n: number, digits = 2) => (n > 0 ? `+${n.toFixed(digits)}` : n.toFixed(digits));
+
+/** What Baton noticed on one caller turn: what it understood, each signal with its evidence, and a trigger that fired. */
+export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals | null; intent: { name: string; confidence: number } | null; handoff: HandoffReason | null }) {
+  if (!signals && !handoff) return null;
+  const notes: [string, string][] = [];
+  if (signals) {
+    // This turn's own intent (the call's last intent may come from an earlier turn, e.g. while a detail is asked for).
+    if (signals.intent) notes.push(['Understood', `${signals.intent.replaceAll('_', ' ')} (${percent(signals.intentConfidence)} sure)`]);
+    else if (intent === null || signals.noMatchStreak > 0) notes.push(['Understood', 'nothing it knows']);
+    const words = signals.sentiment.evidence.map((e) => `"${e.words}" ${signed(e.weight, 0)}`).join(', ');
+    notes.push(['Sentiment', `${signed(signals.sentiment.value)}${words ? ` from ${words}` : ' (neutral)'}`]);
+    if (signals.explicitRequest.requested) notes.push(['Asked for a person', `yes: "${signals.explicitRequest.evidence ?? ''}"`]);
+    else if (signals.explicitRequest.negated) notes.push(['Asked for a person', `no: "${signals.explicitRequest.negated}" is said the other way round`]);
+    if (signals.repetition.repeats > 0)
+      notes.push(['Repeats', `${signals.repetition.repeats}: ${signals.repetition.evidence.map((e) => `"${e.text}" (${e.how.replaceAll('_', ' ')})`).join(', ')}`]);
+    if (signals.loudness.baselineDb !== null) notes.push(['Voice', `${signed(signals.loudness.deltaDb, 0)} dB against their usual level`]);
+    const topics = [...signals.sensitive.topics.map((t) => `${t.topic.replaceAll('_', ' ')} ("${t.evidence}")`), ...signals.sensitive.keywords.map((k) => `"${k}"`)];
+    if (topics.length) notes.push(['Sensitive', topics.join(', ')]);
+    if (signals.asrConfidence !== null) notes.push(['Heard clearly', percent(signals.asrConfidence)]);
+    if (signals.noMatchStreak > 0) notes.push(['Not understood', `${signals.noMatchStreak} turn${signals.noMatchStreak === 1 ? '' : 's'} in a row`]);
+  }
+  return (
+    <div className="console-notes">
+      {handoff && (
+        <p className="console-notes__handoff" role="status">
+          <strong>Handoff: {categoryNames[handoff.category]}.</strong> {handoff.explanation}
+        </p>
+      )}
+      {notes.length > 0 && (
+        <dl aria-label="What Baton noticed">
+          {notes.map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { staffingSchema } from '@baton/shared';
+import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
+import { loadPersonas } from '../src/simulation/loadPersonas.ts';
+import { runSimulation, type SimulationInput } from '../src/simulation/runSimulation.ts';
+import { SimulationWorkers } from '../src/simulation/SimulationWorkers.ts';
+import { median } from './median.ts';
+
+const CALLS = 10_000;
+const ROUNDS = 3;
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Simulated calls per second: 10,000 calls of the billing example with the default persona mix on
+ * every core, against the engine's own turns per second from the same run (`engineTurnsPerS`, one core).
+ * The worker pool is warmed up first, as a server keeps it warm between runs.
+ */
+export async function simulateBench(engineTurnsPerS: number) {
+  const doc = JSON.parse(readFileSync(path.join(root, 'flows/billing-support.json'), 'utf8'));
+  const personas = await loadPersonas(path.join(root, 'flows/personas'));
+  const workers = new SimulationWorkers();
+  const nlu = new NlpjsNlu();
+  const input = (seed: number): SimulationInput => ({ flow: { doc, version: 'draft' }, personas, calls: CALLS, seed, staffing: staffingSchema.parse({}) });
+  try {
+    await runSimulation(input(1), { nlu, workers });
+    const rates: number[] = [];
+    const turnsPerCall: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const t0 = performance.now();
+      const { run } = await runSimulation(input(100 + round), { nlu, workers });
+      rates.push(CALLS / ((performance.now() - t0) / 1000));
+      turnsPerCall.push(run.results.reduce((sum, r) => sum + r.turns, 0) / CALLS);
+    }
+    const callsPerS = median(rates);
+    const meanTurns = median(turnsPerCall);
+    return {
+      simulate_calls_per_s: Math.round(callsPerS),
+      simulate_mean_turns_per_call: Number(meanTurns.toFixed(2)),
+      simulate_vs_engine_ratio: Number(((callsPerS * meanTurns) / engineTurnsPerS / workers.size).toFixed(3)),
+      simulate_cores: workers.size,
+    };
+  } finally {
+    await workers.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { simulateCall, transcriptOf } from './simulateCall.ts';
+import { persona, prepared, readFlow, withoutNode } from './testing.ts';
+
+const billing = prepared(readFlow('billing-support'));
+const callerTurns = (detail: ReturnType<typeof simulateCall>) => transcriptOf(detail).filter((t) => t.from === 'caller');
+
+describe('simulated caller', () => {
+  it('When a calm caller wants their balance, then they say so, give an 8-digit account number, decline anything else, and the AI contains the call', () => {
+    const detail = simulateCall(billing, [persona({})], 1, 0);
+    expect(detail.result).toMatchObject({ outcome: 'contained', intent: 'balance', turns: 3, handoff: null, disposition: 'resolved' });
+    expect(detail.session.slots.account_number).toMatch(/^\d{8}$/);
+    expect(callerTurns(detail).map((t) => t.text)).toEqual(['what is my balance', expect.stringMatching(/^\d{8}$/), expect.stringMatching(/^no/)]);
+  });
+
+  it('When a persona asks for an agent at once, then their first words ask for a person and the call is handed off on the first turn', () => {
+    const detail = simulateCall(billing, [persona({ asksAtOnce: true, personPhrases: ['agent'] })], 1, 0);
+    expect(callerTurns(detail)[0].text).toBe('agent');
+    expect(detail.result).toMatchObject({ outcome: 'handoff', turns: 1, handoff: { category: 'explicit_request', nodeId: 'trigger_person', queue: 'billing', atSeconds: 12 } });
+  });
+
+  it('When the AI does not understand, then the caller rephrases, louder by the persona step and with its escalating words', () => {
+    const offScript = persona({
+      wants: [{ intent: 'solar_panels', utterances: ['do you install solar panels'] }],
+      rephrasings: ['solar roof tiles for my house'],
+      escalation: ['Listen to me.'],
+      loudness: { baseDb: 60, perFailedTurnDb: 5 },
+    });
+    const detail = simulateCall(billing, [offScript], 1, 0);
+    const [first, second] = callerTurns(detail);
+    expect(first.text).toBe('do you install solar panels');
+    expect(second.text).toBe('Listen to me. solar roof tiles for my house');
+    expect(second.loudnessDb! - first.loudnessDb!).toBeGreaterThan(3);
+    expect(detail.result.intent).toBeNull();
+    expect(detail.result.handoff).toMatchObject({ category: 'ai_limit', signal: 'no_match' });
+  });
+
+  it('When the caller has nothing left to rephrase with, then they repeat themselves and the repetition trigger can fire', () => {
+    const repeater = persona({ wants: [{ intent: 'meter_reading', utterances: ['I need to send my meter reading'] }] });
+    const detail = simulateCall(prepared(withoutNode(readFlow('billing-support'), 'trigger_not_understood')), [repeater], 1, 0);
+    const words = callerTurns(detail).map((t) => t.text);
+    expect(new Set(words)).toEqual(new Set(['I need to send my meter reading']));
+    expect(detail.result.handoff).toMatchObject({ category: 'frustration', signal: 'repeated_question' });
+  });
+
+  it("When the caller's patience is spent before any trigger fires, then they hang up", () => {
+    const lost = persona({ wants: [{ intent: 'meter_reading', utterances: ['banana'] }], rephrasings: ['purple', 'yesterday evening', 'cheese sandwich'], patienceTurns: 2 });
+    let doc = readFlow('billing-support');
+    for (const id of ['trigger_not_understood', 'trigger_frustrated']) doc = withoutNode(doc, id);
+    const detail = simulateCall(prepared(doc), [lost], 1, 0);
+    expect(detail.result).toMatchObject({ outcome: 'hung_up', turns: 2, disposition: 'abandoned', handoff: null });
+    expect(detail.session.status).toBe('ended');
+  });
+
+  it('When a persona brings a sensitive topic, then they mention it first and the call goes to the specialists', () => {
+    const victim = persona({ sensitiveTopic: { phrase: 'someone stole my identity and this is fraud' } });
+    const detail = simulateCall(billing, [victim], 1, 0);
+    expect(callerTurns(detail)[0].text).toMatch(/^someone stole my identity/);
+    expect(detail.result.handoff).toMatchObject({ category: 'complex_or_sensitive', signal: 'sensitive_topic', queue: 'care' });
+  });
+
+  it('When a persona asks for a person with some probability, then about that share of first turns are requests', () => {
+    const sometimes = persona({ asksForPersonProbability: 0.3 });
+    const asked = Array.from({ length: 400 }, (_, i) => simulateCall(billing, [sometimes], 9, i)).filter((d) => d.result.handoff?.category === 'explicit_request' && d.result.turns === 1);
+    expect(asked.length / 400).toBeGreaterThan(0.22);
+    expect(asked.length / 400).toBeLessThan(0.38);
+  });
+
+  it('When one call is replayed from its seed and index alone, then it says and hears exactly the same', () => {
+    const mix = [persona({ asksForPersonProbability: 0.2 }), persona({ id: 'other', rephrasings: ['my bill'], unsureProbability: 0.5, offScript: ['hang on'] })];
+    const first = simulateCall(billing, mix, 42, 17);
+    const again = simulateCall(billing, mix, 42, 17);
+    expect(transcriptOf(again)).toEqual(transcriptOf(first));
+    expect(again.result).toEqual(first.result);
+    expect(transcriptOf(simulateCall(billing, mix, 43, 17))).not.toEqual(transcriptOf(first));
+  });
+});

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type SimulatedCall, type SimulationRequest, type SimulationRun } from '@baton/shared';
+import { AppError, notFound } from '../errors.ts';
+import type { Nlu } from '../nlu/Nlu.ts';
+import { IN_PROCESS_LIMIT, runSimulation, type SimulationOutput, type VersionRun } from '../simulation/runSimulation.ts';
+import { simulateCall, transcriptOf } from '../simulation/simulateCall.ts';
+import { simulationFlow, type FlowUnderTest } from '../simulation/simulationFlow.ts';
+import { SimulationCancelled, SimulationWorkers } from '../simulation/SimulationWorkers.ts';
+import type { Store } from '../store/types.ts';
+import { parseBody } from './callInputs.ts';
+import type { RuntimeFlowCache } from './RuntimeFlowCache.ts';
+
+/** Finished runs kept for their drill-down; older ones are forgotten first. */
+const RUNS_KEPT = 20;
+
+interface RunRecord {
+  id: string;
+  status: SimulationRun['status'];
+  progress: { done: number; total: number };
+  request: SimulationRequest;
+  flow: FlowUnderTest;
+  baseline?: FlowUnderTest;
+  personas: Persona[];
+  output?: SimulationOutput;
+  error?: string;
+  abort: AbortController;
+}
+
+/** Simulated callers and what-if runs: the use cases behind /api/simulations and /api/personas. */
+export class SimulationService {
+  private readonly runs = new Map<string, RunRecord>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly runtimes: RuntimeFlowCache,
+    private readonly nlu: Nlu,
+    private readonly workers = new SimulationWorkers(),
+  ) {}
+
+  /** Runs of at most IN_PROCESS_LIMIT calls finish before this returns (`finished`); larger ones run in the background on worker threads. */
+  async start(body: unknown): Promise<{ run: SimulationRun; finished: boolean }> {
+    const parsed = parseBody(simulationRequestSchema, body);
+    // The run shows the staffing it used, defaults included.
+    const staffing = parsed.staffing ?? staffingSchema.parse({});
+    const request: SimulationRequest = { ...parsed, staffing };
+    const flow = this.flowUnderTest(request.flowId, request.version ?? 'draft');
+    const baseline = request.compareWith !== undefined ? this.flowUnderTest(request.flowId, request.compareWith) : undefined;
+    const personas = this.personasFor(request.personas);
+    const record: RunRecord = { id: randomUUID(), status: 'running', progress: { done: 0, total: request.calls * (baseline ? 2 : 1) }, request, flow, baseline, personas, abort: new AbortController() };
+    this.remember(record);
+    const running = runSimulation(
+      { flow, baseline, personas, calls: request.calls, seed: request.seed, staffing },
+      { nlu: this.nlu, workers: this.workers, signal: record.abort.signal, onProgress: (done, total) => (record.progress = { done, total }) },
+    ).then(
+      (output) => {
+        if (record.abort.signal.aborted) return;
+        record.output = output;
+        record.status = 'done';
+      },
+      (err: unknown) => {
+        if (err instanceof SimulationCancelled) record.status = 'cancelled';
+        else if (err instanceof AppError) throw err;
+        else {
+          record.status = 'failed';
+          record.error = err instanceof Error ? err.message : String(err);
+        }
+      },
+    );
+    if (request.calls > IN_PROCESS_LIMIT) {
+      running.catch((err: unknown) => {
+        record.status = 'failed';
+        record.error = err instanceof Error ? err.message : String(err);
+      });
+      return { run: this.view(record), finished: false };
+    }
+    try {
+      await running;
+    } catch (err) {
+      this.runs.delete(record.id);
+      throw err;
+    }
+    return { run: this.view(record), finished: true };
+  }
+
+  get(id: string): SimulationRun {
+    return this.view(this.record(id));
+  }
+
+  /** Stops a running simulation; a finished one cannot be cancelled (409). */
+  cancel(id: string): SimulationRun {
+    const record = this.record(id);
+    if (record.status !== 'running') throw new AppError(409, 'simulation_not_running', `The simulation "${id}" is ${record.status}; only a running simulation can be cancelled.`);
+    record.abort.abort();
+    record.status = 'cancelled';
+    return this.view(record);
+  }
+
+  /** One simulated call replayed from (seed, index), with the wait the queue model gave it; for a what-if, also the call on the baseline. */
+  call(id: string, indexText: string): { call: SimulatedCall; baseline?: SimulatedCall } {
+    const record = this.record(id);
+    const index = Number(indexText);
+    if (!/^\d+$/.test(indexText) || index >= record.request.calls)
+      throw new AppError(400, 'invalid_call_index', `The call index must be a whole number from 0 to ${record.request.calls - 1}; got "${indexText}".`);
+    if (record.status !== 'done' || !record.output) throw new AppError(409, 'simulation_not_finished', `The simulation "${id}" is ${record.status}; its calls can be opened once it is done.`);
+    const call = this.replay(record.flow, record, index, record.output.run);
+    const baseline = record.baseline && record.output.baselineRun ? this.replay(record.baseline, record, index, record.output.baselineRun) : undefined;
+    return baseline ? { call, baseline } : { call };
+  }
+
+  listPersonas(): Persona[] {
+    return this.store.personas.list();
+  }
+
+  /** Creates or replaces a persona; the id in the body, if any, must match the address. Invalid: 422 naming each field. */
+  async putPersona(id: string, body: unknown): Promise<{ persona: Persona; created: boolean }> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError(400, 'invalid_body', 'Send the persona as a JSON object.');
+    const given = (body as Record<string, unknown>).id;
+    if (given !== undefined && given !== id) throw new AppError(400, 'id_mismatch', `The persona in the body has id "${String(given)}" but the address is for "${id}". Use the same id.`);
+    const parsed = personaSchema.safeParse({ ...body, id });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      throw new AppError(422, 'invalid_persona', `The persona cannot be saved: ${issues[0].path ? `${issues[0].path}: ` : ''}${issues[0].message}.`, issues);
+    }
+    return this.store.personas.put(parsed.data);
+  }
+
+  private replay(flow: FlowUnderTest, record: RunRecord, index: number, run: VersionRun): SimulatedCall {
+    const detail = simulateCall(simulationFlow(flow, this.nlu), record.personas, record.request.seed, index);
+    const persona = record.personas.find((p) => p.id === detail.result.persona)!;
+    const handoff = detail.session.handoff;
+    return {
+      result: detail.result,
+      personaName: persona.name,
+      path: detail.session.path,
+      transcript: transcriptOf(detail),
+      handoffExplanation: detail.result.handoff && handoff ? handoff.reason.explanation : null,
+      queue: run.queue.get(index) ?? null,
+    };
+  }
+
+  private flowUnderTest(flowId: string, version: 'draft' | 'published' | number): FlowUnderTest {
+    const runtime = this.runtimes.runtimeFor(flowId, version, 'it cannot be simulated');
+    return { doc: runtime.compiled.flow, version: runtime.version };
+  }
+
+  private personasFor(wanted: SimulationRequest['personas']): Persona[] {
+    if (!wanted) {
+      const all = this.store.personas.list();
+      if (all.length === 0) throw new AppError(422, 'no_personas', 'There are no personas to simulate callers with. Add one, or send personas with the request.');
+      return all;
+    }
+    return wanted.map((p) => {
+      if (typeof p !== 'string') return p;
+      const stored = this.store.personas.get(p);
+      if (!stored) throw new AppError(422, 'unknown_persona', `There is no persona "${p}". Use one of: ${this.store.personas.list().map((x) => x.id).join(', ') || 'none yet'}.`);
+      return stored;
+    });
+  }
+
+  private record(id: string): RunRecord {
+    const record = this.runs.get(id);
+    if (!record) throw notFound('simulation', id);
+    return record;
+  }
+
+  private remember(record: RunRecord): void {
+    this.runs.set(record.id, record);
+    for (const [id, old] of this.runs) {
+      if (this.runs.size <= RUNS_KEPT) break;
+      if (old.status !== 'running') this.runs.delete(id);
+    }
+  }
+
+  private view(record: RunRecord): SimulationRun {
+    const { id, status, progress, request, output, error } = record;
+    return {
+      id,
+      status,
+      progress,
+      request,
+      ...(status === 'done' && output ? { report: output.run.report, ...(output.comparison ? { comparison: output.comparison } : {}) } : {}),
+      ...(error ? { error } : {}),
+    };
+  }
+}

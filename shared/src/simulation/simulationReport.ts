@@ -1,0 +1,131 @@
+import type { HandoffCategory } from '../flow/flowSchema.ts';
+import type { HandoffSignal } from '../nodes/trigger.ts';
+import type { TranscriptEntry } from '../api/calls.ts';
+import type { SimulationRequest } from './simulationRequest.ts';
+
+/** How a simulated call left the AI: the flow finished it, it went to a person, or the caller gave up. */
+export type SimulatedOutcome = 'contained' | 'handoff' | 'hung_up';
+
+/** Lists of call indexes behind a figure stop at this many, enough to drill down without bloating the report. */
+export const MAX_CALLS_PER_FIGURE = 50;
+
+/** A count, its share, and (up to MAX_CALLS_PER_FIGURE) the indexes of the simulated calls behind it. */
+export interface CallFigure {
+  count: number;
+  /** 0..1, over the denominator the field names (all calls, or handed-off calls). */
+  rate: number;
+  calls: number[];
+}
+
+export interface BreakdownRow extends CallFigure {
+  /** A category, a signal, a node id, a persona id or a queue id. */
+  key: string;
+}
+
+/** What happened to one simulated call in the AI, before any queue. */
+export interface SimulatedCallResult {
+  index: number;
+  persona: string;
+  /** The intent the caller came for (null when nothing the flow knows). */
+  intent: string | null;
+  outcome: SimulatedOutcome;
+  /** Caller turns before the call left the AI. */
+  turns: number;
+  disposition: string | null;
+  handoff: {
+    category: HandoffCategory;
+    signal: HandoffSignal;
+    triggerId: string | null;
+    /** The trigger that fired, or else the transfer node the flow's path reached. */
+    nodeId: string;
+    queue: string;
+    /** Seconds from the start of the call to the transfer. */
+    atSeconds: number;
+  } | null;
+}
+
+/** What the queue model gave a handed-off call. */
+export interface QueueResult {
+  queue: string;
+  /** Seconds from the transfer to an agent answering, or to the caller hanging up. */
+  waitSeconds: number;
+  answered: boolean;
+}
+
+export interface QueueReport {
+  /** Over answered calls. */
+  waitMeanSeconds: number;
+  waitP90Seconds: number;
+  waitMaxSeconds: number;
+  /** Over handed-off calls. */
+  answeredWithin20s: CallFigure;
+  /** Over handed-off calls: callers who hung up before an agent answered. */
+  abandoned: CallFigure;
+  byQueue: Array<{ queue: string; agents: number; ahtSeconds: number; handoffs: number; waitMeanSeconds: number; abandoned: number }>;
+}
+
+export interface SimulationReport {
+  flow: { id: string; version: number | 'draft' };
+  seed: number;
+  calls: number;
+  /** Rates over all calls. */
+  byPersona: BreakdownRow[];
+  containment: CallFigure;
+  handoff: CallFigure;
+  hungUp: CallFigure;
+  /** Rates over handed-off calls. */
+  handoffsByCategory: BreakdownRow[];
+  handoffsBySignal: BreakdownRow[];
+  handoffsByNode: BreakdownRow[];
+  turnsBeforeHandoff: { mean: number; distribution: Array<{ turns: number; count: number }> };
+  queue: QueueReport;
+}
+
+/** A simulated call whose outcome differs between the two versions. */
+export interface ChangedCall {
+  index: number;
+  persona: string;
+  before: { outcome: SimulatedOutcome; category: HandoffCategory | null };
+  after: { outcome: SimulatedOutcome; category: HandoffCategory | null };
+}
+
+/** A what-if: the same callers against `compareWith` (the baseline, "before") and `version` ("after"). */
+export interface SimulationComparison {
+  baseline: SimulationReport;
+  /** `version` minus baseline. */
+  deltas: {
+    containmentRate: number;
+    handoffRate: number;
+    hungUpRate: number;
+    turnsBeforeHandoffMean: number;
+    waitMeanSeconds: number;
+    waitP90Seconds: number;
+    answeredWithin20sRate: number;
+    abandonedRate: number;
+  };
+  changedCalls: { count: number; calls: ChangedCall[] };
+}
+
+export type SimulationStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface SimulationRun {
+  id: string;
+  status: SimulationStatus;
+  progress: { done: number; total: number };
+  request: SimulationRequest;
+  /** When done: the report for `version`. */
+  report?: SimulationReport;
+  /** When done and `compareWith` was given. */
+  comparison?: SimulationComparison;
+  error?: string;
+}
+
+/** One simulated call replayed from (seed, index): what was said, where it went, how long it waited. */
+export interface SimulatedCall {
+  result: SimulatedCallResult;
+  personaName: string;
+  path: string[];
+  transcript: Array<TranscriptEntry & { loudnessDb?: number }>;
+  handoffExplanation: string | null;
+  queue: QueueResult | null;
+}

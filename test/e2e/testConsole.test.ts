@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browser, canvasNode, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+
+describe('Trying a flow before callers do', () => {
+  useServerAndBrowser();
+
+  it('When the caller asks for a person in the test console, then they hear why before the transfer, the agent briefing shows, and the call saved as a test stops a publish that breaks it', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    await page.getByRole('tab', { name: 'Try it' }).click();
+    await page.getByRole('button', { name: 'Start a test call' }).click();
+    const transcript = page.getByRole('list', { name: 'The test call so far' });
+    await transcript.getByText('How can I help with your bill today?').waitFor();
+    // The canvas shows where the call is.
+    await expect.poll(() => canvasNode(page, 'main').locator('.flow-node.is-active').count()).toBe(1);
+
+    // The first turn: picked from the AI step's examples rather than typed.
+    await page.getByRole('button', { name: 'Pick an example' }).click();
+    await page.getByRole('menuitem').first().click();
+    await transcript.getByText('Understood', { exact: true }).first().waitFor();
+
+    const say = page.getByLabel('What the caller says');
+    await say.fill('this is useless, let me talk to a real person');
+    await page.getByRole('button', { name: 'Say it' }).click();
+
+    // What Baton noticed, and why it handed over.
+    await transcript.getByText('Handoff: The caller asked for a person.').waitFor();
+    await transcript.getByText('yes: "let me talk to a real person"').waitFor();
+    // The caller hears why before the transfer, and the message is marked as the handoff message.
+    const told = transcript.locator('.console-line--transparency');
+    await expect.poll(() => told.textContent()).toContain("I'm connecting you to our billing team because you asked to speak with a person");
+    const lines = await transcript.locator('li').allTextContents();
+    const toldAt = lines.findIndex((l) => l.includes('Told about the handoff'));
+    const transferAt = lines.findIndex((l) => l.includes('The call is transferred'));
+    expect(toldAt).toBeGreaterThan(-1);
+    expect(transferAt).toBeGreaterThan(toldAt);
+
+    // The briefing as the agent will get it.
+    const packet = page.getByRole('region', { name: 'What the agent will see' });
+    await packet.getByText('The caller asked for a person').first().waitFor();
+    await packet.getByText('Already tried').waitFor();
+    await packet.getByText(/Transcript \(\d+ lines\)/).click();
+    await packet.getByText('let me talk to a real person', { exact: false }).first().waitFor();
+    await page.screenshot({ path: join(resultsDir, 'test-console.png') });
+
+    // Save the call as a conversation test.
+    await page.getByRole('button', { name: 'Save as a test' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save this call as a test' });
+    await dialog.getByLabel('Name of the test').fill('Asking for a person is heard and explained');
+    await dialog.getByRole('button', { name: 'Save the test' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Tests' }).click();
+    const test = page.getByRole('listitem', { name: 'Asking for a person is heard and explained' });
+    await test.getByRole('button', { name: 'Run' }).click();
+    await test.getByText('Passed').waitFor();
+
+    // Change what the caller is told: the saved test no longer holds, so publishing is refused and says why.
+    await page.getByRole('tab', { name: /Step and issues/ }).click();
+    await canvasNode(page, 'tell_handoff').click();
+    await page.getByRole('textbox', { name: 'What to say' }).fill('Please hold for the next available agent.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const refused = page.getByRole('dialog', { name: 'Conversation tests fail, so nothing was published' });
+    await refused.locator('strong', { hasText: 'Asking for a person is heard and explained' }).waitFor();
+    await refused.getByText(/never heard/).first().waitFor();
+    await page.waitForTimeout(400); // the dialog fades in
+    await page.screenshot({ path: join(resultsDir, 'publish-refused-by-test.png') });
+    await refused.getByRole('button', { name: 'OK' }).click();
+    const stored = (await (await fetch(`${server.url}/api/flows/billing-support`)).json()) as { publishedVersion?: number | null };
+    expect(stored.publishedVersion ?? null).toBeNull();
+
+    // In the tests tab the same test now fails, with what went wrong.
+    await page.getByRole('tab', { name: 'Tests' }).click();
+    await page.getByRole('button', { name: 'Run all tests' }).click();
+    await test.getByText('Failed').waitFor();
+    await test.getByText(/never heard/).first().waitFor();
+    await page.context().close();
+  });
+});
