@@ -1,13 +1,15 @@
-export type Route = { page: 'flows' } | { page: 'flow'; flowId: string } | { page: 'not_found' };
+export type Route = { page: 'flows' } | { page: 'personas' } | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
 /** Maps a URL path to the page that shows it. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/flows') return { page: 'flows' };
-  const flow = /^\/flows\/([^/]+)$/.exec(path);
+  if (path === '/personas') return { page: 'personas' };
+  const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {
     try {
-      return { page: 'flow', flowId: decodeURIComponent(flow[1]) };
+      const flowId = decodeURIComponent(flow[1]);
+      return flow[2] ? { page: 'what_if', flowId } : { page: 'flow', flowId };
     } catch {
       return { page: 'not_found' };
     }
@@ -17,3 +19,6 @@ export function matchRoute(pathname: string): Route {
 
 /** The address of a flow's page. */
 export const flowPath = (flowId: string) => `/flows/${encodeURIComponent(flowId)}`;
+
+/** The address of a flow's what-if page. */
+export const whatIfPath = (flowId: string) => `${flowPath(flowId)}/what-if`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { browser, getFlowViaApi, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, createFlowViaApi, getFlowViaApi, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 useServerAndBrowser();
 
@@ -30,6 +30,23 @@ async function figure(page: Page, row: string, column: 'Before' | 'After'): Prom
   return Number.parseFloat(text);
 }
 
+/** Never published, and its draft has an error: the transfer comes without telling the caller why. */
+const unpublishedWithError = {
+  id: 'never-published',
+  name: 'Never published',
+  nodes: [
+    { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'Call starts', greeting: 'Hello.' } },
+    { id: 'transfer', kind: 'transfer', position: { x: 0, y: 300 }, data: { label: 'Billing team', queue: 'billing' } },
+    { id: 'end', kind: 'end', position: { x: 300, y: 300 }, data: { label: 'Call back later', message: 'Please call again later.', disposition: 'abandoned' } },
+  ],
+  edges: [
+    { id: 'start-next', source: 'start', sourcePort: 'next', target: 'transfer' },
+    { id: 'transfer-no_agent', source: 'transfer', sourcePort: 'no_agent', target: 'end' },
+    { id: 'transfer-failed', source: 'transfer', sourcePort: 'failed', target: 'end' },
+  ],
+  settings: { queues: [{ id: 'billing', name: 'billing team' }] },
+};
+
 describe('What-if page', () => {
   it('When the draft lowers the frustration threshold and 1,000 calls are simulated, then the handoff rate shown for the draft is higher than for the published version', async () => {
     await api('/api/flows/billing-support/publish', { method: 'POST' });
@@ -48,20 +65,52 @@ describe('What-if page', () => {
     const before = await figure(page, 'Handed to a person', 'Before');
     const after = await figure(page, 'Handed to a person', 'After');
     expect(after).toBeGreaterThan(before);
-    expect(await page.getByRole('row', { name: /Handed to a person/ }).innerText()).toMatch(/\+\d+\.\d points?/);
+    const figures = page.getByRole('table', { name: 'Figures by version' });
+    expect(await figures.getByRole('row', { name: /Handed to a person/ }).innerText()).toMatch(/\+\d+\.\d points?/);
 
     // Drill down: a changed call opens both transcripts.
-    const changed = page.getByRole('region', { name: /Calls that ended differently/ }).getByRole('button').first();
+    const changed = page.getByRole('region', { name: /Calls that ended differently/ }).getByRole('button', { name: /^Call \d+$/ }).first();
     await changed.click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('region', { name: 'After: transcript' }).waitFor();
     await drawer.getByRole('region', { name: 'Before: transcript' }).waitFor();
     expect(await drawer.getByText('Caller', { exact: true }).count()).toBeGreaterThan(0);
+    // Wait for the drawer to finish sliding in before the picture.
+    await drawer.evaluate((el) => Promise.all(el.ownerDocument.getAnimations().map((a: { finished: Promise<unknown> }) => a.finished)));
     await page.screenshot({ path: join(resultsDir, 'what-if-call.png') });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
     await page.screenshot({ path: join(resultsDir, 'what-if.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('When a large run is started, then its progress shows how many calls are done, and Cancel stops it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/flows/billing-support/what-if`);
+    const calls = page.getByLabel('Number of calls');
+    await calls.fill('100000');
+    await page.getByRole('button', { name: 'Run 100,000 simulated calls' }).click();
+
+    const progress = page.getByRole('status', { name: 'Simulation progress' });
+    await expect.poll(() => progress.innerText(), { timeout: 20_000 }).toMatch(/Simulating calls: [\d,]+ of 200,000 done/);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('The run was cancelled.').waitFor();
+    await context.close();
+  });
+
+  it('When the flow was never published and its draft has errors, then the page says so and says what to fix', async () => {
+    await createFlowViaApi(server, unpublishedWithError);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/flows/never-published/what-if`);
+    await page.getByText('This flow has not been published yet').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Before' }).inputValue()).toBe('Nothing (run one version alone)');
+    await page.getByRole('button', { name: /Run 1,000 simulated calls/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText(/Fix the errors in the draft/).waitFor();
+    expect(await alert.innerText()).toMatch(/without being told/);
     await context.close();
   });
 });

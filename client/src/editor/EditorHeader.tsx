@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { useStore } from 'zustand';
 import { PublishedStatus } from '../flows/PublishedStatus.tsx';
+import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { useTidyUp } from './layout/useTidyUp.ts';
@@ -25,6 +26,7 @@ interface EditorHeaderProps {
 /** The flow's name and versions, the way back, and the buttons that act on the whole flow. */
 export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish }: EditorHeaderProps) {
   const name = useEditorStore((s) => s.meta?.name ?? '');
+  const flowId = useEditorStore((s) => s.meta?.id ?? '');
   const version = useEditorStore((s) => s.version);
   const publishedVersion = useEditorStore((s) => s.publishedVersion);
   const dirty = useEditorStore((s) => s.dirty);
@@ -52,6 +54,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
       </div>
       <Group gap="xs">
         <ShortcutsHelp />
+        <Button component="a" variant="subtle" href={whatIfPath(flowId)} title="Compare this draft with the published version on simulated callers">What if…</Button>
         <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
           Tidy up
         </Button>

@@ -15,6 +15,10 @@ export function AppHeader() {
           <span className="brand__name">Baton</span>
         </a>
         <p className="app-header__tagline">Design how calls pass between AI and people, and when a person takes over.</p>
+        <nav className="app-header__nav" aria-label="Pages">
+          <a href="/">Flows</a>
+          <a href="/personas">Simulated callers</a>
+        </nav>
       </div>
     </header>
   );

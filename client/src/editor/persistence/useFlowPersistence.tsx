@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import type { FlowIssue } from '@baton/shared';
 import { fetchFlow } from '../../api/fetchFlow.ts';
 import { ApiError } from '../../api/fetchJson.ts';
 import { publishFlow } from '../../api/publishFlow.ts';

@@ -1,0 +1,50 @@
+import type { SimulationReport } from '@baton/shared';
+import { comparisonRows, formatDelta, formatFigure } from './comparisonRows.ts';
+
+interface ComparisonTableProps {
+  after: SimulationReport;
+  before: SimulationReport | null;
+  afterLabel: string;
+  beforeLabel: string;
+}
+
+const arrows = { up: '▲', down: '▼', same: '=' } as const;
+
+/** The headline figures of both versions side by side, with the change named but not judged. */
+export function ComparisonTable({ after, before, afterLabel, beforeLabel }: ComparisonTableProps) {
+  return (
+    <div className="table-card">
+      <table className="whatif-table whatif-table--report" aria-label="Figures by version">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            {before && <th scope="col">Before: {beforeLabel}</th>}
+            <th scope="col">After: {afterLabel}</th>
+            {before && <th scope="col">Change</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {comparisonRows(after, before).map((row) => {
+            const delta = row.before === null ? null : formatDelta(row.before, row.after, row.unit);
+            return (
+              <tr key={row.label}>
+                <th scope="row">
+                  {row.label}
+                  <div className="whatif-hint">{row.hint}</div>
+                </th>
+                {row.before !== null && <td className="whatif-table__num">{formatFigure(row.before, row.unit)}</td>}
+                <td className="whatif-table__num">{formatFigure(row.after, row.unit)}</td>
+                {delta && (
+                  <td className={`whatif-table__num whatif-delta whatif-delta--${delta.direction}`}>
+                    <span aria-hidden="true">{arrows[delta.direction]} </span>
+                    {delta.text}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+
+describe('Simulated callers', () => {
+  useServerAndBrowser();
+
+  it('When an analyst makes the impatient caller ask for a person at once and saves, then it stays that way after a reload and simulations get it', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Simulated callers' }).click();
+    await page.getByRole('heading', { name: 'Simulated callers', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Simulated callers' }).getByText('Impatient caller').click();
+    const form = page.getByRole('form', { name: 'Edit Impatient caller' });
+    await form.getByLabel('Asks for a person as their very first words').check();
+    await form.getByLabel('Patience').fill('3');
+    await page.screenshot({ path: join(resultsDir, 'personas.png') });
+    await form.getByRole('button', { name: 'Save Impatient caller' }).click();
+    await form.getByText('Saved. Simulations use it from now on.').waitFor();
+
+    // Bad input is refused where it is typed: a caller with nothing to say cannot be saved.
+    await form.getByLabel('How they ask for a person (one per line)').fill('');
+    expect(await form.getByRole('button', { name: 'Save Impatient caller' }).isDisabled()).toBe(true);
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Simulated callers' }).getByText('Impatient caller').click();
+    expect(await page.getByRole('form', { name: 'Edit Impatient caller' }).getByLabel('Asks for a person as their very first words').isChecked()).toBe(true);
+    const stored = (await (await fetch(`${server.url}/api/personas`)).json()) as { id: string; asksAtOnce: boolean; patienceTurns: number }[];
+    expect(stored.find((p) => p.id === 'impatient')).toMatchObject({ asksAtOnce: true, patienceTurns: 3 });
+    await page.context().close();
+  });
+});
