@@ -65,18 +65,29 @@ export function createSession(init: { callId: string; flowId: string; flowVersio
   };
 }
 
-/** A copy whose arrays and maps can be changed without touching the original. */
-export function draftOf(session: CallSession): CallSession {
-  return {
-    ...session,
-    caller: { ...session.caller, attributes: { ...session.caller.attributes } },
-    slots: { ...session.slots },
-    transcript: session.transcript.slice(),
-    recentTurns: session.recentTurns.slice(),
-    sentimentTrend: session.sentimentTrend.slice(),
-    asrTrend: session.asrTrend.slice(),
-    intents: session.intents.slice(),
-    stepsTried: session.stepsTried.slice(),
-    path: session.path.slice(),
-  };
+type List = 'transcript' | 'recentTurns' | 'sentimentTrend' | 'asrTrend' | 'intents' | 'stepsTried' | 'path';
+const LIST_BIT: Record<List, number> = { transcript: 1, recentTurns: 2, sentimentTrend: 4, asrTrend: 8, intents: 16, stepsTried: 32, path: 64 };
+
+/**
+ * The session a step works on: a copy that may change without touching the original. Its maps are copied at once;
+ * its lists are shared with the original until `append` first adds to one (a step adds to few lists, and a long
+ * call's lists are long).
+ */
+export class SessionDraft {
+  readonly session: CallSession;
+  private copied = 0;
+
+  constructor(from: CallSession) {
+    this.session = { ...from, caller: { ...from.caller, attributes: { ...from.caller.attributes } }, slots: { ...from.slots } };
+  }
+
+  /** Adds to one of the session's lists, keeping at most `keep` items (the oldest go first). */
+  append<K extends List>(list: K, item: CallSession[K][number], keep = Infinity): void {
+    const s = this.session;
+    if (!(this.copied & LIST_BIT[list])) {
+      (s[list] as unknown[]) = s[list].slice(Math.max(0, s[list].length + 1 - keep));
+      this.copied |= LIST_BIT[list];
+    } else if (s[list].length + 1 > keep) s[list].shift();
+    (s[list] as unknown[]).push(item);
+  }
 }

@@ -31,6 +31,23 @@ describe('step', () => {
     expect(before).toEqual(snapshot);
   });
 
+  it('When a call goes on turn after turn, then every earlier session stays exactly as it was (lists are shared, never changed)', () => {
+    const events: StepEvent[] = [
+      { type: 'start', at: at(0) },
+      { type: 'utterance', at: at(5), text: 'what is my balance' },
+      { type: 'utterance', at: at(10), text: 'this is useless', asrConfidence: 0.9, loudnessDb: -20 },
+      { type: 'dtmf', at: at(15), digits: '0' },
+    ];
+    const sessions: CallSession[] = [fresh()];
+    const snapshots = [structuredClone(sessions[0])];
+    for (const event of events) {
+      sessions.push(step(flow, sessions.at(-1)!, event).session);
+      snapshots.push(structuredClone(sessions.at(-1)!));
+    }
+    sessions.forEach((session, i) => expect(session).toEqual(snapshots[i]));
+    expect(sessions.at(-1)!.transcript.length).toBeGreaterThan(sessions[1].transcript.length);
+  });
+
   it('When a call starts, then the caller is greeted, asked, and listened to', () => {
     const { actions, session } = play([{ type: 'start', at: at(0), caller: { name: 'Ada', attributes: { vip: true } } }]);
     expect(actions.map((a) => a.type)).toEqual(['say', 'say', 'listen']);

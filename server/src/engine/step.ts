@@ -1,5 +1,5 @@
 import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode } from '@baton/shared';
-import { draftOf, RECENT_TURNS, type CallSession } from './CallSession.ts';
+import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { executors } from './executors/executors.ts';
 import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
@@ -25,7 +25,8 @@ const SILENCE_GOODBYE = "I can't hear anything, so I'll end this call now. Pleas
 /** Runs one event through the flow. Pure: no I/O, no clock, no randomness; the same inputs give the same result. */
 export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepResult {
   if (session.status === 'ended') return { session, actions: [] };
-  const ctx = contextFor(flow, draftOf(session), event);
+  const draft = new SessionDraft(session);
+  const ctx = contextFor(flow, draft, event);
   const s = ctx.session;
   let handoff: HandoffReason | undefined;
   switch (event.type) {
@@ -35,20 +36,20 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       enter(ctx, flow.compiled.startId);
       break;
     case 'utterance': {
-      s.transcript.push({ from: 'caller', text: event.text, at: event.at, nodeId: s.nodeId });
+      draft.append('transcript', { from: 'caller', text: event.text, at: event.at, nodeId: s.nodeId });
       if (s.status !== 'ai') {
         input(ctx, { type: 'utterance', understanding: understandTurn(flow, s, event.text, event.at), text: event.text });
         break;
       }
       const understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb);
-      recordTurn(s, understanding, event);
+      recordTurn(draft, understanding, event);
       const fired = firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'utterance', understanding, text: event.text });
       break;
     }
     case 'dtmf': {
-      s.transcript.push({ from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
+      draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
       const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: new Set() }, event.at);
@@ -74,19 +75,19 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
   return { session: s, actions: ctx.actions, handoff };
 }
 
-function recordTurn(s: CallSession, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }): void {
+function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }): void {
+  const s = draft.session;
   s.turnCount += 1;
   s.silenceStreak = 0;
-  s.sentimentTrend.push(u.signals.sentiment.value);
-  if (event.asrConfidence !== undefined) s.asrTrend.push(event.asrConfidence);
+  draft.append('sentimentTrend', u.signals.sentiment.value);
+  if (event.asrConfidence !== undefined) draft.append('asrTrend', event.asrConfidence);
   s.noMatchStreak = u.signals.noMatchStreak;
   s.lastSignals = u.signals;
   if (u.classification?.intent) {
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
-    s.intents.push({ name: u.classification.intent, confidence: Number(u.classification.confidence.toFixed(3)), nodeId: s.nodeId, at: event.at });
+    draft.append('intents', { name: u.classification.intent, confidence: Number(u.classification.confidence.toFixed(3)), nodeId: s.nodeId, at: event.at });
   }
-  s.recentTurns.push({ analyzed: u.analyzed, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb });
-  if (s.recentTurns.length > RECENT_TURNS) s.recentTurns.shift();
+  draft.append('recentTurns', { analyzed: u.analyzed, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {
@@ -98,7 +99,7 @@ function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): 
 
 function hangUp(ctx: StepContext, text: string, disposition: string): void {
   const s = ctx.session;
-  s.transcript.push({ from: 'ai', text, at: ctx.at, nodeId: s.nodeId, purpose: 'message' });
+  ctx.draft.append('transcript', { from: 'ai', text, at: ctx.at, nodeId: s.nodeId, purpose: 'message' });
   ctx.actions.push({ type: 'say', text, purpose: 'message', nodeId: s.nodeId }, { type: 'hangup', nodeId: s.nodeId });
   s.status = 'ended';
   s.disposition = disposition;
@@ -115,7 +116,7 @@ function input(ctx: StepContext, callInput: CallInput): void {
 function enter(ctx: StepContext, nodeId: string): void {
   const node = ctx.flow.compiled.nodes.get(nodeId)!;
   ctx.session.nodeId = node.id;
-  ctx.session.path.push(node.id);
+  ctx.draft.append('path', node.id);
   follow(ctx, node, executors[node.kind].enter(ctx, node));
 }
 
@@ -131,16 +132,18 @@ function follow(ctx: StepContext, from: ParsedNode, first: Outcome): void {
     }
     node = ctx.flow.compiled.nodes.get(target)!;
     ctx.session.nodeId = node.id;
-    ctx.session.path.push(node.id);
+    ctx.draft.append('path', node.id);
     outcome = executors[node.kind].enter(ctx, node);
   }
 }
 
-function contextFor(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepContext {
+function contextFor(flow: RuntimeFlow, draft: SessionDraft, event: StepEvent): StepContext {
+  const session = draft.session;
   const actions: CallAction[] = [];
   return {
     flow,
     session,
+    draft,
     actions,
     at: event.at,
     queues: event.queues,
@@ -152,13 +155,13 @@ function contextFor(flow: RuntimeFlow, session: CallSession, event: StepEvent): 
       const text = plain ? (template.parts[0] as { text: string }).text.trim() : renderTemplate(template, messageValues(flow, session, queue));
       if (!text) return;
       actions.push({ type: 'say', text, purpose, nodeId: node.id });
-      session.transcript.push({ from: 'ai', text, at: event.at, nodeId: node.id, purpose });
+      draft.append('transcript', { from: 'ai', text, at: event.at, nodeId: node.id, purpose });
     },
     listen(node) {
       actions.push({ type: 'listen', nodeId: node.id });
     },
     tried(node, outcome) {
-      session.stepsTried.push({ nodeId: node.id, kind: node.kind, label: node.label, outcome });
+      draft.append('stepsTried', { nodeId: node.id, kind: node.kind, label: node.label, outcome });
     },
   };
 }

@@ -14,7 +14,8 @@ const WORD_VALUES = new Map<string, number>([
   ['hundred', 100],
   ['thousand', 1000],
 ]);
-const NUMBER_WORD = new RegExp(`\\b(?:${[...WORD_VALUES.keys()].join('|')})\\b`, 'gi');
+/** Every run of letters: each is looked up in WORD_VALUES (much faster than one regex of all the number words). */
+const WORD = /[a-z]+/gi;
 /** What may sit between two words of one number: "twenty-five", "two hundred and ten". */
 const JOINER = /^[\s-]+(?:and[\s-]+)?$/i;
 
@@ -28,19 +29,27 @@ export function numberSpans(text: string): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+interface OpenNumber {
+  start: number;
+  end: number;
+  total: number;
+  current: number;
+  last: number;
+}
+
 /** Number words in a row form one number while they compose ("twenty five"), not when they list ("one two"). */
 function wordNumbers(text: string): Span[] {
   const spans: Span[] = [];
-  let open: { start: number; end: number; total: number; current: number; last: number } | null = null;
-  const close = () => {
-    if (open) spans.push({ start: open.start, end: open.end, value: open.total + open.current });
-    open = null;
-  };
-  for (const m of text.matchAll(NUMBER_WORD)) {
-    const word = WORD_VALUES.get(m[0].toLowerCase()) ?? 0;
+  let open: OpenNumber | null = null;
+  for (const m of text.matchAll(WORD)) {
+    const word = WORD_VALUES.get(m[0].toLowerCase());
+    if (word === undefined) continue;
     const joined = open !== null && JOINER.test(text.slice(open.end, m.index));
-    if (!joined || !composes(open!.last, word)) close();
-    if (!open) open = { start: m.index, end: m.index, total: 0, current: 0, last: -1 };
+    if (open && (!joined || !composes(open.last, word))) {
+      spans.push(closed(open));
+      open = null;
+    }
+    open ??= { start: m.index, end: m.index, total: 0, current: 0, last: -1 };
     if (word === 100) open.current = (open.current || 1) * 100;
     else if (word === 1000) {
       open.total += (open.current || 1) * 1000;
@@ -49,9 +58,11 @@ function wordNumbers(text: string): Span[] {
     open.end = m.index + m[0].length;
     open.last = word;
   }
-  close();
+  if (open) spans.push(closed(open));
   return spans;
 }
+
+const closed = (open: OpenNumber): Span => ({ start: open.start, end: open.end, value: open.total + open.current });
 
 /** Whether `next` can follow `last` inside one number ("twenty" then "five", "two" then "hundred"). */
 function composes(last: number, next: number): boolean {

@@ -1,5 +1,5 @@
 import type { CallAction, ParsedNode, SayPurpose, TransferOutcome } from '@baton/shared';
-import type { CallSession } from '../CallSession.ts';
+import type { CallSession, SessionDraft } from '../CallSession.ts';
 import type { RuntimeFlow } from '../RuntimeFlow.ts';
 import type { Understanding } from '../understandTurn.ts';
 import type { QueueFigures, QueueSnapshot } from '../values.ts';
@@ -17,6 +17,8 @@ export type CallInput =
 export interface StepContext {
   flow: RuntimeFlow;
   session: CallSession;
+  /** Where the step adds to the session's lists (transcript, path, …). */
+  draft: SessionDraft;
   actions: CallAction[];
   at: string;
   queues: QueueSnapshot | undefined;
