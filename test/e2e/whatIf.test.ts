@@ -81,6 +81,18 @@ describe('What-if page', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
+    // The calls behind a figure: the draft's handoffs, each opening its transcript.
+    await figures.getByRole('row', { name: /Handed to a person/ }).getByRole('button').last().click();
+    const behind = page.getByRole('region', { name: /Calls behind Handed to a person — Draft/ });
+    await behind.getByRole('button', { name: /^Call \d+$/ }).first().click();
+    await page.getByRole('dialog').getByRole('region', { name: 'After: transcript' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // Where the calls went to a person: the frustration trigger hands over more after the change.
+    const steps = page.getByRole('table', { name: 'Handoffs by step' });
+    const frustrated = (await steps.getByRole('row', { name: /Caller is frustrated/ }).innerText()).match(/(\d+) \(/g) ?? [];
+    expect(frustrated.map((m) => Number.parseInt(m, 10))[1]).toBeGreaterThan(frustrated.map((m) => Number.parseInt(m, 10))[0]);
+
     await page.screenshot({ path: join(resultsDir, 'what-if.png'), fullPage: true });
     await context.close();
   });

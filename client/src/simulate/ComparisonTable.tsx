@@ -6,12 +6,24 @@ interface ComparisonTableProps {
   before: SimulationReport | null;
   afterLabel: string;
   beforeLabel: string;
+  /** Shows the simulated calls behind a figure. */
+  onShowCalls(title: string, calls: number[]): void;
 }
 
 const arrows = { up: '▲', down: '▼', same: '=' } as const;
 
+/** A figure that counts calls is a button: it lists the calls behind it. */
+function Figure({ text, calls, onShow }: { text: string; calls: number[] | null; onShow(calls: number[]): void }) {
+  if (!calls?.length) return <>{text}</>;
+  return (
+    <button type="button" className="whatif-figure" onClick={() => onShow(calls)} title="See the calls behind this figure">
+      {text}
+    </button>
+  );
+}
+
 /** The headline figures of both versions side by side, with the change named but not judged. */
-export function ComparisonTable({ after, before, afterLabel, beforeLabel }: ComparisonTableProps) {
+export function ComparisonTable({ after, before, afterLabel, beforeLabel, onShowCalls }: ComparisonTableProps) {
   return (
     <div className="table-card">
       <table className="whatif-table whatif-table--report" aria-label="Figures by version">
@@ -32,8 +44,14 @@ export function ComparisonTable({ after, before, afterLabel, beforeLabel }: Comp
                   {row.label}
                   <div className="whatif-hint">{row.hint}</div>
                 </th>
-                {row.before !== null && <td className="whatif-table__num">{formatFigure(row.before, row.unit)}</td>}
-                <td className="whatif-table__num">{formatFigure(row.after, row.unit)}</td>
+                {row.before !== null && (
+                  <td className="whatif-table__num">
+                    <Figure text={formatFigure(row.before, row.unit)} calls={row.callsBefore} onShow={(calls) => onShowCalls(`${row.label} — ${beforeLabel}`, calls)} />
+                  </td>
+                )}
+                <td className="whatif-table__num">
+                  <Figure text={formatFigure(row.after, row.unit)} calls={row.callsAfter} onShow={(calls) => onShowCalls(`${row.label} — ${afterLabel}`, calls)} />
+                </td>
                 {delta && (
                   <td className={`whatif-table__num whatif-delta whatif-delta--${delta.direction}`}>
                     <span aria-hidden="true">{arrows[delta.direction]} </span>

@@ -43,6 +43,7 @@ export function WhatIfPage({ flowId }: { flowId: string }) {
 
 function WhatIfWorkspace({ flow, personas }: { flow: FlowDraft; personas: Persona[] }) {
   const publishedVersion = flow.publishedVersion ?? null;
+  const nodeLabels = Object.fromEntries(flow.nodes.map((n) => [n.id, typeof n.data.label === 'string' && n.data.label ? n.data.label : n.id]));
   const queues = flow.settings?.queues ?? [];
   const [settings, setSettings] = useState<WhatIfSettings>(() => defaultSettings(publishedVersion, personas, queues));
   const { state, start, cancel } = useSimulationRun();
@@ -80,7 +81,7 @@ function WhatIfWorkspace({ flow, personas }: { flow: FlowDraft; personas: Person
             )}
           </div>
         )}
-        {state.status === 'done' && <WhatIfReport run={state.run} publishedVersion={publishedVersion} personaNames={personaNames} />}
+        {state.status === 'done' && <WhatIfReport run={state.run} publishedVersion={publishedVersion} personaNames={personaNames} nodeLabels={nodeLabels} />}
       </div>
     </div>
   );

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import type { SimulationRun } from '@baton/shared';
 import { categoryNames, signalNames } from '../editor/inspector/signalNames.ts';
+import { CallDrawer } from './CallDrawer.tsx';
+import { CallsBehind } from './CallsBehind.tsx';
 import { ChangedCalls } from './ChangedCalls.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
+import { HandoffBreakdowns } from './HandoffBreakdowns.tsx';
 import { HandoffChart } from './HandoffChart.tsx';
 import { versionLabel } from './whatIfSettings.ts';
 
@@ -9,13 +13,17 @@ interface WhatIfReportProps {
   run: SimulationRun;
   publishedVersion: number | null;
   personaNames: Record<string, string>;
+  nodeLabels: Record<string, string>;
 }
 
 const signalLabels: Record<string, string> = { ...signalNames, rule: 'A custom rule' };
 const label = (v: SimulationRun['request']['version'], published: number | null) => versionLabel(v === undefined ? 'draft' : String(v), published);
 
 /** A finished run: headline figures side by side, handoffs by reason, and the calls that changed. */
-export function WhatIfReport({ run, publishedVersion, personaNames }: WhatIfReportProps) {
+export function WhatIfReport({ run, publishedVersion, personaNames, nodeLabels }: WhatIfReportProps) {
+  const [behind, setBehind] = useState<{ title: string; calls: number[] } | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const showCalls = (title: string, calls: number[]) => setBehind({ title, calls });
   const after = run.report!;
   const before = run.comparison?.baseline ?? null;
   const afterLabel = label(run.request.version, publishedVersion);
@@ -26,11 +34,14 @@ export function WhatIfReport({ run, publishedVersion, personaNames }: WhatIfRepo
       <h2 id="report-title" className="whatif-h2">
         {before ? `${beforeLabel} → ${afterLabel}` : afterLabel}: {after.calls.toLocaleString('en')} simulated calls, seed {after.seed}
       </h2>
-      <ComparisonTable after={after} before={before} afterLabel={afterLabel} beforeLabel={beforeLabel} />
+      <ComparisonTable after={after} before={before} afterLabel={afterLabel} beforeLabel={beforeLabel} onShowCalls={showCalls} />
+      {behind && <CallsBehind title={behind.title} calls={behind.calls} onOpen={setOpen} onClose={() => setBehind(null)} />}
       <div className="whatif-charts">
         <HandoffChart title="Handoffs by reason (share of all calls)" names={categoryNames} after={after.handoffsByCategory} before={before?.handoffsByCategory ?? null} calls={charts.calls} afterLabel={charts.after} beforeLabel={charts.before} />
         <HandoffChart title="Handoffs by signal (share of all calls)" names={signalLabels} after={after.handoffsBySignal} before={before?.handoffsBySignal ?? null} calls={charts.calls} afterLabel={charts.after} beforeLabel={charts.before} />
       </div>
+      <HandoffBreakdowns after={after} before={before} afterLabel={afterLabel} beforeLabel={beforeLabel} nodeLabels={nodeLabels} onShowCalls={showCalls} />
+      <CallDrawer runId={run.id} index={open} onClose={() => setOpen(null)} />
       {run.comparison && <ChangedCalls runId={run.id} changed={run.comparison.changedCalls} personaNames={personaNames} />}
     </section>
   );

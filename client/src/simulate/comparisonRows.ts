@@ -7,23 +7,32 @@ export interface ComparisonRow {
   unit: 'rate' | 'seconds' | 'turns';
   before: number | null;
   after: number;
+  /** The simulated calls behind the figure in each version (up to 50), when it counts calls. */
+  callsBefore: number[] | null;
+  callsAfter: number[] | null;
 }
 
-const figures: Array<Omit<ComparisonRow, 'before' | 'after'> & { of(r: SimulationReport): number }> = [
-  { label: 'Finished by the AI', hint: 'Calls the flow handled to the end without a person.', unit: 'rate', of: (r) => r.containment.rate },
-  { label: 'Handed to a person', hint: 'Calls that went to an agent.', unit: 'rate', of: (r) => r.handoff.rate },
-  { label: 'Hung up on the AI', hint: 'Callers who gave up before reaching a person.', unit: 'rate', of: (r) => r.hungUp.rate },
+const figures: Array<Omit<ComparisonRow, 'before' | 'after' | 'callsBefore' | 'callsAfter'> & { of(r: SimulationReport): number; calls?(r: SimulationReport): number[] }> = [
+  { label: 'Finished by the AI', hint: 'Calls the flow handled to the end without a person.', unit: 'rate', of: (r) => r.containment.rate, calls: (r) => r.containment.calls },
+  { label: 'Handed to a person', hint: 'Calls that went to an agent.', unit: 'rate', of: (r) => r.handoff.rate, calls: (r) => r.handoff.calls },
+  { label: 'Hung up on the AI', hint: 'Callers who gave up before reaching a person.', unit: 'rate', of: (r) => r.hungUp.rate, calls: (r) => r.hungUp.calls },
   { label: 'Turns before handoff', hint: 'On average, how many times the caller spoke before going to a person.', unit: 'turns', of: (r) => r.turnsBeforeHandoff.mean },
   { label: 'Wait for an agent, average', hint: 'Of calls an agent answered.', unit: 'seconds', of: (r) => r.queue.waitMeanSeconds },
   { label: 'Wait for an agent, 9 in 10 within', hint: 'The 90th percentile of the wait.', unit: 'seconds', of: (r) => r.queue.waitP90Seconds },
   { label: 'Wait for an agent, longest', hint: 'The longest wait of any answered call.', unit: 'seconds', of: (r) => r.queue.waitMaxSeconds },
-  { label: 'Answered within 20 s', hint: 'Of calls handed to a person.', unit: 'rate', of: (r) => r.queue.answeredWithin20s.rate },
-  { label: 'Hung up while waiting', hint: 'Of calls handed to a person: callers who gave up in the queue.', unit: 'rate', of: (r) => r.queue.abandoned.rate },
+  { label: 'Answered within 20 s', hint: 'Of calls handed to a person.', unit: 'rate', of: (r) => r.queue.answeredWithin20s.rate, calls: (r) => r.queue.answeredWithin20s.calls },
+  { label: 'Hung up while waiting', hint: 'Of calls handed to a person: callers who gave up in the queue.', unit: 'rate', of: (r) => r.queue.abandoned.rate, calls: (r) => r.queue.abandoned.calls },
 ];
 
 /** The figures of the what-if table; `before` is null when only one version ran. */
 export function comparisonRows(after: SimulationReport, before: SimulationReport | null): ComparisonRow[] {
-  return figures.map(({ of, ...row }) => ({ ...row, before: before ? of(before) : null, after: of(after) }));
+  return figures.map(({ of, calls, ...row }) => ({
+    ...row,
+    before: before ? of(before) : null,
+    after: of(after),
+    callsBefore: before && calls ? calls(before) : null,
+    callsAfter: calls ? calls(after) : null,
+  }));
 }
 
 /** A figure as shown: "23.4%", "12.5 s", "2.3". */
