@@ -39,7 +39,7 @@ export function WhatIfForm({ publishedVersion, personas, queues, settings, runni
           )}
           <div className="whatif-row">
             <Select label="Before" description="The version callers get today." data={[{ value: 'none', label: 'Nothing (run one version alone)' }, ...options]} value={settings.compareWith} onChange={(v) => v && onChange({ compareWith: v })} allowDeselect={false} />
-            <Select label="After" description="The version with your changes." data={options} value={settings.version} onChange={(v) => v && onChange({ version: v })} allowDeselect={false} />
+            <Select label="After" description="The version with your changes (the draft as last saved)." data={options} value={settings.version} onChange={(v) => v && onChange({ version: v })} allowDeselect={false} />
           </div>
         </fieldset>
         <fieldset className="whatif-fieldset">

@@ -5,6 +5,18 @@ import { ApiError } from '../../api/fetchJson.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { deleteConversationTest, fetchConversationTests, runConversationTests } from './conversationTestsApi.ts';
 
+/** What each expectation checks, in plain words. */
+const expectationNames: Record<string, string> = {
+  path: 'Goes through the expected steps',
+  notPath: 'Avoids the steps it must not reach',
+  endsAt: 'Ends at the expected step',
+  status: 'Ends up where expected (AI, waiting, with a person, ended)',
+  handoff: 'Handed to a person (or not) for the expected reason',
+  heard: 'The caller hears the expected messages',
+  slots: 'Keeps the expected details',
+  'told before transfer': 'The caller is told why before any transfer',
+};
+
 const describeTurns = (test: StoredConversationTest) =>
   test.turns.map((t) => ('text' in t ? `"${t.text}"` : 'dtmf' in t ? `keys ${t.dtmf}` : 'silence')).join(', ');
 
@@ -89,13 +101,14 @@ export function ConversationTestsPanel({ flowId, saveFirst }: { flowId: string; 
                   </Badge>
                 )}
               </Group>
-              {outcome && !outcome.passed && (
-                <ul className="tests__failures">
-                  {outcome.expectations
-                    .filter((e) => !e.passed)
-                    .map((e) => (
-                      <li key={e.expectation}>{e.detail}</li>
-                    ))}
+              {outcome && (
+                <ul className="tests__expectations" aria-label={`What ${test.name} checks`}>
+                  {outcome.expectations.map((e) => (
+                    <li key={e.expectation} className={e.passed ? 'is-passed' : 'is-failed'}>
+                      <span aria-label={e.passed ? 'passed' : 'failed'}>{e.passed ? '✓' : '✗'}</span> {expectationNames[e.expectation] ?? e.expectation}
+                      {!e.passed && <div className="tests__detail">{e.detail}</div>}
+                    </li>
+                  ))}
                 </ul>
               )}
               <Group gap="xs" mt={4}>
