@@ -18,6 +18,7 @@ import { nodeTypes } from './nodeTypes.ts';
 import { useFitViewOnLoad } from './useFitViewOnLoad.ts';
 import { NodeDetailContext } from './NodeDetailContext.ts';
 import { useNodeDetail } from './useNodeDetail.ts';
+import { TrailStyle } from './TrailStyle.tsx';
 import { refuse } from './refuse.ts';
 import { NODE_KIND_MIME, NEW_NODE_OFFSET } from './newNodePlacement.ts';
 
@@ -111,6 +112,7 @@ export function FlowCanvas() {
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
+        <TrailStyle />
       </ReactFlow>
     </NodeDetailContext.Provider>
   );

@@ -45,6 +45,10 @@ export function HandoffPacketCard({ packet }: { packet: HandoffPacket }) {
           ))}
         </ol>
       </details>
+      <details>
+        <summary>As data (what an outbound webhook or a transfer carries)</summary>
+        <pre className="packet__data">{JSON.stringify(packet, null, 2)}</pre>
+      </details>
     </section>
   );
 }

@@ -27,7 +27,10 @@ export interface TestCall {
 
 const describeAction = (action: CallAction): ConsoleEntry | null => {
   if (action.type === 'say') return { from: 'ai', text: action.text, purpose: action.purpose, nodeId: action.nodeId };
-  if (action.type === 'transfer') return { from: 'system', text: `The call is transferred to the "${action.queue}" queue.` };
+  if (action.type === 'transfer') {
+    const queue = useEditorStore.getState().meta?.settings.queues.find((q) => q.id === action.queue)?.name ?? action.queue;
+    return { from: 'system', text: `The call is transferred to the ${queue} queue.` };
+  }
   if (action.type === 'hangup') return { from: 'system', text: 'The call has ended.' };
   return null;
 };
@@ -37,7 +40,7 @@ const packetOf = (actions: CallAction[]) => actions.find((a): a is Extract<CallA
 
 /** Shows where the test call is, and where it has been, on the canvas. */
 function showTrail(call: TestCall | null) {
-  useEditorStore.getState().setTrail(call ? { active: call.status === 'ended' ? null : call.nodeId, visited: new Set(call.path) } : null);
+  useEditorStore.getState().setTrail(call ? { active: call.status === 'ended' ? null : call.nodeId, visited: new Set(call.path), path: call.path } : null);
 }
 
 /** A call on the flow played by the person at the console: start, say things, restart. */

@@ -22,6 +22,8 @@ export interface UiSlice {
 export interface Trail {
   active: string | null;
   visited: ReadonlySet<string>;
+  /** The steps in the order the call went through them. */
+  path: readonly string[];
 }
 
 export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [], UiSlice> = (set, get) => ({
