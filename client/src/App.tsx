@@ -1,10 +1,26 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AppHeader } from './layout/AppHeader.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { matchRoute } from './matchRoute.ts';
 import { FlowsPage } from './flows/FlowsPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
-import { NotFoundPage } from './layout/NotFoundPage.tsx';
-import { WhatIfPage } from './simulate/WhatIfPage.tsx';
-import { PersonasPage } from './personas/PersonasPage.tsx';
-import { matchRoute } from './matchRoute.ts';
+
+// The what-if and callers pages (and their charts) load when opened, so the flows list and the editor do not wait
+// for them; the editor itself is in the first bundle, since fetching it later would delay a flow's first paint.
+const WhatIfPage = lazy(() => import('./simulate/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
+const PersonasPage = lazy(() => import('./personas/PersonasPage.tsx').then((m) => ({ default: m.PersonasPage })));
+
+const Loading = ({ children }: { children: ReactNode }) => (
+  <Suspense
+    fallback={
+      <p className="notice" role="status">
+        Loading…
+      </p>
+    }
+  >
+    {children}
+  </Suspense>
+);
 
 /** Three pages need no router library yet; links are plain anchors and the server serves index.html for every page. */
 export function App() {
@@ -23,8 +39,10 @@ export function App() {
       <AppHeader />
       <main className="page" id="main">
         {route.page === 'flows' && <FlowsPage />}
-        {route.page === 'what_if' && <WhatIfPage flowId={route.flowId} />}
-        {route.page === 'personas' && <PersonasPage />}
+        <Loading>
+          {route.page === 'what_if' && <WhatIfPage flowId={route.flowId} />}
+          {route.page === 'personas' && <PersonasPage />}
+        </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>
     </>
