@@ -4,7 +4,7 @@ import { fetchFlow, type FlowDraft } from '../api/fetchFlow.ts';
 import { useApi } from '../api/useApi.ts';
 import { flowPath } from '../matchRoute.ts';
 import { RunProgress } from './RunProgress.tsx';
-import { fetchPersonas } from './simulationApi.ts';
+import { fetchPersonas } from '../personas/personasApi.ts';
 import { useSimulationRun } from './useSimulationRun.ts';
 import { WhatIfForm } from './WhatIfForm.tsx';
 import { WhatIfReport } from './WhatIfReport.tsx';

@@ -1,8 +1,5 @@
-import type { Persona, SimulatedCall, SimulationRequest, SimulationRun } from '@baton/shared';
+import type { SimulatedCall, SimulationRequest, SimulationRun } from '@baton/shared';
 import { fetchJson, sendJson } from '../api/fetchJson.ts';
-
-/** Every persona the simulator can play, from `GET /api/personas`. */
-export const fetchPersonas = (signal?: AbortSignal) => fetchJson<Persona[]>('/api/personas', signal);
 
 /** Starts a run: finished at once (200) for small runs, `status: "running"` (202) for large ones. */
 export const startSimulation = (request: SimulationRequest) => sendJson<SimulationRun>('/api/simulations', 'POST', request);
