@@ -4,6 +4,7 @@ import { compileBench } from './compileBench.ts';
 import { engineBench } from './engineBench.ts';
 import { editorBench } from './editorBench.ts';
 import { httpBench } from './httpBench.ts';
+import { routeBench } from './routeBench.ts';
 import { simulateBench } from './simulateBench.ts';
 
 const billing = path.resolve(import.meta.dirname, '../../flows/billing-support.json');
@@ -19,4 +20,5 @@ const c1000 = compileBench(1000);
 const c4000 = compileBench(4000);
 print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });
 print(await httpBench(billing, seconds * 2));
+print(routeBench());
 print(await editorBench());

@@ -23,3 +23,5 @@ export * from './conversations/conversationTestRun.ts';
 export * from './simulation/persona.ts';
 export * from './simulation/simulationRequest.ts';
 export * from './simulation/simulationReport.ts';
+export * from './routing/index.ts';
+export * from './integrations/webhook.ts';

@@ -1,0 +1,2 @@
+export * from './queueSettings.ts';
+export * from './routingEvents.ts';
