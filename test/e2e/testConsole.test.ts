@@ -42,7 +42,7 @@ describe('Trying a flow before callers do', () => {
     await packet.getByText(/Transcript \(\d+ lines\)/).click();
     await packet.getByText('let me talk to a real person', { exact: false }).first().waitFor();
     // The way the call went is drawn on the canvas: the connection from the start is highlighted.
-    const stroke = await page.locator('.react-flow__edge[data-id="start-next"] .react-flow__edge-path').evaluate((el) => getComputedStyle(el).strokeWidth);
+    const stroke = await page.locator('.react-flow__edge[data-id="start-next"] .react-flow__edge-path').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).strokeWidth);
     expect(stroke).toBe('3px');
     await page.screenshot({ path: join(resultsDir, 'test-console.png') });
 
