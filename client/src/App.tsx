@@ -5,10 +5,12 @@ import { matchRoute } from './matchRoute.ts';
 import { FlowsPage } from './flows/FlowsPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 
-// The what-if and callers pages (and their charts) load when opened, so the flows list and the editor do not wait
+// The what-if, callers and settings pages (and their charts) load when opened, so the flows list and the editor do not wait
 // for them; the editor itself is in the first bundle, since fetching it later would delay a flow's first paint.
 const WhatIfPage = lazy(() => import('./simulate/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })));
 const PersonasPage = lazy(() => import('./personas/PersonasPage.tsx').then((m) => ({ default: m.PersonasPage })));
+const QueuesPage = lazy(() => import('./settings/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
+const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({ default: m.AgentsPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense
@@ -42,6 +44,8 @@ export function App() {
         <Loading>
           {route.page === 'what_if' && <WhatIfPage flowId={route.flowId} />}
           {route.page === 'personas' && <PersonasPage />}
+          {route.page === 'queues' && <QueuesPage />}
+          {route.page === 'agents' && <AgentsPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

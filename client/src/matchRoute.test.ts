@@ -21,6 +21,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/personas')).toEqual({ page: 'personas' });
   });
 
+  it('When the path is /settings/queues or /settings/agents, then it shows that settings page', () => {
+    expect(matchRoute('/settings/queues')).toEqual({ page: 'queues' });
+    expect(matchRoute('/settings/agents/')).toEqual({ page: 'agents' });
+    expect(matchRoute('/settings')).toEqual({ page: 'not_found' });
+  });
+
   it('When the path is unknown or badly encoded, then it shows the not-found page', () => {
     expect(matchRoute('/flows/x/other')).toEqual({ page: 'not_found' });
     expect(matchRoute('/flows/%E0%A4%A')).toEqual({ page: 'not_found' });

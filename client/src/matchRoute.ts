@@ -1,10 +1,17 @@
-export type Route = { page: 'flows' } | { page: 'personas' } | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
+export type Route =
+  | { page: 'flows' }
+  | { page: 'personas' }
+  | { page: 'queues' }
+  | { page: 'agents' }
+  | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
 /** Maps a URL path to the page that shows it. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/flows') return { page: 'flows' };
   if (path === '/personas') return { page: 'personas' };
+  if (path === '/settings/queues') return { page: 'queues' };
+  if (path === '/settings/agents') return { page: 'agents' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {
     try {

@@ -5,6 +5,7 @@ import { createApp } from './http/createApp.ts';
 import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
 import { seedExampleFlows } from './seedExampleFlows.ts';
 import { seedPersonas } from './seedPersonas.ts';
+import { seedStaffing } from './seedStaffing.ts';
 import { openStore } from './store/openStore.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 
@@ -21,6 +22,7 @@ async function main() {
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
+  await seedStaffing(store, path.join(root, 'flows/staffing'), log);
   const { app } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
   const server = app.listen(port, host ?? '::', () => {
     const address = server.address();

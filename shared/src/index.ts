@@ -25,3 +25,4 @@ export * from './simulation/simulationRequest.ts';
 export * from './simulation/simulationReport.ts';
 export * from './routing/index.ts';
 export * from './integrations/webhook.ts';
+export * from './integrations/webhookView.ts';

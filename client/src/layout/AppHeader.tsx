@@ -18,6 +18,8 @@ export function AppHeader() {
         <nav className="app-header__nav" aria-label="Pages">
           <a href="/">Flows</a>
           <a href="/personas">Simulated callers</a>
+          <a href="/settings/queues">Queues</a>
+          <a href="/settings/agents">Agents</a>
         </nav>
       </div>
     </header>

@@ -1,14 +1,11 @@
-import type { EntityType, SensitiveTopic } from '@baton/shared';
+import type { EntityType, SensitiveTopic, TurnSignals } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import { explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
-import type { ExplicitRequestSignal, LoudnessSignal, RepetitionSignal, SensitiveTopicSignal, SentimentSignal } from '../signals/types.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 
 /** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
-import type { TurnSignals } from '@baton/shared';
-
 export type { TurnSignals };
 
 

@@ -15,6 +15,8 @@ import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { requireJson } from './requireJson.ts';
 import { flowRoutes } from './flowRoutes.ts';
 import { simulationRoutes } from './simulationRoutes.ts';
+import { staffingRoutes } from './staffingRoutes.ts';
+import { StaffingService } from '../usecases/StaffingService.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
@@ -49,6 +51,7 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
+  api.use(staffingRoutes(new StaffingService(store)));
   api.use(apiNotFound);
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

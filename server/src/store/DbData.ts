@@ -1,4 +1,4 @@
-import type { FlowDocument, Persona, StoredConversationTest } from '@baton/shared';
+import type { AgentSettings, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
 import type { PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -20,11 +20,24 @@ export interface DbData {
   conversationTests: Record<string, StoredConversationTest[]>;
   /** Simulated callers, by persona id. */
   personas: Record<string, Persona>;
-  // Reserved for the queue, agent and user issues so their data lands in the same durable file.
-  queues: unknown[];
-  agents: unknown[];
+  /** Queues calls are handed to, by queue id. */
+  queues: Record<string, QueueSettings>;
+  /** The people who take handed-over calls, by agent id. */
+  agents: Record<string, AgentSettings>;
+  /** Each queue's outbound handoff webhook, by queue id (secret included: never sent back by the API). */
+  webhooks: Record<string, WebhookSettings>;
+  // Reserved for the user issue so its data lands in the same durable file.
   users: unknown[];
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: [], agents: [], users: [], audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, users: [], audit: [] });
+
+/**
+ * Fills in collections a file from an older Baton lacks. `queues` and `agents` were reserved as (always empty)
+ * arrays before they held anything, so an array there becomes an empty record.
+ */
+export function upgradeDbData(stored: Partial<DbData> | null): DbData {
+  const data = { ...emptyDbData(), ...stored };
+  return { ...data, queues: Array.isArray(data.queues) ? {} : data.queues, agents: Array.isArray(data.agents) ? {} : data.agents };
+}

@@ -2,12 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { acquireDataDirLock } from './dataDirLock.ts';
-import { emptyDbData, type DbData } from './DbData.ts';
+import { emptyDbData, upgradeDbData, type DbData } from './DbData.ts';
 import { DurableJsonFile } from './DurableJsonFile.ts';
 import { LowdbConversationTestRepository } from './LowdbConversationTestRepository.ts';
 import { JsonlCallLog } from './JsonlCallLog.ts';
 import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
 import { LowdbPersonaRepository } from './LowdbPersonaRepository.ts';
+import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
+import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -22,14 +24,18 @@ export async function openStore(dataDir: string): Promise<Store> {
   let flows: LowdbFlowRepository;
   let conversationTests: LowdbConversationTestRepository;
   let personas: LowdbPersonaRepository;
+  let queues: LowdbQueueRepository;
+  let agents: LowdbAgentRepository;
   try {
     const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
     await db.read();
     // A file written before a collection existed still gets it.
-    db.data = { ...emptyDbData(), ...db.data };
+    db.data = upgradeDbData(db.data);
     flows = new LowdbFlowRepository(db);
     conversationTests = new LowdbConversationTestRepository(db);
     personas = new LowdbPersonaRepository(db);
+    queues = new LowdbQueueRepository(db);
+    agents = new LowdbAgentRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
   } catch (error) {
     await release();
@@ -40,6 +46,8 @@ export async function openStore(dataDir: string): Promise<Store> {
     flows,
     conversationTests,
     personas,
+    queues,
+    agents,
     calls,
     dataDir: dir,
     close() {

@@ -1,4 +1,4 @@
-import type { ConversationTest, FlowDocument, FlowSummary, Persona, StoredConversationTest } from '@baton/shared';
+import type { AgentSettings, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
 
 export type { FlowSummary };
 
@@ -51,6 +51,37 @@ export interface PersonaRepository {
   isEmpty(): boolean;
 }
 
+/** Queues and their handoff webhooks; seeded from flows/staffing into an empty collection. */
+export interface QueueRepository {
+  /** Sorted by id. */
+  list(): QueueSettings[];
+  get(id: string): QueueSettings | undefined;
+  /** AppError 409 `queue_exists` if the id is taken. */
+  create(queue: QueueSettings): Promise<QueueSettings>;
+  /** Replaces a queue; AppError 404 when missing. */
+  update(queue: QueueSettings): Promise<QueueSettings>;
+  /** Removes the queue and its webhook together; AppError 404 when missing. */
+  remove(id: string): Promise<void>;
+  webhook(queueId: string): WebhookSettings | undefined;
+  /** AppError 404 when the queue is missing. */
+  putWebhook(queueId: string, webhook: WebhookSettings): Promise<WebhookSettings>;
+  isEmpty(): boolean;
+}
+
+/** The people calls are handed to; seeded from flows/staffing into an empty collection. */
+export interface AgentRepository {
+  /** Sorted by id. */
+  list(): AgentSettings[];
+  get(id: string): AgentSettings | undefined;
+  /** AppError 409 `agent_exists` if the id is taken. */
+  create(agent: AgentSettings): Promise<AgentSettings>;
+  /** Replaces an agent; AppError 404 when missing. */
+  update(agent: AgentSettings): Promise<AgentSettings>;
+  /** AppError 404 when missing. */
+  remove(id: string): Promise<void>;
+  isEmpty(): boolean;
+}
+
 /** Call records and events, appended as JSON Lines and never rewritten. */
 export interface CallLog {
   append(callId: string, record: Record<string, unknown>): void;
@@ -64,6 +95,8 @@ export interface Store {
   flows: FlowRepository;
   conversationTests: ConversationTestRepository;
   personas: PersonaRepository;
+  queues: QueueRepository;
+  agents: AgentRepository;
   calls: CallLog;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */

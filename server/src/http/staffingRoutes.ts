@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type { StaffingService } from '../usecases/StaffingService.ts';
+
+/**
+ * Queues, agents and queue webhooks, mounted at /api. Bad input is 400/422 naming each field; nothing is stored then.
+ *
+ * GET    /queues              every queue, by id
+ * POST   /queues              body: queueSettingsSchema -> 201; 409 if the id is taken
+ * GET    /queues/:id          one queue; 404 if unknown
+ * PUT    /queues/:id          replaces it -> 200; 404 if unknown
+ * DELETE /queues/:id          -> 204, its webhook too; 404 if unknown
+ * GET    /queues/:id/webhook  { url, enabled, allowPrivateNetwork, secretSet } (never the secret); 404 if none
+ * PUT    /queues/:id/webhook  body: webhookSettingsSchema, `secret` optional once one is stored -> 200 with the view
+ * GET    /agents, POST /agents, GET/PUT/DELETE /agents/:id  the same for agents (agentSettingsSchema)
+ */
+export function staffingRoutes(staffing: StaffingService): Router {
+  const r = Router();
+  r.get('/queues', (_req, res) => {
+    res.json(staffing.listQueues());
+  });
+  r.post('/queues', async (req, res) => {
+    const queue = await staffing.createQueue(req.body);
+    res.status(201).location(`/api/queues/${encodeURIComponent(queue.id)}`).json(queue);
+  });
+  r.get('/queues/:id', (req, res) => {
+    res.json(staffing.getQueue(req.params.id));
+  });
+  r.put('/queues/:id', async (req, res) => {
+    res.json(await staffing.updateQueue(req.params.id, req.body));
+  });
+  r.delete('/queues/:id', async (req, res) => {
+    await staffing.removeQueue(req.params.id);
+    res.status(204).end();
+  });
+  r.get('/queues/:id/webhook', (req, res) => {
+    res.json(staffing.webhook(req.params.id));
+  });
+  r.put('/queues/:id/webhook', async (req, res) => {
+    res.json(await staffing.putWebhook(req.params.id, req.body));
+  });
+  r.get('/agents', (_req, res) => {
+    res.json(staffing.listAgents());
+  });
+  r.post('/agents', async (req, res) => {
+    const agent = await staffing.createAgent(req.body);
+    res.status(201).location(`/api/agents/${encodeURIComponent(agent.id)}`).json(agent);
+  });
+  r.get('/agents/:id', (req, res) => {
+    res.json(staffing.getAgent(req.params.id));
+  });
+  r.put('/agents/:id', async (req, res) => {
+    res.json(await staffing.updateAgent(req.params.id, req.body));
+  });
+  r.delete('/agents/:id', async (req, res) => {
+    await staffing.removeAgent(req.params.id);
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,110 @@
+import { agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type QueueSettings, type WebhookView, type WebhookSettings } from '@baton/shared';
+import type { z } from 'zod';
+import { AppError, notFound } from '../errors.ts';
+import { resolveWebhookTarget } from '../integrations/resolveWebhookTarget.ts';
+import type { Store } from '../store/types.ts';
+
+type Issue = { path: string; message: string };
+
+/** Parses a body with a settings schema; a mismatch is a 422 naming each field, and nothing is stored. */
+function parseSettings<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues: Issue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  throw invalid(what, issues);
+}
+
+const invalid = (what: string, issues: Issue[]) =>
+  new AppError(422, `invalid_${what}`, `The ${what} cannot be saved: ${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}.`, issues);
+
+function objectBody(body: unknown, what: string): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError(400, 'invalid_body', `Send the ${what} as a JSON object.`);
+  return body as Record<string, unknown>;
+}
+
+/** For a replace, the id comes from the address; a different id in the body is a mistake, not a rename. */
+function withAddressId(body: unknown, id: string, what: string): Record<string, unknown> {
+  const fields = objectBody(body, what);
+  if (fields.id !== undefined && fields.id !== id)
+    throw new AppError(400, 'id_mismatch', `The ${what} in the body has id "${String(fields.id)}" but the address is for "${id}". Use the same id.`);
+  return { ...fields, id };
+}
+
+const viewOf = ({ url, enabled, allowPrivateNetwork, secret }: WebhookSettings): WebhookView => ({ url, enabled, allowPrivateNetwork, secretSet: secret.length > 0 });
+
+/** Queues, agents and queue webhooks: the use cases behind /api/queues and /api/agents. */
+export class StaffingService {
+  constructor(private readonly store: Store) {}
+
+  listQueues(): QueueSettings[] {
+    return this.store.queues.list();
+  }
+
+  getQueue(id: string): QueueSettings {
+    const queue = this.store.queues.get(id);
+    if (!queue) throw notFound('queue', id);
+    return queue;
+  }
+
+  createQueue(body: unknown): Promise<QueueSettings> {
+    return this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
+  }
+
+  updateQueue(id: string, body: unknown): Promise<QueueSettings> {
+    return this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'));
+  }
+
+  removeQueue(id: string): Promise<void> {
+    return this.store.queues.remove(id);
+  }
+
+  listAgents(): AgentSettings[] {
+    return this.store.agents.list();
+  }
+
+  getAgent(id: string): AgentSettings {
+    const agent = this.store.agents.get(id);
+    if (!agent) throw notFound('agent', id);
+    return agent;
+  }
+
+  createAgent(body: unknown): Promise<AgentSettings> {
+    return this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
+  }
+
+  updateAgent(id: string, body: unknown): Promise<AgentSettings> {
+    return this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'));
+  }
+
+  removeAgent(id: string): Promise<void> {
+    return this.store.agents.remove(id);
+  }
+
+  /** 404 when the queue is missing, or has no webhook yet. */
+  webhook(queueId: string): WebhookView {
+    this.getQueue(queueId);
+    const webhook = this.store.queues.webhook(queueId);
+    if (!webhook) throw new AppError(404, 'not_found', `The queue "${queueId}" has no webhook yet.`);
+    return viewOf(webhook);
+  }
+
+  /**
+   * Sets a queue's webhook. Without `secret` the stored one is kept (the page never sees it to send it back).
+   * An address leading to this server or a private network is refused unless `allowPrivateNetwork` is on;
+   * sending checks again, since a host name can point elsewhere later.
+   */
+  async putWebhook(queueId: string, body: unknown): Promise<WebhookView> {
+    this.getQueue(queueId);
+    const fields = objectBody(body, 'webhook');
+    const stored = this.store.queues.webhook(queueId);
+    // With no secret stored either, '' lets the schema say how long a secret must be instead of "expected string".
+    const given = fields.secret === undefined ? { ...fields, secret: stored?.secret ?? '' } : fields;
+    const webhook = parseSettings(webhookSettingsSchema, given, 'webhook');
+    if (!webhook.allowPrivateNetwork) {
+      const checked = await resolveWebhookTarget(webhook.url, { allowPrivateNetwork: false });
+      // A host that does not resolve now may later; only an address known to be private is refused here.
+      if ('problem' in checked && checked.problem.code === 'webhook_url_refused') throw invalid('webhook', [{ path: 'url', message: checked.problem.message }]);
+    }
+    return viewOf(await this.store.queues.putWebhook(queueId, webhook));
+  }
+}

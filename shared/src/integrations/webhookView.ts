@@ -1,0 +1,7 @@
+/** A queue's webhook as the API shows it: the secret itself never leaves the server, only whether one is set. */
+export interface WebhookView {
+  url: string;
+  enabled: boolean;
+  allowPrivateNetwork: boolean;
+  secretSet: boolean;
+}
