@@ -23,7 +23,7 @@ async function main() {
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
+  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
   const server = app.listen(port, host ?? '::', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -35,6 +35,7 @@ async function main() {
     void store.close().then(() => process.exit(1));
   });
   const stop = () => {
+    routing.close();
     server.close();
     server.closeAllConnections();
     void store.close().then(() => process.exit(0));

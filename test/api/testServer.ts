@@ -11,11 +11,12 @@ import type { Store } from '../../server/src/store/types.ts';
 export const flowsDir = path.resolve(import.meta.dirname, '../../flows');
 export const readExample = async (id: string) => JSON.parse(await readFile(path.join(flowsDir, `${id}.json`), 'utf8'));
 
-/** The real app on a real loopback port with a fresh data directory. */
-export async function startTestServer(): Promise<{ url: string; store: Store; dataDir: string; stop(): Promise<void> }> {
+/** The real app on a real loopback port with a fresh data directory; `seed` fills the store before the app starts. */
+export async function startTestServer(seed?: (store: Store) => Promise<unknown>): Promise<{ url: string; store: Store; dataDir: string; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-api-'));
   const store = await openStore(dataDir);
-  const { app } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
+  await seed?.(store);
+  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -25,6 +26,8 @@ export async function startTestServer(): Promise<{ url: string; store: Store; da
     store,
     dataDir,
     async stop() {
+      routing.close();
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await store.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ import { flowRoutes } from './flowRoutes.ts';
 import { simulationRoutes } from './simulationRoutes.ts';
 import { staffingRoutes } from './staffingRoutes.ts';
 import { StaffingService } from '../usecases/StaffingService.ts';
+import { RoutingService } from '../usecases/RoutingService.ts';
+import { deskRoutes } from './deskRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
@@ -38,11 +40,13 @@ export interface AppDeps {
   clientDir?: string;
 }
 
-export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService } {
+/** `routing` runs a timer: call `routing.close()` when the server stops. */
+export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService; routing: RoutingService } {
   const app = baseApp();
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
-  const calls = new CallService(store, runtimes);
+  const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
+  const calls = new CallService(store, runtimes, undefined, routing);
   const conversationTests = new ConversationTestService(store, runtimes);
   const api = express.Router();
   api.use(requireJson, express.json({ limit: BODY_LIMIT }));
@@ -51,7 +55,8 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
-  api.use(staffingRoutes(new StaffingService(store)));
+  api.use(staffingRoutes(new StaffingService(store, routing)));
+  api.use('/desk', deskRoutes(routing));
   api.use(apiNotFound);
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
@@ -61,5 +66,5 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
     app.get('/', (_req, res) => res.type('text').send('The Baton client is not built yet. Run "npm run build", then restart the server.'));
   }
   app.use(errorMiddleware(log));
-  return { app, calls };
+  return { app, calls, routing };
 }

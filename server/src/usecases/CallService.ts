@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
+import type { RoutingService } from './RoutingService.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -23,7 +24,21 @@ export class CallService {
     private readonly store: Store,
     private readonly runtimes: RuntimeFlowCache,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    /** Where transfers go; without it (tests of the engine's side) a transfer only changes the call's state. */
+    private readonly routing?: RoutingService,
+  ) {
+    // An agent accepted: the flow takes its transfer node's `connected` port.
+    routing?.subscribe((event) => {
+      if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected');
+    });
+  }
+
+  /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
+  transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed') {
+    const call = this.calls.get(callId);
+    if (!call || call.session.status !== 'queued') return;
+    this.apply(callId, call.flow, call.session, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome });
+  }
 
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
   async start(body: unknown, withSignals = false) {
@@ -50,6 +65,9 @@ export class CallService {
           : t.transferOutcome !== undefined
             ? { type: 'transfer_outcome', at, outcome: t.transferOutcome }
             : { type: 'silence', at };
+    // A channel that reports the transfer's outcome itself (the test console, an outside queue) takes the call out of
+    // Baton's own routing, so no agent is offered a call that is already settled.
+    if (event.type === 'transfer_outcome') this.routing?.leave(callId);
     return this.view(this.apply(callId, call.flow, call.session, event), withSignals);
   }
 
@@ -83,6 +101,13 @@ export class CallService {
       ...(result.actions.some((a) => a.type === 'transfer') ? { handoff: s.handoff } : {}),
       ...(s.status === 'ended' ? { disposition: s.disposition, endedAt: s.endedAt } : {}),
     });
+    // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
+    if (session.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing?.leave(callId);
+    for (const a of result.actions) {
+      // A queue routing does not know (e.g. staffing not set up) leaves the call queued, as before routing existed.
+      if (a.type === 'transfer' && this.routing?.hasQueue(a.queue))
+        this.routing.handOff(callId, a.queue, a.packet, { sensitive: a.packet.reason.signal === 'sensitive_topic' });
+    }
     return result;
   }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../errors.ts';
 import { resolveWebhookTarget } from '../integrations/resolveWebhookTarget.ts';
 import type { Store } from '../store/types.ts';
+import type { RoutingService } from './RoutingService.ts';
 
 type Issue = { path: string; message: string };
 
@@ -34,7 +35,11 @@ const viewOf = ({ url, enabled, allowPrivateNetwork, secret }: WebhookSettings):
 
 /** Queues, agents and queue webhooks: the use cases behind /api/queues and /api/agents. */
 export class StaffingService {
-  constructor(private readonly store: Store) {}
+  /** `routing` follows every saved change to queues and agents. */
+  constructor(
+    private readonly store: Store,
+    private readonly routing?: RoutingService,
+  ) {}
 
   listQueues(): QueueSettings[] {
     return this.store.queues.list();
@@ -46,16 +51,21 @@ export class StaffingService {
     return queue;
   }
 
-  createQueue(body: unknown): Promise<QueueSettings> {
-    return this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
+  async createQueue(body: unknown): Promise<QueueSettings> {
+    const queue = await this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
+    this.routing?.staffingChanged({ kind: 'queue_changed' });
+    return queue;
   }
 
-  updateQueue(id: string, body: unknown): Promise<QueueSettings> {
-    return this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'));
+  async updateQueue(id: string, body: unknown): Promise<QueueSettings> {
+    const queue = await this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'));
+    this.routing?.staffingChanged({ kind: 'queue_changed' });
+    return queue;
   }
 
-  removeQueue(id: string): Promise<void> {
-    return this.store.queues.remove(id);
+  async removeQueue(id: string): Promise<void> {
+    await this.store.queues.remove(id);
+    this.routing?.staffingChanged({ kind: 'queue_changed' });
   }
 
   listAgents(): AgentSettings[] {
@@ -68,16 +78,21 @@ export class StaffingService {
     return agent;
   }
 
-  createAgent(body: unknown): Promise<AgentSettings> {
-    return this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
+  async createAgent(body: unknown): Promise<AgentSettings> {
+    const agent = await this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
+    this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
+    return agent;
   }
 
-  updateAgent(id: string, body: unknown): Promise<AgentSettings> {
-    return this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'));
+  async updateAgent(id: string, body: unknown): Promise<AgentSettings> {
+    const agent = await this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'));
+    this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
+    return agent;
   }
 
-  removeAgent(id: string): Promise<void> {
-    return this.store.agents.remove(id);
+  async removeAgent(id: string): Promise<void> {
+    await this.store.agents.remove(id);
+    this.routing?.staffingChanged({ kind: 'agent_removed' });
   }
 
   /** 404 when the queue is missing, or has no webhook yet. */
