@@ -18,6 +18,7 @@ import { simulationRoutes } from './simulationRoutes.ts';
 import { staffingRoutes } from './staffingRoutes.ts';
 import { StaffingService } from '../usecases/StaffingService.ts';
 import { RoutingService } from '../usecases/RoutingService.ts';
+import { WebhookSender } from '../integrations/WebhookSender.ts';
 import { deskRoutes } from './deskRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
@@ -46,7 +47,8 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
-  const calls = new CallService(store, runtimes, undefined, routing);
+  const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
+  const calls = new CallService(store, runtimes, undefined, routing, webhooks);
   const conversationTests = new ConversationTestService(store, runtimes);
   const api = express.Router();
   api.use(requireJson, express.json({ limit: BODY_LIMIT }));

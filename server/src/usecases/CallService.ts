@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallEvent, CallStepView } from '@baton/shared';
+import type { CallEvent, CallStepView, HandoffPacket } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
@@ -26,6 +26,8 @@ export class CallService {
     private readonly clock: () => Date = () => new Date(),
     /** Where transfers go; without it (tests of the engine's side) a transfer only changes the call's state. */
     private readonly routing?: RoutingService,
+    /** Tells each queue's outside system (CRM, ticketing) about a handoff, if the queue has a webhook. */
+    private readonly webhooks?: { deliver(queueId: string, packet: HandoffPacket): Promise<unknown> },
   ) {
     // An agent accepted: the flow takes its transfer node's `connected` port.
     routing?.subscribe((event) => {
@@ -104,6 +106,8 @@ export class CallService {
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
     if (session.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing?.leave(callId);
     for (const a of result.actions) {
+      // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs).
+      if (a.type === 'transfer') void this.webhooks?.deliver(a.queue, a.packet);
       // A queue routing does not know (e.g. staffing not set up) leaves the call queued, as before routing existed.
       if (a.type === 'transfer' && this.routing?.hasQueue(a.queue))
         this.routing.handOff(callId, a.queue, a.packet, { sensitive: a.packet.reason.signal === 'sensitive_topic' });
