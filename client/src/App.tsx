@@ -11,6 +11,7 @@ const WhatIfPage = lazy(() => import('./simulate/WhatIfPage.tsx').then((m) => ({
 const PersonasPage = lazy(() => import('./personas/PersonasPage.tsx').then((m) => ({ default: m.PersonasPage })));
 const QueuesPage = lazy(() => import('./settings/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({ default: m.AgentsPage })));
+const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense
@@ -46,6 +47,7 @@ export function App() {
           {route.page === 'personas' && <PersonasPage />}
           {route.page === 'queues' && <QueuesPage />}
           {route.page === 'agents' && <AgentsPage />}
+          {route.page === 'agent_desk' && <AgentDeskPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

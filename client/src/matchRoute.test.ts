@@ -27,6 +27,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/settings')).toEqual({ page: 'not_found' });
   });
 
+  it('When the path is /agent, then it shows the agent desk, whichever agent the query names', () => {
+    expect(matchRoute('/agent')).toEqual({ page: 'agent_desk' });
+    expect(matchRoute('/agent/')).toEqual({ page: 'agent_desk' });
+    expect(matchRoute('/agents')).toEqual({ page: 'not_found' });
+  });
+
   it('When the path is unknown or badly encoded, then it shows the not-found page', () => {
     expect(matchRoute('/flows/x/other')).toEqual({ page: 'not_found' });
     expect(matchRoute('/flows/%E0%A4%A')).toEqual({ page: 'not_found' });

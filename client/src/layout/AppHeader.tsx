@@ -20,6 +20,7 @@ export function AppHeader() {
           <a href="/personas">Simulated callers</a>
           <a href="/settings/queues">Queues</a>
           <a href="/settings/agents">Agents</a>
+          <a href="/agent">Agent desk</a>
         </nav>
       </div>
     </header>

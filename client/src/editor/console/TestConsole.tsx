@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text } from '@man
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { CallerControls } from './CallerControls.tsx';
-import { HandoffPacketCard } from './HandoffPacketCard.tsx';
+import { BriefingCard } from '../../briefing/BriefingCard.tsx';
 import { SaveAsTestModal } from './SaveAsTestModal.tsx';
 import { TurnNotes } from './TurnNotes.tsx';
 import type { CallVersion } from './testCallApi.ts';
@@ -107,7 +107,7 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
           <div ref={end} />
         </ol>
       )}
-      {call?.packet && <HandoffPacketCard packet={call.packet} />}
+      {call?.packet && <BriefingCard packet={call.packet} />}
       {call?.status === 'queued' && (
         <Stack gap={4} mt="xs">
           <Text size="sm" fw={600}>

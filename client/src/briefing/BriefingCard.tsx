@@ -1,12 +1,14 @@
 import type { HandoffPacket } from '@baton/shared';
-import { categoryNames } from '../inspector/signalNames.ts';
+import { useId } from 'react';
+import { categoryNames } from '../editor/inspector/signalNames.ts';
 
-/** The briefing exactly as the agent who takes the call will get it. */
-export function HandoffPacketCard({ packet }: { packet: HandoffPacket }) {
+/** The briefing exactly as the agent who takes the call gets it: in the test console, and on the agent desk. */
+export function BriefingCard({ packet, title = 'What the agent will see' }: { packet: HandoffPacket; title?: string }) {
+  const titleId = useId();
   const slots = Object.entries(packet.slots);
   return (
-    <section className="packet" aria-labelledby="packet-title">
-      <h3 id="packet-title">What the agent will see</h3>
+    <section className="packet" aria-labelledby={titleId}>
+      <h3 id={titleId}>{title}</h3>
       <dl className="packet__facts">
         <dt>Why</dt>
         <dd>

@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import type { AgentSettings } from '@baton/shared';
+import { fetchAgents } from '../settings/staffingApi.ts';
+import { setDeskStatus, type DeskCall, type DeskOffer, type DeskStatus } from './deskApi.ts';
+import { useAgentDesk } from './useAgentDesk.ts';
+import { OfferCard } from './OfferCard.tsx';
+import { CallCard } from './CallCard.tsx';
+
+const statusNames: Record<DeskStatus, string> = {
+  available: 'Available',
+  busy: 'On a call',
+  wrap_up: 'Finishing a call',
+  away: 'Away',
+  offline: 'Offline',
+};
+
+/** The agent in the address (`?agent=<id>`), so a reload keeps the same desk. */
+const agentFromUrl = () => new URLSearchParams(window.location.search).get('agent') || null;
+
+function rememberAgent(agentId: string | null) {
+  const url = new URL(window.location.href);
+  if (agentId) url.searchParams.set('agent', agentId);
+  else url.searchParams.delete('agent');
+  window.history.replaceState(null, '', url);
+}
+
+/** Where a person takes the calls the AI hands over: sign in, go available, read the briefing, accept, wrap up. */
+export function AgentDeskPage() {
+  const [agents, setAgents] = useState<AgentSettings[] | null>(null);
+  const [agentsError, setAgentsError] = useState<string | null>(null);
+  const [agentId, setAgentId] = useState<string | null>(agentFromUrl);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const desk = useAgentDesk(agentId);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchAgents(controller.signal).then(setAgents, (e: unknown) => {
+      if (!controller.signal.aborted) setAgentsError(e instanceof Error ? e.message : String(e));
+    });
+    return () => controller.abort();
+  }, []);
+
+  const chooseAgent = (id: string | null) => {
+    rememberAgent(id);
+    setStatusError(null);
+    setAgentId(id);
+  };
+
+  const changeStatus = async (status: string) => {
+    if (!agentId) return;
+    setStatusError(null);
+    try {
+      desk.setState(await setDeskStatus(agentId, status as 'available' | 'away' | 'offline'));
+    } catch (e) {
+      setStatusError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const state = desk.state;
+  const unknownAgent = agents && agentId && !agents.some((a) => a.id === agentId);
+
+  return (
+    <Stack gap="lg" maw={900} className="agent-desk">
+      <div>
+        <Title order={1}>Agent desk</Title>
+        <Text c="dimmed">Take the calls the AI hands over. Each call comes with a briefing, so you never have to ask the caller again.</Text>
+      </div>
+
+      {agentsError && (
+        <Alert color="red" title="Could not load the agents">
+          {agentsError}. Check that the Baton server is running, then reload the page.
+        </Alert>
+      )}
+
+      <Group align="flex-end" gap="lg" wrap="wrap">
+        <Select
+          label="You are"
+          placeholder={agents ? 'Choose your name' : 'Loading…'}
+          data={(agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          value={agentId}
+          onChange={chooseAgent}
+          searchable
+          w={260}
+          disabled={!agents}
+        />
+        {agentId && state && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="desk-status-label">
+              Your status
+            </Text>
+            <SegmentedControl
+              aria-labelledby="desk-status-label"
+              value={state.status === 'busy' || state.status === 'wrap_up' ? 'available' : state.status}
+              onChange={(v) => void changeStatus(v)}
+              data={[
+                { value: 'available', label: 'Available' },
+                { value: 'away', label: 'Away' },
+                { value: 'offline', label: 'Offline' },
+              ]}
+            />
+          </Stack>
+        )}
+        {agentId && state && (
+          <Badge size="lg" variant="light" color={state.status === 'available' ? 'green' : state.status === 'busy' ? 'blue' : 'gray'} aria-live="polite">
+            {statusNames[state.status]}
+          </Badge>
+        )}
+      </Group>
+
+      {unknownAgent && (
+        <Alert color="yellow" title="This agent is not set up">
+          No agent has the id “{agentId}”. Choose your name above, or add yourself on the Agents page.
+        </Alert>
+      )}
+      {statusError && (
+        <Alert color="red" title="Could not change your status">
+          {statusError}. Try again.
+        </Alert>
+      )}
+      {agentId && desk.error && (
+        <Alert color="red" title="Could not load your desk">
+          {desk.error}. The page keeps trying while it is open.
+        </Alert>
+      )}
+      {agentId && desk.connection === 'lost' && (
+        <Alert color="yellow" title="Connection lost">
+          New calls cannot reach this page right now. It reconnects by itself and then shows what you missed.
+        </Alert>
+      )}
+
+      {!agentId && <Text>Choose your name to start taking calls.</Text>}
+
+      {agentId && state && (
+        <DeskBody
+          agentId={agentId}
+          status={state.status}
+          offers={state.offers}
+          calls={state.calls}
+          onChanged={() => void desk.refresh()}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function DeskBody({ agentId, status, offers, calls, onChanged }: { agentId: string; status: DeskStatus; offers: DeskOffer[]; calls: DeskCall[]; onChanged: () => void }) {
+  if (!offers.length && !calls.length)
+    return (
+      <section className="agent-desk__waiting" aria-label="Waiting">
+        <Title order={2}>{status === 'available' ? 'Waiting for a call' : 'Not taking calls'}</Title>
+        <Text>
+          {status === 'available'
+            ? 'A call shows up here as soon as a caller asks for a person. You will see why they asked and what the AI already knows.'
+            : 'Choose Available when you are ready to take calls.'}
+        </Text>
+      </section>
+    );
+  return (
+    <Stack gap="lg">
+      {calls.map((call) => (
+        <CallCard key={call.callId} agentId={agentId} call={call} onDone={onChanged} />
+      ))}
+      {offers.map((offer) => (
+        <OfferCard key={offer.offerId} offer={offer} onAnswered={onChanged} />
+      ))}
+    </Stack>
+  );
+}

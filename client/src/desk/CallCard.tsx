@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Paper, Radio, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { BriefingCard } from '../briefing/BriefingCard.tsx';
+import { saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
+
+const dispositions: { value: Disposition; label: string }[] = [
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'follow_up', label: 'Needs follow-up' },
+  { value: 'transferred', label: 'Transferred' },
+];
+
+/** A call this agent is on: its briefing and the wrap-up to save when it ends. */
+export function CallCard({ agentId, call, onDone }: { agentId: string; call: DeskCall; onDone: () => void }) {
+  const [disposition, setDisposition] = useState<Disposition | null>(null);
+  const [note, setNote] = useState('');
+  const [hadToAskAgain, setHadToAskAgain] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const caller = call.packet.caller.name?.trim();
+
+  const save = async () => {
+    if (!disposition) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await saveWrapUp(call.callId, { agentId, disposition, note: note.trim(), hadToAskAgain });
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="On the call" className="agent-desk__call">
+      <Title order={2}>{caller ? `On the call with ${caller}` : 'On the call'}</Title>
+      <Text c="dimmed" mb="sm">
+        Connected at {new Date(call.connectedAt).toLocaleTimeString()}.
+      </Text>
+      <BriefingCard packet={call.packet} title="Briefing" />
+      <form
+        aria-label="Wrap-up"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack mt="md" gap="sm">
+          <Title order={3}>When the call ends</Title>
+          <Radio.Group label="How did it end?" value={disposition} onChange={(v) => setDisposition(v as Disposition)} required>
+            <Group mt={4}>
+              {dispositions.map((d) => (
+                <Radio key={d.value} value={d.value} label={d.label} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea label="Note" description="Optional. What you did, or what still needs doing." value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
+          <Checkbox label="I had to ask for something the AI already had" checked={hadToAskAgain} onChange={(e) => setHadToAskAgain(e.currentTarget.checked)} />
+          {error && (
+            <Alert color="red" title="Could not save the wrap-up">
+              {error}. Try again.
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={saving} disabled={!disposition}>
+              Save wrap-up
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
