@@ -5,12 +5,13 @@ export type ApiState<T> =
   | { status: 'ready'; data: T }
   | { status: 'error'; message: string };
 
-/** Runs `load` when `key` changes and tracks loading, data and error; a stale answer never overwrites a newer one. */
+/** Runs `load` when `key` changes and tracks loading, data and error; a stale answer never overwrites a newer one, and data stays shown while it reloads. */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string): ApiState<T> {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    // Loading again (after a change) keeps what is shown until the new answer arrives, rather than flashing "Loading…".
+    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
     load(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'ready', data });

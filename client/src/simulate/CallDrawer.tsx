@@ -20,7 +20,7 @@ interface CallDrawerProps {
 export function CallDrawer({ runId, index, onClose }: CallDrawerProps) {
   return (
     <Drawer opened={index !== null} onClose={onClose} position="right" size="xl" title={index === null ? '' : `Simulated call ${index + 1}`}>
-      {index !== null && <CallDetail runId={runId} index={index} />}
+      {index !== null && <CallDetail key={index} runId={runId} index={index} />}
     </Drawer>
   );
 }
