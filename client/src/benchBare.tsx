@@ -4,13 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { fetchFlow } from './api/fetchFlow.ts';
+import { nodeLabel } from './nodeLabel.ts';
 
 function BarePage({ flowId }: { flowId: string }) {
   const [graph, setGraph] = useState<{ nodes: Node[]; edges: Edge[] } | null>(null);
   useEffect(() => {
     void fetchFlow(flowId).then((flow) =>
       setGraph({
-        nodes: flow.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: typeof n.data.label === 'string' && n.data.label ? n.data.label : n.id } })),
+        nodes: flow.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: nodeLabel(n) } })),
         edges: flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       }),
     );

@@ -1,13 +1,14 @@
+import type { AgentStatus } from '@baton/shared';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import type { AgentSettings } from '@baton/shared';
 import { fetchAgents } from '../settings/staffingApi.ts';
-import { setDeskStatus, type DeskCall, type DeskOffer, type DeskStatus } from './deskApi.ts';
+import { setAgentStatus, type DeskCall, type DeskOffer } from './deskApi.ts';
 import { useAgentDesk } from './useAgentDesk.ts';
 import { OfferCard } from './OfferCard.tsx';
 import { CallCard } from './CallCard.tsx';
 
-const statusNames: Record<DeskStatus, string> = {
+const statusNames: Record<AgentStatus, string> = {
   available: 'Available',
   busy: 'On a call',
   wrap_up: 'Finishing a call',
@@ -51,7 +52,7 @@ export function AgentDeskPage() {
     if (!agentId) return;
     setStatusError(null);
     try {
-      desk.setState(await setDeskStatus(agentId, status as 'available' | 'away' | 'offline'));
+      desk.setState(await setAgentStatus(agentId, status as 'available' | 'away' | 'offline'));
     } catch (e) {
       setStatusError(e instanceof Error ? e.message : String(e));
     }
@@ -144,7 +145,7 @@ export function AgentDeskPage() {
   );
 }
 
-function DeskBody({ agentId, status, offers, calls, onChanged }: { agentId: string; status: DeskStatus; offers: DeskOffer[]; calls: DeskCall[]; onChanged: () => void }) {
+function DeskBody({ agentId, status, offers, calls, onChanged }: { agentId: string; status: AgentStatus; offers: DeskOffer[]; calls: DeskCall[]; onChanged: () => void }) {
   if (!offers.length && !calls.length)
     return (
       <section className="agent-desk__waiting" aria-label="Waiting">

@@ -1,8 +1,6 @@
-import type { HandoffPacket } from '@baton/shared';
+import type { AgentStatus, HandoffPacket } from '@baton/shared';
 import { sendJson, fetchJson } from '../api/fetchJson.ts';
 
-/** What the agent can set; routing sets `busy` and `wrap_up` itself. */
-export type DeskStatus = 'available' | 'busy' | 'wrap_up' | 'away' | 'offline';
 export type Disposition = 'resolved' | 'follow_up' | 'transferred';
 
 export interface DeskOffer {
@@ -24,7 +22,7 @@ export interface DeskCall {
 export interface DeskState {
   agentId: string;
   name: string;
-  status: DeskStatus;
+  status: AgentStatus;
   capacity: number;
   offers: DeskOffer[];
   calls: DeskCall[];
@@ -37,7 +35,7 @@ const agentUrl = (agentId: string) => `/api/desk/agents/${encodeURIComponent(age
 
 export const fetchDeskState = (agentId: string, signal?: AbortSignal) => fetchJson<DeskState>(`${agentUrl(agentId)}/state`, signal);
 
-export const setDeskStatus = (agentId: string, status: 'available' | 'away' | 'offline') => sendJson<DeskState>(`${agentUrl(agentId)}/status`, 'POST', { status });
+export const setAgentStatus = (agentId: string, status: 'available' | 'away' | 'offline') => sendJson<DeskState>(`${agentUrl(agentId)}/status`, 'POST', { status });
 
 export const deskEventsUrl = (agentId: string) => `${agentUrl(agentId)}/events`;
 

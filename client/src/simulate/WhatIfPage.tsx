@@ -10,6 +10,7 @@ import { WhatIfForm } from './WhatIfForm.tsx';
 import { WhatIfReport } from './WhatIfReport.tsx';
 import { defaultSettings, toRequest, type WhatIfSettings } from './whatIfSettings.ts';
 import './whatIf.css';
+import { nodeLabel } from '../nodeLabel.ts';
 
 /** The analyst's page: run the same simulated callers through two versions of a flow and see what changes. */
 export function WhatIfPage({ flowId }: { flowId: string }) {
@@ -43,7 +44,7 @@ export function WhatIfPage({ flowId }: { flowId: string }) {
 
 function WhatIfWorkspace({ flow, personas }: { flow: FlowDraft; personas: Persona[] }) {
   const publishedVersion = flow.publishedVersion ?? null;
-  const nodeLabels = Object.fromEntries(flow.nodes.map((n) => [n.id, typeof n.data.label === 'string' && n.data.label ? n.data.label : n.id]));
+  const nodeLabels = Object.fromEntries(flow.nodes.map((n) => [n.id, nodeLabel(n)]));
   const queues = flow.settings?.queues ?? [];
   const [settings, setSettings] = useState<WhatIfSettings>(() => defaultSettings(publishedVersion, personas, queues));
   const { state, start, cancel } = useSimulationRun();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { nodeLabel } from '../../nodeLabel.ts';
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { CallerControls } from './CallerControls.tsx';
@@ -29,10 +30,10 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
   const [version, setVersion] = useState<CallVersion>('draft');
   const [saving, setSaving] = useState(false);
   const published = useEditorStore((s) => s.publishedVersion !== null);
-  const labels = useEditorStore(documentNodes);
+  const nodes = useEditorStore(documentNodes);
   const labelOf = (id: string) => {
-    const node = labels.find((n) => n.id === id);
-    return (typeof node?.data.label === 'string' && node.data.label) || id;
+    const node = nodes.find((n) => n.id === id);
+    return node ? nodeLabel(node) : id;
   };
   const end = useRef<HTMLDivElement>(null);
   // A block, not an arrow's value: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { FlowIssue, Severity } from '@baton/shared';
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
+import { nodeLabel } from '../../nodeLabel.ts';
 
 const GROUPS: { severity: Severity; title: string; hint: string }[] = [
   { severity: 'error', title: 'Errors', hint: 'Fix these before publishing.' },
@@ -65,7 +66,7 @@ export const IssuesPanel = memo(function IssuesPanel({ issues }: { issues: FlowI
   const { fitView } = useReactFlow();
   const nodes = useEditorStore(documentNodes);
   const labels = useMemo(
-    () => new Map(nodes.map((n) => [n.id, typeof n.data.label === 'string' && n.data.label ? n.data.label : n.id])),
+    () => new Map(nodes.map((n) => [n.id, nodeLabel(n)])),
     [nodes],
   );
 

@@ -7,6 +7,7 @@ import { nextId } from './nextId.ts';
 import { portsOf } from './portsOf.ts';
 import type { EditorEdge, EditorNode, FlowMeta } from './types.ts';
 import type { EditorState } from './editorStore.ts';
+import { nodeLabel } from '../../nodeLabel.ts';
 
 /** The flow being edited. Only `nodes` and `edges` are undo steps. */
 export interface DocumentSlice {
@@ -71,7 +72,7 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
       const toKind = nodeKinds[to.type as NodeKind];
       if (!toKind.hasInput) return `Nothing can lead into "${toKind.label}": it is where ${to.type === 'start' ? 'every call begins' : 'a handoff begins'}.`;
       if (edges.some((e) => e.source === source && e.sourceHandle === sourceHandle))
-        return `The "${sourceHandle.replaceAll('_', ' ')}" output of "${labelOf(from)}" already leads somewhere. Delete that connection first.`;
+        return `The "${sourceHandle.replaceAll('_', ' ')}" output of "${nodeLabel(from)}" already leads somewhere. Delete that connection first.`;
       const taken = new Set(edges.map((e) => e.id));
       const base = `${source}-${sourceHandle}`;
       const edge: EditorEdge = { id: taken.has(base) ? nextId(base, taken) : base, source, sourceHandle, target };
@@ -146,4 +147,3 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
   };
 };
 
-const labelOf = (node: EditorNode) => (typeof node.data.label === 'string' && node.data.label) || node.id;
