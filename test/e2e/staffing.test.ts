@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,29 @@ async function openQueues(): Promise<Page> {
   await page.getByRole('link', { name: 'Queues' }).click();
   await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
   return page;
+}
+
+async function send<T>(path: string, method: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+/** An address on this machine where nothing listens: a port that was free a moment ago. */
+async function closedPortUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}/handoff`;
+}
+
+/** A caller of the billing-support flow asks for a person and is handed to the billing queue. */
+async function callerAsksForAPerson(): Promise<string> {
+  const { callId } = await send<{ callId: string }>('/api/calls', 'POST', { flowId: 'billing-support', version: 'draft' });
+  const turn = await send<{ state: { status: string } }>(`/api/calls/${callId}/turns`, 'POST', { text: 'let me talk to a real person' });
+  expect(turn.state.status).toBe('queued');
+  return callId;
 }
 
 describe('Queues and agents settings', () => {
@@ -92,4 +116,51 @@ describe('Queues and agents settings', () => {
     expect((await fetch(`${server.url}/api/queues/collections`)).status).toBe(200);
     await page.context().close();
   });
+
+  it('When a caller waits behind a busy agent and the webhook cannot be reached, then the Queues page shows the caller waiting and the failed handover, and the Agents page who is free', async () => {
+    await mkdir(resultsDir, { recursive: true });
+    // Billing open around the clock and patient enough that a second caller queues behind the one agent (and
+    // without the skill the first test added, which nobody has).
+    const allDay = [{ open: '00:00', close: '24:00' }];
+    const billing = await send<Record<string, unknown>>('/api/queues/billing', 'GET');
+    await send('/api/queues/billing', 'PUT', {
+      ...billing,
+      requiredSkills: ['billing'],
+      maxWaitSecondsBeforeCallback: 3600,
+      businessHours: { timeZone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] },
+    });
+    await send('/api/queues/billing/webhook', 'PUT', { url: await closedPortUrl(), secret: 'a-secret-of-32-letters-and-digits', allowPrivateNetwork: true });
+    await send('/api/desk/agents/amara-okafor/status', 'POST', { status: 'available' });
+    await send('/api/desk/agents/dev-patel/status', 'POST', { status: 'available' });
+
+    // Amara takes the first caller; the second waits.
+    await callerAsksForAPerson();
+    let offers: Array<{ offerId: string }> = [];
+    for (let i = 0; i < 50 && offers.length === 0; i++) {
+      offers = (await send<{ offers: Array<{ offerId: string }> }>('/api/desk/agents/amara-okafor/state', 'GET')).offers;
+      if (offers.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await send(`/api/desk/offers/${encodeURIComponent(offers[0]!.offerId)}/accept`, 'POST');
+    await callerAsksForAPerson();
+
+    const page = await openQueues();
+    await page.getByRole('navigation', { name: 'Queues' }).getByText('Billing team').click();
+    const now = page.getByRole('region', { name: 'Right now' });
+    await now.getByText('1 caller waiting').waitFor();
+    await now.getByText('0 of 1 agent free').waitFor();
+    await now.getByText('Open now').waitFor();
+    // The retries back off over about 15 s before the delivery counts as failed; the page refreshes every 5 s.
+    const handovers = page.getByRole('table', { name: 'Recent handovers sent' });
+    await handovers.getByText('Failed', { exact: true }).first().waitFor({ timeout: 40_000 });
+    await handovers.getByText(/Nothing answered at this address/).first().waitFor();
+    await page.getByText('Recent handovers sent', { exact: true }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, 'staffing-live-queue.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Agents' }).click();
+    const agents = page.getByRole('navigation', { name: 'Agents' });
+    await agents.locator('.mantine-NavLink-root', { hasText: 'Dev Patel' }).getByText('Available', { exact: true }).waitFor();
+    await agents.locator('.mantine-NavLink-root', { hasText: 'Amara Okafor' }).getByText('On a call', { exact: true }).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'staffing-live-agents.png') });
+    await page.context().close();
+  }, 60_000);
 });

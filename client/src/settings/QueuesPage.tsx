@@ -1,7 +1,12 @@
+import { Divider } from '@mantine/core';
 import type { QueueSettings } from '@baton/shared';
 import { QueueForm } from './QueueForm.tsx';
+import { QueueLiveBadge } from './QueueLiveBadge.tsx';
+import { QueueLiveCard } from './QueueLiveCard.tsx';
 import { SettingsCard, SettingsListPage } from './SettingsListPage.tsx';
 import { fetchQueues } from './staffingApi.ts';
+import { useLiveFigures } from './useLiveFigures.ts';
+import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { WebhookForm } from './WebhookForm.tsx';
 
 const weekday = [{ open: '09:00', close: '17:00' }];
@@ -14,8 +19,13 @@ const newQueue = (): QueueSettings => ({
   serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 },
 });
 
-/** The queues calls are handed to (/settings/queues): who answers them, when they are open, and their webhook. */
+/**
+ * The queues calls are handed to (/settings/queues): who answers them, when they are open, and their webhook;
+ * and, refreshed every 5 s, how each is doing right now.
+ */
 export function QueuesPage() {
+  const live = useLiveFigures();
+  const figuresOf = (queueId: string) => live.data?.queues.find((q) => q.queueId === queueId);
   return (
     <SettingsListPage<QueueSettings>
       title="Queues"
@@ -23,6 +33,7 @@ export function QueuesPage() {
       oneItem="a queue"
       load={fetchQueues}
       describe={(q) => (q.requiredSkills.length ? `Skills: ${q.requiredSkills.join(', ')}` : 'Any agent')}
+      badge={(q) => <QueueLiveBadge figures={figuresOf(q.id)} />}
       newItem={newQueue}
       cards={(queue, isNew, onSaved) =>
         isNew ? (
@@ -32,10 +43,15 @@ export function QueuesPage() {
         ) : (
           <>
             <SettingsCard>
+              <QueueLiveCard figures={figuresOf(queue.id)} error={live.error} />
+            </SettingsCard>
+            <SettingsCard>
               <QueueForm key={queue.id} queue={queue} isNew={false} onSaved={onSaved} />
             </SettingsCard>
             <SettingsCard>
               <WebhookForm key={queue.id} queueId={queue.id} queueName={queue.name} />
+              <Divider my="md" />
+              <WebhookDeliveries key={queue.id} queueId={queue.id} />
             </SettingsCard>
           </>
         )

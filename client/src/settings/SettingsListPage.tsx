@@ -15,13 +15,15 @@ interface SettingsListPageProps<T extends Named> {
   oneItem: string;
   load(signal: AbortSignal): Promise<T[]>;
   describe(item: T): string;
+  /** Shown at the right of the item in the list, e.g. an agent's live status. */
+  badge?(item: T): ReactNode;
   newItem(): T;
   /** The cards that edit one item; `onSaved` takes the stored item. */
   cards(item: T, isNew: boolean, onSaved: (stored: T) => void): ReactNode;
 }
 
 /** A settings page: the stored items on the left, the selected one's forms on the right, and a way to add one. */
-export function SettingsListPage<T extends Named>({ title, lead, oneItem, load, describe, newItem, cards }: SettingsListPageProps<T>) {
+export function SettingsListPage<T extends Named>({ title, lead, oneItem, load, describe, badge, newItem, cards }: SettingsListPageProps<T>) {
   const [items, setItems] = useState<T[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Said once a new item is stored, since its form is replaced by the stored item's.
@@ -69,7 +71,7 @@ export function SettingsListPage<T extends Named>({ title, lead, oneItem, load, 
         <div className="settings__layout">
           <nav aria-label={title}>
             {items.map((i) => (
-              <NavLink key={i.id} label={i.name} description={describe(i)} active={i.id === selected} onClick={() => select(i.id)} />
+              <NavLink key={i.id} label={i.name} description={describe(i)} rightSection={badge?.(i)} active={i.id === selected} onClick={() => select(i.id)} />
             ))}
             <Button variant="light" size="compact-sm" mt="sm" onClick={() => select(null)}>
               Add {oneItem}

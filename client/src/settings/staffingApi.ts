@@ -1,4 +1,4 @@
-import type { AgentSettings, QueueSettings, WebhookView } from '@baton/shared';
+import type { AgentSettings, LiveFigures, QueueSettings, WebhookDelivery, WebhookView } from '@baton/shared';
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts';
 
 export const fetchQueues = (signal?: AbortSignal) => fetchJson<QueueSettings[]>('/api/queues', signal);
@@ -25,3 +25,10 @@ export const fetchAgents = (signal?: AbortSignal) => fetchJson<AgentSettings[]>(
 
 export const saveAgent = (agent: AgentSettings, isNew: boolean) =>
   isNew ? sendJson<AgentSettings>('/api/agents', 'POST', agent) : sendJson<AgentSettings>(`/api/agents/${encodeURIComponent(agent.id)}`, 'PUT', agent);
+
+/** Every queue's and agent's figures right now (waiting callers, agents free, live status). */
+export const fetchLiveFigures = (signal?: AbortSignal) => fetchJson<LiveFigures>('/api/routing/live', signal);
+
+/** The queue's latest webhook deliveries, newest first. */
+export const fetchWebhookDeliveries = (queueId: string, signal?: AbortSignal) =>
+  fetchJson<WebhookDelivery[]>(`/api/queues/${encodeURIComponent(queueId)}/webhook/deliveries`, signal);

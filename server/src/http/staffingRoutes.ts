@@ -11,6 +11,9 @@ import type { StaffingService } from '../usecases/StaffingService.ts';
  * DELETE /queues/:id          -> 204, its webhook too; 404 if unknown
  * GET    /queues/:id/webhook  { url, enabled, allowPrivateNetwork, secretSet } (never the secret); 404 if none
  * PUT    /queues/:id/webhook  body: webhookSettingsSchema, `secret` optional once one is stored -> 200 with the view
+ * GET    /queues/:id/webhook/deliveries  the latest handoff deliveries (WebhookDelivery[]), newest first; 404 if the queue is unknown
+ * GET    /routing/live        LiveFigures: every queue's waiting callers, longest wait, agents free and signed in,
+ *                             estimated wait for a new caller and whether it is open; every agent's live status
  * GET    /agents, POST /agents, GET/PUT/DELETE /agents/:id  the same for agents (agentSettingsSchema)
  */
 export function staffingRoutes(staffing: StaffingService): Router {
@@ -37,6 +40,12 @@ export function staffingRoutes(staffing: StaffingService): Router {
   });
   r.put('/queues/:id/webhook', async (req, res) => {
     res.json(await staffing.putWebhook(req.params.id, req.body));
+  });
+  r.get('/queues/:id/webhook/deliveries', (req, res) => {
+    res.json(staffing.webhookDeliveries(req.params.id));
+  });
+  r.get('/routing/live', (_req, res) => {
+    res.json(staffing.live());
   });
   r.get('/agents', (_req, res) => {
     res.json(staffing.listAgents());

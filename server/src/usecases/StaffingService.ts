@@ -1,4 +1,6 @@
-import { agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type QueueSettings, type WebhookView, type WebhookSettings } from '@baton/shared';
+import {
+  agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type LiveFigures, type QueueSettings, type WebhookDelivery, type WebhookView, type WebhookSettings,
+} from '@baton/shared';
 import type { z } from 'zod';
 import { AppError, notFound } from '../errors.ts';
 import { resolveWebhookTarget } from '../integrations/resolveWebhookTarget.ts';
@@ -33,13 +35,25 @@ function withAddressId(body: unknown, id: string, what: string): Record<string, 
 
 const viewOf = ({ url, enabled, allowPrivateNetwork, secret }: WebhookSettings): WebhookView => ({ url, enabled, allowPrivateNetwork, secretSet: secret.length > 0 });
 
+/** The part of the webhook sender the settings page reads: what happened to the latest handoffs. */
+export interface DeliveryLog {
+  recentDeliveries(queueId: string): WebhookDelivery[];
+}
+
 /** Queues, agents and queue webhooks: the use cases behind /api/queues and /api/agents. */
 export class StaffingService {
-  /** `routing` follows every saved change to queues and agents. */
+  /** `routing` follows every saved change to queues and agents and gives the live figures; `deliveries` is the webhook sender's log. */
   constructor(
     private readonly store: Store,
     private readonly routing?: RoutingService,
+    private readonly deliveries?: DeliveryLog,
   ) {}
+
+  /** Every queue's and agent's figures right now. */
+  live(): LiveFigures {
+    if (!this.routing) throw new AppError(503, 'routing_not_running', 'Live figures are not available: call routing is not running on this server.');
+    return this.routing.live();
+  }
 
   listQueues(): QueueSettings[] {
     return this.store.queues.list();
@@ -121,5 +135,11 @@ export class StaffingService {
       if ('problem' in checked && checked.problem.code === 'webhook_url_refused') throw invalid('webhook', [{ path: 'url', message: checked.problem.message }]);
     }
     return viewOf(await this.store.queues.putWebhook(queueId, webhook));
+  }
+
+  /** The queue's latest webhook deliveries, newest first; 404 for an unknown queue, empty when it has sent none. */
+  webhookDeliveries(queueId: string): WebhookDelivery[] {
+    this.getQueue(queueId);
+    return this.deliveries?.recentDeliveries(queueId) ?? [];
   }
 }

@@ -1,0 +1,57 @@
+import type { AgentLiveStatus, LiveFigures, QueueLiveFigures, QueueSettings } from '@baton/shared';
+import { isOpen } from './businessHours.ts';
+import type { CallRouter } from './CallRouter.ts';
+import { transferDecision } from './estimatedWait.ts';
+import { canTakeCall, type AgentState } from './routingState.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const signedIn = (agent: Readonly<AgentState>) => agent.status !== 'away' && agent.status !== 'offline';
+
+function queueFigures(router: CallRouter, queue: QueueSettings, now: Date): QueueLiveFigures {
+  const calls = router.queuedCalls(queue.id);
+  const firstArrival = Math.min(...calls.map((c) => c.enqueuedAt));
+  const agents = router.agentsWithSkills(queue.requiredSkills).filter(signedIn);
+  // A new caller's wait by the same model the transfer node decides with; a closed queue takes no one, so no wait.
+  const decision = transferDecision(queue.id, router, now);
+  return {
+    queueId: queue.id,
+    name: queue.name,
+    open: isOpen(queue, now),
+    waiting: calls.length,
+    longestWaitSeconds: calls.length === 0 ? 0 : Math.max(0, Math.round((now.getTime() - firstArrival) / 1000)),
+    agentsAvailable: agents.filter(canTakeCall).length,
+    agentsSignedIn: agents.length,
+    estimatedWaitSeconds: 'ewtSeconds' in decision ? decision.ewtSeconds : null,
+    serviceLevel: queue.serviceLevel,
+  };
+}
+
+/**
+ * When the agent entered their status, where routing's state tells it exactly: wrap-up starts when the last call
+ * ends, busy when the call that filled the agent's capacity connected, available-and-idle when they last became
+ * free. Away and signed out leave no trace in routing, so they have none.
+ */
+function since(agent: Readonly<AgentState>): string | undefined {
+  if (agent.status === 'wrap_up' && agent.wrapUp) return iso(agent.wrapUp.since);
+  if (agent.status === 'busy' && agent.calls.size > 0) return iso(Math.max(...[...agent.calls.values()].map((c) => c.connectedAt)));
+  if (agent.status === 'available' && agent.calls.size === 0) return iso(agent.idleSince);
+  return undefined;
+}
+
+function agentStatus(agent: Readonly<AgentState>): AgentLiveStatus {
+  const at = since(agent);
+  return { agentId: agent.id, name: agent.name, status: agent.status, calls: agent.calls.size, ...(at ? { since: at } : {}) };
+}
+
+/**
+ * Every queue's and agent's figures at `now`, for the supervisor's view. `queueIds` says which queues and in what
+ * order (the stored ones); ids routing does not know (yet) are left out.
+ */
+export function liveFigures(router: CallRouter, now: Date, queueIds: Iterable<string>): LiveFigures {
+  const queues = [...queueIds].map((id) => router.queue(id)).filter((q): q is QueueSettings => q !== undefined);
+  return {
+    at: now.toISOString(),
+    queues: queues.map((q) => queueFigures(router, q, now)),
+    agents: router.allAgents().map(agentStatus),
+  };
+}
