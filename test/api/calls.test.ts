@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readExample, startTestServer } from './testServer.ts';
+import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestServer(seedOpenQueues);
   await request(server.url).post('/api/flows').send(await readExample('billing-support'));
 });
 afterEach(() => server.stop());
@@ -21,6 +21,7 @@ describe('calls API', () => {
   });
 
   it("When the caller says 'let me talk to a real person', then the call is transferred with a full packet and the caller hears why first", async () => {
+    await request(server.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' });
     const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } })).body;
     await say(callId, { text: 'I want a refund' });
     await say(callId, { text: '40 dollars' });
@@ -52,16 +53,26 @@ describe('calls API', () => {
     expect(res.body.signals.explicitRequest.requested).toBe(false);
   });
 
-  it('When no agent is free, then the caller is offered a callback and the call ends with it booked', async () => {
-    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
-    await say(callId, { dtmf: '0' });
-    const offered = await say(callId, { transferOutcome: 'no_agent' });
-    expect(offered.body.actions[0].text).toMatch(/call you back/);
+  it('When nobody is signed in to the queue, then the caller is offered a call back at once, and the request waits for the queue\'s agents', async () => {
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } })).body;
+    const offered = await say(callId, { dtmf: '0' });
+    expect(offered.body.actions.map((a: { type: string }) => a.type)).toEqual(['say', 'transfer', 'say', 'listen']);
+    expect(offered.body.actions[2].text).toMatch(/call you back/);
+    expect(offered.body.state.status).toBe('ai');
     const booked = await say(callId, { text: 'call me on 555 010 2030' });
     expect(booked.body.state.status).toBe('ended');
-    expect(booked.body.actions.at(-1).type).toBe('hangup');
+    expect(booked.body.actions.map((a: { type: string }) => a.type)).toEqual(['say', 'callback', 'hangup']);
+    expect(booked.body.actions[0].text).toMatch(/call you on 5550102030 between \d+:\d\d [ap]m and \d+:\d\d [ap]m/);
     const after = await say(callId, { text: 'hello?' });
     expect(after.status).toBe(409);
+
+    await expect.poll(async () => (await request(server.url).get('/api/desk/agents/amara-okafor/state')).body.callbacks).toEqual([
+      expect.objectContaining({ callId, queueId: 'billing', phone: '5550102030', callerName: 'Ada', reason: expect.stringMatching(/pressed 0|asked/) }),
+    ]);
+    const [callback] = (await request(server.url).get('/api/desk/agents/amara-okafor/state')).body.callbacks;
+    const claimed = await request(server.url).post(`/api/desk/callbacks/${callback.id}/claim`).send({ agentId: 'amara-okafor' });
+    expect(claimed.body.claimedBy.agentId).toBe('amara-okafor');
+    expect((await request(server.url).post(`/api/desk/callbacks/${callback.id}/claim`).send({ agentId: 'grace-li' })).status).toBe(409);
   });
 
   it('When a call uses the published version, then later draft edits do not change it', async () => {

@@ -1,14 +1,12 @@
-import path from 'node:path';
-import pino from 'pino';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedStaffing } from '../../server/src/seedStaffing.ts';
-import { flowsDir, readExample, startTestServer } from './testServer.ts';
+import { openEventStream } from './eventStream.ts';
+import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const streams: AbortController[] = [];
 beforeEach(async () => {
-  server = await startTestServer((store) => seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' })));
+  server = await startTestServer(seedOpenQueues);
   await request(server.url).post('/api/flows').send(await readExample('billing-support'));
 });
 afterEach(async () => {
@@ -16,55 +14,8 @@ afterEach(async () => {
   await server.stop();
 });
 
-type SseEvent = { type: string; data: Record<string, any> };
-
-/** Opens an agent's event stream and collects its events; `next` waits for the first of a type not yet taken. */
-async function openDesk(agentId: string) {
-  const controller = new AbortController();
-  streams.push(controller);
-  const res = await fetch(`${server.url}/api/desk/agents/${agentId}/events`, { signal: controller.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: SseEvent[] = [];
-  const waiters: Array<() => void> = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of res.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const type = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (type && data) events.push({ type, data: JSON.parse(data) });
-          for (const wake of waiters.splice(0)) wake();
-        }
-      }
-    } catch {
-      // Aborted at the end of the test.
-    }
-  })();
-  const taken = new Set<SseEvent>();
-  async function next(type: string, withinMs = 4000): Promise<SseEvent> {
-    const deadline = Date.now() + withinMs;
-    for (;;) {
-      const found = events.find((e) => e.type === type && !taken.has(e));
-      if (found) {
-        taken.add(found);
-        return found;
-      }
-      if (Date.now() > deadline) throw new Error(`no ${type} event within ${withinMs} ms; got ${events.map((e) => e.type).join(', ')}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  }
-  return { events, next };
-}
+/** Opens an agent's desk event stream. */
+const openDesk = (agentId: string) => openEventStream(`${server.url}/api/desk/agents/${agentId}/events`, streams);
 
 const api = () => request(server.url);
 

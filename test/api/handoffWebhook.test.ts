@@ -1,11 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import path from 'node:path';
-import pino from 'pino';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../server/src/integrations/webhookSignature.ts';
-import { seedStaffing } from '../../server/src/seedStaffing.ts';
-import { flowsDir, readExample, startTestServer } from './testServer.ts';
+import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
 const SECRET = 'a-long-shared-secret-for-tests';
 
@@ -15,7 +12,7 @@ let received: Promise<{ headers: IncomingMessage['headers']; body: string }>;
 let receiverUrl: string;
 
 beforeEach(async () => {
-  server = await startTestServer((store) => seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' })));
+  server = await startTestServer(seedOpenQueues);
   await request(server.url).post('/api/flows').send(await readExample('billing-support'));
   // The outside system (a CRM) that wants to hear about every handoff to the billing queue.
   received = new Promise((resolve) => {

@@ -2,8 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { businessHoursSchema } from '@baton/shared';
 import pino from 'pino';
 import { createApp } from '../../server/src/http/createApp.ts';
+import { alwaysOpen } from '../../server/src/routing/testRouting.ts';
+import { seedStaffing } from '../../server/src/seedStaffing.ts';
 import { NlpjsNlu } from '../../server/src/nlu/NlpjsNlu.ts';
 import { openStore } from '../../server/src/store/openStore.ts';
 import type { Store } from '../../server/src/store/types.ts';
@@ -16,7 +19,7 @@ export async function startTestServer(seed?: (store: Store) => Promise<unknown>)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-api-'));
   const store = await openStore(dataDir);
   await seed?.(store);
-  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
+  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }) /* TEST_LOG=error shows the server's errors */ });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -33,4 +36,13 @@ export async function startTestServer(seed?: (store: Store) => Promise<unknown>)
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Seeds the example queues and agents (flows/staffing) with every queue open around the clock, so no test depends on
+ * the hour it runs at. Agents are signed out until a test signs them in.
+ */
+export async function seedOpenQueues(store: Store) {
+  await seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' }));
+  for (const queue of store.queues.list()) await store.queues.update({ ...queue, businessHours: businessHoursSchema.parse(alwaysOpen) });
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { openAllDay } from './openAllDay.ts';
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -14,6 +15,7 @@ describe('Agent desk', () => {
 
   it('When a caller asks for a person and the available agent accepts and wraps up, then the page shows the briefing, the call and then waits again', async () => {
     await mkdir(resultsDir, { recursive: true });
+    await openAllDay(server.url, 'billing');
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
     await page.goto(`${server.url}/agent?agent=amara-okafor`);
     await page.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();

@@ -28,6 +28,10 @@ export interface CallSession {
   lastIntent: { name: string; confidence: number } | null;
   lastSignals: TurnSignals | null;
   handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket } | null;
+  /** The agent who took the call, once one has. */
+  agent: { id: string; name: string } | null;
+  /** While queued: when the caller last heard how long the wait is, and whether a call back was offered. */
+  waiting: { lastUpdateAt: string; callbackOffered: boolean } | null;
   disposition: string | null;
   startedAt: string;
   endedAt: string | null;
@@ -59,6 +63,8 @@ export function createSession(init: { callId: string; flowId: string; flowVersio
     lastIntent: null,
     lastSignals: null,
     handoff: null,
+    agent: null,
+    waiting: null,
     disposition: null,
     startedAt: init.at,
     endedAt: null,

@@ -2,14 +2,14 @@ import type { HandoffReason, ParsedNode, TriggerData } from '@baton/shared';
 import type { CallSession } from './CallSession.ts';
 import { checkDetector, type TurnFacts } from './detectors.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
-import { queueFigures, ruleValues } from './values.ts';
+import { nearestQueue, queueFigures, ruleValues, type LiveQueues } from './values.ts';
 
 function inScope(data: TriggerData, nodeId: string): boolean {
   return data.scope.mode === 'everywhere' || data.scope.nodeIds.includes(nodeId);
 }
 
 /** The highest-priority trigger that holds on this turn, with the reason it gives, or null. */
-export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: TurnFacts, at: string): { trigger: ParsedNode; reason: HandoffReason } | null {
+export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: TurnFacts, at: string, queues?: LiveQueues): { trigger: ParsedNode; reason: HandoffReason } | null {
   // Once the call is on its way to a person, triggers have done their job.
   if (session.handoff || session.status !== 'ai') return null;
   const settings = flow.compiled.flow.settings;
@@ -21,7 +21,7 @@ export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: Tu
       if (hit) return { trigger, reason: { category: data.category, signal: hit.signal, triggerId: trigger.id, explanation: hit.explanation } };
     }
     const rule = flow.compiled.rules.get(`${trigger.id}/rule`);
-    if (rule && ruleHolds(rule, ruleValues(session, queueFigures(flow, undefined, undefined), at))) {
+    if (rule && ruleHolds(rule, ruleValues(session, queueFigures(flow, nearestQueue(flow, trigger.id), queues), at))) {
       return { trigger, reason: { category: data.category, signal: 'rule', triggerId: trigger.id, explanation: `The rule "${data.rule}" of "${trigger.label}" holds.` } };
     }
   }

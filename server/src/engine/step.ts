@@ -5,7 +5,7 @@ import { executors } from './executors/executors.ts';
 import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
-import { messageValues, type QueueSnapshot } from './values.ts';
+import { messageValues, type LiveQueues } from './values.ts';
 
 export interface StepResult {
   session: CallSession;
@@ -15,7 +15,7 @@ export interface StepResult {
 }
 
 /** Live figures a channel may attach to any event (queue waits come from routing). */
-export type StepEvent = CallEvent & { queues?: QueueSnapshot };
+export type StepEvent = CallEvent & { queues?: LiveQueues };
 
 /** The compiler refuses loops that never wait; this guard only protects against a bug. */
 const MAX_NODES_PER_STEP = 500;
@@ -43,7 +43,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       }
       const understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb);
       recordTurn(draft, understanding, event);
-      const fired = firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at);
+      const fired = firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'utterance', understanding, text: event.text });
       break;
@@ -52,7 +52,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: new Set() }, event.at);
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: new Set() }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits });
       break;
@@ -64,7 +64,16 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       else input(ctx, { type: 'silence' });
       break;
     case 'transfer_outcome':
-      if (s.status === 'queued' || s.status === 'agent') input(ctx, { type: 'transfer_outcome', outcome: event.outcome });
+      if (s.status === 'queued' || s.status === 'agent') input(ctx, { type: 'transfer_outcome', outcome: event.outcome, agent: event.agent });
+      break;
+    case 'queue_update':
+      if (s.status === 'queued') input(ctx, { type: 'queue_update', position: event.position, ewtSeconds: event.ewtSeconds, agentsAvailable: event.agentsAvailable, overMaxWait: event.overMaxWait });
+      break;
+    case 'agent_message':
+      // The agent's words reach the caller as they were typed: they are never a template.
+      if (s.status !== 'agent') break;
+      ctx.actions.push({ type: 'say', text: event.text, purpose: 'agent', nodeId: s.nodeId });
+      draft.append('transcript', { from: 'agent', text: event.text, at: event.at, nodeId: s.nodeId, purpose: 'agent' });
       break;
     case 'hangup':
       s.status = 'ended';

@@ -9,10 +9,18 @@ export interface QueueFigures {
   ewtSeconds: number;
   position: number;
   agentsAvailable: number;
+  /** When a call back would come, in words; from routing (it knows the queue's hours and time zone). */
+  callbackWindow: string;
 }
 
-/** Live queue figures can come with an event (routing); until then the queue's typical wait stands in. */
-export type QueueSnapshot = Partial<Record<string, Partial<Omit<QueueFigures, 'id' | 'name'>>>>;
+/**
+ * Live queue figures a channel can attach to an event (from routing), looked up only when a message or rule needs
+ * them; without them the flow's typical wait for the queue stands in.
+ */
+export type LiveQueues = (queueId: string) => Partial<Omit<QueueFigures, 'id' | 'name'>> | undefined;
+
+/** The agent a call is with, for {{agent.firstName}} when the channel did not say who. */
+export const UNNAMED_AGENT = { id: '', name: 'one of our team' };
 
 export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
   explicit_request: 'you asked to speak with a person',
@@ -22,17 +30,51 @@ export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
   custom: 'a specialist can help you best with this',
 };
 
-export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: QueueSnapshot | undefined): QueueFigures | null {
+export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: LiveQueues | undefined): QueueFigures | null {
   if (!queueId) return null;
   const config = flow.compiled.flow.settings.queues.find((q) => q.id === queueId);
-  const now = live?.[queueId];
+  const now = live?.(queueId);
   return {
     id: queueId,
     name: config?.name ?? queueId,
     ewtSeconds: now?.ewtSeconds ?? config?.typicalWaitSeconds ?? 0,
     position: now?.position ?? 1,
     agentsAvailable: now?.agentsAvailable ?? 0,
+    callbackWindow: now?.callbackWindow ?? 'as soon as someone is free',
   };
+}
+
+const nearestQueues = new WeakMap<RuntimeFlow, Map<string, string | undefined>>();
+
+/**
+ * The queue a rule's `queue.*` figures describe: that of the nearest transfer the flow can reach from the node (the
+ * transfer a trigger or decision leads to), else the flow's first queue.
+ */
+export function nearestQueue(flow: RuntimeFlow, nodeId: string): string | undefined {
+  let cache = nearestQueues.get(flow);
+  if (!cache) nearestQueues.set(flow, (cache = new Map()));
+  if (cache.has(nodeId)) return cache.get(nodeId);
+  let found: string | undefined;
+  const seen = new Set([nodeId]);
+  for (let frontier = [nodeId]; frontier.length > 0 && !found; ) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      const node = flow.compiled.nodes.get(id);
+      if (node?.kind === 'transfer') {
+        found = node.data.queue as string;
+        break;
+      }
+      for (const target of flow.compiled.next.get(id)?.values() ?? []) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  found ??= flow.compiled.flow.settings.queues[0]?.id;
+  cache.set(nodeId, found);
+  return found;
 }
 
 /** The wait in words a caller hears naturally. */
@@ -54,7 +96,13 @@ export function messageValues(flow: RuntimeFlow, session: CallSession, queue: Qu
     queue: queue ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds) } : {},
     intent: session.lastIntent?.name ?? '',
     flow: { name: flow.compiled.flow.name },
+    agent: agentValues(session.agent),
   };
+}
+
+function agentValues(agent: { name: string } | null) {
+  const name = agent?.name || UNNAMED_AGENT.name;
+  return { name, firstName: agent?.name ? name.split(/\s+/)[0] : name };
 }
 
 /** The typed variables rules read (see the rule environment in shared/). */

@@ -1,10 +1,21 @@
 import { Router } from 'express';
 import type { Request } from 'express';
 import type { CallService } from '../usecases/CallService.ts';
+import { eventStream } from './eventStream.ts';
 
 /** `?signals=true` adds each turn's signals and evidence to the response. */
 const wantsSignals = (req: Request) => req.query.signals === 'true';
 
+/**
+ * Calls, mounted at /api/calls.
+ *
+ * POST /                { flowId, version?, caller? } -> 201 { callId, actions, state }
+ * POST /:id/turns       { text, asrConfidence?, loudnessDb? } | { dtmf } | { silence: true } | { hangup: true }
+ *                       | { transferOutcome } -> { actions, state, handoff? }
+ * GET  /:id             transcript, events, state, handoff, agent
+ * GET  /:id/events      server-sent events `update` { actions, state }: what the caller hears between their own turns
+ *                       (wait updates, the call-back offer, "you're through", the agent's words); 404 once the call is gone
+ */
 export function callRoutes(calls: CallService): Router {
   const r = Router();
   r.post('/', async (req, res) => {
@@ -13,6 +24,16 @@ export function callRoutes(calls: CallService): Router {
   });
   r.post('/:id/turns', async (req, res) => {
     res.json(await calls.turn(req.params.id, req.body, wantsSignals(req)));
+  });
+  r.get('/:id/events', (req, res) => {
+    const callId = req.params.id;
+    // Subscribing first: an unknown call is a 404 before the stream starts.
+    let send: ((type: string, data: unknown) => void) | undefined;
+    const unsubscribe = calls.subscribe(callId, (update) => send?.('update', update));
+    eventStream(res, (write) => {
+      send = write;
+      return unsubscribe;
+    });
   });
   r.get('/:id', async (req, res) => {
     res.json(await calls.get(req.params.id));

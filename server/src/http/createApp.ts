@@ -48,7 +48,7 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
-  const calls = new CallService(store, runtimes, undefined, routing, webhooks);
+  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'));
   const conversationTests = new ConversationTestService(store, runtimes);
   const api = express.Router();
   api.use(requireJson, express.json({ limit: BODY_LIMIT }));
@@ -57,8 +57,8 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
-  api.use(staffingRoutes(new StaffingService(store, routing)));
-  api.use('/desk', deskRoutes(routing));
+  api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
+  api.use('/desk', deskRoutes(routing, calls));
   api.use(apiNotFound);
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseBody } from '../usecases/callInputs.ts';
-import type { DeskEvent, RoutingService } from '../usecases/RoutingService.ts';
+import type { CallService } from '../usecases/CallService.ts';
+import type { RoutingService } from '../usecases/RoutingService.ts';
+import { eventStream } from './eventStream.ts';
 
 const statusSchema = z.object({ status: z.enum(['available', 'away', 'offline'], 'status must be one of available, away or offline') }).strict();
 
@@ -14,52 +16,63 @@ const wrapUpSchema = z
   })
   .strict();
 
-/** A comment line every 15 s keeps proxies from closing a quiet stream and lets the page notice a dead one. */
-const HEARTBEAT_MS = 15_000;
+const messageSchema = z
+  .object({
+    agentId: z.string().min(1, 'agentId must name the agent').max(80),
+    text: z.string().trim().min(1, 'write something to say to the caller').max(2000, 'keep a message under 2,000 characters'),
+  })
+  .strict();
 
-/** The agent an event concerns; events about no one agent (a caller leaving the queue) go to no desk. */
-const agentOf = (event: DeskEvent) => ('agentId' in event ? event.agentId : undefined);
+const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the agent').max(80) }).strict();
 
 /**
  * The agent desk, mounted at /api/desk. Unknown agent or offer: 404; a bad body: 400 naming the field.
  *
  * POST /agents/:id/status        { status: available|away|offline } -> the agent's state
  * GET  /agents/:id/state         { agentId, name, status, capacity, offers: [{ offerId, callId, queueId, expiresAt, packet }],
- *                                  calls: [{ callId, queueId, connectedAt, packet }] } — what a reconnecting desk restores
+ *                                  calls: [{ callId, queueId, connectedAt, packet, conversation, callerHungUpAt? }], callbacks } — what a
+ *                                  reconnecting desk restores
  * GET  /agents/:id/events        server-sent events for this agent: offer_made (with `packet`), offer_expired,
- *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed
+ *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed,
+ *                                caller_said, agent_said, caller_hung_up, callback_created, callback_claimed
  * POST /offers/:id/accept        -> { status: 'connected', callId, agentId, packet }; 409 once expired
  * POST /offers/:id/decline       -> { status: 'declined' }
+ * POST /calls/:callId/messages   { agentId, text } -> 201 { at }: the caller hears it; 409 when it is not the agent's call
  * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain } -> 201
+ * POST /callbacks/:id/claim      { agentId } -> the claimed request; 409 when someone claimed it first
  */
-export function deskRoutes(routing: RoutingService): Router {
+export function deskRoutes(routing: RoutingService, calls: CallService): Router {
   const r = Router();
   r.post('/agents/:id/status', (req, res) => {
     const { status } = parseBody(statusSchema, req.body);
     res.json(routing.setStatus(req.params.id, status));
   });
   r.get('/agents/:id/state', (req, res) => {
-    res.json(routing.agentState(req.params.id));
+    const state = routing.agentState(req.params.id);
+    res.json({ ...state, calls: state.calls.map((c) => ({ ...c, ...calls.deskView(c.callId) })) });
   });
   r.get('/agents/:id/events', (req, res) => {
     const agentId = req.params.id;
     routing.requireAgent(agentId);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = routing.subscribe((event) => {
-      if (agentOf(event) === agentId) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS).unref();
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
+    eventStream(res, (send) =>
+      routing.subscribe((event) => {
+        if (routing.concerns(event, agentId)) send(event.type, event);
+      }),
+    );
   });
   r.post('/offers/:id/accept', (req, res) => {
     res.json(routing.accept(req.params.id));
   });
   r.post('/offers/:id/decline', (req, res) => {
     res.json(routing.decline(req.params.id));
+  });
+  r.post('/calls/:callId/messages', (req, res) => {
+    const { agentId, text } = parseBody(messageSchema, req.body);
+    res.status(201).json(calls.agentSays(req.params.callId, agentId, text));
+  });
+  r.post('/callbacks/:id/claim', async (req, res) => {
+    const { agentId } = parseBody(claimSchema, req.body);
+    res.json(await routing.claimCallback(req.params.id, agentId));
   });
   r.post('/calls/:callId/wrap-up', (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);

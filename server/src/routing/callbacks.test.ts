@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimCallback, createCallback, openCallbacks } from './callbacks.ts';
+import { callbackWindowText, createCallback, deskCallbacks } from './callbacks.ts';
 import { at } from './testRouting.ts';
 
 const base = { callId: 'call-1', queueId: 'billing', phone: '+1 (415) 555-0123' };
@@ -23,18 +23,23 @@ describe('callbacks', () => {
     expect(() => createCallback({ ...base, id: 'cb1', ewtSeconds: 0, nextOpening: null }, at(0))).toThrow(/no opening hours/);
   });
 
-  it('When an agent claims a callback, then it leaves the open list and a second claim is refused', () => {
+  it('When callbacks wait in several queues, then a desk lists the open ones of its queues and its own claims, earliest first', () => {
+    const claimed = { ...createCallback({ ...base, id: 'mine', ewtSeconds: 0 }, at(0)), claimedBy: { agentId: 'ana', at: at(1).toISOString() } };
     const list = [
       createCallback({ ...base, id: 'late', ewtSeconds: 900 }, at(0)),
       createCallback({ ...base, id: 'soon', ewtSeconds: 60 }, at(0)),
       createCallback({ ...base, id: 'other-queue', queueId: 'sales', ewtSeconds: 0 }, at(0)),
+      claimed,
+      { ...claimed, id: 'theirs', claimedBy: { agentId: 'ben', at: at(1).toISOString() } },
     ];
-    expect(openCallbacks(list, ['billing']).map((c) => c.id)).toEqual(['soon', 'late']);
-    const { callbacks, claimed } = claimCallback(list, 'soon', 'ana', at(30));
-    expect(claimed.claimedBy).toEqual({ agentId: 'ana', at: '2026-11-24T10:00:30.000Z' });
-    expect(openCallbacks(callbacks, ['billing']).map((c) => c.id)).toEqual(['late']);
-    expect(list[1].claimedBy).toBeUndefined();
-    expect(() => claimCallback(callbacks, 'soon', 'ben', at(31))).toThrow(/already claimed by ana/);
-    expect(() => claimCallback(callbacks, 'nope', 'ben', at(31))).toThrow(/No callback/);
+    expect(deskCallbacks(list, ['billing'], 'ana', at(30)).map((c) => c.id)).toEqual(['mine', 'soon', 'late']);
+    expect(deskCallbacks(list, ['billing'], 'ana', at(24 * 3600)).map((c) => c.id)).toEqual(['soon', 'late']);
+  });
+
+  it('When a call back is promised, then the caller hears the window in the queue\'s own time, with the day when it is not today', () => {
+    const now = new Date('2026-11-24T13:40:00Z');
+    expect(callbackWindowText({ from: '2026-11-24T14:10:00Z', to: '2026-11-24T14:40:00Z' }, 'Europe/London', now)).toBe('between 2:10 pm and 2:40 pm');
+    expect(callbackWindowText({ from: '2026-11-25T08:00:00Z', to: '2026-11-25T08:30:00Z' }, 'Europe/London', now)).toBe('tomorrow between 8:00 am and 8:30 am');
+    expect(callbackWindowText({ from: '2026-11-27T14:00:00Z', to: '2026-11-27T14:30:00Z' }, 'America/New_York', now)).toBe('on Friday between 9:00 am and 9:30 am');
   });
 });

@@ -1,17 +1,5 @@
+import type { CallbackRequest } from '@baton/shared';
 import { AppError } from '../errors.ts';
-
-/** A promise to call the customer back within a time window; agents see open ones in the desk and claim them. */
-export interface CallbackRequest {
-  id: string;
-  callId: string;
-  queueId: string;
-  /** E.164-like: an optional "+" and 7 to 15 digits. */
-  phone: string;
-  /** ISO times: the window promised to the customer. */
-  window: { from: string; to: string };
-  createdAt: string;
-  claimedBy?: { agentId: string; at: string };
-}
 
 export interface NewCallback {
   id: string;
@@ -24,6 +12,8 @@ export interface NewCallback {
   nextOpening?: Date | null;
   /** How wide the promised window is. */
   windowMinutes?: number;
+  /** What the agent who calls back should know (from the handoff packet). */
+  about?: Pick<CallbackRequest, 'callerName' | 'reason' | 'summary'>;
 }
 
 /** The phone number with spaces, dashes, dots and brackets taken out, or undefined when it is not a number. */
@@ -39,25 +29,40 @@ export function normalizePhone(phone: string): string | undefined {
 export function createCallback(input: NewCallback, now: Date): CallbackRequest {
   const phone = normalizePhone(input.phone);
   if (!phone) throw new AppError(422, 'invalid_phone', `"${input.phone}" is not a phone number we can call back; give 7 to 15 digits, e.g. +14155550123.`);
-  if (input.nextOpening === null) throw new AppError(422, 'queue_never_opens', 'The queue has no opening hours, so no callback time can be promised.');
+  const window = callbackWindow(input, now);
+  if (!window) throw new AppError(422, 'queue_never_opens', 'The queue has no opening hours, so no callback time can be promised.');
+  return { id: input.id, callId: input.callId, queueId: input.queueId, phone, window, createdAt: now.toISOString(), ...definedOnly(input.about ?? {}) };
+}
+
+/** The window a call back is promised in: from the later of "now + estimated wait" and the next opening; null if the queue never opens. */
+export function callbackWindow(input: Pick<NewCallback, 'ewtSeconds' | 'nextOpening' | 'windowMinutes'>, now: Date): CallbackRequest['window'] | null {
+  if (input.nextOpening === null) return null;
   const from = Math.max(now.getTime() + (input.ewtSeconds ?? 0) * 1000, input.nextOpening?.getTime() ?? 0);
   const to = from + (input.windowMinutes ?? 30) * 60_000;
-  return {
-    id: input.id, callId: input.callId, queueId: input.queueId, phone,
-    window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, createdAt: now.toISOString(),
-  };
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
-/** Callbacks nobody has claimed yet in the given queues, the earliest promise first. */
-export function openCallbacks(callbacks: readonly CallbackRequest[], queueIds: readonly string[]): CallbackRequest[] {
-  return callbacks.filter((c) => !c.claimedBy && queueIds.includes(c.queueId)).sort((a, b) => a.window.from.localeCompare(b.window.from) || a.id.localeCompare(b.id));
+/** The window in words a caller understands, in the queue's time zone: "between 2:10 pm and 2:40 pm", "tomorrow between …", "on Monday between …". */
+export function callbackWindowText(window: CallbackRequest['window'], timeZone: string, now: Date): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const [from, to] = [new Date(window.from), new Date(window.to)];
+  const between = `between ${time.format(from)} and ${time.format(to)}`;
+  const days = Math.round((Date.parse(day.format(from)) - Date.parse(day.format(now))) / 86_400_000);
+  if (days <= 0) return between;
+  if (days === 1) return `tomorrow ${between}`;
+  return `on ${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long' }).format(from)} ${between}`;
 }
 
-/** The list with the callback claimed by the agent; a callback is claimed once. */
-export function claimCallback(callbacks: readonly CallbackRequest[], id: string, agentId: string, now: Date): { callbacks: CallbackRequest[]; claimed: CallbackRequest } {
-  const existing = callbacks.find((c) => c.id === id);
-  if (!existing) throw new AppError(404, 'callback_not_found', `No callback request with id "${id}".`);
-  if (existing.claimedBy) throw new AppError(409, 'callback_already_claimed', `This callback was already claimed by ${existing.claimedBy.agentId}.`);
-  const claimed: CallbackRequest = { ...existing, claimedBy: { agentId, at: now.toISOString() } };
-  return { callbacks: callbacks.map((c) => (c.id === id ? claimed : c)), claimed };
+const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * The callbacks one agent's desk lists: nobody's yet in the agent's queues, and those the agent claimed whose window
+ * has not long passed (12 hours); the earliest promise first.
+ */
+export function deskCallbacks(callbacks: readonly CallbackRequest[], queueIds: readonly string[], agentId: string, now: Date): CallbackRequest[] {
+  const recent = now.getTime() - 12 * 3_600_000;
+  return callbacks
+    .filter((c) => (c.claimedBy ? c.claimedBy.agentId === agentId && Date.parse(c.window.to) > recent : queueIds.includes(c.queueId)))
+    .sort((a, b) => a.window.from.localeCompare(b.window.from) || a.id.localeCompare(b.id));
 }

@@ -1,4 +1,4 @@
-import type { AgentSettings, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
+import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
 import type { PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -26,12 +26,14 @@ export interface DbData {
   agents: Record<string, AgentSettings>;
   /** Each queue's outbound handoff webhook, by queue id (secret included: never sent back by the API). */
   webhooks: Record<string, WebhookSettings>;
+  /** Call backs promised to callers, by request id. */
+  callbacks: Record<string, CallbackRequest>;
   // Reserved for the user issue so its data lands in the same durable file.
   users: unknown[];
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, users: [], audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, users: [], audit: [] });
 
 /**
  * Fills in collections a file from an older Baton lacks. `queues` and `agents` were reserved as (always empty)

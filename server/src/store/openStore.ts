@@ -8,6 +8,7 @@ import { LowdbConversationTestRepository } from './LowdbConversationTestReposito
 import { JsonlCallLog } from './JsonlCallLog.ts';
 import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
 import { LowdbPersonaRepository } from './LowdbPersonaRepository.ts';
+import { LowdbCallbackRepository } from './LowdbCallbackRepository.ts';
 import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
 import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
 import type { Store } from './types.ts';
@@ -26,6 +27,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   let personas: LowdbPersonaRepository;
   let queues: LowdbQueueRepository;
   let agents: LowdbAgentRepository;
+  let callbacks: LowdbCallbackRepository;
   try {
     const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
     await db.read();
@@ -36,6 +38,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     personas = new LowdbPersonaRepository(db);
     queues = new LowdbQueueRepository(db);
     agents = new LowdbAgentRepository(db);
+    callbacks = new LowdbCallbackRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
   } catch (error) {
     await release();
@@ -48,6 +51,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     personas,
     queues,
     agents,
+    callbacks,
     calls,
     dataDir: dir,
     close() {

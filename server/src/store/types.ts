@@ -1,4 +1,4 @@
-import type { AgentSettings, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
+import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
 
 export type { FlowSummary };
 
@@ -82,6 +82,15 @@ export interface AgentRepository {
   isEmpty(): boolean;
 }
 
+/** Call backs promised to callers; agents claim them in the desk. */
+export interface CallbackRepository {
+  list(): CallbackRequest[];
+  /** AppError 409 if the id is taken. */
+  add(callback: CallbackRequest): Promise<CallbackRequest>;
+  /** AppError 404 when unknown, 409 `callback_already_claimed` when someone claimed it first. */
+  claim(id: string, agentId: string, at: Date): Promise<CallbackRequest>;
+}
+
 /** Call records and events, appended as JSON Lines and never rewritten. */
 export interface CallLog {
   append(callId: string, record: Record<string, unknown>): void;
@@ -97,6 +106,7 @@ export interface Store {
   personas: PersonaRepository;
   queues: QueueRepository;
   agents: AgentRepository;
+  callbacks: CallbackRepository;
   calls: CallLog;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */

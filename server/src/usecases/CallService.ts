@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CallEvent, CallStepView, HandoffPacket } from '@baton/shared';
+import type { CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
+import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
@@ -12,13 +13,23 @@ import type { RoutingService } from './RoutingService.ts';
 interface LiveCall {
   session: CallSession;
   flow: RuntimeFlow;
+  /** The test console decides transfers' outcomes itself: the call never reaches routing or agents. */
+  manualTransfers: boolean;
 }
+
+/** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
+export interface CallUpdate {
+  actions: CallAction[];
+  state: CallState;
+}
+export type CallListener = (update: CallUpdate) => void;
 
 const MAX_CALLS_IN_MEMORY = 10_000;
 
-/** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine. */
+/** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
   private readonly calls = new Map<string, LiveCall>();
+  private readonly listeners = new Map<string, Set<CallListener>>();
 
   constructor(
     private readonly store: Store,
@@ -28,18 +39,20 @@ export class CallService {
     private readonly routing?: RoutingService,
     /** Tells each queue's outside system (CRM, ticketing) about a handoff, if the queue has a webhook. */
     private readonly webhooks?: { deliver(queueId: string, packet: HandoffPacket): Promise<unknown> },
+    private readonly onError: (error: unknown) => void = console.error,
   ) {
-    // An agent accepted: the flow takes its transfer node's `connected` port.
+    // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
-      if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected');
+      if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' });
     });
+    routing?.onTick(() => this.sendWaitingUpdates());
   }
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
-  transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed') {
+  transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed', agent?: { id: string; name: string }) {
     const call = this.calls.get(callId);
     if (!call || call.session.status !== 'queued') return;
-    this.apply(callId, call.flow, call.session, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome });
+    this.push(callId, this.apply(callId, call, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome, agent }));
   }
 
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
@@ -49,14 +62,12 @@ export class CallService {
     const at = this.clock().toISOString();
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
-    const result = this.apply(callId, flow, session, { type: 'start', at, caller: input.caller });
+    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual' }, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
   async turn(callId: string, body: unknown, withSignals = false) {
-    const call = this.calls.get(callId);
-    if (!call) throw notFound('call in progress', callId);
-    if (call.session.status === 'ended') throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
+    const call = this.live(callId);
     const t = parseBody(turnSchema, body);
     const at = this.clock().toISOString();
     const event: CallEvent =
@@ -66,11 +77,47 @@ export class CallService {
           ? { type: 'dtmf', at, digits: t.dtmf }
           : t.transferOutcome !== undefined
             ? { type: 'transfer_outcome', at, outcome: t.transferOutcome }
-            : { type: 'silence', at };
+            : t.hangup
+              ? { type: 'hangup', at }
+              : { type: 'silence', at };
     // A channel that reports the transfer's outcome itself (the test console, an outside queue) takes the call out of
     // Baton's own routing, so no agent is offered a call that is already settled.
     if (event.type === 'transfer_outcome') this.routing?.leave(callId);
-    return this.view(this.apply(callId, call.flow, call.session, event), withSignals);
+    return this.view(this.apply(callId, call, event), withSignals);
+  }
+
+  /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
+  agentSays(callId: string, agentId: string, text: string) {
+    const call = this.live(callId);
+    if (call.session.status !== 'agent' || !this.routing?.hasCall(agentId, callId)) {
+      throw new AppError(409, 'not_your_call', 'You are not on this call: accept the offer first, or the call has moved on.');
+    }
+    const at = this.clock().toISOString();
+    this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
+    this.routing.notify({ type: 'agent_said', callId, agentId, text, at });
+    return { at };
+  }
+
+  /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller hung up. */
+  deskView(callId: string): { conversation: DeskLine[]; callerHungUpAt?: string } {
+    const session = this.calls.get(callId)?.session;
+    if (!session?.handoff?.packet) return { conversation: [] };
+    const conversation = session.transcript
+      .slice(session.handoff.packet.transcript.length)
+      .flatMap((t) => (t.from === 'ai' ? [] : [{ from: t.from, text: t.text, at: t.at }]));
+    return session.status === 'ended' && session.endedAt ? { conversation, callerHungUpAt: session.endedAt } : { conversation };
+  }
+
+  /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
+  subscribe(callId: string, listener: CallListener): () => void {
+    if (!this.calls.has(callId)) throw notFound('call in progress', callId);
+    let set = this.listeners.get(callId);
+    if (!set) this.listeners.set(callId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(callId);
+    };
   }
 
   async get(callId: string) {
@@ -80,7 +127,7 @@ export class CallService {
     const events = records.map(({ callId: _id, ...rest }) => rest);
     if (live) {
       const s = live.session;
-      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript, slots: s.slots, handoff: s.handoff, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
+      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript, slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
     }
     // After a restart the log is the record: replay what it says.
     const last = records[records.length - 1] as { state?: unknown; session?: Partial<CallSession> };
@@ -88,31 +135,110 @@ export class CallService {
     return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, events };
   }
 
-  private apply(callId: string, flow: RuntimeFlow, session: CallSession, event: CallEvent): StepResult {
-    const result = step(flow, session, event);
-    this.remember(callId, { session: result.session, flow });
-    const said = result.session.transcript.slice(session.transcript.length);
+  private live(callId: string): LiveCall {
+    const call = this.calls.get(callId);
+    if (!call) throw notFound('call in progress', callId);
+    if (call.session.status === 'ended') throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
+    return call;
+  }
+
+  /** Runs one event, records it, and carries out what routing must do about it. */
+  private apply(callId: string, call: LiveCall, event: CallEvent, queues: LiveQueues | undefined = this.liveQueues(callId, event.at)): StepResult {
+    const before = call.session;
+    const result = step(call.flow, before, { ...event, queues });
     const s = result.session;
+    const next = { ...call, session: s };
+    this.remember(callId, next);
+    this.log(callId, event, before, result);
+    if (!this.routing || call.manualTransfers) return result;
+    // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
+    if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing.leave(callId);
+    if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, s.status === 'ended');
+    let outcome: StepResult | undefined;
+    for (const a of result.actions) {
+      if (a.type === 'transfer') outcome = this.transfer(callId, next, a, event.at);
+      if (a.type === 'callback') this.createCallback(callId, s, a);
+    }
+    return outcome ? { session: outcome.session, actions: [...result.actions, ...outcome.actions], handoff: result.handoff } : result;
+  }
+
+  /**
+   * Routing decides at once whether an agent can be reached: a closed or unstaffed queue, or a wait over its maximum,
+   * takes the transfer's `no_agent` port (the flow offers a call back), an unknown queue `failed`; otherwise the call
+   * joins the queue. The queue's webhook hears of every handoff.
+   */
+  private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string): StepResult | undefined {
+    // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs). Sent
+    // even when no agent can take the call now: whoever calls back reads the same briefing.
+    if (this.routing!.hasQueue(action.queue)) void this.webhooks?.deliver(action.queue, action.packet);
+    const node = call.flow.compiled.nodes.get(action.nodeId)!;
+    const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic' };
+    const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });
+    if (decision.outcome !== 'connected_possible') {
+      return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
+    }
+    this.routing!.handOff(callId, action.queue, action.packet, flags);
+    return undefined;
+  }
+
+  private createCallback(callId: string, session: CallSession, action: Extract<CallAction, { type: 'callback' }>) {
+    if (!action.phone || !this.routing?.hasQueue(action.queue)) return;
+    this.routing
+      .createCallback({ callId, queueId: action.queue, phone: action.phone, packet: session.handoff?.packet }, this.clock())
+      .then((callback) => this.store.calls.append(callId, { at: callback.createdAt, callback }))
+      .catch(this.onError);
+  }
+
+  /** The agent on the call sees the caller's later turns live, and hears when they hang up. */
+  private tellAgent(callId: string, agentId: string, event: CallEvent, ended: boolean) {
+    const at = event.at;
+    if (event.type === 'utterance') this.routing!.notify({ type: 'caller_said', callId, agentId, text: event.text, at });
+    if (event.type === 'dtmf') this.routing!.notify({ type: 'caller_said', callId, agentId, text: `(pressed ${event.digits.split('').join(' ')})`, at });
+    if (ended) this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at });
+  }
+
+  /** Waiting callers get routing's latest figures; their flow says when they hear them. */
+  private sendWaitingUpdates() {
+    const figures = this.routing!.waitingFigures();
+    const at = this.clock().toISOString();
+    for (const [callId, f] of figures) {
+      const call = this.calls.get(callId);
+      if (!call || call.session.status !== 'queued') continue;
+      const queues: LiveQueues = (queueId) => (queueId === call.session.handoff?.queue ? { ...f, ewtSeconds: f.ewtSeconds ?? undefined } : undefined);
+      const result = this.apply(callId, call, { type: 'queue_update', at, ...f }, queues);
+      if (result.actions.length > 0) this.push(callId, result);
+    }
+  }
+
+  /** Live figures for the messages of this event, looked up only if a message needs them. */
+  private liveQueues(callId: string, at: string): LiveQueues | undefined {
+    const routing = this.routing;
+    if (!routing) return undefined;
+    return (queueId) => routing.figuresFor(queueId, callId, new Date(at));
+  }
+
+  private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
+    const s = result.session;
+    // Waiting updates nobody heard change nothing worth keeping.
+    if (event.type === 'queue_update' && result.actions.length === 0) return;
     this.store.calls.append(callId, {
       at: event.at,
       event,
-      said,
+      said: s.transcript.slice(before.transcript.length),
       // What was said is in `said`; the other actions are enough to replay what happened.
-      actions: result.actions.flatMap((a): Array<Record<string, string>> => (a.type === 'say' ? [] : a.type === 'transfer' ? [{ type: a.type, queue: a.queue, nodeId: a.nodeId }] : [a])),
+      actions: result.actions.flatMap((a): Array<Record<string, unknown>> => (a.type === 'say' ? [] : a.type === 'transfer' ? [{ type: a.type, queue: a.queue, nodeId: a.nodeId }] : [a])),
       state: { nodeId: s.nodeId, status: s.status },
       ...(result.actions.some((a) => a.type === 'transfer') ? { handoff: s.handoff } : {}),
       ...(s.status === 'ended' ? { disposition: s.disposition, endedAt: s.endedAt } : {}),
     });
-    // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
-    if (session.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing?.leave(callId);
-    for (const a of result.actions) {
-      // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs).
-      if (a.type === 'transfer') void this.webhooks?.deliver(a.queue, a.packet);
-      // A queue routing does not know (e.g. staffing not set up) leaves the call queued, as before routing existed.
-      if (a.type === 'transfer' && this.routing?.hasQueue(a.queue))
-        this.routing.handOff(callId, a.queue, a.packet, { sensitive: a.packet.reason.signal === 'sensitive_topic' });
-    }
-    return result;
+  }
+
+  private push(callId: string, result: StepResult) {
+    const set = this.listeners.get(callId);
+    if (!set || result.actions.length === 0) return;
+    const s = result.session;
+    const update: CallUpdate = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status } };
+    for (const listener of set) listener(update);
   }
 
   private view(result: StepResult, withSignals: boolean): Omit<CallStepView, 'callId' | 'flow'> {

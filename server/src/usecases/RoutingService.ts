@@ -1,12 +1,26 @@
-import type { AgentStatus, HandoffPacket, RoutingEvent } from '@baton/shared';
+import { randomUUID } from 'node:crypto';
+import type { AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, RoutingEvent } from '@baton/shared';
 import { notFound } from '../errors.ts';
+import { isOpen, nextOpening } from '../routing/businessHours.ts';
+import { callbackWindow, callbackWindowText, createCallback, deskCallbacks } from '../routing/callbacks.ts';
 import { CallRouter, type CallRouterOptions } from '../routing/CallRouter.ts';
+import { queueWaits, transferDecision } from '../routing/estimatedWait.ts';
+import { liveFigures } from '../routing/liveFigures.ts';
 import type { CallToRoute } from '../routing/routingState.ts';
 import type { Store } from '../store/types.ts';
 
 type OfferMade = Extract<RoutingEvent, { type: 'offer_made' }>;
-/** What subscribers (the desk's event stream, the call service) receive: routing events, offers with the full packet. */
-export type DeskEvent = Exclude<RoutingEvent, OfferMade> | (OfferMade & { packet: HandoffPacket });
+/** What subscribers (the desk's event stream, the call service) receive: routing events (offers with the full packet) and the conversation's. */
+export type DeskEvent = Exclude<RoutingEvent, OfferMade> | (OfferMade & { packet: HandoffPacket }) | ConversationEvent;
+
+/** A waiting call's figures, as the caller may hear them. */
+export interface WaitingFigures {
+  position: number;
+  ewtSeconds: number | null;
+  agentsAvailable: number;
+  /** The estimated wait is over the queue's maximum before a call back is offered. */
+  overMaxWait: boolean;
+}
 export type DeskListener = (event: DeskEvent) => void;
 
 export type WrapUpDisposition = 'resolved' | 'follow_up' | 'transferred';
@@ -42,6 +56,7 @@ export class RoutingService {
   private router: CallRouter;
   private readonly handedOver = new Map<string, HandedOver>();
   private readonly listeners = new Set<DeskListener>();
+  private readonly tickListeners = new Set<() => void>();
   private readonly clock: () => Date;
   private readonly timer: NodeJS.Timeout | undefined;
   private routeScheduled = false;
@@ -81,6 +96,87 @@ export class RoutingService {
     this.publish(this.router.enqueue({ callId, queueId, flags, summary }, this.clock()));
     this.handedOver.set(callId, { queueId, packet });
     this.scheduleRoute();
+  }
+
+  /** Whether a transfer to the queue can reach an agent now, decided before the call joins it. */
+  decide(queueId: string, call: Pick<CallToRoute, 'skills' | 'priority' | 'flags'>) {
+    return transferDecision(queueId, this.router, this.clock(), call);
+  }
+
+  /**
+   * The figures messages about a queue use at `now`: the call's own place when it waits there, else what a new call
+   * would get; and when a call back would come. Undefined for a queue routing does not know.
+   */
+  figuresFor(queueId: string, callId: string, now: Date) {
+    const queue = this.router.queue(queueId);
+    if (!queue) return undefined;
+    const mine = this.handedOver.get(callId)?.queueId === queueId ? queueWaits(this.router, queueId).find((w) => w.callId === callId) : undefined;
+    const decision = mine ? undefined : transferDecision(queueId, this.router, now);
+    const ewtSeconds = mine ? mine.ewtSeconds : decision && 'ewtSeconds' in decision ? decision.ewtSeconds : null;
+    const position = mine?.position ?? (decision && 'position' in decision ? decision.position : undefined);
+    const agentsAvailable = mine?.agentsAvailable ?? (decision?.outcome === 'connected_possible' ? decision.agentsAvailable : 0);
+    const window = this.callbackWindowAt(queueId, ewtSeconds, now);
+    return {
+      ...(ewtSeconds !== null ? { ewtSeconds } : {}), ...(position !== undefined ? { position } : {}), agentsAvailable,
+      ...(window ? { callbackWindow: callbackWindowText(window, queue.businessHours.timeZone, now) } : {}),
+    };
+  }
+
+  /** Every waiting call's figures (one pass per queue), for the updates callers hear while they wait. */
+  waitingFigures(): Map<string, WaitingFigures> {
+    const figures = new Map<string, WaitingFigures>();
+    const queueIds = new Set([...this.handedOver.values()].map((h) => h.queueId));
+    for (const queueId of queueIds) {
+      const max = this.router.queue(queueId)?.maxWaitSecondsBeforeCallback ?? Infinity;
+      for (const w of queueWaits(this.router, queueId)) figures.set(w.callId, { position: w.position, ewtSeconds: w.ewtSeconds, agentsAvailable: w.agentsAvailable, overMaxWait: w.ewtSeconds !== null && w.ewtSeconds > max });
+    }
+    return figures;
+  }
+
+  /** Called after every tick (the call service sends waiting callers their updates then); returns the unsubscribe. */
+  onTick(listener: () => void): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
+  }
+
+  agentName = (agentId: string) => this.router.agent(agentId)?.name;
+
+  /** Whether the agent has the call connected (may talk on it). */
+  hasCall = (agentId: string, callId: string) => this.router.agent(agentId)?.calls.has(callId) ?? false;
+
+  /** Tells the agent's desk what the caller or the agent said, or that the caller hung up. */
+  notify(event: ConversationEvent) {
+    this.emit(event);
+  }
+
+  /** Whether an event belongs on the agent's desk: their own, and callbacks in queues they can take. */
+  concerns(event: DeskEvent, agentId: string): boolean {
+    if ('agentId' in event) return event.agentId === agentId;
+    if (event.type === 'callback_created' || event.type === 'callback_claimed') return this.queuesOf(agentId).includes(event.callback.queueId);
+    return false;
+  }
+
+  /** A caller accepted a call back: the request is stored and appears on the desks of the queue's agents. */
+  async createCallback(input: { callId: string; queueId: string; phone: string; packet?: HandoffPacket }, now: Date): Promise<CallbackRequest> {
+    const queue = this.router.queue(input.queueId);
+    if (!queue) throw notFound('queue', input.queueId);
+    const { ewtSeconds } = this.figuresFor(input.queueId, input.callId, now)!;
+    const p = input.packet;
+    const request = createCallback({
+      id: randomUUID(), callId: input.callId, queueId: input.queueId, phone: input.phone, ewtSeconds: ewtSeconds ?? 0,
+      nextOpening: isOpen(queue, now) ? undefined : nextOpening(queue, now),
+      about: { callerName: p?.caller.name, reason: p?.reason.explanation, summary: p?.summary },
+    }, now);
+    const stored = await this.store.callbacks.add(request);
+    this.emit({ type: 'callback_created', callback: stored });
+    return stored;
+  }
+
+  async claimCallback(callbackId: string, agentId: string): Promise<CallbackRequest> {
+    this.requireAgent(agentId);
+    const claimed = await this.store.callbacks.claim(callbackId, agentId, this.clock());
+    this.emit({ type: 'callback_claimed', callback: claimed });
+    return claimed;
   }
 
   /** Whether the queue exists in routing (a transfer to an unknown queue is not enqueued). */
@@ -136,7 +232,13 @@ export class RoutingService {
       return { offerId, callId: offer.callId, queueId: call?.queueId, expiresAt: new Date(offer.expiresAt).toISOString(), packet: call?.packet };
     });
     const calls = [...agent.calls].map(([callId, c]) => ({ callId, queueId: c.queueId, connectedAt: new Date(c.connectedAt).toISOString(), packet: this.handedOver.get(callId)?.packet }));
-    return { agentId, name: agent.name, status: agent.status, capacity: agent.capacity, offers, calls };
+    const callbacks = deskCallbacks(this.store.callbacks.list(), this.queuesOf(agentId), agentId, this.clock());
+    return { agentId, name: agent.name, status: agent.status, capacity: agent.capacity, offers, calls, callbacks };
+  }
+
+  /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */
+  live() {
+    return liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id));
   }
 
   /** Throws 404 for an unknown agent. */
@@ -148,6 +250,7 @@ export class RoutingService {
   tick() {
     if (this.rebuildPending && this.idle()) this.rebuild();
     this.publish(this.router.tick(this.clock()));
+    for (const listener of this.tickListeners) listener();
   }
 
   /** Queues or agents were saved or removed in the settings. */
@@ -197,15 +300,30 @@ export class RoutingService {
     for (const event of events) {
       if (event.type === 'call_left_queue') this.handedOver.delete(event.callId);
       // Every queued call came in through handOff, which keeps its packet.
-      const out: DeskEvent = event.type === 'offer_made' ? { ...event, packet: this.handedOver.get(event.callId)!.packet } : event;
-      for (const listener of this.listeners) {
-        try {
-          listener(out);
-        } catch (error) {
-          // One failing subscriber must not keep the event from the others, nor stop the routing timer.
-          (this.options.onListenerError ?? console.error)(error);
-        }
+      this.emit(event.type === 'offer_made' ? { ...event, packet: this.handedOver.get(event.callId)!.packet } : event);
+    }
+  }
+
+  private emit(event: DeskEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One failing subscriber must not keep the event from the others, nor stop the routing timer.
+        (this.options.onListenerError ?? console.error)(error);
       }
     }
+  }
+
+  /** The queues whose every required skill the agent has. */
+  private queuesOf(agentId: string): string[] {
+    const agent = this.router.agent(agentId);
+    if (!agent) return [];
+    return this.store.queues.list().filter((q) => q.requiredSkills.every((s) => agent.skills.has(s))).map((q) => q.id);
+  }
+
+  private callbackWindowAt(queueId: string, ewtSeconds: number | null, now: Date) {
+    const queue = this.router.queue(queueId)!;
+    return callbackWindow({ ewtSeconds, nextOpening: isOpen(queue, now) ? undefined : nextOpening(queue, now) }, now);
   }
 }

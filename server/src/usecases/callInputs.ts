@@ -15,6 +15,8 @@ export const startCallSchema = z
     flowId: z.string().min(1).max(80),
     version: z.union([z.literal('draft'), z.literal('published'), z.number().int().min(1)]).optional(),
     caller: callerSchema.optional(),
+    /** `routing` (the default): transfers go to Baton's queues and agents. `manual`: the channel reports each transfer's outcome itself. */
+    transfers: z.enum(['routing', 'manual'], 'transfers must be routing or manual').default('routing'),
   })
   .strict();
 
@@ -27,10 +29,12 @@ export const turnSchema = z
     dtmf: z.string().regex(/^[0-9*#]{1,32}$/, 'dtmf may hold only the digits 0-9, * and #').optional(),
     silence: z.literal(true).optional(),
     transferOutcome: z.enum(['connected', 'no_agent', 'failed']).optional(),
+    /** The caller hung up. */
+    hangup: z.literal(true).optional(),
   })
   .strict()
-  .refine((t) => [t.text, t.dtmf, t.silence, t.transferOutcome].filter((v) => v !== undefined).length === 1, {
-    message: 'send exactly one of text, dtmf, silence or transferOutcome',
+  .refine((t) => [t.text, t.dtmf, t.silence, t.transferOutcome, t.hangup].filter((v) => v !== undefined).length === 1, {
+    message: 'send exactly one of text, dtmf, silence, transferOutcome or hangup',
   });
 
 /** Parses a request body with a zod schema; a mismatch is a 400 naming each field. */

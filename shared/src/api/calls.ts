@@ -12,13 +12,16 @@ export interface HandoffReason {
   explanation: string;
 }
 
-export type SayPurpose = 'message' | 'transparency' | 'question';
+/** `agent`: the words of the person who took the call, typed in the agent desk. */
+export type SayPurpose = 'message' | 'transparency' | 'question' | 'agent';
 
 export type CallAction =
   | { type: 'say'; text: string; purpose: SayPurpose; nodeId: string }
   | { type: 'listen'; nodeId: string }
   | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket }
-  | { type: 'hangup'; nodeId: string };
+  | { type: 'hangup'; nodeId: string }
+  /** The caller accepted a call back: the channel creates the request agents see in the desk. `phone` is null when none was collected. */
+  | { type: 'callback'; queue: string; phone: string | null; nodeId: string };
 
 export type CallStatus = 'ai' | 'queued' | 'agent' | 'ended';
 
@@ -28,7 +31,7 @@ export interface CallState {
 }
 
 export interface TranscriptEntry {
-  from: 'caller' | 'ai';
+  from: 'caller' | 'ai' | 'agent';
   text: string;
   /** ISO time. */
   at: string;
@@ -83,8 +86,13 @@ export type CallEvent =
   | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number }
   | { type: 'dtmf'; at: string; digits: string }
   | { type: 'silence'; at: string }
-  | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed' }
-  | { type: 'hangup'; at: string };
+  /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */
+  | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed'; agent?: { id: string; name: string }; reason?: string }
+  | { type: 'hangup'; at: string }
+  /** Routing's figures for a waiting call, sent every few seconds; the flow decides when the caller hears them. */
+  | { type: 'queue_update'; at: string; position: number; ewtSeconds: number | null; agentsAvailable: number; overMaxWait: boolean }
+  /** The agent who took the call said something (typed in the desk). */
+  | { type: 'agent_message'; at: string; text: string; agentId: string };
 
 /** What `POST /api/calls` and `POST /api/calls/:id/turns` answer; `?signals=true` (the test console) adds the rest. */
 export interface CallStepView {

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineNodeKind.ts';
-import { labelSchema } from './common.ts';
+import { labelSchema, messageSchema } from './common.ts';
 
 export const transferOutcomes = ['connected', 'no_agent', 'failed'] as const;
 export type TransferOutcome = (typeof transferOutcomes)[number];
+
+export const DEFAULT_CONNECTED_TEXT = "You're through to {{agent.firstName}}, who has the details of your call.";
+export const DEFAULT_WAITING_TEXT = "Thanks for waiting. You're number {{queue.position}} in line, and the wait is {{queue.waitText}}.";
+export const DEFAULT_CALLBACK_OFFER_TEXT = "The wait is longer than we'd like. If you'd rather we call you back, press 1 or say 'call me back'.";
 
 export const transferData = z.object({
   label: labelSchema,
@@ -12,6 +16,14 @@ export const transferData = z.object({
   skills: z.array(z.string().min(1).max(60)).max(20).default([]),
   /** 0 (normal) to 10 (first in line). */
   priority: z.number().int().min(0).max(10).default(0),
+  /** Said when an agent takes the call; empty says nothing. */
+  connectedText: messageSchema.default(DEFAULT_CONNECTED_TEXT),
+  /** Said every `updateEverySeconds` while the caller waits; empty says nothing. */
+  waitingText: messageSchema.default(DEFAULT_WAITING_TEXT),
+  /** 0: no updates while waiting. */
+  updateEverySeconds: z.number().int().min(0, 'use 0 for no updates').max(600, 'update at least every 10 minutes, or use 0 for none').default(60),
+  /** Said once when the wait grows past the queue's maximum; the caller who says yes takes the `no_agent` path. */
+  callbackOfferText: messageSchema.default(DEFAULT_CALLBACK_OFFER_TEXT),
 });
 
 export const transfer = defineNodeKind({
@@ -20,8 +32,16 @@ export const transfer = defineNodeKind({
   description: 'Hands the call to an agent in a queue, with everything the AI learned.',
   hasInput: true,
   schema: transferData,
-  defaults: { label: 'Transfer', queue: 'general', skills: [], priority: 0 },
+  defaults: {
+    label: 'Transfer', queue: 'general', skills: [], priority: 0,
+    connectedText: DEFAULT_CONNECTED_TEXT, waitingText: DEFAULT_WAITING_TEXT, updateEverySeconds: 60, callbackOfferText: DEFAULT_CALLBACK_OFFER_TEXT,
+  },
   ports: () => [...transferOutcomes],
-  messages: () => [],
+  messages: (d) =>
+    [
+      { field: 'connectedText', text: d.connectedText },
+      { field: 'waitingText', text: d.updateEverySeconds > 0 ? d.waitingText : '' },
+      { field: 'callbackOfferText', text: d.callbackOfferText },
+    ].filter((m) => m.text),
   rules: () => [],
 });

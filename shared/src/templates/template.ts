@@ -48,6 +48,9 @@ export const templateVariables = {
   'queue.ewtSeconds': 'Estimated wait in seconds.',
   'queue.position': 'The caller\'s place in the queue.',
   'queue.agentsAvailable': 'How many agents are free right now.',
+  'queue.callbackWindow': 'When a call back will come, in words: "between 2:10 pm and 2:40 pm".',
+  'agent.firstName': 'The first name of the agent who took the call.',
+  'agent.name': 'The full name of the agent who took the call.',
   'intent': 'What the caller wants, as last recognised.',
   'flow.name': 'The name of this flow.',
 } as const;

@@ -2,7 +2,7 @@ import type { CallAction, ParsedNode, SayPurpose, TransferOutcome } from '@baton
 import type { CallSession, SessionDraft } from '../CallSession.ts';
 import type { RuntimeFlow } from '../RuntimeFlow.ts';
 import type { Understanding } from '../understandTurn.ts';
-import type { QueueFigures, QueueSnapshot } from '../values.ts';
+import type { LiveQueues, QueueFigures } from '../values.ts';
 
 /** What a node does next: follow one of its ports, or wait for the next event. */
 export type Outcome = { port: string } | { wait: true };
@@ -11,7 +11,8 @@ export type CallInput =
   | { type: 'utterance'; understanding: Understanding; text: string }
   | { type: 'dtmf'; digits: string }
   | { type: 'silence' }
-  | { type: 'transfer_outcome'; outcome: TransferOutcome };
+  | { type: 'transfer_outcome'; outcome: TransferOutcome; agent?: { id: string; name: string } }
+  | { type: 'queue_update'; position: number; ewtSeconds: number | null; agentsAvailable: number; overMaxWait: boolean };
 
 /** The working copy of one step: executors change `session` and add `actions`; nothing else. */
 export interface StepContext {
@@ -21,7 +22,7 @@ export interface StepContext {
   draft: SessionDraft;
   actions: CallAction[];
   at: string;
-  queues: QueueSnapshot | undefined;
+  queues: LiveQueues | undefined;
   /** Renders the node's message in `field` and says it (empty messages are skipped). */
   say(node: ParsedNode, field: string, purpose: SayPurpose, queue?: QueueFigures | null): void;
   listen(node: ParsedNode): void;

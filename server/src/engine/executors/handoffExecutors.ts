@@ -2,8 +2,8 @@ import type { HandoffReason, ParsedNode } from '@baton/shared';
 import { buildPacket } from '../buildPacket.ts';
 import type { CallSession } from '../CallSession.ts';
 import type { RuntimeFlow } from '../RuntimeFlow.ts';
-import { queueFigures } from '../values.ts';
-import { next, wait, type Executor } from './Executor.ts';
+import { queueFigures, UNNAMED_AGENT } from '../values.ts';
+import { next, wait, type CallInput, type Executor, type Outcome, type StepContext } from './Executor.ts';
 
 /** The transfer a message leads to, so it can name the queue and its wait. */
 function upcomingQueue(flow: RuntimeFlow, from: string): string | undefined {
@@ -30,6 +30,14 @@ export const transparencyExecutor: Executor = {
   },
 };
 
+/** The caller's answer to the call-back offer while waiting: 1 on the keypad, or asking for a call back in words. */
+const CALLBACK_WORDS = /\b(call(ing)? (me )?back|callback|ring me back|yes,? please)\b/i;
+
+function wantsCallback(input: CallInput): boolean {
+  if (input.type === 'dtmf') return input.digits === '1';
+  return input.type === 'utterance' && CALLBACK_WORDS.test(input.text) && !/\b(no|don't|do not)\b/i.test(input.text);
+}
+
 export const transferExecutor: Executor = {
   enter(ctx, node) {
     const session = ctx.session;
@@ -37,19 +45,53 @@ export const transferExecutor: Executor = {
     const packet = buildPacket(session, reason, ctx.at);
     session.handoff = { reason, at: session.handoff?.at ?? ctx.at, queue: node.data.queue, packet };
     session.status = 'queued';
+    // The transparency message before the transfer already told the caller the wait.
+    session.waiting = { lastUpdateAt: ctx.at, callbackOffered: false };
     ctx.tried(node, `transferred to ${node.data.queue}`);
     ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet });
     return wait;
   },
   input(ctx, node, input) {
-    // While queued, the caller's words are in the transcript for the agent; the flow does not answer them.
-    if (input.type !== 'transfer_outcome') return wait;
+    const session = ctx.session;
+    if (input.type === 'queue_update') return queueUpdate(ctx, node, input);
+    if (input.type !== 'transfer_outcome') {
+      // While queued, the caller's words are in the transcript for the agent; the flow only answers a call-back offer.
+      if (session.status === 'queued' && session.waiting?.callbackOffered && wantsCallback(input)) {
+        session.status = 'ai';
+        session.waiting = null;
+        ctx.tried(node, 'the caller chose a call back');
+        return next('no_agent');
+      }
+      return wait;
+    }
+    session.waiting = null;
     if (input.outcome === 'connected') {
-      ctx.session.status = 'agent';
+      session.status = 'agent';
+      session.agent = input.agent ?? UNNAMED_AGENT;
+      ctx.say(node, 'connectedText', 'message', queueFigures(ctx.flow, node.data.queue, ctx.queues));
       return ctx.flow.compiled.next.get(node.id)?.has('connected') ? next('connected') : wait;
     }
-    ctx.session.status = 'ai';
+    session.status = 'ai';
     ctx.tried(node, input.outcome === 'no_agent' ? 'no agent was free' : 'the transfer failed');
     return next(input.outcome);
   },
 };
+
+/** While the caller waits: the position and wait every `updateEverySeconds`, and once the call-back offer when the wait is too long. */
+function queueUpdate(ctx: StepContext, node: ParsedNode, update: Extract<CallInput, { type: 'queue_update' }>): Outcome {
+  const waiting = ctx.session.waiting ?? { lastUpdateAt: ctx.at, callbackOffered: false };
+  const figures = { ...queueFigures(ctx.flow, node.data.queue, ctx.queues)!, position: update.position, agentsAvailable: update.agentsAvailable };
+  if (update.ewtSeconds !== null) figures.ewtSeconds = update.ewtSeconds;
+  const connectedPort = ctx.flow.compiled.next.get(node.id);
+  if (update.overMaxWait && !waiting.callbackOffered && connectedPort?.has('no_agent')) {
+    ctx.say(node, 'callbackOfferText', 'transparency', figures);
+    ctx.session.waiting = { lastUpdateAt: ctx.at, callbackOffered: true };
+    return wait;
+  }
+  const every = node.data.updateEverySeconds as number;
+  if (every > 0 && Date.parse(ctx.at) - Date.parse(waiting.lastUpdateAt) >= every * 1000) {
+    ctx.say(node, 'waitingText', 'transparency', figures);
+    ctx.session.waiting = { ...waiting, lastUpdateAt: ctx.at };
+  }
+  return wait;
+}

@@ -1,6 +1,6 @@
 import type { ParsedNode } from '@baton/shared';
 import { ruleHolds } from '../evaluateTriggers.ts';
-import { queueFigures, ruleValues } from '../values.ts';
+import { nearestQueue, queueFigures, ruleValues } from '../values.ts';
 import { next, wait, type Executor, type StepContext } from './Executor.ts';
 
 export const startExecutor: Executor = {
@@ -19,7 +19,7 @@ export const sayExecutor: Executor = {
 
 export const branchExecutor: Executor = {
   enter(ctx, node) {
-    const values = ruleValues(ctx.session, queueFigures(ctx.flow, undefined, ctx.queues), ctx.at);
+    const values = ruleValues(ctx.session, queueFigures(ctx.flow, nearestQueue(ctx.flow, node.id), ctx.queues), ctx.at);
     for (const [i, condition] of (node.data.conditions as Array<{ id: string }>).entries()) {
       const rule = ctx.flow.compiled.rules.get(`${node.id}/conditions.${i}.rule`);
       if (rule && ruleHolds(rule, values)) {
@@ -39,7 +39,10 @@ export const triggerExecutor: Executor = {
 
 export const endExecutor: Executor = {
   enter(ctx: StepContext, node: ParsedNode) {
-    ctx.say(node, 'message', 'message');
+    const queue = ctx.session.handoff?.queue ?? ctx.flow.compiled.flow.settings.queues[0]?.id;
+    ctx.say(node, 'message', 'message', queueFigures(ctx.flow, queue, ctx.queues));
+    // A call that ends in a promised call back leaves a request an agent can claim.
+    if (node.data.disposition === 'callback' && queue) ctx.actions.push({ type: 'callback', queue, phone: callbackPhone(ctx), nodeId: node.id });
     ctx.actions.push({ type: 'hangup', nodeId: node.id });
     ctx.session.status = 'ended';
     ctx.session.disposition = node.data.disposition;
@@ -47,3 +50,15 @@ export const endExecutor: Executor = {
     return wait;
   },
 };
+
+/** The number to call back: the latest phone number the flow collected, else the number the caller called from. */
+function callbackPhone(ctx: StepContext): string | null {
+  const { session, flow } = ctx;
+  for (let i = session.path.length - 1; i >= 0; i--) {
+    const node = flow.compiled.nodes.get(session.path[i]);
+    if (node?.kind !== 'ask' || node.data.valueType !== 'phone') continue;
+    const value = session.slots[node.data.slot as string];
+    if (typeof value === 'string' && value) return value;
+  }
+  return session.caller.phone ?? null;
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { openAllDay } from './openAllDay.ts';
+
+/** The agent desk of one agent, in its own browser context (another person's screen). */
+async function openDesk(agentId: string, status: 'Available' | 'Away'): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  await page.goto(`${server.url}/agent?agent=${agentId}`);
+  await page.getByRole('heading', { name: 'Agent desk', level: 1 }).waitFor();
+  await page.locator('label', { hasText: new RegExp(`^${status}$`) }).click();
+  return page;
+}
+
+/** The editor's test console with handoffs going to the real queues, and a call started. */
+async function callFromConsole(): Promise<Page> {
+  const page = await openEditor(browser, server, 'billing-support');
+  await page.getByRole('tab', { name: 'Try it' }).click();
+  await page.getByLabel('Hand over to real agents').check();
+  await page.getByRole('button', { name: 'Start a test call' }).click();
+  await page.getByRole('list', { name: 'The test call so far' }).getByText('How can I help with your bill today?').waitFor();
+  return page;
+}
+
+async function callerSays(page: Page, text: string) {
+  await page.getByLabel('What the caller says').fill(text);
+  await page.getByRole('button', { name: 'Say it' }).click();
+}
+
+describe('Handing a call to a person', () => {
+  useServerAndBrowser();
+
+  it("When a caller asks for a person and the agent accepts, then the caller hears who they are through to, and caller and agent talk until the wrap-up", async () => {
+    await openAllDay(server.url, 'billing');
+    const desk = await openDesk('amara-okafor', 'Available');
+    await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    const caller = await callFromConsole();
+    const transcript = caller.getByRole('list', { name: 'The test call so far' });
+    await callerSays(caller, 'let me talk to a real person');
+    await transcript.getByText(/connecting you to our billing team because you asked to speak with a person/).waitFor();
+    await caller.getByRole('status').getByText(/Waiting for an agent on the agent desk/).waitFor();
+
+    // The agent reads the briefing before saying hello.
+    const offer = desk.getByRole('region', { name: /Incoming call/ });
+    await offer.getByText('The caller asked for a person', { exact: false }).first().waitFor();
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    const onCall = desk.getByRole('region', { name: 'On the call' });
+    await onCall.waitFor();
+
+    await transcript.getByText("You're through to Amara, who has the details of your call.").waitFor();
+    await onCall.getByLabel('Message to the caller').fill('Hi, this is Amara from billing. I can see you asked for a person. How can I help?');
+    await onCall.getByRole('button', { name: 'Send' }).click();
+    const agentLine = transcript.locator('.console-line--agent');
+    await expect.poll(() => agentLine.textContent()).toContain('Hi, this is Amara from billing.');
+
+    await callerSays(caller, 'My last bill was twice what it should be');
+    await onCall.getByRole('log', { name: 'Conversation with the caller' }).getByText('My last bill was twice what it should be').waitFor();
+    await caller.screenshot({ path: join(resultsDir, 'handover-caller.png'), fullPage: true });
+    await desk.screenshot({ path: join(resultsDir, 'handover-agent.png'), fullPage: true });
+
+    const wrapUp = onCall.getByRole('form', { name: 'Wrap-up' });
+    await wrapUp.getByLabel('Resolved').check();
+    await wrapUp.getByLabel('Note').fill('Meter reading was estimated; corrected and re-billed.');
+    await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+    await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    await caller.context().close();
+    await desk.context().close();
+  });
+
+  it('When no agent is signed in, then the caller is offered a call back, and the request shows on the desk where an agent claims it', async () => {
+    await openAllDay(server.url, 'billing');
+    const agents = (await (await fetch(`${server.url}/api/agents`)).json()) as Array<{ id: string }>;
+    for (const { id } of agents) {
+      await fetch(`${server.url}/api/desk/agents/${id}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'offline' }) });
+    }
+    const caller = await callFromConsole();
+    const transcript = caller.getByRole('list', { name: 'The test call so far' });
+    await callerSays(caller, 'I want to speak to an agent');
+    await transcript.getByText('Everyone is busy right now. What number should we call you back on?').waitFor();
+    await callerSays(caller, 'it is 020 7946 0018');
+    await transcript.getByText(/Someone from the billing team will call you on .+ between \d+:\d\d [ap]m and \d+:\d\d [ap]m\. Goodbye\./).waitFor();
+    await transcript.getByText(/A call back to .+ is booked/).waitFor();
+
+    const desk = await openDesk('grace-li', 'Away');
+    const request = desk.getByRole('region', { name: 'Callback requests' }).getByRole('listitem', { name: 'Callback to Test caller' });
+    await request.getByText('Billing team').first().waitFor();
+    await desk.screenshot({ path: join(resultsDir, 'callback-request.png'), fullPage: true });
+    await request.getByRole('button', { name: 'Claim' }).click();
+    await request.getByText(/Yours — call by/).waitFor();
+    await caller.context().close();
+    await desk.context().close();
+  });
+});
