@@ -1,12 +1,13 @@
-import type { AgentStatus } from '@baton/shared';
+import type { AgentSettings, AgentStatus, DeskLine } from '@baton/shared';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import type { AgentSettings } from '@baton/shared';
-import { fetchAgents } from '../settings/staffingApi.ts';
+import { fetchAgents, fetchQueues } from '../settings/staffingApi.ts';
 import { setAgentStatus, type DeskCall, type DeskOffer } from './deskApi.ts';
 import { useAgentDesk } from './useAgentDesk.ts';
 import { OfferCard } from './OfferCard.tsx';
 import { CallCard } from './CallCard.tsx';
+import { CallbackList } from './CallbackList.tsx';
+import './desk.css';
 
 const statusNames: Record<AgentStatus, string> = {
   available: 'Available',
@@ -32,6 +33,7 @@ export function AgentDeskPage() {
   const [agentsError, setAgentsError] = useState<string | null>(null);
   const [agentId, setAgentId] = useState<string | null>(agentFromUrl);
   const [statusError, setStatusError] = useState<string | null>(null);
+  const [queueNames, setQueueNames] = useState<ReadonlyMap<string, string>>(new Map());
   const desk = useAgentDesk(agentId);
 
   useEffect(() => {
@@ -39,6 +41,8 @@ export function AgentDeskPage() {
     fetchAgents(controller.signal).then(setAgents, (e: unknown) => {
       if (!controller.signal.aborted) setAgentsError(e instanceof Error ? e.message : String(e));
     });
+    // Queue names only make the callbacks easier to read; without them the desk shows the queue ids.
+    fetchQueues(controller.signal).then((queues) => setQueueNames(new Map(queues.map((q) => [q.id, q.name]))), () => undefined);
     return () => controller.abort();
   }, []);
 
@@ -52,7 +56,9 @@ export function AgentDeskPage() {
     if (!agentId) return;
     setStatusError(null);
     try {
-      desk.setState(await setAgentStatus(agentId, status as 'available' | 'away' | 'offline'));
+      await setAgentStatus(agentId, status as 'available' | 'away' | 'offline');
+      // The status answer carries no conversations or callbacks; the full state read does, so the desk does not blink.
+      await desk.refresh();
     } catch (e) {
       setStatusError(e instanceof Error ? e.message : String(e));
     }
@@ -62,7 +68,7 @@ export function AgentDeskPage() {
   const unknownAgent = agents && agentId && !agents.some((a) => a.id === agentId);
 
   return (
-    <Stack gap="lg" maw={900} className="agent-desk">
+    <Stack gap="lg" className="agent-desk">
       <div>
         <Title order={1}>Agent desk</Title>
         <Text c="dimmed">Take the calls the AI hands over. Each call comes with a briefing, so you never have to ask the caller again.</Text>
@@ -133,22 +139,47 @@ export function AgentDeskPage() {
       {!agentId && <Text>Choose your name to start taking calls.</Text>}
 
       {agentId && state && (
-        <DeskBody
-          agentId={agentId}
-          status={state.status}
-          offers={state.offers}
-          calls={state.calls}
-          onChanged={() => void desk.refresh()}
-        />
+        <div className="agent-desk__layout">
+          <DeskBody
+            agentId={agentId}
+            status={state.status}
+            offers={state.offers}
+            calls={state.calls}
+            onChanged={() => void desk.refresh()}
+            onSent={(callId, line) => {
+              desk.addLine(callId, line);
+              void desk.refresh();
+            }}
+          />
+          <CallbackList
+            agentId={agentId}
+            callbacks={state.callbacks}
+            queueNames={queueNames}
+            onClaimed={(callback) => {
+              desk.showCallback(callback);
+              void desk.refresh();
+            }}
+            onChanged={() => void desk.refresh()}
+          />
+        </div>
       )}
     </Stack>
   );
 }
 
-function DeskBody({ agentId, status, offers, calls, onChanged }: { agentId: string; status: AgentStatus; offers: DeskOffer[]; calls: DeskCall[]; onChanged: () => void }) {
+interface DeskBodyProps {
+  agentId: string;
+  status: AgentStatus;
+  offers: DeskOffer[];
+  calls: DeskCall[];
+  onChanged: () => void;
+  onSent: (callId: string, line: DeskLine) => void;
+}
+
+function DeskBody({ agentId, status, offers, calls, onChanged, onSent }: DeskBodyProps) {
   if (!offers.length && !calls.length)
     return (
-      <section className="agent-desk__waiting" aria-label="Waiting">
+      <section className="agent-desk__waiting agent-desk__main" aria-label="Waiting">
         <Title order={2}>{status === 'available' ? 'Waiting for a call' : 'Not taking calls'}</Title>
         <Text>
           {status === 'available'
@@ -158,9 +189,9 @@ function DeskBody({ agentId, status, offers, calls, onChanged }: { agentId: stri
       </section>
     );
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="agent-desk__main">
       {calls.map((call) => (
-        <CallCard key={call.callId} agentId={agentId} call={call} onDone={onChanged} />
+        <CallCard key={call.callId} agentId={agentId} call={call} onDone={onChanged} onSent={(line) => onSent(call.callId, line)} />
       ))}
       {offers.map((offer) => (
         <OfferCard key={offer.offerId} offer={offer} onAnswered={onChanged} />

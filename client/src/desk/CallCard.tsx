@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Paper, Radio, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { BriefingCard } from '../briefing/BriefingCard.tsx';
+import type { DeskLine } from '@baton/shared';
 import { saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
+import { Conversation } from './Conversation.tsx';
 
 const dispositions: { value: Disposition; label: string }[] = [
   { value: 'resolved', label: 'Resolved' },
@@ -9,8 +11,8 @@ const dispositions: { value: Disposition; label: string }[] = [
   { value: 'transferred', label: 'Transferred' },
 ];
 
-/** A call this agent is on: its briefing and the wrap-up to save when it ends. */
-export function CallCard({ agentId, call, onDone }: { agentId: string; call: DeskCall; onDone: () => void }) {
+/** A call this agent is on: the briefing beside the live conversation, and the wrap-up to save when it ends. */
+export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; call: DeskCall; onDone: () => void; onSent: (line: DeskLine) => void }) {
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [note, setNote] = useState('');
   const [hadToAskAgain, setHadToAskAgain] = useState(false);
@@ -35,9 +37,14 @@ export function CallCard({ agentId, call, onDone }: { agentId: string; call: Des
     <Paper withBorder p="md" radius="md" component="section" aria-label="On the call" className="agent-desk__call">
       <Title order={2}>{caller ? `On the call with ${caller}` : 'On the call'}</Title>
       <Text c="dimmed" mb="sm">
-        Connected at {new Date(call.connectedAt).toLocaleTimeString()}.
+        Connected at {new Date(call.connectedAt).toLocaleTimeString()}. Queue: {call.queueId}.
       </Text>
-      <BriefingCard packet={call.packet} title="Briefing" />
+      <div className="agent-desk__call-body">
+        <div className="agent-desk__briefing">
+          <BriefingCard packet={call.packet} title="Briefing" />
+        </div>
+        <Conversation agentId={agentId} callId={call.callId} lines={call.conversation} callerHungUp={Boolean(call.callerHungUpAt)} onSent={onSent} />
+      </div>
       <form
         aria-label="Wrap-up"
         onSubmit={(e) => {

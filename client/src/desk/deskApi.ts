@@ -1,4 +1,4 @@
-import type { AgentStatus, HandoffPacket } from '@baton/shared';
+import type { AgentStatus, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket } from '@baton/shared';
 import { sendJson, fetchJson } from '../api/fetchJson.ts';
 
 export type Disposition = 'resolved' | 'follow_up' | 'transferred';
@@ -16,6 +16,10 @@ export interface DeskCall {
   queueId: string;
   connectedAt: string;
   packet: HandoffPacket;
+  /** What the caller and the agent said since the agent took the call, oldest first. */
+  conversation: DeskLine[];
+  /** When the caller hung up (ISO). Also learnt from `caller_hung_up`, so the desk knows it even if the state read does not say. */
+  callerHungUpAt?: string;
 }
 
 /** Everything a desk needs to show after a load or a reconnect. */
@@ -26,16 +30,42 @@ export interface DeskState {
   capacity: number;
   offers: DeskOffer[];
   calls: DeskCall[];
+  /** Open callback requests in the agent's queues and the ones this agent claimed, earliest window first. */
+  callbacks: CallbackRequest[];
 }
 
 /** The events the server pushes to one agent's desk. */
-export const deskEventTypes = ['offer_made', 'offer_expired', 'offer_declined', 'offer_withdrawn', 'call_connected', 'call_finished', 'agent_status_changed'] as const;
+export const deskEventTypes = [
+  'offer_made',
+  'offer_expired',
+  'offer_declined',
+  'offer_withdrawn',
+  'call_connected',
+  'call_finished',
+  'agent_status_changed',
+  'caller_said',
+  'agent_said',
+  'caller_hung_up',
+  'callback_created',
+  'callback_claimed',
+] as const satisfies readonly string[];
+
+/** The conversation and callback events, whose payload the desk reads before it re-reads the state. */
+export const conversationEventTypes = ['caller_said', 'agent_said', 'caller_hung_up', 'callback_created', 'callback_claimed'] as const satisfies readonly ConversationEvent['type'][];
 
 const agentUrl = (agentId: string) => `/api/desk/agents/${encodeURIComponent(agentId)}`;
 
-export const fetchDeskState = (agentId: string, signal?: AbortSignal) => fetchJson<DeskState>(`${agentUrl(agentId)}/state`, signal);
+/** A state read with the lists a server may leave out filled in, so a desk never breaks on a server one step behind the page. */
+const complete = (state: DeskState): DeskState => ({
+  ...state,
+  calls: state.calls.map((call) => ({ ...call, conversation: call.conversation ?? [] })),
+  callbacks: state.callbacks ?? [],
+});
 
-export const setAgentStatus = (agentId: string, status: 'available' | 'away' | 'offline') => sendJson<DeskState>(`${agentUrl(agentId)}/status`, 'POST', { status });
+export const fetchDeskState = (agentId: string, signal?: AbortSignal) => fetchJson<DeskState>(`${agentUrl(agentId)}/state`, signal).then(complete);
+
+export const setAgentStatus = (agentId: string, status: 'available' | 'away' | 'offline') =>
+  sendJson<DeskState>(`${agentUrl(agentId)}/status`, 'POST', { status }).then(complete);
 
 export const deskEventsUrl = (agentId: string) => `${agentUrl(agentId)}/events`;
 
@@ -45,3 +75,11 @@ export const declineOffer = (offerId: string) => sendJson<{ status: 'declined' }
 
 export const saveWrapUp = (callId: string, wrapUp: { agentId: string; disposition: Disposition; note: string; hadToAskAgain: boolean }) =>
   sendJson<unknown>(`/api/desk/calls/${encodeURIComponent(callId)}/wrap-up`, 'POST', wrapUp);
+
+/** What the agent types to the caller; the caller's side gets it as the agent's words. */
+export const sendMessage = (callId: string, agentId: string, text: string) =>
+  sendJson<{ at: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/messages`, 'POST', { agentId, text });
+
+/** Takes a callback request for this agent; 409 `callback_already_claimed` when another agent was faster. */
+export const claimCallback = (callbackId: string, agentId: string) =>
+  sendJson<CallbackRequest>(`/api/desk/callbacks/${encodeURIComponent(callbackId)}/claim`, 'POST', { agentId });

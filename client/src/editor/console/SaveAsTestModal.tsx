@@ -7,8 +7,8 @@ import { categoryNames } from '../inspector/signalNames.ts';
 import { createConversationTest } from '../tests/conversationTestsApi.ts';
 import type { TestCall } from './useTestCall.ts';
 
-/** The caller's turns a conversation test can replay (a transfer's outcome comes from the queue, not the caller). */
-const scriptedTurns = (call: TestCall): ScriptedTurn[] => call.turns.filter((t): t is ScriptedTurn => !('transferOutcome' in t));
+/** The caller's turns a conversation test can replay (a transfer's outcome comes from the queue, not the caller; a test ends where its turns end). */
+const scriptedTurns = (call: TestCall): ScriptedTurn[] => call.turns.filter((t): t is ScriptedTurn => !('transferOutcome' in t) && !('hangup' in t));
 
 /** Saves the test call as a conversation test: the caller's turns and what happened, each expectation optional. */
 export function SaveAsTestModal({ flowId, call, labelOf, onClose }: { flowId: string; call: TestCall | null; labelOf(nodeId: string): string; onClose(): void }) {

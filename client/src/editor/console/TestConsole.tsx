@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { nodeLabel } from '../../nodeLabel.ts';
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
@@ -15,6 +15,7 @@ const turnWords = (entry: Extract<ConsoleEntry, { from: 'caller' }>) => {
   if ('text' in t) return t.text;
   if ('dtmf' in t) return `(presses ${t.dtmf})`;
   if ('silence' in t) return '(says nothing)';
+  if ('hangup' in t) return '(hangs up)';
   return { connected: '(an agent answers)', no_agent: '(no agent is free)', failed: '(the transfer fails)' }[t.transferOutcome];
 };
 
@@ -28,6 +29,7 @@ interface TestConsoleProps {
 export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
   const { call, busy, error, start, send, reset } = useTestCall(flowId);
   const [version, setVersion] = useState<CallVersion>('draft');
+  const [toAgents, setToAgents] = useState(false);
   const [saving, setSaving] = useState(false);
   const published = useEditorStore((s) => s.publishedVersion !== null);
   const nodes = useEditorStore(documentNodes);
@@ -43,7 +45,7 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
 
   async function begin() {
     if (version === 'draft' && useEditorStore.getState().dirty && !(await saveFirst())) return;
-    await start(version);
+    await start(version, toAgents ? 'routing' : 'manual');
   }
 
   return (
@@ -64,6 +66,13 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
             ]}
             aria-label="Which version to call"
           />
+          <Switch
+            size="sm"
+            checked={toAgents}
+            onChange={(e) => setToAgents(e.currentTarget.checked)}
+            label="Hand over to real agents"
+            description={toAgents ? 'A handoff goes to the queue: agents signed in on the agent desk are offered the call.' : 'You choose what happens when the call reaches a queue.'}
+          />
           <Button onClick={() => void begin()} loading={busy}>
             Start a test call
           </Button>
@@ -79,6 +88,11 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
           <Button size="compact-sm" variant="light" onClick={() => setSaving(true)} disabled={call.turns.length === 0}>
             Save as a test
           </Button>
+          {call.status !== 'ended' && (
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => void send({ hangup: true })} disabled={busy}>
+              Hang up
+            </Button>
+          )}
         </Group>
       )}
       {error && (
@@ -93,6 +107,7 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
               {entry.from === 'ai' && (
                 <>
                   {entry.purpose === 'transparency' && <span className="console-line__tag">Told about the handoff</span>}
+                  {entry.purpose === 'agent' && <span className="console-line__tag">Agent</span>}
                   <span className="console-line__text">{entry.text}</span>
                 </>
               )}
@@ -109,7 +124,12 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
         </ol>
       )}
       {call?.packet && <BriefingCard packet={call.packet} />}
-      {call?.status === 'queued' && (
+      {call?.transfers === 'routing' && call.status === 'queued' && (
+        <Text size="sm" c="dimmed" mt="xs" role="status">
+          Waiting for an agent on the agent desk to take the call. You can still speak, e.g. to accept a call back.
+        </Text>
+      )}
+      {call?.transfers === 'manual' && call.status === 'queued' && (
         <Stack gap={4} mt="xs">
           <Text size="sm" fw={600}>
             What happens at the queue?
@@ -127,7 +147,9 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
           </Group>
         </Stack>
       )}
-      {call?.status === 'ai' && <CallerControls nodeId={call.nodeId} busy={busy} onTurn={(turn) => void send(turn)} />}
+      {(call?.status === 'ai' || (call?.transfers === 'routing' && (call.status === 'queued' || call.status === 'agent'))) && (
+        <CallerControls nodeId={call.nodeId} busy={busy} onTurn={(turn) => void send(turn)} />
+      )}
       {saving && <SaveAsTestModal flowId={flowId} call={call} labelOf={labelOf} onClose={() => setSaving(false)} />}
     </section>
   );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallAction, CallStepView, HandoffPacket, HandoffReason, SayPurpose, TurnSignals } from '@baton/shared';
 import { ApiError } from '../../api/fetchJson.ts';
 import { useEditorStore } from '../store/editorStore.ts';
-import { sendTurn, startTestCall, type CallerTurn, type CallVersion } from './testCallApi.ts';
+import { callEventsUrl, sendTurn, startTestCall, type CallerTurn, type CallUpdate, type CallVersion, type Transfers } from './testCallApi.ts';
 
 /** One line of the test call as the console shows it. */
 export type ConsoleEntry =
@@ -13,6 +13,7 @@ export type ConsoleEntry =
 export interface TestCall {
   callId: string;
   version: CallVersion;
+  transfers: Transfers;
   entries: ConsoleEntry[];
   status: CallStepView['state']['status'];
   nodeId: string;
@@ -32,6 +33,7 @@ const describeAction = (action: CallAction): ConsoleEntry | null => {
     return { from: 'system', text: `The call is transferred to the ${queue} queue.` };
   }
   if (action.type === 'hangup') return { from: 'system', text: 'The call has ended.' };
+  if (action.type === 'callback') return { from: 'system', text: action.phone ? `A call back to ${action.phone} is booked; agents see it on the agent desk.` : 'A call back is promised, but no number was collected.' };
   return null;
 };
 
@@ -69,13 +71,28 @@ export function useTestCall(flowId: string) {
     }
   };
 
+  // With real routing, what the caller hears between their own turns arrives on the call's event stream.
+  const listening = call?.transfers === 'routing' && (call.status === 'queued' || call.status === 'agent') ? call.callId : null;
+  useEffect(() => {
+    if (!listening) return;
+    const source = new EventSource(callEventsUrl(listening));
+    source.addEventListener('update', (e) => {
+      const pushed = JSON.parse((e as MessageEvent<string>).data) as CallUpdate;
+      const before = current.current;
+      if (before?.callId !== listening) return;
+      update({ ...before, entries: [...before.entries, ...entriesOf(pushed.actions)], status: pushed.state.status, nodeId: pushed.state.nodeId });
+    });
+    return () => source.close();
+  }, [listening]);
+
   const start = useCallback(
-    (version: CallVersion) =>
+    (version: CallVersion, transfers: Transfers) =>
       run(async () => {
-        const view = await startTestCall(flowId, version);
+        const view = await startTestCall(flowId, version, transfers);
         update({
           callId: view.callId,
           version,
+          transfers,
           entries: entriesOf(view.actions),
           status: view.state.status,
           nodeId: view.state.nodeId,
