@@ -17,8 +17,8 @@ afterEach(async () => {
 const api = () => request(server.url);
 const signIn = (agentId: string) => api().post(`/api/desk/agents/${agentId}/status`).send({ status: 'available' });
 
-async function callAskingForAPerson() {
-  const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support', version: 'draft', caller: { name: 'Ada Lovelace' } })).body;
+async function callAskingForAPerson(phone?: string) {
+  const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support', version: 'draft', caller: { name: 'Ada Lovelace', phone } })).body;
   const turn = await api().post(`/api/calls/${callId}/turns`).send({ text: 'let me talk to a real person' });
   return { callId: callId as string, turn: turn.body };
 }
@@ -88,5 +88,21 @@ describe('Handing a call to a person', () => {
     const { turn } = await callAskingForAPerson();
     expect(turn.state.status).toBe('ended');
     expect(turn.actions.at(-2).text).toMatch(/couldn't connect you/);
+  });
+
+  it('When someone who called earlier today waits beside a first-time caller, then the queue offers the repeat caller first', async () => {
+    const queue = (await api().get('/api/queues/billing')).body;
+    await api().put('/api/queues/billing').send({ ...queue, maxWaitSecondsBeforeCallback: 3600, priorityBoosts: { sensitive: 0, repeatCaller: 5 } }).expect(200);
+    await api().post('/api/calls').send({ flowId: 'billing-support', version: 'draft', caller: { phone: '+442079460018' } }).expect(201);
+    // Amara takes a first call, so the next two wait for her.
+    await signIn('amara-okafor');
+    const desk = await openEventStream(`${server.url}/api/desk/agents/amara-okafor/events`, streams);
+    const first = await callAskingForAPerson('+442079460001');
+    await api().post(`/api/desk/offers/${encodeURIComponent((await desk.next('offer_made')).data.offerId)}/accept`).expect(200);
+    const newCaller = await callAskingForAPerson('+442079460002');
+    const repeatCaller = await callAskingForAPerson('+442079460018');
+    expect([newCaller.turn.state.status, repeatCaller.turn.state.status]).toEqual(['queued', 'queued']);
+    await api().post(`/api/desk/calls/${first.callId}/wrap-up`).send({ agentId: 'amara-okafor', disposition: 'resolved', note: '', hadToAskAgain: false }).expect(201);
+    expect((await desk.next('offer_made')).data.callId).toBe(repeatCaller.callId);
   });
 });

@@ -1,4 +1,4 @@
-import { toRuleContext, type HandoffCategory } from '@baton/shared';
+import { DEFAULT_REASON_TEXTS, toRuleContext } from '@baton/shared';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { topicsOf } from './understandTurn.ts';
@@ -22,13 +22,6 @@ export type LiveQueues = (queueId: string) => Partial<Omit<QueueFigures, 'id' | 
 /** The agent a call is with, for {{agent.firstName}} when the channel did not say who. */
 export const UNNAMED_AGENT = { id: '', name: 'one of our team' };
 
-export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
-  explicit_request: 'you asked to speak with a person',
-  frustration: "I don't seem to be helping, and a person can sort this out faster",
-  complex_or_sensitive: 'this needs the care of a specialist',
-  ai_limit: "this is something I can't fully help with",
-  custom: 'a specialist can help you best with this',
-};
 
 export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: LiveQueues | undefined): QueueFigures | null {
   if (!queueId) return null;

@@ -15,6 +15,8 @@ interface LiveCall {
   flow: RuntimeFlow;
   /** The test console decides transfers' outcomes itself: the call never reaches routing or agents. */
   manualTransfers: boolean;
+  /** The same number called within the last week (or the channel says so): queues may raise the call's priority. */
+  repeatCaller: boolean;
 }
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
@@ -25,11 +27,15 @@ export interface CallUpdate {
 export type CallListener = (update: CallUpdate) => void;
 
 const MAX_CALLS_IN_MEMORY = 10_000;
+const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
+const MAX_NUMBERS_REMEMBERED = 100_000;
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
   private readonly calls = new Map<string, LiveCall>();
   private readonly listeners = new Map<string, Set<CallListener>>();
+  /** When each caller's number last called, for spotting repeat callers (kept since this server started). */
+  private readonly lastCallByNumber = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -62,7 +68,8 @@ export class CallService {
     const at = this.clock().toISOString();
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
-    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual' }, { type: 'start', at, caller: input.caller });
+    const repeatCaller = this.isRepeatCaller(input.caller?.phone, input.caller?.attributes?.repeatCaller === true);
+    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller }, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
@@ -135,6 +142,16 @@ export class CallService {
     return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, events };
   }
 
+  private isRepeatCaller(phone: string | undefined, saysSo: boolean): boolean {
+    if (!phone) return saysSo;
+    const now = this.clock().getTime();
+    const last = this.lastCallByNumber.get(phone);
+    this.lastCallByNumber.delete(phone);
+    this.lastCallByNumber.set(phone, now);
+    if (this.lastCallByNumber.size > MAX_NUMBERS_REMEMBERED) this.lastCallByNumber.delete(this.lastCallByNumber.keys().next().value!);
+    return saysSo || (last !== undefined && now - last < REPEAT_WITHIN_MS);
+  }
+
   private live(callId: string): LiveCall {
     const call = this.calls.get(callId);
     if (!call) throw notFound('call in progress', callId);
@@ -172,7 +189,7 @@ export class CallService {
     // even when no agent can take the call now: whoever calls back reads the same briefing.
     if (this.routing!.hasQueue(action.queue)) void this.webhooks?.deliver(action.queue, action.packet);
     const node = call.flow.compiled.nodes.get(action.nodeId)!;
-    const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic' };
+    const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic', repeatCaller: call.repeatCaller };
     const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });
     if (decision.outcome !== 'connected_possible') {
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });

@@ -27,6 +27,15 @@ export const nodeSchema = z.object({
 export const handoffCategories = ['explicit_request', 'frustration', 'complex_or_sensitive', 'ai_limit', 'custom'] as const;
 export type HandoffCategory = (typeof handoffCategories)[number];
 
+/** What callers hear as {{handoff.reasonText}} when the flow's settings do not say otherwise. */
+export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
+  explicit_request: 'you asked to speak with a person',
+  frustration: "I don't seem to be helping, and a person can sort this out faster",
+  complex_or_sensitive: 'this needs the care of a specialist',
+  ai_limit: "this is something I can't fully help with",
+  custom: 'a specialist can help you best with this',
+};
+
 export const queueSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
