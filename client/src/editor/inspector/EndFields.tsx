@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { dispositions } from '@baton/shared';
 import { MessageField } from './MessageField.tsx';
 import { textOf, type KindFieldsProps } from './KindFieldsProps.ts';
@@ -24,6 +24,11 @@ export function EndFields({ data, errors, set }: KindFieldsProps) {
         onChange={(value) => value && set('disposition', value)}
         allowDeselect={false}
       />
+      {data.disposition === 'callback' && (
+        <Text size="xs" c="dimmed">
+          Ending here books a call back: agents of the queue see it on the agent desk, with the phone number the caller gave (or the one they called from). Use {'{{queue.callbackWindow}}'} to tell the caller when to expect the call.
+        </Text>
+      )}
     </>
   );
 }
