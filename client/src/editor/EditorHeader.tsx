@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { useStore } from 'zustand';
 import { PublishedStatus } from '../flows/PublishedStatus.tsx';
+import { FlowSettingsModal } from './FlowSettingsModal.tsx';
 import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -35,6 +37,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
   const canUndo = useStore(useEditorStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
   const tidyUp = useTidyUp();
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="editor-header">
       <div className="editor-header__title">
@@ -52,9 +55,13 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
           {saveStatus(busy === 'saving', dirty, failureCurrent ? (saveFailure ?? null) : null)}
         </span>
       </div>
-      <Group gap="xs">
+      <Group gap={2} wrap="nowrap" className="editor-header__actions">
         <ShortcutsHelp />
         <Button component="a" variant="subtle" href={whatIfPath(flowId)} title="Compare this draft with the published version on simulated callers">What if…</Button>
+        <Button variant="subtle" onClick={() => setSettingsOpen(true)} title="What callers hear when handed to a person, the flow's queues, and how it understands callers">
+          Flow settings
+        </Button>
+        <FlowSettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
         <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
           Tidy up
         </Button>

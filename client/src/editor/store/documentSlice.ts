@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import { isNodeKind, nodeKinds, type NodeKind } from '@baton/shared';
+import { isNodeKind, nodeKinds, type FlowSettings, type NodeKind } from '@baton/shared';
 import type { StateCreator } from 'zustand';
 import type { FlowDraft } from '../../api/fetchFlow.ts';
 import { fromFlowDocument } from './flowConversion.ts';
@@ -9,7 +9,7 @@ import type { EditorEdge, EditorNode, FlowMeta } from './types.ts';
 import type { EditorState } from './editorStore.ts';
 import { nodeLabel } from '../../nodeLabel.ts';
 
-/** The flow being edited. Only `nodes` and `edges` are undo steps. */
+/** The flow being edited. Changes to `nodes`, `edges` and `meta` (the flow's settings) are undo steps. */
 export interface DocumentSlice {
   meta: FlowMeta | null;
   version: number;
@@ -34,6 +34,8 @@ export interface DocumentSlice {
   restoreDraft(nodes: EditorNode[], edges: EditorEdge[]): void;
   /** Moves nodes to new positions in one change (one undo step), e.g. after auto-layout. */
   moveNodes(positions: Map<string, XYPosition>): void;
+  /** Replaces the flow's settings (reason texts, queues, …) in one undoable, unsaved change. */
+  setSettings(settings: FlowSettings): void;
   markSaved(version: number, savedRevision: number): void;
   markPublished(publishedVersion: number): void;
 }
@@ -142,6 +144,11 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
     restoreDraft: (nodes, edges) => set({ nodes, edges, selectedNodeId: null, ...changed() }),
     moveNodes: (positions) =>
       set({ nodes: get().nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)), ...changed() }),
+    setSettings: (settings) => {
+      const { meta } = get();
+      if (!meta) return;
+      set({ meta: { ...meta, settings }, ...changed() });
+    },
     markSaved: (version, savedRevision) => set({ version, dirty: get().revision !== savedRevision }),
     markPublished: (publishedVersion) => set({ publishedVersion }),
   };

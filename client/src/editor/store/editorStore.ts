@@ -2,22 +2,27 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
 import { sameDocument, type TrackedDocument } from './sameDocument.ts';
+import type { FlowMeta } from './types.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 export type EditorState = DocumentSlice & UiSlice;
 
-const tracked = (s: EditorState): TrackedDocument => ({ nodes: s.nodes, edges: s.edges });
+/** What undo restores: the canvas and the flow's settings (kept in `meta`, replaced whole on every change). */
+type TrackedState = TrackedDocument & { meta: FlowMeta | null };
+
+const tracked = (s: EditorState): TrackedState => ({ nodes: s.nodes, edges: s.edges, meta: s.meta });
+const sameTracked = (a: TrackedState, b: TrackedState) => a.meta === b.meta && sameDocument(a, b);
 
 /** The editor's one store: slices combined, undo history (zundo) over the document only. */
 export const useEditorStore = create<EditorState>()(
   temporal((...a) => ({ ...createDocumentSlice(...a), ...createUiSlice(...a) }), {
     partialize: tracked,
-    equality: sameDocument,
+    equality: sameTracked,
     limit: 200,
   }),
 );
 
-let batch: { owner: string; before: TrackedDocument } | null = null;
+let batch: { owner: string; before: TrackedState } | null = null;
 
 /**
  * Starts one undo step made of many changes (a drag, typing in a field): changes until `endUndoStep` with the same
@@ -35,7 +40,7 @@ export function endUndoStep(owner: string): void {
   batch = null;
   const history = useEditorStore.temporal;
   history.getState().resume();
-  if (sameDocument(before, tracked(useEditorStore.getState()))) return;
+  if (sameTracked(before, tracked(useEditorStore.getState()))) return;
   history.setState((h) => ({ pastStates: [...h.pastStates, before].slice(-200), futureStates: [] }));
 }
 
