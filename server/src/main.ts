@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './http/createApp.ts';
+import { attachWebSockets } from './http/webSockets.ts';
 import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
 import { seedExampleFlows } from './seedExampleFlows.ts';
 import { seedPersonas } from './seedPersonas.ts';
@@ -23,19 +24,21 @@ async function main() {
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
+  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir });
   const server = app.listen(port, host ?? '::', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     // The e2e harness waits for this line.
     console.log(`Baton is listening on http://${host ?? 'localhost'}:${actual} (data in ${dataDir})`);
   });
+  const sockets = attachWebSockets(server, webSockets);
   server.on('error', (err) => {
     console.error(`Baton could not listen on port ${port}: ${err.message}. Set PORT to a free port.`);
     void store.close().then(() => process.exit(1));
   });
   const stop = () => {
     routing.close();
+    for (const socket of sockets.clients) socket.terminate();
     server.close();
     server.closeAllConnections();
     void store.close().then(() => process.exit(0));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { businessHoursSchema } from '@baton/shared';
 import pino from 'pino';
 import { createApp } from '../../server/src/http/createApp.ts';
+import { attachWebSockets } from '../../server/src/http/webSockets.ts';
 import { alwaysOpen } from '../../server/src/routing/testRouting.ts';
 import { seedStaffing } from '../../server/src/seedStaffing.ts';
 import { NlpjsNlu } from '../../server/src/nlu/NlpjsNlu.ts';
@@ -19,10 +20,11 @@ export async function startTestServer(seed?: (store: Store) => Promise<unknown>)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-api-'));
   const store = await openStore(dataDir);
   await seed?.(store);
-  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }) /* TEST_LOG=error shows the server's errors */ });
+  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }) /* TEST_LOG=error shows the server's errors */ });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  const sockets = attachWebSockets(server, webSockets);
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
@@ -30,6 +32,7 @@ export async function startTestServer(seed?: (store: Store) => Promise<unknown>)
     dataDir,
     async stop() {
       routing.close();
+      for (const socket of sockets.clients) socket.terminate();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await store.close();

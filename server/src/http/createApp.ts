@@ -20,6 +20,7 @@ import { StaffingService } from '../usecases/StaffingService.ts';
 import { RoutingService } from '../usecases/RoutingService.ts';
 import { WebhookSender } from '../integrations/WebhookSender.ts';
 import { deskRoutes } from './deskRoutes.ts';
+import type { SocketHandler } from './webSockets.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
@@ -41,8 +42,11 @@ export interface AppDeps {
   clientDir?: string;
 }
 
-/** `routing` runs a timer: call `routing.close()` when the server stops. */
-export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService; routing: RoutingService } {
+/**
+ * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
+ * path: pass them to `attachWebSockets` with the HTTP server.
+ */
+export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler> } {
   const app = baseApp();
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -68,5 +72,6 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
     app.get('/', (_req, res) => res.type('text').send('The Baton client is not built yet. Run "npm run build", then restart the server.'));
   }
   app.use(errorMiddleware(log));
-  return { app, calls, routing };
+  const webSockets: Record<string, SocketHandler> = {};
+  return { app, calls, routing, webSockets };
 }

@@ -80,10 +80,24 @@ export interface HandoffPacket {
 
 export type SlotValue = string | number | boolean;
 
+/**
+ * What the caller's audio showed during one turn (from a media stream): their level against their own baseline.
+ * `raised` when the level stayed above the baseline by the stream's threshold for long enough.
+ */
+export interface VoiceEvidence {
+  /** The caller's usual level (running median of voiced frames over their first seconds), dBFS. */
+  baselineDb: number;
+  /** The highest smoothed level above the baseline during the turn, dB. */
+  peakDeltaDb: number;
+  /** How long the level stayed above the baseline by the threshold, ms. */
+  sustainedMs: number;
+  raised: boolean;
+}
+
 /** What a channel feeds the engine. `at` is the event's time (ISO), so stepping stays deterministic. */
 export type CallEvent =
   | { type: 'start'; at: string; caller?: Partial<Caller> }
-  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number }
+  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number; voice?: VoiceEvidence }
   | { type: 'dtmf'; at: string; digits: string }
   | { type: 'silence'; at: string }
   /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */
