@@ -35,9 +35,17 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       const turns = detector.turns === 1 ? 'on the last turn' : `over the last ${detector.turns} turns`;
       return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${turns}, below ${detector.below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
     }
-    case 'raised_voice':
-      if (!s || s.loudness.baselineDb === null || s.loudness.deltaDb < detector.deltaDb) return null;
+    case 'raised_voice': {
+      if (!s) return null;
+      // From the caller's audio, a raised voice is one that stayed up, not one loud moment; its peak meets the threshold.
+      const { voice, evidence } = s.loudness;
+      if (voice) {
+        if (!voice.raised || voice.peakDeltaDb < detector.deltaDb) return null;
+        return { signal: 'raised_voice', explanation: `The caller raised their voice: ${evidence} (threshold ${detector.deltaDb} dB).` };
+      }
+      if (s.loudness.baselineDb === null || s.loudness.deltaDb < detector.deltaDb) return null;
       return { signal: 'raised_voice', explanation: `The caller's voice is ${round(s.loudness.deltaDb, 1)} dB louder than their usual ${round(s.loudness.baselineDb, 1)} dB (threshold ${detector.deltaDb} dB).` };
+    }
     case 'repeated_question':
       if (!s || s.repetition.repeats < detector.atLeast) return null;
       return { signal: 'repeated_question', explanation: `The caller has said the same thing ${s.repetition.repeats + 1} times${quote(s.repetition.evidence.map((e) => e.text))}.` };

@@ -1,4 +1,4 @@
-import type { EntityType, SensitiveTopic, TurnSignals } from '@baton/shared';
+import type { EntityType, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import { explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
@@ -19,7 +19,7 @@ export interface Understanding {
 const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
 
 /** Analyses a caller's words once: intent (at an AI node), entities, and every signal. */
-export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number): Understanding {
+export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
   const node = flow.compiled.nodes.get(session.nodeId);
   const analyzed = analyzeText(text);
   let classification: Classification | null = null;
@@ -39,7 +39,7 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
     explicitRequest: explicitRequestOf(analyzed),
     sensitive: sensitiveTopicsOf(analyzed, flow.compiled.flow.settings.sensitiveKeywords),
     repetition: repetitionOf({ analyzed, intent, nodeId: session.nodeId }, session.recentTurns),
-    loudness: loudnessOf(loudnessDb, session.recentTurns),
+    loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
     noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: node?.kind === 'ai', intent }),
     intent,

@@ -27,4 +27,17 @@ describe('loudnessOf', () => {
   it('When the current level is unknown, then the delta is 0 but the baseline is still reported', () => {
     expect(loudnessOf(undefined, [turn(60), turn(66)])).toEqual({ deltaDb: 0, baselineDb: 63 });
   });
+
+  it('When the turn comes with a measurement of the caller\'s audio, then the delta is its peak and the evidence names the peak and duration', () => {
+    const voice = { baselineDb: -31.2, peakDeltaDb: 9.04, sustainedMs: 2140, raised: true };
+    const loudness = loudnessOf(70, [turn(60)], voice);
+    expect(loudness).toMatchObject({ deltaDb: 9.04, baselineDb: -31.2 });
+    expect(loudness.evidence).toBe("voice 9 dB above the caller's usual level, raised for 2.1 s");
+    expect(loudnessOf(70, [turn(60)]).voice).toBeUndefined();
+  });
+
+  it('When the measured voice never rose, then the evidence says how far it went without a duration', () => {
+    const loudness = loudnessOf(undefined, [], { baselineDb: -30, peakDeltaDb: -1.5, sustainedMs: 0, raised: false });
+    expect(loudness.evidence).toBe("voice peaked 1.5 dB below the caller's usual level");
+  });
 });

@@ -1,11 +1,16 @@
+import type { VoiceEvidence } from '@baton/shared';
 import type { LoudnessSignal, PastTurn } from './types.ts';
 
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
 /**
- * How much louder (or quieter) this turn is than the caller's own usual level. The baseline is the
- * median of their earlier turns, so one earlier shout does not shift it; callers and lines differ too
- * much in level for an absolute threshold to mean anything.
+ * How much louder (or quieter) this turn is than the caller's own usual level. With the caller's audio (`voice`) that
+ * is the turn's peak over their baseline as the media stream measured it. Otherwise the baseline is the median of their
+ * earlier turns' levels, so one earlier shout does not shift it; callers and lines differ too much in level for an
+ * absolute threshold to mean anything.
  */
-export function loudnessOf(current: number | undefined, history: readonly PastTurn[]): LoudnessSignal {
+export function loudnessOf(current: number | undefined, history: readonly PastTurn[], voice?: VoiceEvidence): LoudnessSignal {
+  if (voice) return measuredLoudness(voice);
   const earlier: number[] = [];
   for (const turn of history) {
     if (turn.loudnessDb !== undefined && Number.isFinite(turn.loudnessDb)) earlier.push(turn.loudnessDb);
@@ -16,4 +21,13 @@ export function loudnessOf(current: number | undefined, history: readonly PastTu
   const baselineDb = earlier.length % 2 === 1 ? earlier[middle] : (earlier[middle - 1] + earlier[middle]) / 2;
   const deltaDb = current !== undefined && Number.isFinite(current) ? current - baselineDb : 0;
   return { deltaDb, baselineDb };
+}
+
+function measuredLoudness(voice: VoiceEvidence): LoudnessSignal {
+  const delta = Number(voice.peakDeltaDb.toFixed(1));
+  const above = delta >= 0 ? `${delta} dB above` : `${-delta} dB below`;
+  const evidence = voice.sustainedMs > 0
+    ? `voice ${above} the caller's usual level, raised for ${seconds(voice.sustainedMs)}`
+    : `voice peaked ${above} the caller's usual level`;
+  return { deltaDb: voice.peakDeltaDb, baselineDb: voice.baselineDb, voice, evidence };
 }

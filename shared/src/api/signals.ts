@@ -1,3 +1,4 @@
+import type { VoiceEvidence } from './calls.ts';
 import type { SensitiveTopic } from '../nodes/trigger.ts';
 
 // What the signals found on one caller turn, with their evidence: the engine computes them, the test console shows them.
@@ -33,6 +34,9 @@ export interface LoudnessSignal {
   /** Current loudness minus this caller's own baseline, in dB; 0 when unknown. */
   deltaDb: number;
   baselineDb: number | null;
+  /** When the turn was measured from the caller's audio (a media stream): the measurement, and a sentence on it. */
+  voice?: VoiceEvidence;
+  evidence?: string;
 }
 
 /** Every signal of one caller turn. */

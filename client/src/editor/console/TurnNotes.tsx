@@ -18,7 +18,8 @@ export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals |
     else if (signals.explicitRequest.negated) notes.push(['Asked for a person', `no: "${signals.explicitRequest.negated}" is said the other way round`]);
     if (signals.repetition.repeats > 0)
       notes.push(['Repeats', `${signals.repetition.repeats}: ${signals.repetition.evidence.map((e) => `"${e.text}" (${e.how.replaceAll('_', ' ')})`).join(', ')}`]);
-    if (signals.loudness.baselineDb !== null) notes.push(['Voice', `${signed(signals.loudness.deltaDb, 0)} dB against their usual level`]);
+    if (signals.loudness.evidence) notes.push(['Voice', `${signals.loudness.evidence} (from the audio)`]);
+    else if (signals.loudness.baselineDb !== null) notes.push(['Voice', `${signed(signals.loudness.deltaDb, 0)} dB against their usual level`]);
     const topics = [...signals.sensitive.topics.map((t) => `${t.topic.replaceAll('_', ' ')} ("${t.evidence}")`), ...signals.sensitive.keywords.map((k) => `"${k}"`)];
     if (topics.length) notes.push(['Sensitive', topics.join(', ')]);
     if (signals.asrConfidence !== null) notes.push(['Heard clearly', percent(signals.asrConfidence)]);
