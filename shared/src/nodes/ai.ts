@@ -16,6 +16,20 @@ export const intentSchema = z.object({
   outOfScope: z.boolean().default(false),
 });
 
+/** A topic the AI must never handle: when the caller raises it, the call goes to a person. */
+export const neverHandleTopicSchema = z.string().trim().min(1).max(120);
+
+/** Answering in its own words through a language model (when the server has one); the intents still route. */
+export const generativeSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** What it should do: the model's instructions. */
+  instructions: z.string().max(4000).default(''),
+  /** What it knows: facts it may answer from. */
+  knowledge: z.string().max(8000).default(''),
+  neverHandle: z.array(neverHandleTopicSchema).max(30).default([]),
+});
+export type GenerativeSettings = z.output<typeof generativeSchema>;
+
 export const aiData = z.object({
   label: labelSchema,
   prompt: messageSchema.default(''),
@@ -25,6 +39,8 @@ export const aiData = z.object({
   confidenceThreshold: z.number().min(0).max(1).optional(),
   /** Said when nothing matched; usually left empty and said by the node the "no match" output leads to. */
   noMatchReply: messageSchema.default(''),
+  /** Absent or disabled: the embedded NLU alone, as without a language model. */
+  generative: generativeSchema.optional(),
 });
 export type AiData = z.output<typeof aiData>;
 export type IntentDefinition = z.output<typeof intentSchema>;

@@ -5,6 +5,7 @@ import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { beginUndoStep, endUndoStep, useEditorStore, type EditorState } from '../store/editorStore.ts';
 import { AiExtraFields } from './AiExtraFields.tsx';
+import { GenerativeFields } from './GenerativeFields.tsx';
 import { AskFields } from './AskFields.tsx';
 import { BranchFields } from './BranchFields.tsx';
 import { EndFields } from './EndFields.tsx';
@@ -68,6 +69,7 @@ export function Inspector() {
             <IntentsField intents={(data.intents ?? []) as IntentDefinition[]} errors={errors} onChange={(intents) => set('intents', intents)} />
             {message('noMatchReply', 'When nothing matches (optional)')}
             <AiExtraFields {...fields} />
+            <GenerativeFields {...fields} />
           </>
         )}
         <Group justify="flex-end" mt="xs">
