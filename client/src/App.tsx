@@ -11,6 +11,7 @@ const WhatIfPage = lazy(() => import('./simulate/WhatIfPage.tsx').then((m) => ({
 const PersonasPage = lazy(() => import('./personas/PersonasPage.tsx').then((m) => ({ default: m.PersonasPage })));
 const QueuesPage = lazy(() => import('./settings/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({ default: m.AgentsPage })));
+const NumbersPage = lazy(() => import('./settings/NumbersPage.tsx').then((m) => ({ default: m.NumbersPage })));
 const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -47,6 +48,7 @@ export function App() {
           {route.page === 'personas' && <PersonasPage />}
           {route.page === 'queues' && <QueuesPage />}
           {route.page === 'agents' && <AgentsPage />}
+          {route.page === 'numbers' && <NumbersPage />}
           {route.page === 'agent_desk' && <AgentDeskPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}

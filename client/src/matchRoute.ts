@@ -3,6 +3,7 @@ export type Route =
   | { page: 'personas' }
   | { page: 'queues' }
   | { page: 'agents' }
+  | { page: 'numbers' }
   | { page: 'agent_desk' }
   | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
@@ -13,6 +14,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/personas') return { page: 'personas' };
   if (path === '/settings/queues') return { page: 'queues' };
   if (path === '/settings/agents') return { page: 'agents' };
+  if (path === '/settings/numbers') return { page: 'numbers' };
   if (path === '/agent') return { page: 'agent_desk' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {

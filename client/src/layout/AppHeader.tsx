@@ -20,6 +20,7 @@ export function AppHeader() {
           <a href="/personas">Simulated callers</a>
           <a href="/settings/queues">Queues</a>
           <a href="/settings/agents">Agents</a>
+          <a href="/settings/numbers">Phone numbers</a>
           <a href="/agent">Agent desk</a>
         </nav>
       </div>

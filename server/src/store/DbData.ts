@@ -1,5 +1,5 @@
 import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
-import type { PublishedVersion } from './types.ts';
+import type { NumberBinding, PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
 
@@ -28,12 +28,14 @@ export interface DbData {
   webhooks: Record<string, WebhookSettings>;
   /** Call backs promised to callers, by request id. */
   callbacks: Record<string, CallbackRequest>;
+  /** Which flow answers each phone number, by number (E.164). */
+  numbers: Record<string, NumberBinding>;
   // Reserved for the user issue so its data lands in the same durable file.
   users: unknown[];
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, users: [], audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: [], audit: [] });
 
 /**
  * Fills in collections a file from an older Baton lacks. `queues` and `agents` were reserved as (always empty)

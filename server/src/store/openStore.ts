@@ -11,6 +11,7 @@ import { LowdbPersonaRepository } from './LowdbPersonaRepository.ts';
 import { LowdbCallbackRepository } from './LowdbCallbackRepository.ts';
 import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
 import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
+import { LowdbNumberRepository } from './LowdbNumberRepository.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -28,6 +29,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   let queues: LowdbQueueRepository;
   let agents: LowdbAgentRepository;
   let callbacks: LowdbCallbackRepository;
+  let numbers: LowdbNumberRepository;
   try {
     const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
     await db.read();
@@ -39,6 +41,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     queues = new LowdbQueueRepository(db);
     agents = new LowdbAgentRepository(db);
     callbacks = new LowdbCallbackRepository(db);
+    numbers = new LowdbNumberRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
   } catch (error) {
     await release();
@@ -52,6 +55,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     queues,
     agents,
     callbacks,
+    numbers,
     calls,
     dataDir: dir,
     close() {

@@ -91,6 +91,25 @@ export interface CallbackRepository {
   claim(id: string, agentId: string, at: Date): Promise<CallbackRequest>;
 }
 
+/** A phone number and the flow that answers it. */
+export interface NumberBinding {
+  /** E.164, e.g. +442071234567. */
+  number: string;
+  flowId: string;
+  updatedAt: string;
+}
+
+/** Which flow answers which phone number (telephony channels look the called number up here). */
+export interface NumberRepository {
+  /** Sorted by number. */
+  list(): NumberBinding[];
+  get(number: string): NumberBinding | undefined;
+  /** Binds the number to the flow, replacing any binding it had. */
+  put(number: string, flowId: string): Promise<{ binding: NumberBinding; created: boolean }>;
+  /** AppError 404 when the number has no binding. */
+  remove(number: string): Promise<void>;
+}
+
 /** Call records and events, appended as JSON Lines and never rewritten. */
 export interface CallLog {
   append(callId: string, record: Record<string, unknown>): void;
@@ -107,6 +126,7 @@ export interface Store {
   queues: QueueRepository;
   agents: AgentRepository;
   callbacks: CallbackRepository;
+  numbers: NumberRepository;
   calls: CallLog;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */

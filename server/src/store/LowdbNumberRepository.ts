@@ -1,0 +1,39 @@
+import type { Low } from 'lowdb';
+import { notFound } from '../errors.ts';
+import { commitChange } from './commitChange.ts';
+import type { DbData } from './DbData.ts';
+import { own, without } from './ownRecord.ts';
+import type { NumberBinding, NumberRepository } from './types.ts';
+
+/** Phone number → flow bindings in lowdb, in the same durable file and write queue as the flows. */
+export class LowdbNumberRepository implements NumberRepository {
+  constructor(
+    private readonly db: Low<DbData>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): NumberBinding[] {
+    return Object.values(this.db.data.numbers)
+      .map((b) => ({ ...b }))
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  }
+
+  get(number: string): NumberBinding | undefined {
+    const binding = own(this.db.data.numbers, number);
+    return binding && { ...binding };
+  }
+
+  put(number: string, flowId: string): Promise<{ binding: NumberBinding; created: boolean }> {
+    return commitChange(this.db, this.now, (data, at) => {
+      const binding: NumberBinding = { number, flowId, updatedAt: at };
+      return { next: { ...data, numbers: { ...data.numbers, [number]: binding } }, result: { binding: { ...binding }, created: !own(data.numbers, number) } };
+    });
+  }
+
+  remove(number: string): Promise<void> {
+    return commitChange(this.db, this.now, (data) => {
+      if (!own(data.numbers, number)) throw notFound('phone number', number);
+      return { next: { ...data, numbers: without(data.numbers, number) }, result: undefined };
+    });
+  }
+}

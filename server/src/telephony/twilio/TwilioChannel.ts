@@ -1,0 +1,199 @@
+import type { CallAction, CallState, VoiceEvidence } from '@baton/shared';
+import { AppError } from '../../errors.ts';
+import type { CallLog, FlowRepository, NumberRepository } from '../../store/types.ts';
+import type { CallUpdate } from '../../usecases/CallService.ts';
+import { TwilioCalls, type TwilioCall } from './TwilioCalls.ts';
+import { twilioTurnBody, type TwilioParams } from './twilioTurnBody.ts';
+import { DEFAULT_TWILIO_LANGUAGE, DEFAULT_TWILIO_VOICE, type TwilioSettings } from './twilioSettings.ts';
+import { goodbyeTwiml, leaveTwiml, turnTwiml, waitTwiml, type Speech, type TwimlLinks } from './twimlFor.ts';
+
+/** The call API the channel drives (CallService). */
+export interface TwilioCallsPort {
+  start(body: unknown): Promise<{ callId: string; actions: CallAction[]; state: CallState }>;
+  turn(callId: string, body: unknown): Promise<{ actions: CallAction[]; state: CallState }>;
+  subscribe(callId: string, listener: (update: CallUpdate) => void): () => void;
+}
+
+/** The media stream's measure of the caller's voice over the turn that just ended (built by the media-stream channel). */
+export interface VoiceSource {
+  take(callSid: string): VoiceEvidence | undefined;
+}
+
+export interface TwilioChannelDeps {
+  calls: TwilioCallsPort;
+  flows: Pick<FlowRepository, 'summary' | 'list'>;
+  numbers: Pick<NumberRepository, 'get'>;
+  /** Where the end of each call (Twilio's final status) is recorded. */
+  callLog: Pick<CallLog, 'append'>;
+  settings: TwilioSettings;
+  voice?: VoiceSource;
+  onError?: (error: unknown) => void;
+}
+
+/** Twilio's final call statuses: the call is over, whatever the flow was doing. */
+const FINAL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+const NOT_SET_UP = 'Sorry, this number is not set up to take calls yet. Goodbye.';
+const LOST = 'Sorry, something went wrong with this call. Please call again. Goodbye.';
+
+/**
+ * Twilio Programmable Voice as a channel: each webhook becomes a start or a turn of the call (CallService), and what
+ * the flow does becomes TwiML. Retried webhooks (same CallSid, same step) get the same TwiML and change nothing.
+ */
+export class TwilioChannel {
+  private readonly calls = new TwilioCalls();
+  private readonly speech: Speech;
+
+  constructor(private readonly deps: TwilioChannelDeps) {
+    // Flows only say `en` so far; the region (voice and recognition) comes from the settings.
+    this.speech = { voice: deps.settings.voice ?? DEFAULT_TWILIO_VOICE, language: deps.settings.language ?? DEFAULT_TWILIO_LANGUAGE };
+  }
+
+  /** A new call (`POST /twilio/voice`): starts the flow bound to the called number and starts the media stream. */
+  incoming(params: TwilioParams, base: string): Promise<string> {
+    const callSid = requireCallSid(params);
+    const known = this.calls.get(callSid);
+    // Twilio retried the new-call webhook: the same TwiML, and no second call.
+    if (known) return known.answers.get('voice:0') ?? Promise.resolve(goodbyeTwiml(LOST, this.speech));
+    const flowId = this.flowFor(params.To);
+    if (!flowId) {
+      this.deps.onError?.(new Error(`A call to ${params.To ?? 'an unknown number'} has no flow: bind the number in Phone numbers, or set BATON_TWILIO_DEFAULT_FLOW.`));
+      return Promise.resolve(goodbyeTwiml(NOT_SET_UP, this.speech));
+    }
+    const call = this.calls.add(callSid);
+    return this.calls.once(call, 'voice:0', async () => {
+      const caller = { phone: params.From?.slice(0, 40) || undefined, attributes: { callSid, ...(params.To ? { calledNumber: params.To.slice(0, 40) } : {}) } };
+      let started: Awaited<ReturnType<TwilioCallsPort['start']>>;
+      try {
+        started = await this.deps.calls.start({ flowId, caller });
+      } catch (error) {
+        this.calls.remove(callSid);
+        this.deps.onError?.(error);
+        return goodbyeTwiml(NOT_SET_UP, this.speech);
+      }
+      call.callId = started.callId;
+      call.status = started.state.status;
+      call.unsubscribe = this.deps.calls.subscribe(started.callId, (update) => this.heard(call, update));
+      const stream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
+      return turnTwiml(started.actions, call.status, this.speech, this.links(call, base), stream);
+    });
+  }
+
+  /** A `<Gather>` result: the caller's words, keys or silence become their turn. */
+  gather(params: TwilioParams, step: number, base: string): Promise<string> {
+    return this.answer(params, `gather:${step}`, async (call, callId) => {
+      const evidence = this.deps.voice?.take(call.callSid);
+      const body = twilioTurnBody(params, evidence);
+      // With an agent, quiet spells are the agent typing: only the caller's words go to the call (and the agent's desk).
+      if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speech, this.links(call, base));
+      const result = await this.deps.calls.turn(callId, body);
+      call.status = result.state.status;
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+    });
+  }
+
+  /** One round of waiting in the queue: updates not heard yet, or `<Leave>` once an agent took the call (or the flow moved on). */
+  wait(params: TwilioParams, step: number, base: string): Promise<string> {
+    return this.answer(params, `wait:${step}`, async (call) => {
+      if (call.status !== 'queued') return leaveTwiml();
+      return waitTwiml(this.drain(call), this.speech, this.links(call, base));
+    });
+  }
+
+  /** A key pressed while waiting (1 accepts the call-back offer): a turn; the caller leaves the queue if the flow moved on. */
+  keypad(params: TwilioParams, step: number, base: string): Promise<string> {
+    return this.answer(params, `keypad:${step}`, async (call, callId) => {
+      const body = twilioTurnBody(params);
+      if (!('dtmf' in body) || call.status !== 'queued') return call.status === 'queued' ? waitTwiml([], this.speech, this.links(call, base)) : leaveTwiml();
+      const result = await this.deps.calls.turn(callId, body);
+      call.status = result.state.status;
+      if (call.status === 'queued') return waitTwiml([...this.drain(call), ...result.actions], this.speech, this.links(call, base));
+      call.pending.push(...result.actions);
+      return leaveTwiml();
+    });
+  }
+
+  /**
+   * The caller left the queue (`<Enqueue>` action): through to an agent or back to the flow, they hear what is
+   * pending; if Twilio took them out itself (queue full, error), the transfer failed and the flow says what now.
+   */
+  queueResult(params: TwilioParams, step: number, base: string): Promise<string> {
+    return this.answer(params, `queue:${step}`, async (call, callId) => {
+      if (call.status !== 'queued') return turnTwiml(this.drain(call), call.status, this.speech, this.links(call, base));
+      if (params.QueueResult === 'hangup') return goodbyeTwiml(undefined, this.speech);
+      const result = await this.deps.calls.turn(callId, { transferOutcome: 'failed' });
+      call.status = result.state.status;
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+    });
+  }
+
+  /** Twilio's status callback: a final status ends the call (the caller hung up, or it never connected) and is recorded. */
+  async status(params: TwilioParams, at = new Date()): Promise<void> {
+    const callSid = requireCallSid(params);
+    const call = this.calls.get(callSid);
+    const status = params.CallStatus;
+    if (!call?.callId || !FINAL_STATUSES.has(status)) return;
+    this.calls.remove(callSid);
+    const duration = Number(params.CallDuration);
+    this.deps.callLog.append(call.callId, { at: at.toISOString(), telephony: { provider: 'twilio', callSid, status, ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}) } });
+    if (call.status === 'ended') return;
+    try {
+      await this.deps.calls.turn(call.callId, { hangup: true });
+    } catch (error) {
+      // Already ended on Baton's side (or no longer in memory): nothing left to end.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+
+  /** How many Twilio calls are live (for tests and the bench). */
+  get liveCalls(): number {
+    return this.calls.size;
+  }
+
+  /** Runs one webhook of a known call once; an unknown call (after a restart, or ended) hears goodbye. */
+  private answer(params: TwilioParams, key: string, run: (call: TwilioCall, callId: string) => Promise<string>): Promise<string> {
+    const call = this.calls.get(requireCallSid(params));
+    const callId = call?.callId;
+    if (!call || !callId) return Promise.resolve(goodbyeTwiml(LOST, this.speech));
+    return this.calls.once(call, key, async () => {
+      try {
+        return await run(call, callId);
+      } catch (error) {
+        // The call ended under us (the status callback came first) or is gone: say so rather than fail the webhook.
+        if (error instanceof AppError && (error.status === 404 || error.status === 409)) return goodbyeTwiml(undefined, this.speech);
+        throw error;
+      }
+    });
+  }
+
+  /** What the call's update stream said between webhooks waits here until the next TwiML. */
+  private heard(call: TwilioCall, update: CallUpdate) {
+    call.pending.push(...update.actions);
+    call.status = update.state.status;
+  }
+
+  private drain(call: TwilioCall): CallAction[] {
+    return call.pending.splice(0);
+  }
+
+  /** The URLs of the call's next TwiML document, all numbered with its step. */
+  private links(call: TwilioCall, base: string): TwimlLinks {
+    const step = ++call.step;
+    const url = (path: string) => `${base}/twilio/${path}?step=${step}`;
+    return { gather: url('gather'), wait: url('wait'), keypad: url('keypad'), queueResult: url('queue-result') };
+  }
+
+  /** The number's bound flow, else the default flow (by id, or else by name). */
+  private flowFor(to: string | undefined): string | undefined {
+    const bound = to ? this.deps.numbers.get(to)?.flowId : undefined;
+    if (bound) return bound;
+    const fallback = this.deps.settings.defaultFlow;
+    if (!fallback) return undefined;
+    return this.deps.flows.summary(fallback)?.id ?? this.deps.flows.list().find((f) => f.name === fallback)?.id;
+  }
+}
+
+function requireCallSid(params: TwilioParams): string {
+  const sid = params.CallSid;
+  if (!sid || sid.length > 64) throw new AppError(400, 'invalid_twilio_request', 'The request has no CallSid: Twilio webhooks always send one.');
+  return sid;
+}
