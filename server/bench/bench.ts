@@ -5,8 +5,10 @@ import { engineBench } from './engineBench.ts';
 import { editorBench } from './editorBench.ts';
 import { handoffBench } from './handoffBench.ts';
 import { httpBench } from './httpBench.ts';
+import { mediaBench } from './mediaBench.ts';
 import { routeBench } from './routeBench.ts';
 import { simulateBench } from './simulateBench.ts';
+import { twilioBench } from './twilioBench.ts';
 
 const billing = path.resolve(import.meta.dirname, '../../flows/billing-support.json');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -22,5 +24,7 @@ const c4000 = compileBench(4000);
 print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });
 print(await httpBench(billing, seconds * 2));
 print(routeBench());
+print(await mediaBench());
 print(await handoffBench());
+print(await twilioBench());
 print(await editorBench());

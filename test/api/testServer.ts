@@ -11,16 +11,20 @@ import { seedStaffing } from '../../server/src/seedStaffing.ts';
 import { NlpjsNlu } from '../../server/src/nlu/NlpjsNlu.ts';
 import { openStore } from '../../server/src/store/openStore.ts';
 import type { Store } from '../../server/src/store/types.ts';
+import type { LlmSettings } from '../../server/src/llm/LanguageModel.ts';
 
 export const flowsDir = path.resolve(import.meta.dirname, '../../flows');
 export const readExample = async (id: string) => JSON.parse(await readFile(path.join(flowsDir, `${id}.json`), 'utf8'));
 
-/** The real app on a real loopback port with a fresh data directory; `seed` fills the store before the app starts. */
-export async function startTestServer(seed?: (store: Store) => Promise<unknown>): Promise<{ url: string; store: Store; dataDir: string; stop(): Promise<void> }> {
+/**
+ * The real app on a real loopback port with a fresh data directory; `seed` fills the store before the app starts.
+ * `llm`: a language model to use (e.g. the fake OpenAI-compatible server).
+ */
+export async function startTestServer(seed?: (store: Store) => Promise<unknown>, llm?: LlmSettings) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-api-'));
   const store = await openStore(dataDir);
   await seed?.(store);
-  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }) /* TEST_LOG=error shows the server's errors */ });
+  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }) /* TEST_LOG=error shows the server's errors */, llm });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -30,7 +34,9 @@ export async function startTestServer(seed?: (store: Store) => Promise<unknown>)
     url: `http://127.0.0.1:${port}`,
     store,
     dataDir,
-    async stop() {
+    /** What a Twilio turn reads of the caller's audio (fed by `/twilio/media`). */
+    voiceLevels,
+    async stop(): Promise<void> {
       routing.close();
       for (const socket of sockets.clients) socket.terminate();
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode } from '@baton/shared';
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
+import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
 import { executors } from './executors/executors.ts';
 import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
@@ -41,11 +42,16 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
         input(ctx, { type: 'utterance', understanding: understandTurn(flow, s, event.text, event.at), text: event.text });
         break;
       }
-      const understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb);
+      let understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice);
+      // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
+      if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);
-      const fired = firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at, event.queues);
+      const fired =
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at, event.queues) ??
+        neverHandleHandoff(flow, s, event.generated);
+      const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
-      else input(ctx, { type: 'utterance', understanding, text: event.text });
+      else input(ctx, said);
       break;
     }
     case 'dtmf': {

@@ -10,7 +10,7 @@ const wantsSignals = (req: Request) => req.query.signals === 'true';
  * Calls, mounted at /api/calls.
  *
  * POST /                { flowId, version?, caller? } -> 201 { callId, actions, state }
- * POST /:id/turns       { text, asrConfidence?, loudnessDb? } | { dtmf } | { silence: true } | { hangup: true }
+ * POST /:id/turns       { text, asrConfidence?, loudnessDb?, voice? } | { dtmf } | { silence: true } | { hangup: true }
  *                       | { transferOutcome } -> { actions, state, handoff? }
  * GET  /:id             transcript, events, state, handoff, agent
  * GET  /:id/events      server-sent events `update` { actions, state }: what the caller hears between their own turns

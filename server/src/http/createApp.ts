@@ -21,6 +21,15 @@ import { RoutingService } from '../usecases/RoutingService.ts';
 import { WebhookSender } from '../integrations/WebhookSender.ts';
 import { deskRoutes } from './deskRoutes.ts';
 import type { SocketHandler } from './webSockets.ts';
+import { VoiceLevels } from '../telephony/media/VoiceLevels.ts';
+import { callSocket } from './callSocket.ts';
+import type { LlmSettings } from '../llm/LanguageModel.ts';
+import { OpenAiCompatibleModel } from '../llm/OpenAiCompatibleModel.ts';
+import { twilioRoutes } from './twilioRoutes.ts';
+import { TwilioChannel, type VoiceSource } from '../telephony/twilio/TwilioChannel.ts';
+import type { TwilioSettings } from '../telephony/twilio/twilioSettings.ts';
+import { NumberBindings } from '../telephony/twilio/NumberBindings.ts';
+import { numberRoutes } from '../telephony/twilio/numberRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
@@ -40,19 +49,26 @@ export interface AppDeps {
   log: Logger;
   /** The built client (client/dist); served with a fallback to index.html for client-side routes. */
   clientDir?: string;
+  /** An OpenAI-compatible language model for generative AI steps and briefing summaries; optional. */
+  llm?: LlmSettings;
+  /** Twilio webhooks (auth token, public URL, default flow); without an auth token they are all refused. */
+  twilio?: TwilioSettings & { voiceSource?: VoiceSource };
 }
 
 /**
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler> } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {} }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
   const app = baseApp();
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
+  // The callers' audio from Twilio's media streams (`/twilio/media`): each Twilio turn takes its voice evidence by call SID.
+  const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
-  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'));
+  const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
+  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model);
   const conversationTests = new ConversationTestService(store, runtimes);
   const api = express.Router();
   api.use(requireJson, express.json({ limit: BODY_LIMIT }));
@@ -63,7 +79,10 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls));
+  api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
+  const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? voiceLevels, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
+  app.use('/twilio', twilioRoutes(twilioChannel, twilio));
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
@@ -72,6 +91,7 @@ export function createApp({ store, nlu, log, clientDir }: AppDeps): { app: Expre
     app.get('/', (_req, res) => res.type('text').send('The Baton client is not built yet. Run "npm run build", then restart the server.'));
   }
   app.use(errorMiddleware(log));
-  const webSockets: Record<string, SocketHandler> = {};
-  return { app, calls, routing, webSockets };
+  const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': callSocket(calls, log) };
+  webSockets['/twilio/media'] = voiceLevels.socketHandler;
+  return { app, calls, routing, webSockets, voiceLevels };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
+import type { AiData, CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
@@ -46,6 +47,8 @@ export class CallService {
     /** Tells each queue's outside system (CRM, ticketing) about a handoff, if the queue has a webhook. */
     private readonly webhooks?: { deliver(queueId: string, packet: HandoffPacket): Promise<unknown> },
     private readonly onError: (error: unknown) => void = console.error,
+    /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
+    private readonly llm?: LanguageModel,
   ) {
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
@@ -79,7 +82,7 @@ export class CallService {
     const at = this.clock().toISOString();
     const event: CallEvent =
       t.text !== undefined
-        ? { type: 'utterance', at, text: t.text, asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb }
+        ? { type: 'utterance', at, text: t.text, asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb, voice: t.voice }
         : t.dtmf !== undefined
           ? { type: 'dtmf', at, digits: t.dtmf }
           : t.transferOutcome !== undefined
@@ -90,7 +93,26 @@ export class CallService {
     // A channel that reports the transfer's outcome itself (the test console, an outside queue) takes the call out of
     // Baton's own routing, so no agent is offered a call that is already settled.
     if (event.type === 'transfer_outcome') this.routing?.leave(callId);
-    return this.view(this.apply(callId, call, event), withSignals);
+    // Only a generative AI step waits for the model; every other turn steps at once, exactly as without one.
+    const answered = this.generativeStepFor(call, event) ? await this.withGeneratedAnswer(callId, call, event) : { call, event };
+    return this.view(this.apply(callId, answered.call, answered.event), withSignals);
+  }
+
+  /**
+   * At a generative AI step, asks the language model before stepping (the engine stays pure: the answer travels on the
+   * event). No model, a timeout or a failure leaves the event as it was, so the embedded NLU answers.
+   */
+  private async withGeneratedAnswer(callId: string, call: LiveCall, event: CallEvent): Promise<{ call: LiveCall; event: CallEvent }> {
+    const node = this.generativeStepFor(call, event);
+    if (!node || event.type !== 'utterance') return { call, event };
+    // Words that fire a trigger anyway (a request for a person, a sensitive topic) need no answer: no wait for one.
+    if (step(call.flow, call.session, { ...event, queues: this.liveQueues(callId, event.at) }).handoff) return { call, event };
+    const conversation = [...call.session.transcript, { from: 'caller' as const, text: event.text }];
+    const generated = await this.llm!.generateReply({ label: node.label, data: node.data as AiData }, conversation);
+    // The call may have moved on while the model answered (a hang-up, another turn): the answer was for where it was.
+    const now = this.live(callId);
+    if (!generated || now.session.nodeId !== node.id || now.session.status !== 'ai') return { call: now, event };
+    return { call: now, event: { ...event, generated } };
   }
 
   /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
@@ -185,17 +207,55 @@ export class CallService {
    * joins the queue. The queue's webhook hears of every handoff.
    */
   private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string): StepResult | undefined {
+    // With a language model, routing and the webhook get the briefing with its summary (bounded by the model's timeout).
+    const briefed = this.llm ? this.briefWithModel(callId, action.packet) : undefined;
     // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs). Sent
     // even when no agent can take the call now: whoever calls back reads the same briefing.
-    if (this.routing!.hasQueue(action.queue)) void this.webhooks?.deliver(action.queue, action.packet);
+    if (this.routing!.hasQueue(action.queue)) {
+      if (briefed) void briefed.then((packet) => this.webhooks?.deliver(action.queue, packet)).catch(this.onError);
+      else void this.webhooks?.deliver(action.queue, action.packet);
+    }
     const node = call.flow.compiled.nodes.get(action.nodeId)!;
     const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic', repeatCaller: call.repeatCaller };
     const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });
     if (decision.outcome !== 'connected_possible') {
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
     }
-    this.routing!.handOff(callId, action.queue, action.packet, flags);
+    if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, flags)).catch(this.onError);
+    else this.routing!.handOff(callId, action.queue, action.packet, flags);
     return undefined;
+  }
+
+  /** The AI step that will answer these words generatively, if there is a model and the call is at such a step. */
+  private generativeStepFor(call: LiveCall, event: CallEvent) {
+    const node = call.flow.compiled.nodes.get(call.session.nodeId);
+    const generative = this.llm && event.type === 'utterance' && call.session.status === 'ai' && node?.kind === 'ai' && (node.data as AiData).generative?.enabled;
+    return generative ? node : undefined;
+  }
+
+  /**
+   * The briefing with the language model's three lines as its summary (the extractive summary when the model gives
+   * none in time), kept on the call and in its log so the desk and `GET /api/calls/:id` show what the agent reads.
+   */
+  private async briefWithModel(callId: string, packet: HandoffPacket): Promise<HandoffPacket> {
+    const summary = await this.llm!.summarize(packet);
+    if (!summary) return packet;
+    const briefed = { ...packet, summary };
+    const call = this.calls.get(callId);
+    const handoff = call?.session.handoff;
+    if (call && handoff?.packet === packet) {
+      const session = { ...call.session, handoff: { ...handoff, packet: briefed } };
+      this.remember(callId, { ...call, session });
+      this.store.calls.append(callId, { at: this.clock().toISOString(), state: { nodeId: session.nodeId, status: session.status }, handoff: session.handoff });
+    }
+    return briefed;
+  }
+
+  /** Joins the queue once the briefing is ready, unless the call left it meanwhile (the caller hung up). */
+  private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; repeatCaller: boolean }) {
+    const s = this.calls.get(callId)?.session;
+    if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
+    this.routing!.handOff(callId, queue, packet, flags);
   }
 
   private createCallback(callId: string, session: CallSession, action: Extract<CallAction, { type: 'callback' }>) {

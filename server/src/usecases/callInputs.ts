@@ -26,6 +26,16 @@ export const turnSchema = z
     text: z.string().min(1, 'text must not be empty').max(2000).optional(),
     asrConfidence: z.number().min(0).max(1).optional(),
     loudnessDb: z.number().min(-160).max(40).optional(),
+    /** The caller's voice over the turn, measured from their audio (a Twilio media stream). */
+    voice: z
+      .object({
+        baselineDb: z.number().min(-160).max(40),
+        peakDeltaDb: z.number().min(-200).max(200),
+        sustainedMs: z.number().int().min(0).max(3_600_000),
+        raised: z.boolean(),
+      })
+      .strict()
+      .optional(),
     dtmf: z.string().regex(/^[0-9*#]{1,32}$/, 'dtmf may hold only the digits 0-9, * and #').optional(),
     silence: z.literal(true).optional(),
     transferOutcome: z.enum(['connected', 'no_agent', 'failed']).optional(),

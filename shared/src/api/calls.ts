@@ -97,7 +97,8 @@ export interface VoiceEvidence {
 /** What a channel feeds the engine. `at` is the event's time (ISO), so stepping stays deterministic. */
 export type CallEvent =
   | { type: 'start'; at: string; caller?: Partial<Caller> }
-  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number; voice?: VoiceEvidence }
+  /** `generated`: a language model's answer at a generative AI step, fetched by the channel before stepping (never from the caller). */
+  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number; voice?: VoiceEvidence; generated?: { reply: string; intent?: string; neverHandleTopic?: string } }
   | { type: 'dtmf'; at: string; digits: string }
   | { type: 'silence'; at: string }
   /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */
