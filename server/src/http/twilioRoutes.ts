@@ -15,6 +15,7 @@ import { publicBase, verifyTwilioSignature } from '../telephony/twilio/verifyTwi
  * POST /wait?step=     `<Enqueue>` waitUrl -> TwiML: wait updates, call-back offer, `<Leave>` once an agent accepts
  * POST /keypad?step=   a key pressed while waiting -> TwiML
  * POST /queue-result?step=  `<Enqueue>` action (QueueResult) -> TwiML: "you're through", then the conversation
+ * POST /dial-result?step=   how a transfer outside Baton went (`<Dial>` DialCallStatus, TaskRouter QueueResult) -> TwiML
  */
 export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): Router {
   const r = Router();
@@ -28,7 +29,7 @@ export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): 
     await channel.status(twilioParams(req.body));
     res.status(204).end();
   });
-  const stepped = { gather: channel.gather, wait: channel.wait, keypad: channel.keypad, 'queue-result': channel.queueResult };
+  const stepped = { gather: channel.gather, wait: channel.wait, keypad: channel.keypad, 'queue-result': channel.queueResult, 'dial-result': channel.dialResult };
   for (const [path, handler] of Object.entries(stepped)) {
     r.post(`/${path}`, async (req, res) => {
       send(res, await handler.call(channel, twilioParams(req.body), stepOf(req), base(req)));

@@ -215,6 +215,8 @@ export class CallService {
       if (briefed) void briefed.then((packet) => this.webhooks?.deliver(action.queue, packet)).catch(this.onError);
       else void this.webhooks?.deliver(action.queue, action.packet);
     }
+    // A destination outside Baton: the channel dials it and reports how it went (a `transferOutcome` turn).
+    if (action.target) return undefined;
     const node = call.flow.compiled.nodes.get(action.nodeId)!;
     const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic', repeatCaller: call.repeatCaller };
     const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });

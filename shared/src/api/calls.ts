@@ -1,6 +1,7 @@
 import type { HandoffCategory } from '../flow/flowSchema.ts';
 import type { TurnSignals } from './signals.ts';
 import type { HandoffSignal } from '../nodes/trigger.ts';
+import type { TransferTarget } from '../nodes/transfer.ts';
 
 /** Why a call went to a person: used in the caller's message, the agent's briefing and analytics. */
 export interface HandoffReason {
@@ -18,7 +19,8 @@ export type SayPurpose = 'message' | 'transparency' | 'question' | 'agent';
 export type CallAction =
   | { type: 'say'; text: string; purpose: SayPurpose; nodeId: string }
   | { type: 'listen'; nodeId: string }
-  | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket }
+  /** `target`: a destination outside Baton (the channel dials it and reports the outcome); absent for Baton's own queues. */
+  | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket; target?: Exclude<TransferTarget, { type: 'baton' }> }
   | { type: 'hangup'; nodeId: string }
   /** The caller accepted a call back: the channel creates the request agents see in the desk. `phone` is null when none was collected. */
   | { type: 'callback'; queue: string; phone: string | null; nodeId: string };

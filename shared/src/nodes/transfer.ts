@@ -5,6 +5,18 @@ import { labelSchema, messageSchema } from './common.ts';
 export const transferOutcomes = ['connected', 'no_agent', 'failed'] as const;
 export type TransferOutcome = (typeof transferOutcomes)[number];
 
+/**
+ * Who takes the call: Baton's own queues and agent desk, or a destination outside Baton that the telephony channel
+ * dials with the packet (a SIP address gets its id and reason as headers; a TaskRouter workflow gets it as the task).
+ */
+export const transferTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('baton') }),
+  z.object({ type: z.literal('sip'), uri: z.string().max(300).regex(/^sips?:[^\s?]+$/, 'write a SIP address such as sip:billing@pbx.example.com') }),
+  z.object({ type: z.literal('number'), number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'write the number in international form, e.g. +442071234567') }),
+  z.object({ type: z.literal('taskrouter'), workflowSid: z.string().regex(/^WW[0-9a-f]{32}$/, 'a TaskRouter workflow id starts with WW followed by 32 letters and digits') }),
+]);
+export type TransferTarget = z.infer<typeof transferTargetSchema>;
+
 export const DEFAULT_CONNECTED_TEXT = "You're through to {{agent.firstName}}, who has the details of your call.";
 export const DEFAULT_WAITING_TEXT = "Thanks for waiting. You're number {{queue.position}} in line, and the wait is {{queue.waitText}}.";
 export const DEFAULT_CALLBACK_OFFER_TEXT = "The wait is longer than we'd like. If you'd rather we call you back, press 1 or say 'call me back'.";
@@ -16,6 +28,7 @@ export const transferData = z.object({
   skills: z.array(z.string().min(1).max(60)).max(20).default([]),
   /** 0 (normal) to 10 (first in line). */
   priority: z.number().int().min(0).max(10).default(0),
+  target: transferTargetSchema.default({ type: 'baton' }),
   /** Said when an agent takes the call; empty says nothing. */
   connectedText: messageSchema.default(DEFAULT_CONNECTED_TEXT),
   /** Said every `updateEverySeconds` while the caller waits; empty says nothing. */
@@ -33,7 +46,7 @@ export const transfer = defineNodeKind({
   hasInput: true,
   schema: transferData,
   defaults: {
-    label: 'Transfer', queue: 'general', skills: [], priority: 0,
+    label: 'Transfer', queue: 'general', skills: [], priority: 0, target: { type: 'baton' },
     connectedText: DEFAULT_CONNECTED_TEXT, waitingText: DEFAULT_WAITING_TEXT, updateEverySeconds: 60, callbackOfferText: DEFAULT_CALLBACK_OFFER_TEXT,
   },
   ports: () => [...transferOutcomes],

@@ -1,17 +1,51 @@
-import { Select, TagsInput, Text } from '@mantine/core';
+import { Select, TagsInput, Text, TextInput } from '@mantine/core';
 import type { QueueConfig } from '@baton/shared';
 import { MessageField } from './MessageField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { textOf, type KindFieldsProps } from './KindFieldsProps.ts';
 
+const targetNames: Record<string, string> = {
+  baton: 'Agents on Baton’s agent desk',
+  sip: 'Your phone system (a SIP address)',
+  number: 'A phone number',
+  taskrouter: 'Twilio Flex (a TaskRouter workflow)',
+};
+
+/** The one detail each outside destination needs. */
+const targetFields: Record<string, { key: string; label: string; description: string }> = {
+  sip: { key: 'uri', label: 'SIP address', description: 'e.g. sip:billing@pbx.example.com. The briefing’s id and the reason go with the call.' },
+  number: { key: 'number', label: 'Phone number', description: 'In international form, e.g. +442071234567.' },
+  taskrouter: { key: 'workflowSid', label: 'Workflow id', description: 'Starts with WW. The whole briefing goes with the task.' },
+};
+
 /** The queue that takes the call, the skills it needs, its place in line, and what the caller hears while waiting and when a person answers. */
 export function TransferFields({ data, errors, set, queues }: KindFieldsProps & { queues: QueueConfig[] }) {
   const queue = textOf(data.queue);
+  const target = (data.target as { type?: string } | undefined) ?? { type: 'baton' };
+  const outside = target.type !== undefined && target.type !== 'baton';
   return (
     <>
       <Select
+        data-field="target"
+        label="Who takes the call"
+        data={Object.entries(targetNames).map(([value, label]) => ({ value, label }))}
+        value={target.type ?? 'baton'}
+        onChange={(type) => type && set('target', type === 'baton' ? { type } : { type, [targetFields[type].key]: '' })}
+        allowDeselect={false}
+      />
+      {outside && target.type && (
+        <TextInput
+          data-field={`target.${targetFields[target.type].key}`}
+          label={targetFields[target.type].label}
+          description={targetFields[target.type].description}
+          value={textOf((target as Record<string, unknown>)[targetFields[target.type].key])}
+          error={errors.get('target') ?? errors.get(`target.${targetFields[target.type].key}`)}
+          onChange={(e) => set('target', { type: target.type, [targetFields[target.type!].key]: e.currentTarget.value.trim() })}
+        />
+      )}
+      <Select
         data-field="queue"
-        label="Queue that takes the call"
+        label={outside ? 'Queue (for reports and the webhook)' : 'Queue that takes the call'}
         placeholder={queues.length ? 'Choose a queue' : 'This flow has no queues yet'}
         data={queues.map((q) => ({ value: q.id, label: q.name }))}
         value={queue || null}
@@ -19,6 +53,21 @@ export function TransferFields({ data, errors, set, queues }: KindFieldsProps & 
         onChange={(value) => set('queue', value ?? '')}
         allowDeselect={false}
       />
+      {outside ? (
+        <Text size="xs" c="dimmed">
+          The call is dialled there with the briefing. If nobody answers or the line is busy, the call takes the “no agent” path; if the call cannot be placed, “failed”.
+        </Text>
+      ) : (
+        <BatonQueueFields data={data} errors={errors} set={set} />
+      )}
+    </>
+  );
+}
+
+/** What only Baton's own queues use: skills, priority, and what the caller hears while waiting and when an agent answers. */
+function BatonQueueFields({ data, errors, set }: Pick<KindFieldsProps, 'data' | 'errors' | 'set'>) {
+  return (
+    <>
       <TagsInput
         label="Skills the agent needs"
         description="Press Enter after each skill"

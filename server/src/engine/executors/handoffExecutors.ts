@@ -1,4 +1,4 @@
-import type { HandoffReason, ParsedNode } from '@baton/shared';
+import type { HandoffReason, ParsedNode, TransferTarget } from '@baton/shared';
 import { buildPacket } from '../buildPacket.ts';
 import type { CallSession } from '../CallSession.ts';
 import type { RuntimeFlow } from '../RuntimeFlow.ts';
@@ -48,7 +48,8 @@ export const transferExecutor: Executor = {
     // The transparency message before the transfer already told the caller the wait.
     session.waiting = { lastUpdateAt: ctx.at, callbackOffered: false };
     ctx.tried(node, `transferred to ${node.data.queue}`);
-    ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet });
+    const target = node.data.target as TransferTarget;
+    ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet, ...(target.type === 'baton' ? {} : { target }) });
     return wait;
   },
   input(ctx, node, input) {

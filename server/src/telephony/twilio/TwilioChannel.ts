@@ -5,6 +5,7 @@ import type { CallUpdate } from '../../usecases/CallService.ts';
 import { TwilioCalls, type TwilioCall } from './TwilioCalls.ts';
 import { twilioTurnBody, type TwilioParams } from './twilioTurnBody.ts';
 import { DEFAULT_TWILIO_LANGUAGE, DEFAULT_TWILIO_VOICE, type TwilioSettings } from './twilioSettings.ts';
+import { dialOutcome } from './externalTransferTwiml.ts';
 import { goodbyeTwiml, leaveTwiml, turnTwiml, waitTwiml, type Speech, type TwimlLinks } from './twimlFor.ts';
 
 /** The call API the channel drives (CallService). */
@@ -126,6 +127,21 @@ export class TwilioChannel {
     });
   }
 
+  /**
+   * How a dial to a destination outside Baton went: answered is the end of Baton's part (the call was with a person
+   * and is over), busy, unanswered or failed takes the transfer's no-agent or failed path.
+   */
+  dialResult(params: TwilioParams, step: number, base: string): Promise<string> {
+    return this.answer(params, `dial:${step}`, async (call, callId) => {
+      const outcome = dialOutcome(params);
+      if (call.status !== 'queued' || !outcome) return goodbyeTwiml(undefined, this.speech);
+      const result = await this.deps.calls.turn(callId, { transferOutcome: outcome });
+      call.status = result.state.status;
+      if (outcome === 'connected') return goodbyeTwiml(undefined, this.speech);
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+    });
+  }
+
   /** Twilio's status callback: a final status ends the call (the caller hung up, or it never connected) and is recorded. */
   async status(params: TwilioParams, at = new Date()): Promise<void> {
     const callSid = requireCallSid(params);
@@ -179,7 +195,7 @@ export class TwilioChannel {
   private links(call: TwilioCall, base: string): TwimlLinks {
     const step = ++call.step;
     const url = (path: string) => `${base}/twilio/${path}?step=${step}`;
-    return { gather: url('gather'), wait: url('wait'), keypad: url('keypad'), queueResult: url('queue-result') };
+    return { gather: url('gather'), wait: url('wait'), keypad: url('keypad'), queueResult: url('queue-result'), dialResult: url('dial-result') };
   }
 
   /** The number's bound flow, else the default flow (by id, or else by name). */

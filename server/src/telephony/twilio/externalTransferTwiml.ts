@@ -1,14 +1,9 @@
-import type { HandoffPacket } from '@baton/shared';
+import type { HandoffPacket, TransferTarget } from '@baton/shared';
 import twilio from 'twilio';
 
-/**
- * Where a transfer goes outside Baton's own queues. Not wired yet: the `transfer` node has no target type (proposed
- * as `target` in shared/src/nodes/transfer.ts); until it does, every transfer goes to Baton's queues via `<Enqueue>`.
- */
-export type ExternalTarget =
-  | { type: 'sip'; uri: string }
-  | { type: 'number'; number: string }
-  | { type: 'taskrouter'; workflowSid: string };
+/** Where a transfer goes outside Baton's own queues (the `transfer` node's target). */
+export type ExternalTarget = Exclude<TransferTarget, { type: 'baton' }>;
+type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
 
 /** TaskRouter refuses task attributes over 16 KB; the transcript is what gives way first. */
 const MAX_TASK_ATTRIBUTES = 15_000;
@@ -19,16 +14,45 @@ const MAX_REASON = 200;
  * Hands the call to an outside destination with the packet: a SIP endpoint gets the packet's id and the reason as
  * X- headers, TaskRouter (Flex) gets the packet as the task's attributes. `action` hears how the dial went.
  */
-export function externalTransferTwiml(target: ExternalTarget, packet: HandoffPacket, action: string): string {
-  const r = new twilio.twiml.VoiceResponse();
+export function externalTransfer(r: VoiceResponse, target: ExternalTarget, packet: HandoffPacket, action: string): void {
   if (target.type === 'taskrouter') {
     r.enqueue({ workflowSid: target.workflowSid, action, method: 'POST' }).task(taskAttributes(packet));
-    return r.toString();
+    return;
   }
   const dial = r.dial({ action, method: 'POST' });
   if (target.type === 'number') dial.number(target.number);
   else dial.sip(sipWithHeaders(target.uri, packet));
+}
+
+/** The same as a whole TwiML document. */
+export function externalTransferTwiml(target: ExternalTarget, packet: HandoffPacket, action: string): string {
+  const r = new twilio.twiml.VoiceResponse();
+  externalTransfer(r, target, packet, action);
   return r.toString();
+}
+
+/**
+ * How a dial to an outside destination ended, as a transfer outcome: `connected` once someone answered (the call is
+ * over when Twilio reports it), `no_agent` when nobody answered or the line was busy, `failed` otherwise. `undefined`
+ * when the caller hung up first. Dial reports `DialCallStatus`; a TaskRouter `<Enqueue>` reports `QueueResult`.
+ */
+export function dialOutcome(params: { DialCallStatus?: string; QueueResult?: string }): 'connected' | 'no_agent' | 'failed' | undefined {
+  const status = params.DialCallStatus ?? params.QueueResult;
+  switch (status) {
+    case 'completed':
+    case 'answered':
+    case 'bridged':
+      return 'connected';
+    case 'busy':
+    case 'no-answer':
+    case 'leave':
+    case 'redirected':
+      return 'no_agent';
+    case 'hangup':
+      return undefined;
+    default:
+      return 'failed';
+  }
 }
 
 /** Twilio sends `?X-…=…` parameters of a `<Sip>` URI as SIP headers of the INVITE. */

@@ -1,5 +1,6 @@
 import type { CallAction, CallStatus } from '@baton/shared';
 import twilio from 'twilio';
+import { externalTransfer } from './externalTransferTwiml.ts';
 
 type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
 type SayAttributes = Parameters<VoiceResponse['say']>[0];
@@ -17,6 +18,8 @@ export interface TwimlLinks {
   wait: string;
   keypad: string;
   queueResult: string;
+  /** Where Twilio reports how a dial to a destination outside Baton went. */
+  dialResult: string;
 }
 
 /** How long each round of the waiting loop pauses before Twilio asks again (so updates are heard within this time). */
@@ -37,6 +40,7 @@ export function turnTwiml(actions: CallAction[], status: CallStatus, speech: Spe
   say(r, speech, actions);
   const transfer = actions.findLast((a) => a.type === 'transfer');
   if (status === 'ended' || actions.some((a) => a.type === 'hangup')) r.hangup();
+  else if (status === 'queued' && transfer?.target) externalTransfer(r, transfer.target, transfer.packet, links.dialResult);
   else if (status === 'queued' && transfer) r.enqueue({ waitUrl: links.wait, waitUrlMethod: 'POST', action: links.queueResult, method: 'POST' }, transfer.queue);
   else {
     const gather: GatherAttributes = {
