@@ -17,6 +17,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev -w client` serves the UI with hot reload; the Baton server answers the API.
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': { target: 'http://localhost:3000', ws: true } },
   },
 });

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallAction, CallStepView, HandoffPacket, HandoffReason, SayPurpose, TurnSignals } from '@baton/shared';
-import { ApiError } from '../../api/fetchJson.ts';
 import { useEditorStore } from '../store/editorStore.ts';
-import { callEventsUrl, sendTurn, startTestCall, type CallerTurn, type CallUpdate, type CallVersion, type Transfers } from './testCallApi.ts';
+import { TestCallSocket, type CallerTurn, type CallUpdate, type CallVersion, type Transfers } from './testCallApi.ts';
 
 /** One line of the test call as the console shows it. */
 export type ConsoleEntry =
@@ -65,30 +64,33 @@ export function useTestCall(flowId: string) {
     try {
       await work();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   };
 
-  // With real routing, what the caller hears between their own turns arrives on the call's event stream.
-  const listening = call?.transfers === 'routing' && (call.status === 'queued' || call.status === 'agent') ? call.callId : null;
-  useEffect(() => {
-    if (!listening) return;
-    const source = new EventSource(callEventsUrl(listening));
-    source.addEventListener('update', (e) => {
-      const pushed = JSON.parse((e as MessageEvent<string>).data) as CallUpdate;
-      const before = current.current;
-      if (before?.callId !== listening) return;
-      update({ ...before, entries: [...before.entries, ...entriesOf(pushed.actions)], status: pushed.state.status, nodeId: pushed.state.nodeId });
+  // What the caller hears between their own turns (wait updates, "you're through", the agent's words) comes on the socket.
+  const socket = useRef<TestCallSocket | null>(null);
+  const hear = (pushed: CallUpdate) => {
+    const before = current.current;
+    if (!before) return;
+    update({ ...before, entries: [...before.entries, ...entriesOf(pushed.actions)], status: pushed.state.status, nodeId: pushed.state.nodeId });
+  };
+  const openSocket = () => {
+    socket.current?.close();
+    const opened = new TestCallSocket(hear, () => {
+      if (socket.current === opened && current.current?.status !== 'ended') setError('The connection to the test call was lost; restart the call');
     });
-    return () => source.close();
-  }, [listening]);
+    socket.current = opened;
+    return opened;
+  };
+  useEffect(() => () => socket.current?.close(), []);
 
   const start = useCallback(
     (version: CallVersion, transfers: Transfers) =>
       run(async () => {
-        const view = await startTestCall(flowId, version, transfers);
+        const view = await openSocket().start(flowId, version, transfers);
         update({
           callId: view.callId,
           version,
@@ -111,7 +113,8 @@ export function useTestCall(flowId: string) {
       run(async () => {
         const before = current.current;
         if (!before) return;
-        const view = await sendTurn(before.callId, turn);
+        if (!socket.current) return;
+        const view = await socket.current.turn(turn);
         const said: ConsoleEntry = { from: 'caller', turn, signals: 'text' in turn ? (view.signals ?? null) : null, intent: 'text' in turn ? (view.intent ?? null) : null, handoff: view.handoff ?? null };
         update({
           ...before,
@@ -129,6 +132,8 @@ export function useTestCall(flowId: string) {
   );
 
   const reset = useCallback(() => {
+    socket.current?.close();
+    socket.current = null;
     update(null);
     setError(null);
   }, []);
