@@ -117,4 +117,14 @@ describe('a phone call through Twilio', () => {
     expect(twiml.says[0]).toMatch(/not set up/);
     expect(twiml.hangup).toBe(true);
   });
+
+  it("When the flow's settings choose a voice and an accent, then the caller hears that voice and is listened to in that accent", async () => {
+    const flow = (await (await server.api('/api/flows/billing-support')).json()) as { version: number; settings: Record<string, unknown> };
+    flow.settings.phone = { voice: 'Polly.Joanna', language: 'en-US' };
+    const saved = await fetch(`${server.url}/api/flows/billing-support`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${flow.version}"` }, body: JSON.stringify(flow) });
+    expect(saved.status).toBe(200);
+    const greeting = await new TwilioTestCaller(server.url, TOKEN, '+447700900999', NUMBER).dial();
+    expect(greeting.body).toContain('<Say voice="Polly.Joanna" language="en-US">');
+    expect(greeting.body).toMatch(/<Gather [^>]*language="en-US"/);
+  });
 });

@@ -5,6 +5,7 @@ import { useEditorStore } from './store/editorStore.ts';
 import { QueuesSection } from './settings/QueuesSection.tsx';
 import { ReasonTextsSection } from './settings/ReasonTextsSection.tsx';
 import { errorUnder, fromDraft, toDraft, type SettingsDraft } from './settings/settingsDraft.ts';
+import { PhoneSection } from './settings/PhoneSection.tsx';
 import { UnderstandingSection } from './settings/UnderstandingSection.tsx';
 import './settings/flowSettings.css';
 
@@ -13,7 +14,7 @@ interface FlowSettingsModalProps {
   onClose(): void;
 }
 
-/** The flow's settings (what callers hear when handed over, its queues, how it understands callers), applied as one change. */
+/** The flow's settings (what callers hear when handed over, its queues, how it understands callers, how it sounds on the phone), applied as one change. */
 export function FlowSettingsModal({ opened, onClose }: FlowSettingsModalProps) {
   const settings = useEditorStore((s) => s.meta?.settings);
   return (
@@ -57,6 +58,13 @@ function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClo
         onKeywords={(sensitiveKeywords) => edit({ sensitiveKeywords })}
         onZeroOut={(zeroOutToAgent) => edit({ zeroOutToAgent })}
         onConfidence={(confidencePercent) => edit({ confidencePercent })}
+      />
+      <PhoneSection
+        voice={draft.phoneVoice}
+        language={draft.phoneLanguage}
+        voiceError={errorUnder(errors, 'phone')}
+        onVoice={(phoneVoice) => edit({ phoneVoice })}
+        onLanguage={(phoneLanguage) => edit({ phoneLanguage })}
       />
       <Group justify="flex-end" className="flow-settings__actions">
         {errors.size > 0 && (

@@ -15,7 +15,7 @@ function blankFlow(name: string): FlowDocument {
     version: 0,
     nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { ...nodeKinds.start.defaults } }],
     edges: [],
-    settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'general', name: 'support team', typicalWaitSeconds: 120 }] },
+    settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'general', name: 'support team', typicalWaitSeconds: 120 }], phone: {} },
   };
 }
 

@@ -64,12 +64,18 @@ export function NumbersPage() {
     });
   const flowName = (id: string) => flows.find((f) => f.id === id)?.name ?? `${id} (deleted)`;
   const options = flows.map((f) => ({ value: f.id, label: f.name }));
+  // Behind a proxy the address Twilio must use may differ; this is the one the browser reached Baton at.
+  const publicOrigin = window.location.origin;
 
   return (
     <section className="settings" aria-labelledby="numbers-title">
       <h1 id="numbers-title">Phone numbers</h1>
-      <Text c="dimmed" mb="md">
-        Which flow answers a call to each of your Twilio numbers. Numbers without one get the default flow (BATON_TWILIO_DEFAULT_FLOW), if set.
+      <Text c="dimmed" mb="xs">
+        Which flow answers a call to each of your Twilio numbers. Numbers not listed here are answered by the default flow, if your administrator set one.
+      </Text>
+      <Text size="sm" mb="md">
+        In Twilio, set each number’s “A call comes in” webhook to <code>{publicOrigin}/twilio/voice</code> and its status callback to{' '}
+        <code>{publicOrigin}/twilio/status</code> (both HTTP POST).
       </Text>
       {error && (
         <Text c="red" role="alert" mb="sm">

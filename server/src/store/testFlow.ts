@@ -16,6 +16,7 @@ export function testFlow(id: string, name = `Flow ${id}`): FlowDocument {
       zeroOutToAgent: true,
       reasonTexts: {},
       queues: [],
+      phone: {},
     },
   };
 }

@@ -137,6 +137,11 @@ export class CallService {
     return session.status === 'ended' && session.endedAt ? { conversation, callerHungUpAt: session.endedAt } : { conversation };
   }
 
+  /** The settings of the flow version the call runs on (a channel reads how the flow should sound). */
+  flowSettings(callId: string) {
+    return this.calls.get(callId)?.flow.compiled.flow.settings;
+  }
+
   /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
   subscribe(callId: string, listener: CallListener): () => void {
     if (!this.calls.has(callId)) throw notFound('call in progress', callId);

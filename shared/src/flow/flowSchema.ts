@@ -43,6 +43,9 @@ export const queueSchema = z.object({
   typicalWaitSeconds: z.number().int().min(0).max(86_400).default(120),
 });
 
+/** The English accents Twilio speaks and recognises that Baton offers. */
+export const phoneLanguages = ['en-GB', 'en-US', 'en-AU', 'en-IE', 'en-IN'] as const;
+
 export const flowSettingsSchema = z.object({
   language: z.literal('en').default('en'),
   /** Intents recognised with less confidence than this go to the AI node's no-match path. */
@@ -54,6 +57,13 @@ export const flowSettingsSchema = z.object({
   /** How each handoff category is explained to the caller, used as {{handoff.reasonText}}. */
   reasonTexts: z.partialRecord(z.enum(handoffCategories), z.string().min(1).max(300)).default({}),
   queues: z.array(queueSchema).max(100).default([]),
+  /** How the flow sounds on a phone line: the text-to-speech voice and the accent it speaks and listens in. */
+  phone: z
+    .object({
+      voice: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'write a voice name such as Polly.Amy').optional(),
+      language: z.enum(phoneLanguages).optional(),
+    })
+    .default({}),
 });
 
 export const flowDocumentSchema = z.object({

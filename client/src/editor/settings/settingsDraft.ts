@@ -15,6 +15,9 @@ export interface SettingsDraft {
   zeroOutToAgent: boolean;
   /** The confidence threshold as a whole percentage, 0–100. */
   confidencePercent: number;
+  /** Empty: the server's default voice and accent. */
+  phoneVoice: string;
+  phoneLanguage: string;
 }
 
 export function toDraft(settings: FlowSettings): SettingsDraft {
@@ -24,6 +27,8 @@ export function toDraft(settings: FlowSettings): SettingsDraft {
     sensitiveKeywords: [...settings.sensitiveKeywords],
     zeroOutToAgent: settings.zeroOutToAgent,
     confidencePercent: Math.round(settings.confidenceThreshold * 100),
+    phoneVoice: settings.phone?.voice ?? '',
+    phoneLanguage: settings.phone?.language ?? '',
   };
 }
 
@@ -42,6 +47,8 @@ function plainMessage(path: readonly PropertyKey[]): string {
       return index === undefined ? 'Keep the list to 200 words or phrases.' : 'Keep each word or phrase to 80 characters or fewer.';
     case 'confidenceThreshold':
       return 'Choose a value from 0 % to 100 %.';
+    case 'phone':
+      return 'Write a voice name with letters, digits, dots and dashes only, such as Polly.Amy.';
     default:
       return 'This value is not valid.';
   }
@@ -65,6 +72,10 @@ export function fromDraft(base: FlowSettings, draft: SettingsDraft): { settings?
     zeroOutToAgent: draft.zeroOutToAgent,
     reasonTexts,
     queues: draft.queues.map((q) => ({ id: q.id, name: q.name.trim(), typicalWaitSeconds: q.typicalWaitSeconds })),
+    phone: {
+      ...(draft.phoneVoice.trim() ? { voice: draft.phoneVoice.trim() } : {}),
+      ...(draft.phoneLanguage ? { language: draft.phoneLanguage } : {}),
+    },
   };
   const result = flowSettingsSchema.safeParse(candidate);
   if (result.success) return { settings: result.data, errors: new Map() };

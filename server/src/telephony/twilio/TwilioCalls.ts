@@ -7,6 +7,8 @@ export interface TwilioCall {
   callId?: string;
   /** The call's status as Baton last saw it (from the turns' answers and the call's update stream). */
   status: CallStatus;
+  /** How this call's flow sounds (its voice and accent); the channel's defaults until the flow has started. */
+  speech?: { voice: string; language: string };
   /** The number of the last TwiML document written; every URL in a document carries it as `step`. */
   step: number;
   /** What the caller is to hear next that no turn of theirs answered: wait updates, the call-back offer, the agent's words. */

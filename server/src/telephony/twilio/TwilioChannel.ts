@@ -13,6 +13,8 @@ export interface TwilioCallsPort {
   start(body: unknown): Promise<{ callId: string; actions: CallAction[]; state: CallState }>;
   turn(callId: string, body: unknown): Promise<{ actions: CallAction[]; state: CallState }>;
   subscribe(callId: string, listener: (update: CallUpdate) => void): () => void;
+  /** The settings of the flow the call runs on: its `phone` voice and accent. */
+  flowSettings?(callId: string): { phone?: { voice?: string; language?: string } } | undefined;
 }
 
 /** The media stream's measure of the caller's voice over the turn that just ended (built by the media-stream channel). */
@@ -73,9 +75,11 @@ export class TwilioChannel {
       }
       call.callId = started.callId;
       call.status = started.state.status;
+      const phone = this.deps.calls.flowSettings?.(started.callId)?.phone;
+      call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
       call.unsubscribe = this.deps.calls.subscribe(started.callId, (update) => this.heard(call, update));
       const stream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
-      return turnTwiml(started.actions, call.status, this.speech, this.links(call, base), stream);
+      return turnTwiml(started.actions, call.status, this.speechOf(call), this.links(call, base), stream);
     });
   }
 
@@ -85,10 +89,10 @@ export class TwilioChannel {
       const evidence = this.deps.voice?.take(call.callSid);
       const body = twilioTurnBody(params, evidence);
       // With an agent, quiet spells are the agent typing: only the caller's words go to the call (and the agent's desk).
-      if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speech, this.links(call, base));
+      if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       const result = await this.deps.calls.turn(callId, body);
       call.status = result.state.status;
-      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base));
     });
   }
 
@@ -96,7 +100,7 @@ export class TwilioChannel {
   wait(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, `wait:${step}`, async (call) => {
       if (call.status !== 'queued') return leaveTwiml();
-      return waitTwiml(this.drain(call), this.speech, this.links(call, base));
+      return waitTwiml(this.drain(call), this.speechOf(call), this.links(call, base));
     });
   }
 
@@ -104,10 +108,10 @@ export class TwilioChannel {
   keypad(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, `keypad:${step}`, async (call, callId) => {
       const body = twilioTurnBody(params);
-      if (!('dtmf' in body) || call.status !== 'queued') return call.status === 'queued' ? waitTwiml([], this.speech, this.links(call, base)) : leaveTwiml();
+      if (!('dtmf' in body) || call.status !== 'queued') return call.status === 'queued' ? waitTwiml([], this.speechOf(call), this.links(call, base)) : leaveTwiml();
       const result = await this.deps.calls.turn(callId, body);
       call.status = result.state.status;
-      if (call.status === 'queued') return waitTwiml([...this.drain(call), ...result.actions], this.speech, this.links(call, base));
+      if (call.status === 'queued') return waitTwiml([...this.drain(call), ...result.actions], this.speechOf(call), this.links(call, base));
       call.pending.push(...result.actions);
       return leaveTwiml();
     });
@@ -119,11 +123,11 @@ export class TwilioChannel {
    */
   queueResult(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, `queue:${step}`, async (call, callId) => {
-      if (call.status !== 'queued') return turnTwiml(this.drain(call), call.status, this.speech, this.links(call, base));
+      if (call.status !== 'queued') return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       if (params.QueueResult === 'hangup') return goodbyeTwiml(undefined, this.speech);
       const result = await this.deps.calls.turn(callId, { transferOutcome: 'failed' });
       call.status = result.state.status;
-      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base));
     });
   }
 
@@ -134,11 +138,11 @@ export class TwilioChannel {
   dialResult(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, `dial:${step}`, async (call, callId) => {
       const outcome = dialOutcome(params);
-      if (call.status !== 'queued' || !outcome) return goodbyeTwiml(undefined, this.speech);
+      if (call.status !== 'queued' || !outcome) return goodbyeTwiml(undefined, this.speechOf(call));
       const result = await this.deps.calls.turn(callId, { transferOutcome: outcome });
       call.status = result.state.status;
       if (outcome === 'connected') return goodbyeTwiml(undefined, this.speech);
-      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speech, this.links(call, base));
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base));
     });
   }
 
@@ -185,6 +189,10 @@ export class TwilioChannel {
   private heard(call: TwilioCall, update: CallUpdate) {
     call.pending.push(...update.actions);
     call.status = update.state.status;
+  }
+
+  private speechOf(call: TwilioCall): Speech {
+    return call.speech ?? this.speech;
   }
 
   private drain(call: TwilioCall): CallAction[] {
