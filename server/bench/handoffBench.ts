@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import http, { type IncomingMessage, type Server } from 'node:http';
-import os from 'node:os';
+import http, { type IncomingMessage } from 'node:http';
 import path from 'node:path';
-import pino from 'pino';
-import { createApp } from '../src/http/createApp.ts';
-import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
-import { seedStaffing } from '../src/seedStaffing.ts';
-import { openStore } from '../src/store/openStore.ts';
+import { flowsDir, seedOpenQueues, startLoopbackServer } from '../src/testing/loopbackServer.ts';
 
 const HANDOFFS = 1_000;
 const WARM_UP = 50;
@@ -15,8 +9,6 @@ const QUEUE = 'billing';
 const HANDOFF_TEXT = 'let me talk to a real person';
 /** How long one offer may take before the bench gives up: far above any figure it could report. */
 const OFFER_TIMEOUT_MS = 10_000;
-const flowsDir = path.resolve(import.meta.dirname, '../../flows');
-const allDay = [{ open: '00:00', close: '24:00' }];
 
 interface OfferSeen {
   offerId: string;
@@ -76,15 +68,14 @@ function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen)
  * The bench and the server share this process's event loop, as a desk and a server on one small machine would not.
  */
 export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number; handoff_to_offer_ms_p99: number }> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-handoff-bench-'));
-  const store = await openStore(dataDir);
-  await store.flows.create(JSON.parse(readFileSync(path.join(flowsDir, 'billing-support.json'), 'utf8')));
-  await seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' }));
-  const { app, routing } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  // The example staffing, every queue open all day: the bench runs at any hour.
+  const server = await startLoopbackServer({
+    seed: async (store) => {
+      await seedOpenQueues(store);
+      await store.flows.create(JSON.parse(readFileSync(path.join(flowsDir, 'billing-support.json'), 'utf8')));
+    },
   });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const base = server.url;
   const streams: IncomingMessage[] = [];
   try {
     const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
@@ -93,10 +84,9 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
       return (await res.json()) as T;
     };
 
-    // Open all day and never calling back: the bench runs at any hour, and no caller should leave the queue.
+    // Never calling back: no caller should leave the queue.
     const queue = await call<Record<string, unknown>>('GET', `/api/queues/${QUEUE}`);
-    const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]));
-    await call('PUT', `/api/queues/${QUEUE}`, { ...queue, businessHours: { timeZone: 'UTC', weekly, holidays: [] }, maxWaitSecondsBeforeCallback: 86_400 });
+    await call('PUT', `/api/queues/${QUEUE}`, { ...queue, maxWaitSecondsBeforeCallback: 86_400 });
     const requiredSkills = (queue.requiredSkills as string[] | undefined) ?? [QUEUE];
     const agents = (await call<Array<{ id: string; skills: Array<{ skill: string }> }>>('GET', '/api/agents'))
       .filter((a) => requiredSkills.every((skill) => a.skills.some((s) => s.skill === skill)))
@@ -161,11 +151,7 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
     return { handoff_to_offer_ms_p50: round(percentile(samples, 0.5)), handoff_to_offer_ms_p99: round(percentile(samples, 0.99)) };
   } finally {
     for (const s of streams) s.destroy();
-    routing.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
