@@ -22,8 +22,11 @@ export function callRoutes(calls: CallService): Router {
     const call = await calls.start(req.body, wantsSignals(req));
     res.status(201).location(`/api/calls/${call.callId}`).json(call);
   });
-  r.post('/:id/turns', async (req, res) => {
-    res.json(await calls.turn(req.params.id, req.body, wantsSignals(req)));
+  r.post('/:id/turns', (req, res) => {
+    // Most turns step at once: answered in the same tick, without awaiting a promise (see CallService.turnNow).
+    const view = calls.turnNow(req.params.id, req.body, wantsSignals(req));
+    if (view instanceof Promise) return view.then((v) => void res.json(v));
+    res.json(view);
   });
   r.get('/:id/events', (req, res) => {
     const callId = req.params.id;

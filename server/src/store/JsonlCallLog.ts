@@ -38,10 +38,10 @@ export class JsonlCallLog implements CallLog {
 
   append(callId: string, record: CallRecord): void {
     if (this.closed) return this.onError(new Error(`record for call ${callId} dropped: the call log is closed`));
-    const at = this.now();
-    const file = `${at.toISOString().slice(0, 10)}.jsonl`;
+    const at = this.now().toISOString();
+    const file = `${at.slice(0, 10)}.jsonl`;
     // callId is re-applied last so a record cannot file itself under another call.
-    const line = `${JSON.stringify(Object.assign({ callId, at: at.toISOString() }, record, { callId }))}\n`;
+    const line = `${JSON.stringify(Object.assign({ callId, at }, record, { callId }))}\n`;
     this.remember(callId, file);
     const batch = this.batches.get(file);
     if (batch) batch.push(line);

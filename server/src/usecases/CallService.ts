@@ -7,7 +7,8 @@ import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { Store } from '../store/types.ts';
-import { parseBody, startCallSchema, turnSchema } from './callInputs.ts';
+import { parseBody, startCallSchema } from './callInputs.ts';
+import { parseTurn } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService } from './RoutingService.ts';
 
@@ -26,6 +27,9 @@ export interface CallUpdate {
   state: CallState;
 }
 export type CallListener = (update: CallUpdate) => void;
+
+/** What a turn answers: what the caller hears now and where the call is (with `withSignals`, what was understood). */
+export type TurnView = Omit<CallStepView, 'callId' | 'flow'>;
 
 const MAX_CALLS_IN_MEMORY = 10_000;
 const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
@@ -76,9 +80,17 @@ export class CallService {
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
-  async turn(callId: string, body: unknown, withSignals = false) {
+  async turn(callId: string, body: unknown, withSignals = false): Promise<TurnView> {
+    return this.turnNow(callId, body, withSignals);
+  }
+
+  /**
+   * `turn` for the HTTP route: the view itself when the turn steps at once (every turn but one at a generative AI step,
+   * which waits for the model), so the busiest request answers without a promise and a trip through the microtask queue.
+   */
+  turnNow(callId: string, body: unknown, withSignals = false): TurnView | Promise<TurnView> {
     const call = this.live(callId);
-    const t = parseBody(turnSchema, body);
+    const t = parseTurn(body);
     const at = this.clock().toISOString();
     const event: CallEvent =
       t.text !== undefined
@@ -94,8 +106,8 @@ export class CallService {
     // Baton's own routing, so no agent is offered a call that is already settled.
     if (event.type === 'transfer_outcome') this.routing?.leave(callId);
     // Only a generative AI step waits for the model; every other turn steps at once, exactly as without one.
-    const answered = this.generativeStepFor(call, event) ? await this.withGeneratedAnswer(callId, call, event) : { call, event };
-    return this.view(this.apply(callId, answered.call, answered.event), withSignals);
+    if (this.generativeStepFor(call, event)) return this.withGeneratedAnswer(callId, call, event).then((answered) => this.view(this.apply(callId, answered.call, answered.event), withSignals));
+    return this.view(this.apply(callId, call, event), withSignals);
   }
 
   /**
@@ -161,7 +173,7 @@ export class CallService {
     const events = records.map(({ callId: _id, ...rest }) => rest);
     if (live) {
       const s = live.session;
-      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript, slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
+      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript.toArray(), slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
     }
     // After a restart the log is the record: replay what it says.
     const last = records[records.length - 1] as { state?: unknown; session?: Partial<CallSession> };
@@ -305,16 +317,21 @@ export class CallService {
     const s = result.session;
     // Waiting updates nobody heard change nothing worth keeping.
     if (event.type === 'queue_update' && result.actions.length === 0) return;
-    this.store.calls.append(callId, {
-      at: event.at,
-      event,
-      said: s.transcript.slice(before.transcript.length),
-      // What was said is in `said`; the other actions are enough to replay what happened.
-      actions: result.actions.flatMap((a): Array<Record<string, unknown>> => (a.type === 'say' ? [] : a.type === 'transfer' ? [{ type: a.type, queue: a.queue, nodeId: a.nodeId }] : [a])),
-      state: { nodeId: s.nodeId, status: s.status },
-      ...(result.actions.some((a) => a.type === 'transfer') ? { handoff: s.handoff } : {}),
-      ...(s.status === 'ended' ? { disposition: s.disposition, endedAt: s.endedAt } : {}),
-    });
+    // What was said is in `said`; the other actions are enough to replay what happened. One pass, as this runs every turn.
+    const actions: Array<Record<string, unknown>> = [];
+    let transferred = false;
+    for (const a of result.actions) {
+      if (a.type === 'say') continue;
+      if (a.type === 'transfer') transferred = true;
+      actions.push(a.type === 'transfer' ? { type: a.type, queue: a.queue, nodeId: a.nodeId } : a);
+    }
+    const record: Record<string, unknown> = { at: event.at, event, said: s.transcript.slice(before.transcript.length), actions, state: { nodeId: s.nodeId, status: s.status } };
+    if (transferred) record.handoff = s.handoff;
+    if (s.status === 'ended') {
+      record.disposition = s.disposition;
+      record.endedAt = s.endedAt;
+    }
+    this.store.calls.append(callId, record);
   }
 
   private push(callId: string, result: StepResult) {
@@ -325,11 +342,11 @@ export class CallService {
     for (const listener of set) listener(update);
   }
 
-  private view(result: StepResult, withSignals: boolean): Omit<CallStepView, 'callId' | 'flow'> {
+  private view(result: StepResult, withSignals: boolean): TurnView {
     const s = result.session;
     const view = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff };
     // The test console also shows what was understood and the way the call went.
-    return withSignals ? { ...view, signals: s.lastSignals, intent: s.lastIntent, path: s.path, slots: s.slots } : view;
+    return withSignals ? { ...view, signals: s.lastSignals, intent: s.lastIntent, path: s.path.toArray(), slots: s.slots } : view;
   }
 
   private remember(callId: string, call: LiveCall) {
