@@ -41,8 +41,8 @@ export function runConversation(flow: RuntimeFlow, test: ConversationTest): Conv
   const e = test.expect;
   const results: ExpectationResult[] = [];
   const check = (expectation: string, passed: boolean, detail: string) => results.push({ expectation, passed, detail });
-  if (e.path) check('path', isSubsequence(e.path, session.path), `wanted ${e.path.join(' → ')}; the call went ${session.path.join(' → ')}`);
-  if (e.notPath) check('notPath', !e.notPath.some((id) => session.path.includes(id)), `must avoid ${e.notPath.join(', ')}; the call went ${session.path.join(' → ')}`);
+  if (e.path) check('path', isSubsequence(e.path, session.path.toArray()), `wanted ${e.path.join(' → ')}; the call went ${session.path.toArray().join(' → ')}`);
+  if (e.notPath) check('notPath', !e.notPath.some((id) => session.path.toArray().includes(id)), `must avoid ${e.notPath.join(', ')}; the call went ${session.path.toArray().join(' → ')}`);
   if (e.endsAt) check('endsAt', session.nodeId === e.endsAt, `wanted the call at ${e.endsAt}; it is at ${session.nodeId}`);
   if (e.status) check('status', session.status === e.status, `wanted status ${e.status}; it is ${session.status}`);
   if (e.handoff === null) check('handoff', session.handoff === null, session.handoff ? `wanted no handoff; got ${JSON.stringify(session.handoff.reason)}` : 'no handoff');

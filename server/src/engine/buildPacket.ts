@@ -8,9 +8,9 @@ function describeSlots(slots: CallSession['slots']): string {
 }
 
 function describeWants(session: CallSession): string {
-  const names = [...new Set(session.intents.map((i) => i.name.replace(/_/g, ' ')))];
+  const names = [...new Set(session.intents.toArray().map((i) => i.name.replace(/_/g, ' ')))];
   if (names.length > 0) return `Caller wants: ${names.join(', then ')}.`;
-  const said = session.transcript.find((t) => t.from === 'caller')?.text;
+  const said = session.transcript.toArray().find((t) => t.from === 'caller')?.text;
   return said ? `Caller said: "${said.slice(0, 120)}".` : 'The caller has not said what they want yet.';
 }
 
@@ -27,11 +27,11 @@ export function buildPacket(session: CallSession, reason: HandoffReason, at: str
     caller: session.caller,
     reason,
     summary: summarize(session, reason),
-    intents: session.intents,
+    intents: session.intents.toArray(),
     slots: { ...session.slots },
-    transcript: session.transcript,
-    sentimentTrend: session.sentimentTrend.map((s) => Number(s.toFixed(2))),
-    stepsTried: session.stepsTried,
+    transcript: session.transcript.toArray(),
+    sentimentTrend: session.sentimentTrend.toArray().map((s) => Number(s.toFixed(2))),
+    stepsTried: session.stepsTried.toArray(),
     startedAt: session.startedAt,
     handoffAt: at,
   };

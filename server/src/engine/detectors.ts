@@ -64,7 +64,7 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       if (!s || s.noMatchStreak < detector.streak) return null;
       return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${detector.streak}).` };
     case 'low_asr_confidence': {
-      const { low, recent } = lowAsrConfidenceOf(session.asrTrend, detector.below, detector.turns);
+      const { low, recent } = lowAsrConfidenceOf(session.asrTrend.slice(-detector.turns), detector.below, detector.turns);
       if (!s || s.asrConfidence === null || !low) return null;
       return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${detector.turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${detector.below}).` };
     }

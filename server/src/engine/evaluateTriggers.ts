@@ -1,27 +1,21 @@
-import type { HandoffReason, ParsedNode, TriggerData } from '@baton/shared';
+import type { HandoffReason, ParsedNode } from '@baton/shared';
 import type { CallSession } from './CallSession.ts';
 import { checkDetector, type TurnFacts } from './detectors.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
-import { nearestQueue, queueFigures, ruleValues, type LiveQueues } from './values.ts';
-
-function inScope(data: TriggerData, nodeId: string): boolean {
-  return data.scope.mode === 'everywhere' || data.scope.nodeIds.includes(nodeId);
-}
+import { ruleValues, type LiveQueues } from './values.ts';
 
 /** The highest-priority trigger that holds on this turn, with the reason it gives, or null. */
 export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: TurnFacts, at: string, queues?: LiveQueues): { trigger: ParsedNode; reason: HandoffReason } | null {
   // Once the call is on its way to a person, triggers have done their job.
   if (session.handoff || session.status !== 'ai') return null;
   const settings = flow.compiled.flow.settings;
-  for (const trigger of flow.compiled.triggers) {
-    const data = trigger.data as TriggerData;
-    if (!inScope(data, session.nodeId)) continue;
+  for (const { node: trigger, data, rule, scope } of flow.triggers) {
+    if (scope && !scope.has(session.nodeId)) continue;
     for (const detector of data.detectors) {
       const hit = checkDetector(detector, session, facts, settings);
       if (hit) return { trigger, reason: { category: data.category, signal: hit.signal, triggerId: trigger.id, explanation: hit.explanation } };
     }
-    const rule = flow.compiled.rules.get(`${trigger.id}/rule`);
-    if (rule && ruleHolds(rule, ruleValues(session, queueFigures(flow, nearestQueue(flow, trigger.id), queues), at))) {
+    if (rule && ruleHolds(rule, ruleValues(flow, session, trigger.id, queues, at))) {
       return { trigger, reason: { category: data.category, signal: 'rule', triggerId: trigger.id, explanation: `The rule "${data.rule}" of "${trigger.label}" holds.` } };
     }
   }

@@ -47,7 +47,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId) ?? new Set() }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId)! }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
@@ -58,7 +58,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: new Set() }, event.at, event.queues);
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: flow.outOfScope.get(s.nodeId)! }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits });
       break;
@@ -102,7 +102,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
     draft.append('intents', { name: u.classification.intent, confidence: Number(u.classification.confidence.toFixed(3)), nodeId: s.nodeId, at: event.at });
   }
-  draft.append('recentTurns', { analyzed: u.analyzed, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb }, RECENT_TURNS);
+  draft.append('recentTurns', { analyzed: u.analyzed, content: u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {
@@ -163,11 +163,10 @@ function contextFor(flow: RuntimeFlow, draft: SessionDraft, event: StepEvent): S
     at: event.at,
     queues: event.queues,
     say(node, field, purpose, queue = null) {
-      const template = flow.compiled.templates.get(`${node.id}/${field}`);
-      if (!template) return;
+      const message = flow.messages.get(node.id)?.get(field);
+      if (!message) return;
       // Most messages are plain text: build the variables only for those that use some.
-      const plain = template.parts.length === 1 && 'text' in template.parts[0];
-      const text = plain ? (template.parts[0] as { text: string }).text.trim() : renderTemplate(template, messageValues(flow, session, queue));
+      const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(flow, session, queue, message.uses));
       if (!text) return;
       actions.push({ type: 'say', text, purpose, nodeId: node.id });
       draft.append('transcript', { from: 'ai', text, at: event.at, nodeId: node.id, purpose });

@@ -1,7 +1,7 @@
 import type { EntityType, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
-import { explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
+import { contentOf, explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 
@@ -11,6 +11,8 @@ export type { TurnSignals };
 
 export interface Understanding {
   analyzed: AnalyzedText;
+  /** The words that carry content, kept with the turn for later repetition checks. */
+  content: ReadonlySet<string>;
   classification: Classification | null;
   entities: EntityValue[];
   signals: TurnSignals;
@@ -34,18 +36,19 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
   }
   const entities = entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [];
   const intent = classification?.intent ?? null;
+  const content = contentOf(analyzed);
   const signals: TurnSignals = {
     sentiment: sentimentOf(analyzed),
     explicitRequest: explicitRequestOf(analyzed),
     sensitive: sensitiveTopicsOf(analyzed, flow.compiled.flow.settings.sensitiveKeywords),
-    repetition: repetitionOf({ analyzed, intent, nodeId: session.nodeId }, session.recentTurns),
+    repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
     noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: node?.kind === 'ai', intent }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
   };
-  return { analyzed, classification, entities, signals };
+  return { analyzed, content, classification, entities, signals };
 }
 
 export function topicsOf(signals: TurnSignals): SensitiveTopic[] {

@@ -1,4 +1,4 @@
-import { DEFAULT_REASON_TEXTS, toRuleContext } from '@baton/shared';
+import { DEFAULT_REASON_TEXTS, type RuleVariable } from '@baton/shared';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { topicsOf } from './understandTurn.ts';
@@ -77,49 +77,121 @@ export function waitText(seconds: number): string {
   return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
 }
 
-/** The variables messages can use ({{caller.name}}, {{queue.ewtMinutes}}, …). */
-export function messageValues(flow: RuntimeFlow, session: CallSession, queue: QueueFigures | null): Record<string, unknown> {
+const NOTHING = Object.freeze({});
+
+/**
+ * The variables messages can use ({{caller.name}}, {{queue.ewtMinutes}}, …); only the groups named in `uses` (the
+ * message's own) are worked out, the others are left empty.
+ */
+export function messageValues(flow: RuntimeFlow, session: CallSession, queue: QueueFigures | null, uses: ReadonlySet<string> = ALL_GROUPS): Record<string, unknown> {
   const category = session.handoff?.reason.category;
   return {
-    caller: { ...session.caller.attributes, name: session.caller.name, phone: session.caller.phone, id: session.caller.id },
+    caller: uses.has('caller') ? { ...session.caller.attributes, name: session.caller.name, phone: session.caller.phone, id: session.caller.id } : NOTHING,
     slots: session.slots,
-    handoff: category
-      ? { category, reasonText: flow.compiled.flow.settings.reasonTexts[category] ?? DEFAULT_REASON_TEXTS[category], explanation: session.handoff!.reason.explanation }
-      : {},
-    queue: queue ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds) } : {},
+    handoff:
+      category && uses.has('handoff')
+        ? { category, reasonText: flow.compiled.flow.settings.reasonTexts[category] ?? DEFAULT_REASON_TEXTS[category], explanation: session.handoff!.reason.explanation }
+        : NOTHING,
+    queue: queue && uses.has('queue') ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds) } : NOTHING,
     intent: session.lastIntent?.name ?? '',
     flow: { name: flow.compiled.flow.name },
-    agent: agentValues(session.agent),
+    agent: uses.has('agent') ? agentValues(session.agent) : NOTHING,
   };
 }
+
+const ALL_GROUPS: ReadonlySet<string> = new Set(['caller', 'handoff', 'queue', 'agent']);
 
 function agentValues(agent: { name: string } | null) {
   const name = agent?.name || UNNAMED_AGENT.name;
   return { name, firstName: agent?.name ? name.split(/\s+/)[0] : name };
 }
 
-/** The typed variables rules read (see the rule environment in shared/). */
-export function ruleValues(session: CallSession, queue: QueueFigures | null, at: string): Record<string, unknown> {
-  const s = session.lastSignals;
-  const recent = session.sentimentTrend.slice(-3);
-  const time = new Date(at);
-  return toRuleContext({
-    sentiment: s?.sentiment.value ?? 0,
-    averageSentiment: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0,
-    repeats: s?.repetition.repeats ?? 0,
-    noMatchStreak: session.noMatchStreak,
-    loudnessDeltaDb: s?.loudness.deltaDb ?? 0,
-    asrConfidence: s?.asrConfidence ?? 1,
-    turns: session.turnCount,
-    text: session.transcript.findLast((t) => t.from === 'caller')?.text.toLowerCase() ?? '',
-    intent: session.lastIntent?.name ?? '',
-    intentConfidence: session.lastIntent?.confidence ?? 0,
-    explicitRequest: s?.explicitRequest.requested ?? false,
-    topics: s ? topicsOf(s) : [],
-    slots: session.slots,
-    caller: { ...session.caller.attributes, name: session.caller.name ?? '', phone: session.caller.phone ?? '' },
-    queue: queue ? { ewtSeconds: queue.ewtSeconds, agentsAvailable: queue.agentsAvailable, position: queue.position } : { ewtSeconds: 0, agentsAvailable: 0, position: 0 },
-    hour: time.getUTCHours(),
-    dayOfWeek: time.getUTCDay(),
-  });
+const int = (n: number) => BigInt(Math.trunc(n));
+
+/**
+ * The typed variables rules read (see the rule environment in shared/), each worked out only when a rule reads it: a
+ * rule reads one or two of them, and the CEL evaluator looks them up by name. Whole numbers are BigInt, as CEL's int.
+ */
+class RuleContext implements Record<RuleVariable, unknown> {
+  readonly #session: CallSession;
+  readonly #queue: () => QueueFigures | null;
+  readonly #at: string;
+
+  constructor(session: CallSession, queue: () => QueueFigures | null, at: string) {
+    this.#session = session;
+    this.#queue = queue;
+    this.#at = at;
+  }
+
+  get sentiment() {
+    return this.#session.lastSignals?.sentiment.value ?? 0;
+  }
+  get averageSentiment() {
+    const trend = this.#session.sentimentTrend;
+    const n = Math.min(3, trend.length);
+    let sum = 0;
+    for (let i = trend.length - n; i < trend.length; i++) sum += trend.at(i)!;
+    return n ? sum / n : 0;
+  }
+  get repeats() {
+    return int(this.#session.lastSignals?.repetition.repeats ?? 0);
+  }
+  get noMatchStreak() {
+    return int(this.#session.noMatchStreak);
+  }
+  get loudnessDeltaDb() {
+    return this.#session.lastSignals?.loudness.deltaDb ?? 0;
+  }
+  get asrConfidence() {
+    return this.#session.lastSignals?.asrConfidence ?? 1;
+  }
+  get turns() {
+    return int(this.#session.turnCount);
+  }
+  get text() {
+    return lastCallerText(this.#session);
+  }
+  get intent() {
+    return this.#session.lastIntent?.name ?? '';
+  }
+  get intentConfidence() {
+    return this.#session.lastIntent?.confidence ?? 0;
+  }
+  get explicitRequest() {
+    return this.#session.lastSignals?.explicitRequest.requested ?? false;
+  }
+  get topics() {
+    const s = this.#session.lastSignals;
+    return s ? topicsOf(s) : [];
+  }
+  get slots() {
+    return this.#session.slots;
+  }
+  get caller() {
+    const { caller } = this.#session;
+    return { ...caller.attributes, name: caller.name ?? '', phone: caller.phone ?? '' };
+  }
+  get queue() {
+    const queue = this.#queue();
+    return queue ? { ewtSeconds: queue.ewtSeconds, agentsAvailable: queue.agentsAvailable, position: queue.position } : { ewtSeconds: 0, agentsAvailable: 0, position: 0 };
+  }
+  get hour() {
+    return int(new Date(this.#at).getUTCHours());
+  }
+  get dayOfWeek() {
+    return int(new Date(this.#at).getUTCDay());
+  }
+}
+
+/** What a rule at `nodeId` reads: the call so far, and the live figures of the queue its path leads to. */
+export function ruleValues(flow: RuntimeFlow, session: CallSession, nodeId: string, queues: LiveQueues | undefined, at: string): Record<string, unknown> {
+  return new RuleContext(session, () => queueFigures(flow, nearestQueue(flow, nodeId), queues), at) as unknown as Record<string, unknown>;
+}
+
+function lastCallerText(session: CallSession): string {
+  for (let i = session.transcript.length - 1; i >= 0; i--) {
+    const entry = session.transcript.at(i)!;
+    if (entry.from === 'caller') return entry.text.toLowerCase();
+  }
+  return '';
 }

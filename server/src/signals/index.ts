@@ -1,7 +1,7 @@
 export { sentimentOf } from './sentiment.ts';
 export { explicitRequestOf } from './explicitRequest.ts';
 export { sensitiveTopicsOf } from './sensitiveTopics.ts';
-export { repetitionOf } from './repetition.ts';
+export { contentOf, repetitionOf } from './repetition.ts';
 export { loudnessOf } from './loudness.ts';
 export { noMatchStreakOf } from './noMatchStreak.ts';
 export { lowAsrConfidenceOf } from './asrConfidence.ts';

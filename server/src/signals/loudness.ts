@@ -1,5 +1,5 @@
 import type { VoiceEvidence } from '@baton/shared';
-import type { LoudnessSignal, PastTurn } from './types.ts';
+import type { LoudnessSignal, TurnHistory } from './types.ts';
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
@@ -9,11 +9,12 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
  * earlier turns' levels, so one earlier shout does not shift it; callers and lines differ too much in level for an
  * absolute threshold to mean anything.
  */
-export function loudnessOf(current: number | undefined, history: readonly PastTurn[], voice?: VoiceEvidence): LoudnessSignal {
+export function loudnessOf(current: number | undefined, history: TurnHistory, voice?: VoiceEvidence): LoudnessSignal {
   if (voice) return measuredLoudness(voice);
   const earlier: number[] = [];
-  for (const turn of history) {
-    if (turn.loudnessDb !== undefined && Number.isFinite(turn.loudnessDb)) earlier.push(turn.loudnessDb);
+  for (let i = 0; i < history.length; i++) {
+    const { loudnessDb } = history.at(i)!;
+    if (loudnessDb !== undefined && Number.isFinite(loudnessDb)) earlier.push(loudnessDb);
   }
   if (earlier.length === 0) return { deltaDb: 0, baselineDb: null };
   earlier.sort((a, b) => a - b);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../nlu/analyzeText.ts';
-import { repetitionOf } from './repetition.ts';
+import { contentOf, repetitionOf } from './repetition.ts';
 import type { PastTurn } from './types.ts';
 
-const past = (text: string, intent: string | null = null, nodeId = 'n1'): PastTurn => ({ analyzed: analyzeText(text), intent, nodeId, sentiment: 0 });
-const now = (text: string, intent: string | null = null, nodeId = 'n1') => ({ analyzed: analyzeText(text), intent, nodeId });
+const said = (text: string) => {
+  const analyzed = analyzeText(text);
+  return { analyzed, content: contentOf(analyzed) };
+};
+const past = (text: string, intent: string | null = null, nodeId = 'n1'): PastTurn => ({ ...said(text), intent, nodeId, sentiment: 0 });
+const now = (text: string, intent: string | null = null, nodeId = 'n1') => ({ ...said(text), intent, nodeId });
 
 describe('repetitionOf', () => {
   it('When the caller says exactly the same again, then it counts as same words', () => {

@@ -1,6 +1,6 @@
 import { StopwordsEn } from '@nlpjs/lang-en';
 import type { AnalyzedText } from '../nlu/Nlu.ts';
-import type { PastTurn, RepetitionSignal } from './types.ts';
+import type { RepetitionSignal, TurnHistory } from './types.ts';
 
 /** nlp.js' English stopwords plus words of a conversation's framing ("I told you", "please", "no"). */
 const STOPWORDS = new Set([
@@ -14,22 +14,16 @@ const LOOKBACK = 10;
 const REPHRASE_OVERLAP = 0.5;
 const REPHRASE_MIN_COMMON = 2;
 
-const contentCache = new WeakMap<AnalyzedText, Set<string>>();
-
-/** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. */
-function contentOf(analyzed: AnalyzedText): Set<string> {
-  let content = contentCache.get(analyzed);
-  if (!content) {
-    content = new Set();
-    for (let i = 0; i < analyzed.tokens.length; i++) {
-      if (!STOPWORDS.has(analyzed.tokens[i])) content.add(analyzed.stems[i]);
-    }
-    contentCache.set(analyzed, content);
+/** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. Kept with each past turn. */
+export function contentOf(analyzed: AnalyzedText): Set<string> {
+  const content = new Set<string>();
+  for (let i = 0; i < analyzed.tokens.length; i++) {
+    if (!STOPWORDS.has(analyzed.tokens[i])) content.add(analyzed.stems[i]);
   }
   return content;
 }
 
-function isRephrasing(a: Set<string>, b: Set<string>): boolean {
+function isRephrasing(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   let common = 0;
   for (const stem of a) if (b.has(stem)) common++;
   if (common === a.size && common === b.size) return true;
@@ -42,17 +36,17 @@ function isRephrasing(a: Set<string>, b: Set<string>): boolean {
  * went elsewhere and came back ("anything else?" → "yes" after a solved request) made progress.
  */
 export function repetitionOf(
-  current: { analyzed: AnalyzedText; intent: string | null; nodeId: string },
-  history: readonly PastTurn[],
+  current: { analyzed: AnalyzedText; content: ReadonlySet<string>; intent: string | null; nodeId: string },
+  history: TurnHistory,
 ): RepetitionSignal {
   const evidence: RepetitionSignal['evidence'] = [];
-  const content = contentOf(current.analyzed);
+  const { content } = current;
   if (content.size === 0) return { repeats: 0, evidence };
   let noProgress = true;
   for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
-    const past = history[turn];
+    const past = history.at(turn)!;
     noProgress &&= past.nodeId === current.nodeId;
-    const pastContent = contentOf(past.analyzed);
+    const pastContent = past.content;
     if (pastContent.size === 0) continue;
     const text = past.analyzed.text;
     if (past.analyzed.normalized === current.analyzed.normalized) evidence.push({ turn, text, how: 'same_words' });

@@ -11,4 +11,12 @@ export interface PastTurn {
   nodeId: string;
   sentiment: number;
   loudnessDb?: number;
+  /** The stems of the words that carry content (see repetition); a turn without any cannot repeat. */
+  content: ReadonlySet<string>;
+}
+
+/** What the signals read of the earlier turns: an array, or the session's AppendOnlyList. */
+export interface TurnHistory {
+  readonly length: number;
+  at(index: number): PastTurn | undefined;
 }

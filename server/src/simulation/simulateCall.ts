@@ -88,5 +88,5 @@ export function simulateCall(flow: SimulationFlow, personas: readonly Persona[],
 
 /** The transcript with each caller turn's loudness, for the drill-down view. */
 export function transcriptOf(detail: SimulatedCallDetail): Array<TranscriptEntry & { loudnessDb?: number }> {
-  return detail.session.transcript.map((entry, i) => (detail.loudness.has(i) ? { ...entry, loudnessDb: detail.loudness.get(i) } : entry));
+  return detail.session.transcript.toArray().map((entry, i) => (detail.loudness.has(i) ? { ...entry, loudnessDb: detail.loudness.get(i) } : entry));
 }

@@ -88,7 +88,7 @@ export class ConversationTestService {
         passed: outcome.passed,
         expectations: outcome.results,
         heard: outcome.heard.map((a) => a.text),
-        path: outcome.session.path,
+        path: outcome.session.path.toArray(),
         handoff: outcome.session.handoff?.reason ?? null,
       };
     });

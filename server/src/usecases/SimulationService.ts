@@ -131,7 +131,7 @@ export class SimulationService {
     return {
       result: detail.result,
       personaName: persona.name,
-      path: detail.session.path,
+      path: detail.session.path.toArray(),
       transcript: transcriptOf(detail),
       handoffExplanation: detail.result.handoff && handoff ? handoff.reason.explanation : null,
       queue: run.queue.get(index) ?? null,

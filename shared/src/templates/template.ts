@@ -1,5 +1,6 @@
 /** A message template: plain text with {{variables}}. Rendering only looks values up; nothing is evaluated. */
-export type TemplatePart = { text: string } | { variable: string };
+/** A variable part keeps its name split at the dots, so rendering does not split it again. */
+export type TemplatePart = { text: string } | { variable: string; keys: string[] };
 
 export interface ParsedTemplate {
   parts: TemplatePart[];
@@ -24,7 +25,7 @@ export function parseTemplate(source: string): ParsedTemplate {
     }
     if (open > 0) parts.push({ text: rest.slice(0, open) });
     const name = rest.slice(open + 2, close).trim();
-    if (VARIABLE.test(name)) parts.push({ variable: name });
+    if (VARIABLE.test(name)) parts.push({ variable: name, keys: name.split('.') });
     else {
       problems.push(`"{{${name}}}" is not a variable name; use names like {{caller.name}}.`);
       parts.push({ text: rest.slice(open, close + 2) });
@@ -64,9 +65,9 @@ export function isKnownVariable(name: string): boolean {
 
 const MAX_VALUE_LENGTH = 200;
 
-function lookup(values: Record<string, unknown>, path: string): unknown {
+function lookup(values: Record<string, unknown>, keys: readonly string[]): unknown {
   let current: unknown = values;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     // Own properties only: a template can never reach prototypes.
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
@@ -81,7 +82,7 @@ export function renderTemplate(template: ParsedTemplate | string, values: Record
   for (const part of parsed.parts) {
     if ('text' in part) out += part.text;
     else {
-      const value = lookup(values, part.variable);
+      const value = lookup(values, part.keys);
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out += String(value).slice(0, MAX_VALUE_LENGTH);
     }
   }

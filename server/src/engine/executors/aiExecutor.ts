@@ -1,4 +1,4 @@
-import type { AiData, CallEvent, HandoffReason, IntentDefinition, ParsedNode, TriggerData } from '@baton/shared';
+import type { AiData, CallEvent, HandoffReason, IntentDefinition, ParsedNode } from '@baton/shared';
 import type { CallSession } from '../CallSession.ts';
 import type { RuntimeFlow } from '../RuntimeFlow.ts';
 import { next, wait, type CallInput, type Executor, type StepContext } from './Executor.ts';
@@ -34,11 +34,8 @@ export function neverHandleHandoff(flow: RuntimeFlow, session: CallSession, gene
   const topic = generated?.neverHandleTopic;
   const at = topic && generativeAt(flow, session);
   if (!at || !at.data.generative!.neverHandle.includes(topic) || session.handoff || session.status !== 'ai') return null;
-  const inScope = flow.compiled.triggers.filter((t) => {
-    const scope = (t.data as TriggerData).scope;
-    return scope.mode === 'everywhere' || scope.nodeIds.includes(session.nodeId);
-  });
-  const trigger = inScope.find((t) => (t.data as TriggerData).category === 'complex_or_sensitive') ?? inScope[0];
+  const inScope = flow.triggers.filter((t) => !t.scope || t.scope.has(session.nodeId));
+  const trigger = (inScope.find((t) => t.data.category === 'complex_or_sensitive') ?? inScope[0])?.node;
   if (!trigger) return null;
   const explanation = `The caller raised "${topic}", a topic "${at.node.label}" must never handle.`;
   return { trigger, reason: { category: 'complex_or_sensitive', signal: 'sensitive_topic', triggerId: trigger.id, explanation } };
@@ -68,7 +65,7 @@ export const aiExecutor: Executor = {
       return notUnderstood(ctx, node, input.type === 'silence' ? 'caller was silent' : 'caller pressed keys');
     }
     const { classification, entities } = input.understanding;
-    for (const entity of entities) ctx.session.slots[entity.type] = entity.value;
+    for (const entity of entities) ctx.draft.setSlot(entity.type, entity.value);
     const data = node.data as AiData;
     // Only a generative step uses the model's answer; the embedded NLU's confident intent always wins.
     const generated = data.generative?.enabled ? (input as AiUtterance).generated : undefined;

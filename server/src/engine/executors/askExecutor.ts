@@ -18,7 +18,7 @@ export const askExecutor: Executor = {
       value = node.data.valueType === 'number' ? (digits ? Number(digits) : null) : parseSlotValue(node.data.valueType, digits, [], node.data.pattern, [digits]);
     }
     if (value !== null && value !== '') {
-      ctx.session.slots[node.data.slot] = value;
+      ctx.draft.setSlot(node.data.slot, value);
       ctx.tried(node, `got ${node.data.slot}`);
       return next('filled');
     }

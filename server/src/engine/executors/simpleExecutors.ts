@@ -1,6 +1,6 @@
 import type { ParsedNode } from '@baton/shared';
 import { ruleHolds } from '../evaluateTriggers.ts';
-import { nearestQueue, queueFigures, ruleValues } from '../values.ts';
+import { queueFigures, ruleValues } from '../values.ts';
 import { next, wait, type Executor, type StepContext } from './Executor.ts';
 
 export const startExecutor: Executor = {
@@ -19,7 +19,7 @@ export const sayExecutor: Executor = {
 
 export const branchExecutor: Executor = {
   enter(ctx, node) {
-    const values = ruleValues(ctx.session, queueFigures(ctx.flow, nearestQueue(ctx.flow, node.id), ctx.queues), ctx.at);
+    const values = ruleValues(ctx.flow, ctx.session, node.id, ctx.queues, ctx.at);
     for (const [i, condition] of (node.data.conditions as Array<{ id: string }>).entries()) {
       const rule = ctx.flow.compiled.rules.get(`${node.id}/conditions.${i}.rule`);
       if (rule && ruleHolds(rule, values)) {
@@ -55,7 +55,7 @@ export const endExecutor: Executor = {
 function callbackPhone(ctx: StepContext): string | null {
   const { session, flow } = ctx;
   for (let i = session.path.length - 1; i >= 0; i--) {
-    const node = flow.compiled.nodes.get(session.path[i]);
+    const node = flow.compiled.nodes.get(session.path.at(i)!);
     if (node?.kind !== 'ask' || node.data.valueType !== 'phone') continue;
     const value = session.slots[node.data.slot as string];
     if (typeof value === 'string' && value) return value;
