@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { CallService } from '../usecases/CallService.ts';
 import { eventStream } from './eventStream.ts';
 
@@ -10,23 +10,27 @@ const wantsSignals = (req: Request) => req.query.signals === 'true';
  * Calls, mounted at /api/calls.
  *
  * POST /                { flowId, version?, caller? } -> 201 { callId, actions, state }
- * POST /:id/turns       { text, asrConfidence?, loudnessDb?, voice? } | { dtmf } | { silence: true } | { hangup: true }
+ * POST /:id/turns       (turnHandler, which createApp mounts ahead of every router)
+ *                       { text, asrConfidence?, loudnessDb?, voice? } | { dtmf } | { silence: true } | { hangup: true }
  *                       | { transferOutcome } -> { actions, state, handoff? }
  * GET  /:id             transcript, events, state, handoff, agent
  * GET  /:id/events      server-sent events `update` { actions, state }: what the caller hears between their own turns
  *                       (wait updates, the call-back offer, "you're through", the agent's words); 404 once the call is gone
  */
+/** POST /api/calls/:id/turns. Most turns step at once: answered in the same tick, without awaiting a promise (see CallService.turnNow). */
+export function turnHandler(calls: CallService): RequestHandler<{ id: string }> {
+  return (req, res) => {
+    const view = calls.turnNow(req.params.id, req.body, wantsSignals(req));
+    if (view instanceof Promise) return view.then((v) => void res.json(v));
+    res.json(view);
+  };
+}
+
 export function callRoutes(calls: CallService): Router {
   const r = Router();
   r.post('/', async (req, res) => {
     const call = await calls.start(req.body, wantsSignals(req));
     res.status(201).location(`/api/calls/${call.callId}`).json(call);
-  });
-  r.post('/:id/turns', (req, res) => {
-    // Most turns step at once: answered in the same tick, without awaiting a promise (see CallService.turnNow).
-    const view = calls.turnNow(req.params.id, req.body, wantsSignals(req));
-    if (view instanceof Promise) return view.then((v) => void res.json(v));
-    res.json(view);
   });
   r.get('/:id/events', (req, res) => {
     const callId = req.params.id;

@@ -9,7 +9,7 @@ import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
 import { SimulationService } from '../usecases/SimulationService.ts';
-import { callRoutes } from './callRoutes.ts';
+import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { requireJson } from './requireJson.ts';
@@ -70,9 +70,12 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {} }: AppD
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
   const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model);
   const conversationTests = new ConversationTestService(store, runtimes);
+  const jsonBody = express.json({ limit: BODY_LIMIT });
+  // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's
+  // nested routers, each of which costs every turn a match.
+  app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));
   const api = express.Router();
-  api.use(requireJson, express.json({ limit: BODY_LIMIT }));
-  // Call turns first: they are by far the most frequent requests, and every router before them costs each turn a match.
+  api.use(requireJson, jsonBody);
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests));
