@@ -1,5 +1,6 @@
 import type { CompiledFlow, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
+import { WordsMemo } from './understandTurn.ts';
 
 /** A trigger as each turn checks it: its settings, its rule, and the steps it watches (null: everywhere). */
 export interface RuntimeTrigger {
@@ -24,14 +25,19 @@ export interface RuntimeFlow {
   triggers: RuntimeTrigger[];
   /** Each node's messages by field ("prompt", "intents.0.reply", …). */
   messages: Map<string, Map<string, RuntimeMessage>>;
+  /** Words already read at each step, when callers repeat themselves enough to make it worth it (simulations); else null. */
+  words: WordsMemo | null;
 }
 
 type RuleEvaluator = NonNullable<ReturnType<CompiledFlow['rules']['get']>>;
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Trains (or takes from the NLU's cache) the intent model of every AI node. */
-export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', nlu: Nlu): RuntimeFlow {
+/**
+ * Trains (or takes from the NLU's cache) the intent model of every AI node. `rememberWords` keeps what each distinct
+ * sentence said at each step (see WordsMemo): for simulated callers, whose words come from a fixed vocabulary.
+ */
+export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', nlu: Nlu, { rememberWords = false } = {}): RuntimeFlow {
   const classifiers = new Map<string, IntentClassifier>();
   const outOfScope = new Map<string, ReadonlySet<string>>();
   const messages = new Map<string, Map<string, RuntimeMessage>>();
@@ -57,5 +63,5 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
     const data = node.data as TriggerData;
     return { node, data, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
-  return { compiled, version, nlu, classifiers, outOfScope, triggers, messages };
+  return { compiled, version, nlu, classifiers, outOfScope, triggers, messages, words: rememberWords ? new WordsMemo() : null };
 }

@@ -1,4 +1,4 @@
-import type { EntityType, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
+import type { EntityType, ParsedNode, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import { contentOf, explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
@@ -7,7 +7,6 @@ import type { RuntimeFlow } from './RuntimeFlow.ts';
 
 /** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
 export type { TurnSignals };
-
 
 export interface Understanding {
   analyzed: AnalyzedText;
@@ -18,29 +17,84 @@ export interface Understanding {
   signals: TurnSignals;
 }
 
-const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
+/** What words say wherever in a call they are said: the same text at the same step always reads the same. */
+export interface Words {
+  analyzed: AnalyzedText;
+  content: ReadonlySet<string>;
+  classification: Classification | null;
+  entities: EntityValue[];
+  sentiment: TurnSignals['sentiment'];
+  explicitRequest: TurnSignals['explicitRequest'];
+  sensitive: TurnSignals['sensitive'];
+}
 
-/** Analyses a caller's words once: intent (at an AI node), entities, and every signal. */
-export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
-  const node = flow.compiled.nodes.get(session.nodeId);
+/**
+ * Words already read, by step and text, for callers who say the same things again and again: simulated callers draw
+ * their words from their personas, so a what-if run of thousands of calls reads a few thousand distinct sentences.
+ * Reading is pure, so a remembered reading is exactly a new one. Bounded: once full, new words are read each time.
+ */
+export class WordsMemo {
+  private readonly read = new Map<string, Words>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly limit = 50_000) {}
+
+  wordsAt(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
+    const types = entityTypesAt(node);
+    // Dates are read relative to when they were said ("tomorrow"), so for those the moment is part of the words.
+    const key = types.includes('date') ? `${node?.id}\n${at}\n${text}` : `${node?.id}\n${text}`;
+    const known = this.read.get(key);
+    if (known) {
+      this.hits++;
+      return known;
+    }
+    this.misses++;
+    const words = readWords(flow, node, text, at);
+    if (this.read.size < this.limit) this.read.set(key, words);
+    return words;
+  }
+}
+
+const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
+const NO_ENTITIES: readonly EntityType[] = [];
+const ASK_ENTITY_TYPES = new Map(Object.entries(ASK_ENTITY).map(([valueType, type]) => [valueType, [type!] as readonly EntityType[]]));
+
+function entityTypesAt(node: ParsedNode | undefined): readonly EntityType[] {
+  if (node?.kind === 'ai') return node.data.entities as EntityType[];
+  if (node?.kind === 'ask') return ASK_ENTITY_TYPES.get(node.data.valueType as string) ?? NO_ENTITIES;
+  return NO_ENTITIES;
+}
+
+/** Reads a caller's words at a step: intent (at an AI node), entities, and the signals the words alone carry. */
+export function readWords(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
   const analyzed = analyzeText(text);
   let classification: Classification | null = null;
-  let entityTypes: readonly EntityType[] = [];
   if (node?.kind === 'ai') {
     const threshold = node.data.confidenceThreshold ?? flow.compiled.flow.settings.confidenceThreshold;
     classification = flow.classifiers.get(node.id)!.classify(analyzed, threshold);
-    entityTypes = node.data.entities;
-  } else if (node?.kind === 'ask') {
-    const type = ASK_ENTITY[node.data.valueType];
-    if (type) entityTypes = [type];
   }
-  const entities = entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [];
-  const intent = classification?.intent ?? null;
-  const content = contentOf(analyzed);
-  const signals: TurnSignals = {
+  const entityTypes = entityTypesAt(node);
+  return {
+    analyzed,
+    content: contentOf(analyzed),
+    classification,
+    entities: entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [],
     sentiment: sentimentOf(analyzed),
     explicitRequest: explicitRequestOf(analyzed),
     sensitive: sensitiveTopicsOf(analyzed, flow.compiled.flow.settings.sensitiveKeywords),
+  };
+}
+
+/** Analyses a caller's words once: intent (at an AI node), entities, and every signal, those of the call so far included. */
+export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
+  const node = flow.compiled.nodes.get(session.nodeId);
+  const words = flow.words ? flow.words.wordsAt(flow, node, text, at) : readWords(flow, node, text, at);
+  const { analyzed, content, classification } = words;
+  const intent = classification?.intent ?? null;
+  const signals: TurnSignals = {
+    sentiment: words.sentiment,
+    explicitRequest: words.explicitRequest,
+    sensitive: words.sensitive,
     repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
@@ -48,7 +102,7 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
     intent,
     intentConfidence: classification?.confidence ?? 0,
   };
-  return { analyzed, content, classification, entities, signals };
+  return { analyzed, content, classification, entities: words.entities, signals };
 }
 
 export function topicsOf(signals: TurnSignals): SensitiveTopic[] {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Persona, SimulatedCallResult } from '@baton/shared';
 import type { FlowUnderTest } from './simulationFlow.ts';
-import type { ChunkRequest } from './simulationWorker.ts';
+import type { WorkerRequest } from './simulationWorker.ts';
 
 /** Calls per message: small enough for smooth progress and quick cancelling, large enough that messaging costs little. */
 const CHUNK = 250;
@@ -118,9 +118,12 @@ export class SimulationWorkers {
         if (ended || next >= chunks) return;
         const chunk = next++;
         const from = chunk * CHUNK;
-        const request: ChunkRequest = { chunk, flowKey: batch.flowKey, flow: batch.flow, personas: batch.personas, seed: batch.seed, from, to: Math.min(batch.calls, from + CHUNK) };
+        const request: WorkerRequest = { type: 'calls', chunk, from, to: Math.min(batch.calls, from + CHUNK) };
         worker.postMessage(request);
       };
+      // The flow and the callers go to each worker once per batch, not with every range of calls.
+      const setup: WorkerRequest = { type: 'batch', flowKey: batch.flowKey, flow: batch.flow, personas: batch.personas, seed: batch.seed };
+      for (const worker of workers) worker.postMessage(setup);
       // Two ranges in flight per worker, so none sits idle while its next range is on the way.
       for (let depth = 0; depth < IN_FLIGHT; depth++) for (const worker of workers) send(worker);
     });

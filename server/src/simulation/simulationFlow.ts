@@ -16,6 +16,7 @@ export function simulationFlow(flow: FlowUnderTest, nlu: Nlu): SimulationFlow {
   const { compiled, issues } = compileFlow(flow.doc);
   if (!compiled || hasErrors(issues))
     throw new AppError(422, 'flow_has_errors', `The flow "${flow.doc.id}" has errors, so it cannot be simulated. Fix them first.`, issues.filter((i) => i.severity === 'error'));
-  const runtime = prepareFlow(compiled, flow.version, nlu);
+  // Simulated callers say their personas' sentences again and again: each is read once per step.
+  const runtime = prepareFlow(compiled, flow.version, nlu, { rememberWords: true });
   return { runtime, intents: flowIntents(runtime), opening: openingOf(runtime) };
 }

@@ -5,33 +5,53 @@ import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 import { simulateCall, type SimulationFlow } from './simulateCall.ts';
 import { simulationFlow, type FlowUnderTest } from './simulationFlow.ts';
 
-export interface ChunkRequest {
-  chunk: number;
-  /** Identifies `flow`'s content, so each worker compiles and trains a flow once. */
-  flowKey: string;
-  flow: FlowUnderTest;
-  personas: Persona[];
-  seed: number;
-  from: number;
-  to: number;
-}
+/**
+ * What a worker is told. A batch's flow and callers come once, before its ranges of calls; the messages of one port
+ * arrive in order, so every range runs with its own batch.
+ */
+export type WorkerRequest =
+  | {
+      type: 'batch';
+      /** Identifies `flow`'s content, so each worker compiles and trains a flow once. */
+      flowKey: string;
+      flow: FlowUnderTest;
+      personas: Persona[];
+      seed: number;
+    }
+  | { type: 'calls'; chunk: number; from: number; to: number };
 
 const nlu = new NlpjsNlu();
 const flows = new Map<string, SimulationFlow>();
 const FLOWS_KEPT = 8;
+let batch: { flow: SimulationFlow; personas: Persona[]; seed: number } | Error | undefined;
 
-parentPort!.on('message', (req: ChunkRequest) => {
-  try {
-    let flow = flows.get(req.flowKey);
-    if (!flow) {
-      flow = simulationFlow(req.flow, nlu);
-      flows.set(req.flowKey, flow);
-      if (flows.size > FLOWS_KEPT) flows.delete(flows.keys().next().value!);
+parentPort!.on('message', (req: WorkerRequest) => {
+  if (req.type === 'batch') {
+    try {
+      batch = { flow: flowFor(req.flowKey, req.flow), personas: req.personas, seed: req.seed };
+    } catch (err) {
+      // Reported with the batch's first range of calls.
+      batch = err instanceof Error ? err : new Error(String(err));
     }
+    return;
+  }
+  try {
+    if (!batch) throw new Error('a range of calls came before its batch');
+    if (batch instanceof Error) throw batch;
     const results = [];
-    for (let i = req.from; i < req.to; i++) results.push(simulateCall(flow, req.personas, req.seed, i).result);
+    for (let i = req.from; i < req.to; i++) results.push(simulateCall(batch.flow, batch.personas, batch.seed, i).result);
     parentPort!.postMessage({ chunk: req.chunk, results });
   } catch (err) {
     parentPort!.postMessage({ chunk: req.chunk, error: err instanceof Error ? err.message : String(err) });
   }
 });
+
+function flowFor(key: string, flow: FlowUnderTest): SimulationFlow {
+  let prepared = flows.get(key);
+  if (!prepared) {
+    prepared = simulationFlow(flow, nlu);
+    flows.set(key, prepared);
+    if (flows.size > FLOWS_KEPT) flows.delete(flows.keys().next().value!);
+  }
+  return prepared;
+}
