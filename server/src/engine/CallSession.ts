@@ -90,7 +90,30 @@ export class SessionDraft {
   /** Adds to one of the session's lists, keeping at most `keep` items (the oldest go first). */
   append<L extends List>(list: L, item: ItemOf<L>, keep = Infinity): void {
     const s = this.session;
-    (s[list] as AppendOnlyList<ItemOf<L>>) = (s[list] as AppendOnlyList<ItemOf<L>>).with(item, keep);
+    // One case per list rather than s[list]: a keyed access by many names is several times slower than a named one.
+    switch (list as List) {
+      case 'transcript':
+        s.transcript = s.transcript.with(item as ItemOf<'transcript'>, keep);
+        break;
+      case 'recentTurns':
+        s.recentTurns = s.recentTurns.with(item as ItemOf<'recentTurns'>, keep);
+        break;
+      case 'sentimentTrend':
+        s.sentimentTrend = s.sentimentTrend.with(item as ItemOf<'sentimentTrend'>, keep);
+        break;
+      case 'asrTrend':
+        s.asrTrend = s.asrTrend.with(item as ItemOf<'asrTrend'>, keep);
+        break;
+      case 'intents':
+        s.intents = s.intents.with(item as ItemOf<'intents'>, keep);
+        break;
+      case 'stepsTried':
+        s.stepsTried = s.stepsTried.with(item as ItemOf<'stepsTried'>, keep);
+        break;
+      case 'path':
+        s.path = s.path.with(item as ItemOf<'path'>, keep);
+        break;
+    }
   }
 
   setSlot(name: string, value: SlotValue): void {

@@ -28,9 +28,11 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       if (settings.zeroOutToAgent && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
       return null;
     case 'negative_sentiment': {
-      const recent = session.sentimentTrend.slice(-detector.turns);
-      if (!s || recent.length < detector.turns) return null;
-      const average = recent.reduce((a, b) => a + b, 0) / recent.length;
+      const trend = session.sentimentTrend;
+      if (!s || trend.length < detector.turns) return null;
+      let sum = 0;
+      for (let i = trend.length - detector.turns; i < trend.length; i++) sum += trend.at(i)!;
+      const average = sum / detector.turns;
       if (average >= detector.below) return null;
       const turns = detector.turns === 1 ? 'on the last turn' : `over the last ${detector.turns} turns`;
       return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${turns}, below ${detector.below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
@@ -64,8 +66,10 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       if (!s || s.noMatchStreak < detector.streak) return null;
       return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${detector.streak}).` };
     case 'low_asr_confidence': {
+      // Only turns whose words came with a recognition confidence (speech) are checked.
+      if (!s || s.asrConfidence === null) return null;
       const { low, recent } = lowAsrConfidenceOf(session.asrTrend.slice(-detector.turns), detector.below, detector.turns);
-      if (!s || s.asrConfidence === null || !low) return null;
+      if (!low) return null;
       return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${detector.turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${detector.below}).` };
     }
     case 'turn_limit':

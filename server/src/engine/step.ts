@@ -1,4 +1,4 @@
-import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode } from '@baton/shared';
+import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode, type SayPurpose } from '@baton/shared';
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
@@ -6,7 +6,7 @@ import { executors } from './executors/executors.ts';
 import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
-import { messageValues, type LiveQueues } from './values.ts';
+import { messageValues, type LiveQueues, type QueueFigures } from './values.ts';
 
 export interface StepResult {
   session: CallSession;
@@ -27,7 +27,7 @@ const SILENCE_GOODBYE = "I can't hear anything, so I'll end this call now. Pleas
 export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepResult {
   if (session.status === 'ended') return { session, actions: [] };
   const draft = new SessionDraft(session);
-  const ctx = contextFor(flow, draft, event);
+  const ctx = new StepState(flow, draft, event);
   const s = ctx.session;
   let handoff: HandoffReason | undefined;
   switch (event.type) {
@@ -100,7 +100,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
   s.lastSignals = u.signals;
   if (u.classification?.intent) {
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
-    draft.append('intents', { name: u.classification.intent, confidence: Number(u.classification.confidence.toFixed(3)), nodeId: s.nodeId, at: event.at });
+    draft.append('intents', { name: u.classification.intent, confidence: Math.round(u.classification.confidence * 1000) / 1000, nodeId: s.nodeId, at: event.at });
   }
   draft.append('recentTurns', { analyzed: u.analyzed, content: u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
@@ -152,30 +152,38 @@ function follow(ctx: StepContext, from: ParsedNode, first: Outcome): void {
   }
 }
 
-function contextFor(flow: RuntimeFlow, draft: SessionDraft, event: StepEvent): StepContext {
-  const session = draft.session;
-  const actions: CallAction[] = [];
-  return {
-    flow,
-    session,
-    draft,
-    actions,
-    at: event.at,
-    queues: event.queues,
-    say(node, field, purpose, queue = null) {
-      const message = flow.messages.get(node.id)?.get(field);
-      if (!message) return;
-      // Most messages are plain text: build the variables only for those that use some.
-      const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(flow, session, queue, message.uses));
-      if (!text) return;
-      actions.push({ type: 'say', text, purpose, nodeId: node.id });
-      draft.append('transcript', { from: 'ai', text, at: event.at, nodeId: node.id, purpose });
-    },
-    listen(node) {
-      actions.push({ type: 'listen', nodeId: node.id });
-    },
-    tried(node, outcome) {
-      draft.append('stepsTried', { nodeId: node.id, kind: node.kind, label: node.label, outcome });
-    },
-  };
+/** One step's working state; a class rather than closures, as a step is made for every event of every call. */
+class StepState implements StepContext {
+  readonly session: CallSession;
+  readonly actions: CallAction[] = [];
+  readonly at: string;
+  readonly queues: LiveQueues | undefined;
+
+  constructor(
+    readonly flow: RuntimeFlow,
+    readonly draft: SessionDraft,
+    event: StepEvent,
+  ) {
+    this.session = draft.session;
+    this.at = event.at;
+    this.queues = event.queues;
+  }
+
+  say(node: ParsedNode, field: string, purpose: SayPurpose, queue: QueueFigures | null = null): void {
+    const message = this.flow.messages.get(node.id)?.get(field);
+    if (!message) return;
+    // Most messages are plain text: build the variables only for those that use some.
+    const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(this.flow, this.session, queue, message.uses));
+    if (!text) return;
+    this.actions.push({ type: 'say', text, purpose, nodeId: node.id });
+    this.draft.append('transcript', { from: 'ai', text, at: this.at, nodeId: node.id, purpose });
+  }
+
+  listen(node: ParsedNode): void {
+    this.actions.push({ type: 'listen', nodeId: node.id });
+  }
+
+  tried(node: ParsedNode, outcome: string): void {
+    this.draft.append('stepsTried', { nodeId: node.id, kind: node.kind, label: node.label, outcome });
+  }
 }
