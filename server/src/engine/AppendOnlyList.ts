@@ -6,11 +6,16 @@
  * session) copies its items first, so no version ever sees another's additions.
  */
 export class AppendOnlyList<T> implements Iterable<T> {
-  private constructor(
-    private readonly items: T[],
-    private readonly start: number,
-    readonly length: number,
-  ) {}
+  // Declared, not defined as class fields: set once in the constructor, as a list is made on every addition.
+  private declare readonly items: T[];
+  private declare readonly start: number;
+  declare readonly length: number;
+
+  private constructor(items: T[], start: number, length: number) {
+    this.items = items;
+    this.start = start;
+    this.length = length;
+  }
 
   static of<T>(items: readonly T[] = []): AppendOnlyList<T> {
     return new AppendOnlyList(items.slice(), 0, items.length);

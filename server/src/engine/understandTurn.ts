@@ -34,23 +34,37 @@ export interface Words {
  * Reading is pure, so a remembered reading is exactly a new one. Bounded: once full, new words are read each time.
  */
 export class WordsMemo {
-  private readonly read = new Map<string, Words>();
+  /** By step, then (for words read relative to when they were said) by moment, then by text. */
+  private readonly read = new Map<string, Map<string, Words | Map<string, Words>>>();
+  private size = 0;
   hits = 0;
   misses = 0;
   constructor(private readonly limit = 50_000) {}
 
   wordsAt(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
-    const types = entityTypesAt(node);
+    // Keyed by the strings as they are, not a key built from them: a caller's words are the same string every time,
+    // so looking them up costs no new string and no new hash.
+    const nodeId = node?.id ?? '';
+    let atStep = this.read.get(nodeId);
+    if (!atStep) this.read.set(nodeId, (atStep = new Map()));
     // Dates are read relative to when they were said ("tomorrow"), so for those the moment is part of the words.
-    const key = types.includes('date') ? `${node?.id}\n${at}\n${text}` : `${node?.id}\n${text}`;
-    const known = this.read.get(key);
+    let byText = atStep as Map<string, Words>;
+    if (entityTypesAt(node).includes('date')) {
+      let atMoment = atStep.get(at) as Map<string, Words> | undefined;
+      if (!atMoment) atStep.set(at, (atMoment = new Map()));
+      byText = atMoment;
+    }
+    const known = byText.get(text);
     if (known) {
       this.hits++;
       return known;
     }
     this.misses++;
     const words = readWords(flow, node, text, at);
-    if (this.read.size < this.limit) this.read.set(key, words);
+    if (this.size < this.limit) {
+      byText.set(text, words);
+      this.size++;
+    }
     return words;
   }
 }

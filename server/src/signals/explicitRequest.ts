@@ -43,8 +43,11 @@ export function explicitRequestOf(analyzed: AnalyzedText): ExplicitRequestSignal
     if (found.negatedFrom === null) evidence = tokens.slice(found.start, found.end).join(' ');
     else negated ??= tokens.slice(found.negatedFrom, found.end).join(' ');
   }
-  return { requested: evidence !== null, evidence, negated };
+  return evidence === null && negated === null ? NOT_REQUESTED : { requested: evidence !== null, evidence, negated };
 }
+
+/** Most turns ask for no one: they share one answer, frozen as every shared signal is. */
+const NOT_REQUESTED: ExplicitRequestSignal = Object.freeze({ requested: false, evidence: null, negated: null });
 
 /** End index of a target starting at `i`, or 0 when there is none. */
 function targetEnd(tokens: readonly string[], i: number): number {

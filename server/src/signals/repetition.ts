@@ -39,9 +39,9 @@ export function repetitionOf(
   current: { analyzed: AnalyzedText; content: ReadonlySet<string>; intent: string | null; nodeId: string },
   history: TurnHistory,
 ): RepetitionSignal {
-  const evidence: RepetitionSignal['evidence'] = [];
   const { content } = current;
-  if (content.size === 0) return { repeats: 0, evidence };
+  if (content.size === 0) return NO_REPEATS;
+  const evidence: RepetitionSignal['evidence'] = [];
   let noProgress = true;
   for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
     const past = history.at(turn)!;
@@ -54,6 +54,10 @@ export function repetitionOf(
     else if (noProgress && current.intent !== null && past.intent === current.intent)
       evidence.push({ turn, text, how: 'same_intent' });
   }
+  if (evidence.length === 0) return NO_REPEATS;
   evidence.reverse();
   return { repeats: evidence.length, evidence };
 }
+
+/** A turn that repeats nothing, as most do: one shared, frozen answer. */
+const NO_REPEATS: RepetitionSignal = Object.freeze({ repeats: 0, evidence: Object.freeze([]) as unknown as RepetitionSignal['evidence'] });

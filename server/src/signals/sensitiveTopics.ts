@@ -63,13 +63,13 @@ const keywordStems = new Map<string, string[]>();
 
 export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly string[]): SensitiveTopicSignal {
   const { stems, tokens } = analyzed;
+  if (stems.length === 0) return NOTHING_SENSITIVE;
   const result: SensitiveTopicSignal = { topics: [], keywords: [] };
-  if (stems.length === 0) return result;
-
+  const matches = topics.find(stems);
   // Both lists run in order of position, so one pointer walks the idioms alongside the matches.
-  const idiomSpans = idioms.find(stems);
+  const idiomSpans = matches.length > 0 ? idioms.find(stems) : [];
   let idiom = 0;
-  for (const match of topics.find(stems)) {
+  for (const match of matches) {
     while (idiom < idiomSpans.length && idiomSpans[idiom].end <= match.start) idiom++;
     if (idiom < idiomSpans.length && idiomSpans[idiom].start <= match.start) continue;
     if (result.topics.some((t) => t.topic === match.tag)) continue;
@@ -80,8 +80,11 @@ export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly
     const wanted = stemsOf(keyword);
     if (wanted.length > 0 && containsRun(stems, wanted)) result.keywords.push(keyword);
   }
-  return result;
+  return result.topics.length === 0 && result.keywords.length === 0 ? NOTHING_SENSITIVE : result;
 }
+
+/** Words that touch no sensitive topic, as most do: one shared, frozen answer. */
+const NOTHING_SENSITIVE: SensitiveTopicSignal = Object.freeze({ topics: Object.freeze([]), keywords: Object.freeze([]) }) as unknown as SensitiveTopicSignal;
 
 function stemsOf(keyword: string): string[] {
   let stems = keywordStems.get(keyword);

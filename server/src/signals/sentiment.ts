@@ -47,5 +47,8 @@ export function sentimentOf(analyzed: AnalyzedText): SentimentSignal {
     score += weight;
     evidence.push({ words: negated ? `${tokens[i - 1]} ${tokens[i]}` : tokens[i], weight });
   }
-  return { value: Math.tanh(score / SCALE), evidence };
+  return evidence.length === 0 ? NEUTRAL : { value: Math.tanh(score / SCALE), evidence };
 }
+
+/** Words without any feeling, as most turns are: one shared, frozen answer. */
+const NEUTRAL: SentimentSignal = Object.freeze({ value: 0, evidence: Object.freeze([]) as unknown as SentimentSignal['evidence'] });
