@@ -21,10 +21,11 @@ export class AppendOnlyList<T> implements Iterable<T> {
     return new AppendOnlyList(items.slice(), 0, items.length);
   }
 
-  /** This list with `item` added at the end; with `keep`, only the last `keep` items stay. */
-  with(item: T, keep = Infinity): AppendOnlyList<T> {
+  /** This list with `item` added at the end; with `keep` (above 0), only the last `keep` items stay. */
+  with(item: T, keep = 0): AppendOnlyList<T> {
     const end = this.start + this.length;
-    const length = Math.min(this.length + 1, keep);
+    // Whole numbers only (no Infinity, no Math.min): lengths then stay small integers, not boxed numbers.
+    const length = keep > 0 && this.length >= keep ? keep : this.length + 1;
     if (end === this.items.length) {
       this.items.push(item);
       const start = end + 1 - length;

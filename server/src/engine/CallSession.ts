@@ -87,8 +87,8 @@ export class SessionDraft {
     this.session = copySession(from);
   }
 
-  /** Adds to one of the session's lists, keeping at most `keep` items (the oldest go first). */
-  append<L extends List>(list: L, item: ItemOf<L>, keep = Infinity): void {
+  /** Adds to one of the session's lists, keeping at most `keep` items (the oldest go first) when `keep` is above 0. */
+  append<L extends List>(list: L, item: ItemOf<L>, keep = 0): void {
     const s = this.session;
     // One case per list rather than s[list]: a keyed access by many names is several times slower than a named one.
     switch (list as List) {

@@ -52,7 +52,7 @@ export function checkDetector(detector: Detector, session: CallSession, facts: T
       if (!s || s.repetition.repeats < detector.atLeast) return null;
       return { signal: 'repeated_question', explanation: `The caller has said the same thing ${s.repetition.repeats + 1} times${quote(s.repetition.evidence.map((e) => e.text))}.` };
     case 'sensitive_topic': {
-      if (!s) return null;
+      if (!s || (s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0)) return null;
       const topics = s.sensitive.topics.filter((t) => detector.topics.includes(t.topic));
       const keywords = detector.includeFlowKeywords ? s.sensitive.keywords : [];
       if (topics.length === 0 && keywords.length === 0) return null;

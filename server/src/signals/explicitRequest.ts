@@ -28,9 +28,10 @@ const BARE_MAX_TOKENS = 5;
 
 /** "No, put me through": a leading no set off by punctuation answers the question before; it negates nothing after it. */
 const ANSWERING_NO = /^\s*(no|nope|nah)\s*[,.!;:\u2013\u2014-]/i;
+const NO_WORDS: ReadonlySet<string | undefined> = new Set(['no', 'nope', 'nah']);
 
 export function explicitRequestOf(analyzed: AnalyzedText): ExplicitRequestSignal {
-  const answersFirst = ANSWERING_NO.test(analyzed.text) && /^(no|nope|nah)$/.test(analyzed.tokens[0] ?? '');
+  const answersFirst = NO_WORDS.has(analyzed.tokens[0]) && ANSWERING_NO.test(analyzed.text);
   const tokens = answersFirst ? analyzed.tokens.slice(1) : analyzed.tokens;
   const bare = bareRequest(tokens);
   if (bare) return { requested: true, evidence: bare, negated: null };
