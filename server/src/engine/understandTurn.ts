@@ -31,7 +31,8 @@ export interface Words {
 /**
  * Words already read, by step and text, for callers who say the same things again and again: simulated callers draw
  * their words from their personas, so a what-if run of thousands of calls reads a few thousand distinct sentences.
- * Reading is pure, so a remembered reading is exactly a new one. Bounded: once full, new words are read each time.
+ * Reading is pure, so a remembered reading is exactly a new one. Bounded (about 700 bytes a reading, so 20,000 are
+ * ~14 MB a flow): once full, new words are read each time, while the common ones, met first, stay remembered.
  */
 export class WordsMemo {
   /** By step, then (for words read relative to when they were said) by moment, then by text. */
@@ -39,7 +40,7 @@ export class WordsMemo {
   private size = 0;
   hits = 0;
   misses = 0;
-  constructor(private readonly limit = 50_000) {}
+  constructor(private readonly limit = 20_000) {}
 
   wordsAt(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
     // Keyed by the strings as they are, not a key built from them: a caller's words are the same string every time,
