@@ -1,11 +1,14 @@
 import type { CompiledFlow, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
+import { detectorCheck, type DetectorCheck } from './detectors.ts';
 import { WordsMemo } from './understandTurn.ts';
 
 /** A trigger as each turn checks it: its settings, its rule, and the steps it watches (null: everywhere). */
 export interface RuntimeTrigger {
   node: ParsedNode;
   data: TriggerData;
+  /** Its detectors, in order, each made into its check. */
+  checks: DetectorCheck[];
   rule: RuleEvaluator | undefined;
   scope: ReadonlySet<string> | null;
 }
@@ -61,7 +64,8 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
   }
   const triggers = compiled.triggers.map((node): RuntimeTrigger => {
     const data = node.data as TriggerData;
-    return { node, data, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
+    const checks = data.detectors.map((detector) => detectorCheck(detector, compiled.flow.settings));
+    return { node, data, checks, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
   return { compiled, version, nlu, classifiers, outOfScope, triggers, messages, words: rememberWords ? new WordsMemo() : null };
 }

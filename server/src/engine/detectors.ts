@@ -19,61 +19,104 @@ export interface DetectorHit {
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const quote = (words: string[]) => (words.length > 0 ? ` ("${words.slice(0, 3).join('", "')}")` : '');
 
-/** Whether one detector holds on this turn, and a sentence saying why. `session` already includes this turn. */
-export function checkDetector(detector: Detector, session: CallSession, facts: TurnFacts, settings: FlowSettings): DetectorHit | null {
-  const s = facts.signals;
+/** Whether a detector holds on a turn, and a sentence saying why. `session` already includes this turn. */
+export type DetectorCheck = (session: CallSession, facts: TurnFacts) => DetectorHit | null;
+
+/**
+ * A detector made into its check once, when the flow is prepared: each check then reads only its own settings,
+ * rather than every turn going through every kind of detector with a differently shaped object.
+ */
+export function detectorCheck(detector: Detector, settings: FlowSettings): DetectorCheck {
   switch (detector.signal) {
-    case 'explicit_request':
-      if (s?.explicitRequest.requested) return { signal: 'explicit_request', explanation: `The caller asked for a person: "${s.explicitRequest.evidence}".` };
-      if (settings.zeroOutToAgent && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
-      return null;
+    case 'explicit_request': {
+      const zeroOut = settings.zeroOutToAgent;
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (s?.explicitRequest.requested) return { signal: 'explicit_request', explanation: `The caller asked for a person: "${s.explicitRequest.evidence}".` };
+        if (zeroOut && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
+        return null;
+      };
+    }
     case 'negative_sentiment': {
-      const trend = session.sentimentTrend;
-      if (!s || trend.length < detector.turns) return null;
-      let sum = 0;
-      for (let i = trend.length - detector.turns; i < trend.length; i++) sum += trend.at(i)!;
-      const average = sum / detector.turns;
-      if (average >= detector.below) return null;
-      const turns = detector.turns === 1 ? 'on the last turn' : `over the last ${detector.turns} turns`;
-      return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${turns}, below ${detector.below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
+      const { turns, below } = detector;
+      const over = turns === 1 ? 'on the last turn' : `over the last ${turns} turns`;
+      return (session, facts) => {
+        const s = facts.signals;
+        const trend = session.sentimentTrend;
+        if (!s || trend.length < turns) return null;
+        let sum = 0;
+        for (let i = trend.length - turns; i < trend.length; i++) sum += trend.at(i)!;
+        const average = sum / turns;
+        if (average >= below) return null;
+        return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${over}, below ${below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
+      };
     }
     case 'raised_voice': {
-      if (!s) return null;
-      // From the caller's audio, a raised voice is one that stayed up, not one loud moment; its peak meets the threshold.
-      const { voice, evidence } = s.loudness;
-      if (voice) {
-        if (!voice.raised || voice.peakDeltaDb < detector.deltaDb) return null;
-        return { signal: 'raised_voice', explanation: `The caller raised their voice: ${evidence} (threshold ${detector.deltaDb} dB).` };
-      }
-      if (s.loudness.baselineDb === null || s.loudness.deltaDb < detector.deltaDb) return null;
-      return { signal: 'raised_voice', explanation: `The caller's voice is ${round(s.loudness.deltaDb, 1)} dB louder than their usual ${round(s.loudness.baselineDb, 1)} dB (threshold ${detector.deltaDb} dB).` };
+      const { deltaDb } = detector;
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (!s) return null;
+        // From the caller's audio, a raised voice is one that stayed up, not one loud moment; its peak meets the threshold.
+        const { voice, evidence } = s.loudness;
+        if (voice) {
+          if (!voice.raised || voice.peakDeltaDb < deltaDb) return null;
+          return { signal: 'raised_voice', explanation: `The caller raised their voice: ${evidence} (threshold ${deltaDb} dB).` };
+        }
+        if (s.loudness.baselineDb === null || s.loudness.deltaDb < deltaDb) return null;
+        return { signal: 'raised_voice', explanation: `The caller's voice is ${round(s.loudness.deltaDb, 1)} dB louder than their usual ${round(s.loudness.baselineDb, 1)} dB (threshold ${deltaDb} dB).` };
+      };
     }
-    case 'repeated_question':
-      if (!s || s.repetition.repeats < detector.atLeast) return null;
-      return { signal: 'repeated_question', explanation: `The caller has said the same thing ${s.repetition.repeats + 1} times${quote(s.repetition.evidence.map((e) => e.text))}.` };
+    case 'repeated_question': {
+      const { atLeast } = detector;
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (!s || s.repetition.repeats < atLeast) return null;
+        return { signal: 'repeated_question', explanation: `The caller has said the same thing ${s.repetition.repeats + 1} times${quote(s.repetition.evidence.map((e) => e.text))}.` };
+      };
+    }
     case 'sensitive_topic': {
-      if (!s || (s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0)) return null;
-      const topics = s.sensitive.topics.filter((t) => detector.topics.includes(t.topic));
-      const keywords = detector.includeFlowKeywords ? s.sensitive.keywords : [];
-      if (topics.length === 0 && keywords.length === 0) return null;
-      const what = [...topics.map((t) => `${t.topic.replace('_', ' ')} ("${t.evidence}")`), ...keywords.map((k) => `"${k}"`)];
-      return { signal: 'sensitive_topic', explanation: `The caller raised a sensitive topic: ${what.join(', ')}.` };
+      const { topics: watched, includeFlowKeywords } = detector;
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (!s || (s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0)) return null;
+        const topics = s.sensitive.topics.filter((t) => watched.includes(t.topic));
+        const keywords = includeFlowKeywords ? s.sensitive.keywords : [];
+        if (topics.length === 0 && keywords.length === 0) return null;
+        const what = [...topics.map((t) => `${t.topic.replace('_', ' ')} ("${t.evidence}")`), ...keywords.map((k) => `"${k}"`)];
+        return { signal: 'sensitive_topic', explanation: `The caller raised a sensitive topic: ${what.join(', ')}.` };
+      };
     }
     case 'out_of_scope':
-      if (!s?.intent || !facts.outOfScope.has(s.intent)) return null;
-      return { signal: 'out_of_scope', explanation: `The caller asked about "${s.intent}", which the AI is set not to handle.` };
-    case 'no_match':
-      if (!s || s.noMatchStreak < detector.streak) return null;
-      return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${detector.streak}).` };
-    case 'low_asr_confidence': {
-      // Only turns whose words came with a recognition confidence (speech) are checked.
-      if (!s || s.asrConfidence === null) return null;
-      const { low, recent } = lowAsrConfidenceOf(session.asrTrend.slice(-detector.turns), detector.below, detector.turns);
-      if (!low) return null;
-      return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${detector.turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${detector.below}).` };
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (!s?.intent || !facts.outOfScope.has(s.intent)) return null;
+        return { signal: 'out_of_scope', explanation: `The caller asked about "${s.intent}", which the AI is set not to handle.` };
+      };
+    case 'no_match': {
+      const { streak } = detector;
+      return (_session, facts) => {
+        const s = facts.signals;
+        if (!s || s.noMatchStreak < streak) return null;
+        return { signal: 'no_match', explanation: `The AI did not understand the caller ${s.noMatchStreak} turns in a row (limit ${streak}).` };
+      };
     }
-    case 'turn_limit':
-      if (session.turnCount < detector.turns) return null;
-      return { signal: 'turn_limit', explanation: `The caller has spoken ${session.turnCount} times without the call being resolved (limit ${detector.turns}).` };
+    case 'low_asr_confidence': {
+      const { turns, below } = detector;
+      return (session, facts) => {
+        const s = facts.signals;
+        // Only turns whose words came with a recognition confidence (speech) are checked.
+        if (!s || s.asrConfidence === null) return null;
+        const { low, recent } = lowAsrConfidenceOf(session.asrTrend.slice(-turns), below, turns);
+        if (!low) return null;
+        return { signal: 'low_asr_confidence', explanation: `Speech recognition was unsure of the caller's words for ${turns} turns (confidence ${recent.map((c) => round(c)).join(', ')}, below ${below}).` };
+      };
+    }
+    case 'turn_limit': {
+      const { turns } = detector;
+      return (session) => {
+        if (session.turnCount < turns) return null;
+        return { signal: 'turn_limit', explanation: `The caller has spoken ${session.turnCount} times without the call being resolved (limit ${turns}).` };
+      };
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { HandoffReason, ParsedNode } from '@baton/shared';
 import type { CallSession } from './CallSession.ts';
-import { checkDetector, type TurnFacts } from './detectors.ts';
+import type { TurnFacts } from './detectors.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { ruleValues, type LiveQueues } from './values.ts';
 
@@ -8,11 +8,12 @@ import { ruleValues, type LiveQueues } from './values.ts';
 export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: TurnFacts, at: string, queues?: LiveQueues): { trigger: ParsedNode; reason: HandoffReason } | null {
   // Once the call is on its way to a person, triggers have done their job.
   if (session.handoff || session.status !== 'ai') return null;
-  const settings = flow.compiled.flow.settings;
-  for (const { node: trigger, data, rule, scope } of flow.triggers) {
+  const triggers = flow.triggers;
+  for (let t = 0; t < triggers.length; t++) {
+    const { node: trigger, data, checks, rule, scope } = triggers[t];
     if (scope && !scope.has(session.nodeId)) continue;
-    for (const detector of data.detectors) {
-      const hit = checkDetector(detector, session, facts, settings);
+    for (let d = 0; d < checks.length; d++) {
+      const hit = checks[d](session, facts);
       if (hit) return { trigger, reason: { category: data.category, signal: hit.signal, triggerId: trigger.id, explanation: hit.explanation } };
     }
     if (rule && ruleHolds(rule, ruleValues(flow, session, trigger.id, queues, at))) {
