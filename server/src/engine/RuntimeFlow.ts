@@ -1,6 +1,8 @@
 import type { CompiledFlow, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
+import type { Executor } from './executors/Executor.ts';
+import { executors } from './executors/executors.ts';
 import { WordsMemo } from './understandTurn.ts';
 
 /** A trigger as each turn checks it: its settings, its rule, and the steps it watches (null: everywhere). */
@@ -13,6 +15,13 @@ export interface RuntimeTrigger {
   scope: ReadonlySet<string> | null;
 }
 
+/** A node as a call steps through it: its executor and where each of its ports leads, found once. */
+export interface RuntimeStep {
+  node: ParsedNode;
+  executor: Executor;
+  next: Map<string, RuntimeStep>;
+}
+
 /** A message ready to say: its plain text when it has no variables, else its template and the groups of variables it reads ("slots", "queue", …). */
 export type RuntimeMessage = { text: string } | { template: ParsedTemplate; uses: ReadonlySet<string> };
 
@@ -22,6 +31,8 @@ export interface RuntimeFlow {
   version: number | 'draft';
   nlu: Nlu;
   classifiers: Map<string, IntentClassifier>;
+  /** Every node by id, linked to the nodes its ports lead to. */
+  steps: Map<string, RuntimeStep>;
   /** AI nodes' intents flagged out of scope, by node id (an empty set for other nodes). */
   outOfScope: Map<string, ReadonlySet<string>>;
   /** Highest priority first, as the compiler ordered them. */
@@ -62,10 +73,16 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
     const uses = new Set(template.parts.flatMap((part) => ('keys' in part ? [part.keys[0]] : [])));
     messages.get(key.slice(0, slash))?.set(key.slice(slash + 1), plain ? { text } : { template, uses });
   }
+  const steps = new Map<string, RuntimeStep>();
+  for (const node of compiled.nodes.values()) steps.set(node.id, { node, executor: executors[node.kind], next: new Map() });
+  for (const [source, ports] of compiled.next) {
+    const step = steps.get(source);
+    for (const [port, target] of ports) if (step && steps.has(target)) step.next.set(port, steps.get(target)!);
+  }
   const triggers = compiled.triggers.map((node): RuntimeTrigger => {
     const data = node.data as TriggerData;
     const checks = data.detectors.map((detector) => detectorCheck(detector, compiled.flow.settings));
     return { node, data, checks, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
-  return { compiled, version, nlu, classifiers, outOfScope, triggers, messages, words: rememberWords ? new WordsMemo() : null };
+  return { compiled, version, nlu, classifiers, steps, outOfScope, triggers, messages, words: rememberWords ? new WordsMemo() : null };
 }

@@ -2,9 +2,8 @@ import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, ty
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
-import { executors } from './executors/executors.ts';
 import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
-import type { RuntimeFlow } from './RuntimeFlow.ts';
+import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
 import { messageValues, type LiveQueues, type QueueFigures } from './values.ts';
 
@@ -122,33 +121,33 @@ function hangUp(ctx: StepContext, text: string, disposition: string): void {
 }
 
 function input(ctx: StepContext, callInput: CallInput): void {
-  const node = ctx.flow.compiled.nodes.get(ctx.session.nodeId)!;
-  const executor = executors[node.kind];
+  const current = ctx.flow.steps.get(ctx.session.nodeId)!;
+  const executor = current.executor;
   if (!executor.input) return;
-  follow(ctx, node, executor.input(ctx, node, callInput));
+  follow(ctx, current, executor.input(ctx, current.node, callInput));
 }
 
 function enter(ctx: StepContext, nodeId: string): void {
-  const node = ctx.flow.compiled.nodes.get(nodeId)!;
-  ctx.session.nodeId = node.id;
-  ctx.draft.append('path', node.id);
-  follow(ctx, node, executors[node.kind].enter(ctx, node));
+  const target = ctx.flow.steps.get(nodeId)!;
+  ctx.session.nodeId = target.node.id;
+  ctx.draft.append('path', target.node.id);
+  follow(ctx, target, target.executor.enter(ctx, target.node));
 }
 
 /** Follows ports until a node waits; iterative so long chains cannot overflow the stack. */
-function follow(ctx: StepContext, from: ParsedNode, first: Outcome): void {
-  let node = from;
+function follow(ctx: StepContext, from: RuntimeStep, first: Outcome): void {
+  let current = from;
   let outcome = first;
   for (let hops = 0; 'port' in outcome; hops++) {
-    const target = ctx.flow.compiled.next.get(node.id)?.get(outcome.port);
+    const target = current.next.get(outcome.port);
     if (!target || hops >= MAX_NODES_PER_STEP) {
       if (!target) return; // e.g. a transfer's unconnected "connected": the agent has the call
       return hangUp(ctx, 'Sorry, something went wrong on our side. Please call us again.', 'error');
     }
-    node = ctx.flow.compiled.nodes.get(target)!;
-    ctx.session.nodeId = node.id;
-    ctx.draft.append('path', node.id);
-    outcome = executors[node.kind].enter(ctx, node);
+    current = target;
+    ctx.session.nodeId = target.node.id;
+    ctx.draft.append('path', target.node.id);
+    outcome = target.executor.enter(ctx, target.node);
   }
 }
 
