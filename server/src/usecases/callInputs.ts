@@ -20,12 +20,15 @@ export const startCallSchema = z
   })
   .strict();
 
+/** Bounds of a caller's words, shared with the direct check of plain utterances (turnInput.ts). */
+export const TURN_LIMITS = { textMax: 2000, asrConfidence: [0, 1], loudnessDb: [-160, 40] } as const;
+
 /** A caller turn: words (with what speech recognition and the audio say about them), keypad digits, or silence. */
 export const turnSchema = z
   .object({
-    text: z.string().min(1, 'text must not be empty').max(2000).optional(),
-    asrConfidence: z.number().min(0).max(1).optional(),
-    loudnessDb: z.number().min(-160).max(40).optional(),
+    text: z.string().min(1, 'text must not be empty').max(TURN_LIMITS.textMax).optional(),
+    asrConfidence: z.number().min(TURN_LIMITS.asrConfidence[0]).max(TURN_LIMITS.asrConfidence[1]).optional(),
+    loudnessDb: z.number().min(TURN_LIMITS.loudnessDb[0]).max(TURN_LIMITS.loudnessDb[1]).optional(),
     /** The caller's voice over the turn, measured from their audio (a Twilio media stream). */
     voice: z
       .object({

@@ -1,10 +1,10 @@
-import { parseBody, turnSchema } from './callInputs.ts';
+import { parseBody, TURN_LIMITS, turnSchema } from './callInputs.ts';
 
 export type TurnInput = ReturnType<typeof turnSchema.parse>;
 
 const UTTERANCE_FIELDS = new Set(['text', 'asrConfidence', 'loudnessDb']);
 
-const numberWithin = (v: unknown, min: number, max: number) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max);
+const numberWithin = (v: unknown, [min, max]: readonly [number, number]) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max);
 
 /**
  * A caller turn, checked as `turnSchema` checks it. Words (with an optional confidence and loudness) are nearly every
@@ -18,7 +18,7 @@ export function parseTurn(body: unknown): TurnInput {
     let plainWords = true;
     for (const key in b) if (!UTTERANCE_FIELDS.has(key)) plainWords = false;
     const { text, asrConfidence, loudnessDb } = b;
-    if (plainWords && typeof text === 'string' && text.length >= 1 && text.length <= 2000 && numberWithin(asrConfidence, 0, 1) && numberWithin(loudnessDb, -160, 40)) {
+    if (plainWords && typeof text === 'string' && text.length >= 1 && text.length <= TURN_LIMITS.textMax && numberWithin(asrConfidence, TURN_LIMITS.asrConfidence) && numberWithin(loudnessDb, TURN_LIMITS.loudnessDb)) {
       const turn: TurnInput = { text };
       if (asrConfidence !== undefined) turn.asrConfidence = asrConfidence as number;
       if (loudnessDb !== undefined) turn.loudnessDb = loudnessDb as number;
