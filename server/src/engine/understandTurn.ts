@@ -1,6 +1,7 @@
 import type { EntityType, ParsedNode, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
+import type { ContentWords } from '../signals/types.ts';
 import { contentOf, explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
@@ -11,7 +12,7 @@ export type { TurnSignals };
 export interface Understanding {
   analyzed: AnalyzedText;
   /** The words that carry content, kept with the turn for later repetition checks. */
-  content: ReadonlySet<string>;
+  content: ContentWords;
   classification: Classification | null;
   entities: EntityValue[];
   signals: TurnSignals;
@@ -20,7 +21,7 @@ export interface Understanding {
 /** What words say wherever in a call they are said: the same text at the same step always reads the same. */
 export interface Words {
   analyzed: AnalyzedText;
-  content: ReadonlySet<string>;
+  content: ContentWords;
   classification: Classification | null;
   entities: EntityValue[];
   sentiment: TurnSignals['sentiment'];

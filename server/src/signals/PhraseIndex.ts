@@ -8,6 +8,8 @@ export interface PhraseMatch<T> {
   end: number;
 }
 
+const NO_MATCHES: ReadonlyArray<PhraseMatch<never>> = Object.freeze([]);
+
 interface Entry<T> {
   tag: T;
   phrase: string;
@@ -36,17 +38,18 @@ export class PhraseIndex<T> {
   }
 
   /** Every match, at most one per phrase start, in order of position. */
-  find(stems: readonly string[]): Array<PhraseMatch<T>> {
-    const matches: Array<PhraseMatch<T>> = [];
+  find(stems: readonly string[]): ReadonlyArray<PhraseMatch<T>> {
+    let matches: Array<PhraseMatch<T>> | null = null;
     for (let i = 0; i < stems.length; i++) {
       const candidates = this.byFirstStem.get(stems[i]);
       if (!candidates) continue;
       for (const entry of candidates) {
         const end = this.matchFrom(stems, i, entry.stems);
-        if (end > 0) matches.push({ tag: entry.tag, phrase: entry.phrase, start: i, end });
+        if (end > 0) (matches ??= []).push({ tag: entry.tag, phrase: entry.phrase, start: i, end });
       }
     }
-    return matches;
+    // Most words match no phrase: they share one empty answer.
+    return matches ?? NO_MATCHES;
   }
 
   private matchFrom(stems: readonly string[], start: number, phrase: readonly string[]): number {

@@ -11,12 +11,12 @@ const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
  */
 export function loudnessOf(current: number | undefined, history: TurnHistory, voice?: VoiceEvidence): LoudnessSignal {
   if (voice) return measuredLoudness(voice);
-  const earlier: number[] = [];
+  let earlier: number[] | null = null;
   for (let i = 0; i < history.length; i++) {
     const { loudnessDb } = history.at(i)!;
-    if (loudnessDb !== undefined && Number.isFinite(loudnessDb)) earlier.push(loudnessDb);
+    if (loudnessDb !== undefined && Number.isFinite(loudnessDb)) (earlier ??= []).push(loudnessDb);
   }
-  if (earlier.length === 0) return { deltaDb: 0, baselineDb: null };
+  if (earlier === null) return NOT_MEASURED;
   earlier.sort((a, b) => a - b);
   const middle = earlier.length >> 1;
   const baselineDb = earlier.length % 2 === 1 ? earlier[middle] : (earlier[middle - 1] + earlier[middle]) / 2;
@@ -32,3 +32,6 @@ function measuredLoudness(voice: VoiceEvidence): LoudnessSignal {
     : `voice peaked ${above} the caller's usual level`;
   return { deltaDb: voice.peakDeltaDb, baselineDb: voice.baselineDb, voice, evidence };
 }
+
+/** Turns without any level, as on a text channel: one shared, frozen answer. */
+const NOT_MEASURED: LoudnessSignal = Object.freeze({ deltaDb: 0, baselineDb: null });

@@ -1,6 +1,6 @@
 import { StopwordsEn } from '@nlpjs/lang-en';
 import type { AnalyzedText } from '../nlu/Nlu.ts';
-import type { RepetitionSignal, TurnHistory } from './types.ts';
+import type { ContentWords, RepetitionSignal, TurnHistory } from './types.ts';
 
 /** nlp.js' English stopwords plus words of a conversation's framing ("I told you", "please", "no"). */
 const STOPWORDS = new Set([
@@ -15,19 +15,30 @@ const REPHRASE_OVERLAP = 0.5;
 const REPHRASE_MIN_COMMON = 2;
 
 /** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. Kept with each past turn. */
-export function contentOf(analyzed: AnalyzedText): Set<string> {
-  const content = new Set<string>();
+export function contentOf(analyzed: AnalyzedText): ContentWords {
+  const stems = new Set<string>();
+  let sketch = 0;
   for (let i = 0; i < analyzed.tokens.length; i++) {
-    if (!STOPWORDS.has(analyzed.tokens[i])) content.add(analyzed.stems[i]);
+    if (STOPWORDS.has(analyzed.tokens[i])) continue;
+    const stem = analyzed.stems[i];
+    stems.add(stem);
+    sketch |= sketchBit(stem);
   }
-  return content;
+  return { stems, sketch };
 }
 
-function isRephrasing(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** One of 32 bits for a stem, from its length and its first and last letters: the same stem always sets the same bit. */
+function sketchBit(stem: string): number {
+  return 1 << ((stem.charCodeAt(0) * 7 + stem.charCodeAt(stem.length - 1) * 3 + stem.length) & 31);
+}
+
+function isRephrasing(a: ContentWords, b: ContentWords): boolean {
+  // Turns whose sketches share no bit share no stem: most earlier turns are ruled out without looking at a word.
+  if ((a.sketch & b.sketch) === 0) return false;
   let common = 0;
-  for (const stem of a) if (b.has(stem)) common++;
-  if (common === a.size && common === b.size) return true;
-  return common >= REPHRASE_MIN_COMMON && common / Math.min(a.size, b.size) >= REPHRASE_OVERLAP;
+  for (const stem of a.stems) if (b.stems.has(stem)) common++;
+  if (common === a.stems.size && common === b.stems.size) return true;
+  return common >= REPHRASE_MIN_COMMON && common / Math.min(a.stems.size, b.stems.size) >= REPHRASE_OVERLAP;
 }
 
 /**
@@ -36,18 +47,18 @@ function isRephrasing(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * went elsewhere and came back ("anything else?" → "yes" after a solved request) made progress.
  */
 export function repetitionOf(
-  current: { analyzed: AnalyzedText; content: ReadonlySet<string>; intent: string | null; nodeId: string },
+  current: { analyzed: AnalyzedText; content: ContentWords; intent: string | null; nodeId: string },
   history: TurnHistory,
 ): RepetitionSignal {
   const { content } = current;
-  if (content.size === 0) return NO_REPEATS;
+  if (content.stems.size === 0) return NO_REPEATS;
   const evidence: RepetitionSignal['evidence'] = [];
   let noProgress = true;
   for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
     const past = history.at(turn)!;
     noProgress &&= past.nodeId === current.nodeId;
     const pastContent = past.content;
-    if (pastContent.size === 0) continue;
+    if (pastContent.stems.size === 0) continue;
     const text = past.analyzed.text;
     if (past.analyzed.normalized === current.analyzed.normalized) evidence.push({ turn, text, how: 'same_words' });
     else if (isRephrasing(content, pastContent)) evidence.push({ turn, text, how: 'rephrased' });

@@ -64,23 +64,26 @@ const keywordStems = new Map<string, string[]>();
 export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly string[]): SensitiveTopicSignal {
   const { stems, tokens } = analyzed;
   if (stems.length === 0) return NOTHING_SENSITIVE;
-  const result: SensitiveTopicSignal = { topics: [], keywords: [] };
+  // Built only when something is found: most turns touch no sensitive topic.
+  let found: SensitiveTopicSignal['topics'] | null = null;
   const matches = topics.find(stems);
-  // Both lists run in order of position, so one pointer walks the idioms alongside the matches.
-  const idiomSpans = matches.length > 0 ? idioms.find(stems) : [];
-  let idiom = 0;
-  for (const match of matches) {
-    while (idiom < idiomSpans.length && idiomSpans[idiom].end <= match.start) idiom++;
-    if (idiom < idiomSpans.length && idiomSpans[idiom].start <= match.start) continue;
-    if (result.topics.some((t) => t.topic === match.tag)) continue;
-    result.topics.push({ topic: match.tag, evidence: tokens.slice(match.start, match.end).join(' ') });
+  if (matches.length > 0) {
+    // Both lists run in order of position, so one pointer walks the idioms alongside the matches.
+    const idiomSpans = idioms.find(stems);
+    let idiom = 0;
+    for (const match of matches) {
+      while (idiom < idiomSpans.length && idiomSpans[idiom].end <= match.start) idiom++;
+      if (idiom < idiomSpans.length && idiomSpans[idiom].start <= match.start) continue;
+      if (found?.some((t) => t.topic === match.tag)) continue;
+      (found ??= []).push({ topic: match.tag, evidence: tokens.slice(match.start, match.end).join(' ') });
+    }
   }
-
+  let keywords: string[] | null = null;
   for (const keyword of flowKeywords) {
     const wanted = stemsOf(keyword);
-    if (wanted.length > 0 && containsRun(stems, wanted)) result.keywords.push(keyword);
+    if (wanted.length > 0 && containsRun(stems, wanted)) (keywords ??= []).push(keyword);
   }
-  return result.topics.length === 0 && result.keywords.length === 0 ? NOTHING_SENSITIVE : result;
+  return found === null && keywords === null ? NOTHING_SENSITIVE : { topics: found ?? [], keywords: keywords ?? [] };
 }
 
 /** Words that touch no sensitive topic, as most do: one shared, frozen answer. */

@@ -11,8 +11,14 @@ export interface PastTurn {
   nodeId: string;
   sentiment: number;
   loudnessDb?: number;
-  /** The stems of the words that carry content (see repetition); a turn without any cannot repeat. */
-  content: ReadonlySet<string>;
+  /** The words that carry content (see repetition); a turn without any cannot repeat. */
+  content: ContentWords;
+}
+
+/** The stems of the words that carry content, with a sketch of them: 32 bits, one set for each stem (stems may share one). */
+export interface ContentWords {
+  readonly stems: ReadonlySet<string>;
+  readonly sketch: number;
 }
 
 /** What the signals read of the earlier turns: an array, or the session's AppendOnlyList. */
