@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { compileFlow } from '@baton/shared';
+import { compileFlow, type EntityType } from '@baton/shared';
 import { createSession, type CallSession } from '../src/engine/CallSession.ts';
 import { prepareFlow } from '../src/engine/RuntimeFlow.ts';
 import { step } from '../src/engine/step.ts';
 import { analyzeText } from '../src/nlu/analyzeText.ts';
+import type { IntentClassifier } from '../src/nlu/Nlu.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
 import { billingScript } from './script.ts';
 import { median } from './median.ts';
@@ -20,10 +21,11 @@ export function engineBench(flowPath: string, seconds: number) {
   const newCall = (n: number): CallSession => step(flow, createSession({ callId: `c${n}`, flowId: 'bench', flowVersion: 'draft', startNodeId: compiled.startId, at: AT }), { type: 'start', at: AT }).session;
 
   // Where each utterance lands, so the NLU-only run classifies it with the same node's model and entity types.
-  const work: Array<{ text: string; nodeId: string }> = [];
+  const work: Array<{ text: string; classifier: IntentClassifier | null; threshold: number; entityTypes: readonly EntityType[] }> = [];
   let probe = newCall(0);
   for (const text of billingScript) {
-    work.push({ text, nodeId: probe.nodeId });
+    const here = flow.steps.get(probe.nodeId)!;
+    work.push({ text, classifier: here.classifier, threshold: here.confidenceThreshold, entityTypes: here.entityTypes });
     probe = step(flow, probe, { type: 'utterance', at: AT, text }).session;
   }
 
@@ -66,15 +68,10 @@ export function engineBench(flowPath: string, seconds: number) {
     const t0 = performance.now();
     const deadline = t0 + ms;
     while (performance.now() < deadline) {
-      for (const { text, nodeId } of work) {
-        const node = compiled.nodes.get(nodeId)!;
+      for (const { text, classifier, threshold, entityTypes } of work) {
         const analyzed = analyzeText(text);
-        if (node.kind === 'ai') {
-          flow.classifiers.get(nodeId)!.classify(analyzed, compiled.flow.settings.confidenceThreshold);
-          if (node.data.entities.length) nlu.extractEntities(text, node.data.entities, new Date(AT));
-        } else if (node.kind === 'ask' && ['number', 'amount', 'date', 'email', 'phone'].includes(node.data.valueType)) {
-          nlu.extractEntities(text, [node.data.valueType], new Date(AT));
-        }
+        classifier?.classify(analyzed, threshold);
+        if (entityTypes.length > 0) nlu.extractEntities(text, entityTypes, new Date(AT));
         turns++;
       }
     }

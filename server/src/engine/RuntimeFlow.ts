@@ -1,4 +1,4 @@
-import type { CompiledFlow, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
+import type { CompiledFlow, EntityType, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
 import type { Executor } from './executors/Executor.ts';
@@ -15,11 +15,25 @@ export interface RuntimeTrigger {
   scope: ReadonlySet<string> | null;
 }
 
-/** A node as a call steps through it: its executor and where each of its ports leads, found once. */
+/** A node as a call steps through it, with everything a turn there needs found once: nothing is looked up by id on a turn. */
 export interface RuntimeStep {
   node: ParsedNode;
   executor: Executor;
+  /** Where each of its ports leads. */
   next: Map<string, RuntimeStep>;
+  /** Its messages by field ("prompt", "intents.0.reply", …). */
+  messages: Map<string, RuntimeMessage>;
+  /** An AI node's trained intent model and the confidence it needs; null elsewhere. */
+  classifier: IntentClassifier | null;
+  confidenceThreshold: number;
+  /** The entities a caller's words are read for here (an AI node's, or an answer's type); often none. */
+  entityTypes: readonly EntityType[];
+  /** Whether those include dates, which are read relative to when they were said ("tomorrow"). */
+  readsDates: boolean;
+  /** An AI node's intents flagged out of scope (empty elsewhere). */
+  outOfScope: ReadonlySet<string>;
+  /** A branch's condition rules, in order (a rule that did not compile is undefined). */
+  conditionRules: Array<RuleEvaluator | undefined>;
 }
 
 /** A message ready to say: its plain text when it has no variables, else its template and the groups of variables it reads ("slots", "queue", …). */
@@ -30,15 +44,10 @@ export interface RuntimeFlow {
   compiled: CompiledFlow;
   version: number | 'draft';
   nlu: Nlu;
-  classifiers: Map<string, IntentClassifier>;
   /** Every node by id, linked to the nodes its ports lead to. */
   steps: Map<string, RuntimeStep>;
-  /** AI nodes' intents flagged out of scope, by node id (an empty set for other nodes). */
-  outOfScope: Map<string, ReadonlySet<string>>;
   /** Highest priority first, as the compiler ordered them. */
   triggers: RuntimeTrigger[];
-  /** Each node's messages by field ("prompt", "intents.0.reply", …). */
-  messages: Map<string, Map<string, RuntimeMessage>>;
   /** Words already read at each step, when callers repeat themselves enough to make it worth it (simulations); else null. */
   words: WordsMemo | null;
 }
@@ -52,18 +61,22 @@ const NONE: ReadonlySet<string> = new Set();
  * sentence said at each step (see WordsMemo): for simulated callers, whose words come from a fixed vocabulary.
  */
 export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', nlu: Nlu, { rememberWords = false } = {}): RuntimeFlow {
-  const classifiers = new Map<string, IntentClassifier>();
-  const outOfScope = new Map<string, ReadonlySet<string>>();
-  const messages = new Map<string, Map<string, RuntimeMessage>>();
+  const steps = new Map<string, RuntimeStep>();
   for (const node of compiled.nodes.values()) {
-    messages.set(node.id, new Map());
-    if (node.kind !== 'ai') {
-      outOfScope.set(node.id, NONE);
-      continue;
-    }
-    const intents = node.data.intents as IntentDefinition[];
-    classifiers.set(node.id, nlu.train(intents));
-    outOfScope.set(node.id, new Set(intents.filter((i) => i.outOfScope).map((i) => i.name)));
+    const entityTypes = entityTypesAt(node);
+    const intents = node.kind === 'ai' ? (node.data.intents as IntentDefinition[]) : null;
+    steps.set(node.id, {
+      node,
+      executor: executors[node.kind],
+      next: new Map(),
+      messages: new Map(),
+      classifier: intents && nlu.train(intents),
+      confidenceThreshold: (node.data.confidenceThreshold as number | undefined) ?? compiled.flow.settings.confidenceThreshold,
+      entityTypes,
+      readsDates: entityTypes.includes('date'),
+      outOfScope: intents ? new Set(intents.filter((i) => i.outOfScope).map((i) => i.name)) : NONE,
+      conditionRules: node.kind === 'branch' ? (node.data.conditions as unknown[]).map((_, i) => compiled.rules.get(`${node.id}/conditions.${i}.rule`)) : [],
+    });
   }
   // Keys are "<nodeId>/<field>"; node ids never hold a "/".
   for (const [key, template] of compiled.templates) {
@@ -71,10 +84,8 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
     const plain = template.parts.every((part) => 'text' in part);
     const text = plain ? template.parts.map((part) => (part as { text: string }).text).join('').trim() : '';
     const uses = new Set(template.parts.flatMap((part) => ('keys' in part ? [part.keys[0]] : [])));
-    messages.get(key.slice(0, slash))?.set(key.slice(slash + 1), plain ? { text } : { template, uses });
+    steps.get(key.slice(0, slash))?.messages.set(key.slice(slash + 1), plain ? { text } : { template, uses });
   }
-  const steps = new Map<string, RuntimeStep>();
-  for (const node of compiled.nodes.values()) steps.set(node.id, { node, executor: executors[node.kind], next: new Map() });
   for (const [source, ports] of compiled.next) {
     const step = steps.get(source);
     for (const [port, target] of ports) if (step && steps.has(target)) step.next.set(port, steps.get(target)!);
@@ -84,5 +95,14 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
     const checks = data.detectors.map((detector) => detectorCheck(detector, compiled.flow.settings));
     return { node, data, checks, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
-  return { compiled, version, nlu, classifiers, steps, outOfScope, triggers, messages, words: rememberWords ? new WordsMemo() : null };
+  return { compiled, version, nlu, steps, triggers, words: rememberWords ? new WordsMemo() : null };
+}
+
+const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
+const NO_ENTITIES: readonly EntityType[] = [];
+
+function entityTypesAt(node: ParsedNode): readonly EntityType[] {
+  if (node.kind === 'ai') return node.data.entities as EntityType[];
+  const answer = node.kind === 'ask' ? ASK_ENTITY[node.data.valueType as string] : undefined;
+  return answer ? [answer] : NO_ENTITIES;
 }

@@ -46,7 +46,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.outOfScope.get(s.nodeId)! }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.steps.get(s.nodeId)!.outOfScope }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
@@ -57,7 +57,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: flow.outOfScope.get(s.nodeId)! }, event.at, event.queues);
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: flow.steps.get(s.nodeId)!.outOfScope }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits });
       break;
@@ -124,14 +124,14 @@ function input(ctx: StepContext, callInput: CallInput): void {
   const current = ctx.flow.steps.get(ctx.session.nodeId)!;
   const executor = current.executor;
   if (!executor.input) return;
-  follow(ctx, current, executor.input(ctx, current.node, callInput));
+  follow(ctx, current, executor.input(ctx, current, callInput));
 }
 
 function enter(ctx: StepContext, nodeId: string): void {
   const target = ctx.flow.steps.get(nodeId)!;
   ctx.session.nodeId = target.node.id;
   ctx.draft.append('path', target.node.id);
-  follow(ctx, target, target.executor.enter(ctx, target.node));
+  follow(ctx, target, target.executor.enter(ctx, target));
 }
 
 /** Follows ports until a node waits; iterative so long chains cannot overflow the stack. */
@@ -147,7 +147,7 @@ function follow(ctx: StepContext, from: RuntimeStep, first: Outcome): void {
     current = target;
     ctx.session.nodeId = target.node.id;
     ctx.draft.append('path', target.node.id);
-    outcome = target.executor.enter(ctx, target.node);
+    outcome = target.executor.enter(ctx, target);
   }
 }
 
@@ -168,8 +168,9 @@ class StepState implements StepContext {
     this.queues = event.queues;
   }
 
-  say(node: ParsedNode, field: string, purpose: SayPurpose, queue: QueueFigures | null = null): void {
-    const message = this.flow.messages.get(node.id)?.get(field);
+  say(step: RuntimeStep, field: string, purpose: SayPurpose, queue: QueueFigures | null = null): void {
+    const message = step.messages.get(field);
+    const { node } = step;
     if (!message) return;
     // Most messages are plain text: build the variables only for those that use some.
     const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(this.flow, this.session, queue, message.uses));

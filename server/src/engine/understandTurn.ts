@@ -1,10 +1,10 @@
-import type { EntityType, ParsedNode, SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
+import type { SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import type { ContentWords } from '../signals/types.ts';
 import { contentOf, explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
-import type { RuntimeFlow } from './RuntimeFlow.ts';
+import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 
 /** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
 export type { TurnSignals };
@@ -43,15 +43,15 @@ export class WordsMemo {
   misses = 0;
   constructor(private readonly limit = 20_000) {}
 
-  wordsAt(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
+  wordsAt(flow: RuntimeFlow, here: RuntimeStep | undefined, text: string, at: string): Words {
     // Keyed by the strings as they are, not a key built from them: a caller's words are the same string every time,
     // so looking them up costs no new string and no new hash.
-    const nodeId = node?.id ?? '';
+    const nodeId = here?.node.id ?? '';
     let atStep = this.read.get(nodeId);
     if (!atStep) this.read.set(nodeId, (atStep = new Map()));
     // Dates are read relative to when they were said ("tomorrow"), so for those the moment is part of the words.
     let byText = atStep as Map<string, Words>;
-    if (entityTypesAt(node).includes('date')) {
+    if (here?.readsDates) {
       let atMoment = atStep.get(at) as Map<string, Words> | undefined;
       if (!atMoment) atStep.set(at, (atMoment = new Map()));
       byText = atMoment;
@@ -62,7 +62,7 @@ export class WordsMemo {
       return known;
     }
     this.misses++;
-    const words = readWords(flow, node, text, at);
+    const words = readWords(flow, here, text, at);
     if (this.size < this.limit) {
       byText.set(text, words);
       this.size++;
@@ -71,29 +71,14 @@ export class WordsMemo {
   }
 }
 
-const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
-const NO_ENTITIES: readonly EntityType[] = [];
-const ASK_ENTITY_TYPES = new Map(Object.entries(ASK_ENTITY).map(([valueType, type]) => [valueType, [type!] as readonly EntityType[]]));
-
-function entityTypesAt(node: ParsedNode | undefined): readonly EntityType[] {
-  if (node?.kind === 'ai') return node.data.entities as EntityType[];
-  if (node?.kind === 'ask') return ASK_ENTITY_TYPES.get(node.data.valueType as string) ?? NO_ENTITIES;
-  return NO_ENTITIES;
-}
-
 /** Reads a caller's words at a step: intent (at an AI node), entities, and the signals the words alone carry. */
-export function readWords(flow: RuntimeFlow, node: ParsedNode | undefined, text: string, at: string): Words {
+export function readWords(flow: RuntimeFlow, here: RuntimeStep | undefined, text: string, at: string): Words {
   const analyzed = analyzeText(text);
-  let classification: Classification | null = null;
-  if (node?.kind === 'ai') {
-    const threshold = node.data.confidenceThreshold ?? flow.compiled.flow.settings.confidenceThreshold;
-    classification = flow.classifiers.get(node.id)!.classify(analyzed, threshold);
-  }
-  const entityTypes = entityTypesAt(node);
+  const entityTypes = here?.entityTypes ?? [];
   return {
     analyzed,
     content: contentOf(analyzed),
-    classification,
+    classification: here?.classifier ? here.classifier.classify(analyzed, here.confidenceThreshold) : null,
     entities: entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [],
     sentiment: sentimentOf(analyzed),
     explicitRequest: explicitRequestOf(analyzed),
@@ -103,8 +88,8 @@ export function readWords(flow: RuntimeFlow, node: ParsedNode | undefined, text:
 
 /** Analyses a caller's words once: intent (at an AI node), entities, and every signal, those of the call so far included. */
 export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
-  const node = flow.compiled.nodes.get(session.nodeId);
-  const words = flow.words ? flow.words.wordsAt(flow, node, text, at) : readWords(flow, node, text, at);
+  const here = flow.steps.get(session.nodeId);
+  const words = flow.words ? flow.words.wordsAt(flow, here, text, at) : readWords(flow, here, text, at);
   const { analyzed, content, classification } = words;
   const intent = classification?.intent ?? null;
   const signals: TurnSignals = {
@@ -114,7 +99,7 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
     repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
-    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: node?.kind === 'ai', intent }),
+    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here?.node.kind === 'ai', intent }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
   };

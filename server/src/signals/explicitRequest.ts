@@ -30,7 +30,11 @@ const BARE_MAX_TOKENS = 5;
 const ANSWERING_NO = /^\s*(no|nope|nah)\s*[,.!;:\u2013\u2014-]/i;
 const NO_WORDS: ReadonlySet<string | undefined> = new Set(['no', 'nope', 'nah']);
 
+/** Every request (or refused request) has one of these words in it; a turn without any is looked at no further. */
+const ANCHORS = new Set([...TARGETS, ...VAGUE_TARGETS, 'customer', 'transfer', 'connect', 'put']);
+
 export function explicitRequestOf(analyzed: AnalyzedText): ExplicitRequestSignal {
+  if (!analyzed.tokens.some((t) => ANCHORS.has(t))) return NOT_REQUESTED;
   const answersFirst = NO_WORDS.has(analyzed.tokens[0]) && ANSWERING_NO.test(analyzed.text);
   const tokens = answersFirst ? analyzed.tokens.slice(1) : analyzed.tokens;
   const bare = bareRequest(tokens);

@@ -1,6 +1,6 @@
 import type { CallAction, ParsedNode, SayPurpose, TransferOutcome } from '@baton/shared';
 import type { CallSession, SessionDraft } from '../CallSession.ts';
-import type { RuntimeFlow } from '../RuntimeFlow.ts';
+import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import type { Understanding } from '../understandTurn.ts';
 import type { LiveQueues, QueueFigures } from '../values.ts';
 
@@ -23,17 +23,17 @@ export interface StepContext {
   actions: CallAction[];
   at: string;
   queues: LiveQueues | undefined;
-  /** Renders the node's message in `field` and says it (empty messages are skipped). */
-  say(node: ParsedNode, field: string, purpose: SayPurpose, queue?: QueueFigures | null): void;
+  /** Renders the step's message in `field` and says it (empty messages are skipped). */
+  say(step: RuntimeStep, field: string, purpose: SayPurpose, queue?: QueueFigures | null): void;
   listen(node: ParsedNode): void;
   /** Records what a node did, for the agent's "steps tried". */
   tried(node: ParsedNode, outcome: string): void;
 }
 
-/** How the engine runs one node kind; `input` is for kinds that wait (questions, AI, transfers). */
+/** How the engine runs one node kind at a step of the flow; `input` is for kinds that wait (questions, AI, transfers). */
 export interface Executor {
-  enter(ctx: StepContext, node: ParsedNode): Outcome;
-  input?(ctx: StepContext, node: ParsedNode, input: CallInput): Outcome;
+  enter(ctx: StepContext, step: RuntimeStep): Outcome;
+  input?(ctx: StepContext, step: RuntimeStep, input: CallInput): Outcome;
 }
 
 export const next = (port = 'next'): Outcome => ({ port });

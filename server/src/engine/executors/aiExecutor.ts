@@ -1,6 +1,6 @@
 import type { AiData, CallEvent, HandoffReason, IntentDefinition, ParsedNode } from '@baton/shared';
 import type { CallSession } from '../CallSession.ts';
-import type { RuntimeFlow } from '../RuntimeFlow.ts';
+import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import { next, wait, type CallInput, type Executor, type StepContext } from './Executor.ts';
 
 /** A language model's answer to the caller's words, fetched by the channel before the step (see CallService). */
@@ -41,9 +41,9 @@ export function neverHandleHandoff(flow: RuntimeFlow, session: CallSession, gene
   return { trigger, reason: { category: 'complex_or_sensitive', signal: 'sensitive_topic', triggerId: trigger.id, explanation } };
 }
 
-function notUnderstood(ctx: StepContext, node: ParsedNode, outcome: string) {
-  ctx.tried(node, outcome);
-  ctx.say(node, 'noMatchReply', 'question');
+function notUnderstood(ctx: StepContext, step: RuntimeStep, outcome: string) {
+  ctx.tried(step.node, outcome);
+  ctx.say(step, 'noMatchReply', 'question');
   return next('no_match');
 }
 
@@ -53,16 +53,21 @@ function sayGenerated(ctx: StepContext, node: ParsedNode, text: string) {
   ctx.draft.append('transcript', { from: 'ai', text, at: ctx.at, nodeId: node.id, purpose: 'message' });
 }
 
+/** The field of each intent's reply, made once: "intents.0.reply", "intents.1.reply", … */
+const REPLY_FIELDS: string[] = [];
+const replyField = (index: number) => (REPLY_FIELDS[index] ??= `intents.${index}.reply`);
+
 export const aiExecutor: Executor = {
-  enter(ctx, node) {
-    ctx.say(node, 'prompt', 'question');
-    ctx.listen(node);
+  enter(ctx, step) {
+    ctx.say(step, 'prompt', 'question');
+    ctx.listen(step.node);
     return wait;
   },
-  input(ctx, node, input) {
+  input(ctx, step, input) {
+    const { node } = step;
     if (input.type !== 'utterance') {
       // Keypad digits and silence carry no intent: treat them as not understood.
-      return notUnderstood(ctx, node, input.type === 'silence' ? 'caller was silent' : 'caller pressed keys');
+      return notUnderstood(ctx, step, input.type === 'silence' ? 'caller was silent' : 'caller pressed keys');
     }
     const { classification, entities } = input.understanding;
     for (const entity of entities) ctx.draft.setSlot(entity.type, entity.value);
@@ -73,17 +78,17 @@ export const aiExecutor: Executor = {
     if (intent) {
       const index = (data.intents as IntentDefinition[]).findIndex((i) => i.name === intent);
       ctx.tried(node, classification?.intent ? `understood ${intent}` : `the language model understood ${intent}`);
-      ctx.say(node, `intents.${index}.reply`, 'message');
+      ctx.say(step, replyField(index), 'message');
       return next(intent);
     }
     // A never-handle topic with no trigger to hand off through: the flow's "no match" path takes the call.
-    if (generated?.neverHandleTopic) return notUnderstood(ctx, node, `caller raised "${generated.neverHandleTopic}", which it must never handle`);
+    if (generated?.neverHandleTopic) return notUnderstood(ctx, step, `caller raised "${generated.neverHandleTopic}", which it must never handle`);
     if (generated?.reply.trim()) {
       ctx.tried(node, 'answered in its own words');
       sayGenerated(ctx, node, generated.reply.trim());
       ctx.listen(node);
       return wait;
     }
-    return notUnderstood(ctx, node, `did not understand "${input.text.slice(0, 60)}"`);
+    return notUnderstood(ctx, step, `did not understand "${input.text.slice(0, 60)}"`);
   },
 };

@@ -2,13 +2,14 @@ import { parseSlotValue } from '../parseSlotValue.ts';
 import { next, wait, type Executor } from './Executor.ts';
 
 export const askExecutor: Executor = {
-  enter(ctx, node) {
+  enter(ctx, step) {
     ctx.session.attempts = 0;
-    ctx.say(node, 'question', 'question');
-    ctx.listen(node);
+    ctx.say(step, 'question', 'question');
+    ctx.listen(step.node);
     return wait;
   },
-  input(ctx, node, input) {
+  input(ctx, step, input) {
+    const { node } = step;
     let value = null;
     if (input.type === 'utterance') {
       const { analyzed, entities } = input.understanding;
@@ -27,7 +28,7 @@ export const askExecutor: Executor = {
       ctx.tried(node, `could not get ${node.data.slot} after ${ctx.session.attempts} tries`);
       return next('failed');
     }
-    ctx.say(node, 'retryText', 'question');
+    ctx.say(step, 'retryText', 'question');
     ctx.listen(node);
     return wait;
   },

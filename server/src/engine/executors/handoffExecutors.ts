@@ -1,7 +1,7 @@
 import type { HandoffReason, ParsedNode, TransferTarget } from '@baton/shared';
 import { buildPacket } from '../buildPacket.ts';
 import type { CallSession } from '../CallSession.ts';
-import type { RuntimeFlow } from '../RuntimeFlow.ts';
+import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import { queueFigures, UNNAMED_AGENT } from '../values.ts';
 import { next, wait, type CallInput, type Executor, type Outcome, type StepContext } from './Executor.ts';
 
@@ -23,9 +23,10 @@ function pathReason(flow: RuntimeFlow, session: CallSession, node: ParsedNode): 
 }
 
 export const transparencyExecutor: Executor = {
-  enter(ctx, node) {
+  enter(ctx, step) {
+    const { node } = step;
     if (!ctx.session.handoff) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at };
-    ctx.say(node, 'text', 'transparency', queueFigures(ctx.flow, upcomingQueue(ctx.flow, node.id), ctx.queues));
+    ctx.say(step, 'text', 'transparency', queueFigures(ctx.flow, upcomingQueue(ctx.flow, node.id), ctx.queues));
     return next();
   },
 };
@@ -39,7 +40,7 @@ function wantsCallback(input: CallInput): boolean {
 }
 
 export const transferExecutor: Executor = {
-  enter(ctx, node) {
+  enter(ctx, { node }) {
     const session = ctx.session;
     const reason = session.handoff?.reason ?? pathReason(ctx.flow, session, node);
     const packet = buildPacket(session, reason, ctx.at);
@@ -52,9 +53,10 @@ export const transferExecutor: Executor = {
     ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet, ...(target.type === 'baton' ? {} : { target }) });
     return wait;
   },
-  input(ctx, node, input) {
+  input(ctx, step, input) {
+    const { node } = step;
     const session = ctx.session;
-    if (input.type === 'queue_update') return queueUpdate(ctx, node, input);
+    if (input.type === 'queue_update') return queueUpdate(ctx, step, input);
     if (input.type !== 'transfer_outcome') {
       // While queued, the caller's words are in the transcript for the agent; the flow only answers a call-back offer.
       if (session.status === 'queued' && session.waiting?.callbackOffered && wantsCallback(input)) {
@@ -69,7 +71,7 @@ export const transferExecutor: Executor = {
     if (input.outcome === 'connected') {
       session.status = 'agent';
       session.agent = input.agent ?? UNNAMED_AGENT;
-      ctx.say(node, 'connectedText', 'message', queueFigures(ctx.flow, node.data.queue, ctx.queues));
+      ctx.say(step, 'connectedText', 'message', queueFigures(ctx.flow, node.data.queue, ctx.queues));
       return ctx.flow.compiled.next.get(node.id)?.has('connected') ? next('connected') : wait;
     }
     session.status = 'ai';
@@ -79,19 +81,20 @@ export const transferExecutor: Executor = {
 };
 
 /** While the caller waits: the position and wait every `updateEverySeconds`, and once the call-back offer when the wait is too long. */
-function queueUpdate(ctx: StepContext, node: ParsedNode, update: Extract<CallInput, { type: 'queue_update' }>): Outcome {
+function queueUpdate(ctx: StepContext, step: RuntimeStep, update: Extract<CallInput, { type: 'queue_update' }>): Outcome {
+  const { node } = step;
   const waiting = ctx.session.waiting ?? { lastUpdateAt: ctx.at, callbackOffered: false };
   const figures = { ...queueFigures(ctx.flow, node.data.queue, ctx.queues)!, position: update.position, agentsAvailable: update.agentsAvailable };
   if (update.ewtSeconds !== null) figures.ewtSeconds = update.ewtSeconds;
   const connectedPort = ctx.flow.compiled.next.get(node.id);
   if (update.overMaxWait && !waiting.callbackOffered && connectedPort?.has('no_agent')) {
-    ctx.say(node, 'callbackOfferText', 'transparency', figures);
+    ctx.say(step, 'callbackOfferText', 'transparency', figures);
     ctx.session.waiting = { lastUpdateAt: ctx.at, callbackOffered: true };
     return wait;
   }
   const every = node.data.updateEverySeconds as number;
   if (every > 0 && Date.parse(ctx.at) - Date.parse(waiting.lastUpdateAt) >= every * 1000) {
-    ctx.say(node, 'waitingText', 'transparency', figures);
+    ctx.say(step, 'waitingText', 'transparency', figures);
     ctx.session.waiting = { ...waiting, lastUpdateAt: ctx.at };
   }
   return wait;

@@ -1,27 +1,27 @@
-import type { ParsedNode } from '@baton/shared';
 import { ruleHolds } from '../evaluateTriggers.ts';
+import type { RuntimeStep } from '../RuntimeFlow.ts';
 import { queueFigures, ruleValues } from '../values.ts';
 import { next, wait, type Executor, type StepContext } from './Executor.ts';
 
 export const startExecutor: Executor = {
-  enter(ctx, node) {
-    ctx.say(node, 'greeting', 'message');
+  enter(ctx, step) {
+    ctx.say(step, 'greeting', 'message');
     return next();
   },
 };
 
 export const sayExecutor: Executor = {
-  enter(ctx, node) {
-    ctx.say(node, 'text', 'message');
+  enter(ctx, step) {
+    ctx.say(step, 'text', 'message');
     return next();
   },
 };
 
 export const branchExecutor: Executor = {
-  enter(ctx, node) {
+  enter(ctx, { node, conditionRules }) {
     const values = ruleValues(ctx.flow, ctx.session, node.id, ctx.queues, ctx.at);
     for (const [i, condition] of (node.data.conditions as Array<{ id: string }>).entries()) {
-      const rule = ctx.flow.compiled.rules.get(`${node.id}/conditions.${i}.rule`);
+      const rule = conditionRules[i];
       if (rule && ruleHolds(rule, values)) {
         ctx.tried(node, condition.id);
         return next(condition.id);
@@ -38,9 +38,10 @@ export const triggerExecutor: Executor = {
 };
 
 export const endExecutor: Executor = {
-  enter(ctx: StepContext, node: ParsedNode) {
+  enter(ctx: StepContext, step: RuntimeStep) {
+    const { node } = step;
     const queue = ctx.session.handoff?.queue ?? ctx.flow.compiled.flow.settings.queues[0]?.id;
-    ctx.say(node, 'message', 'message', queueFigures(ctx.flow, queue, ctx.queues));
+    ctx.say(step, 'message', 'message', queueFigures(ctx.flow, queue, ctx.queues));
     // A call that ends in a promised call back leaves a request an agent can claim.
     if (node.data.disposition === 'callback' && queue) ctx.actions.push({ type: 'callback', queue, phone: callbackPhone(ctx), nodeId: node.id });
     ctx.actions.push({ type: 'hangup', nodeId: node.id });
