@@ -1,5 +1,6 @@
 import type { CompiledFlow, EntityType, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
+import { sensitiveKeywordsOf, type SensitiveKeyword } from '../signals/index.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
 import type { Executor } from './executors/Executor.ts';
 import { executors } from './executors/executors.ts';
@@ -48,6 +49,8 @@ export interface RuntimeFlow {
   steps: Map<string, RuntimeStep>;
   /** Highest priority first, as the compiler ordered them. */
   triggers: RuntimeTrigger[];
+  /** The flow's own sensitive keywords, analysed. */
+  sensitiveKeywords: SensitiveKeyword[];
   /** Words already read at each step, when callers repeat themselves enough to make it worth it (simulations); else null. */
   words: WordsMemo | null;
 }
@@ -95,7 +98,8 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
     const checks = data.detectors.map((detector) => detectorCheck(detector, compiled.flow.settings));
     return { node, data, checks, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
-  return { compiled, version, nlu, steps, triggers, words: rememberWords ? new WordsMemo() : null };
+  const sensitiveKeywords = sensitiveKeywordsOf(compiled.flow.settings.sensitiveKeywords);
+  return { compiled, version, nlu, steps, triggers, sensitiveKeywords, words: rememberWords ? new WordsMemo() : null };
 }
 
 const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };

@@ -82,7 +82,7 @@ export function readWords(flow: RuntimeFlow, here: RuntimeStep | undefined, text
     entities: entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [],
     sentiment: sentimentOf(analyzed),
     explicitRequest: explicitRequestOf(analyzed),
-    sensitive: sensitiveTopicsOf(analyzed, flow.compiled.flow.settings.sensitiveKeywords),
+    sensitive: sensitiveTopicsOf(analyzed, flow.sensitiveKeywords),
   };
 }
 

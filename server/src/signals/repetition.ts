@@ -16,12 +16,14 @@ const REPHRASE_MIN_COMMON = 2;
 
 /** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. Kept with each past turn. */
 export function contentOf(analyzed: AnalyzedText): ContentWords {
-  const stems = new Set<string>();
+  // An array, not a Set: a turn has a handful of content words, and most turns are never compared word by word.
+  const stems: string[] = [];
   let sketch = 0;
   for (let i = 0; i < analyzed.tokens.length; i++) {
     if (STOPWORDS.has(analyzed.tokens[i])) continue;
     const stem = analyzed.stems[i];
-    stems.add(stem);
+    if (stems.includes(stem)) continue;
+    stems.push(stem);
     sketch |= sketchBit(stem);
   }
   return { stems, sketch };
@@ -36,9 +38,9 @@ function isRephrasing(a: ContentWords, b: ContentWords): boolean {
   // Turns whose sketches share no bit share no stem: most earlier turns are ruled out without looking at a word.
   if ((a.sketch & b.sketch) === 0) return false;
   let common = 0;
-  for (const stem of a.stems) if (b.stems.has(stem)) common++;
-  if (common === a.stems.size && common === b.stems.size) return true;
-  return common >= REPHRASE_MIN_COMMON && common / Math.min(a.stems.size, b.stems.size) >= REPHRASE_OVERLAP;
+  for (const stem of a.stems) if (b.stems.includes(stem)) common++;
+  if (common === a.stems.length && common === b.stems.length) return true;
+  return common >= REPHRASE_MIN_COMMON && common / Math.min(a.stems.length, b.stems.length) >= REPHRASE_OVERLAP;
 }
 
 /**
@@ -51,14 +53,14 @@ export function repetitionOf(
   history: TurnHistory,
 ): RepetitionSignal {
   const { content } = current;
-  if (content.stems.size === 0) return NO_REPEATS;
+  if (content.stems.length === 0) return NO_REPEATS;
   const evidence: RepetitionSignal['evidence'] = [];
   let noProgress = true;
   for (let turn = history.length - 1; turn >= 0 && turn >= history.length - LOOKBACK; turn--) {
     const past = history.at(turn)!;
     noProgress &&= past.nodeId === current.nodeId;
     const pastContent = past.content;
-    if (pastContent.stems.size === 0) continue;
+    if (pastContent.stems.length === 0) continue;
     const text = past.analyzed.text;
     if (past.analyzed.normalized === current.analyzed.normalized) evidence.push({ turn, text, how: 'same_words' });
     else if (isRephrasing(content, pastContent)) evidence.push({ turn, text, how: 'rephrased' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../nlu/analyzeText.ts';
-import { sensitiveTopicsOf } from './sensitiveTopics.ts';
+import { sensitiveKeywordsOf, sensitiveTopicsOf } from './sensitiveTopics.ts';
 
-const topics = (text: string, keywords: string[] = []) => sensitiveTopicsOf(analyzeText(text), keywords);
+const topics = (text: string, keywords: string[] = []) => sensitiveTopicsOf(analyzeText(text), sensitiveKeywordsOf(keywords));
 
 describe('sensitiveTopicsOf', () => {
   it.each([

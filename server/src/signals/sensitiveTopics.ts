@@ -57,11 +57,18 @@ const topics = new PhraseIndex<SensitiveTopic>(
 );
 const idioms = new PhraseIndex<null>(IDIOMS.map((phrase) => ({ tag: null, phrase })), 0);
 
-/** Analysed flow keywords; a flow's list is short and reused on every turn. */
-const KEYWORD_CACHE_LIMIT = 1_000;
-const keywordStems = new Map<string, string[]>();
+/** A flow's own sensitive keyword, with the stems it is matched by. */
+export interface SensitiveKeyword {
+  keyword: string;
+  stems: readonly string[];
+}
 
-export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly string[]): SensitiveTopicSignal {
+/** Analyses a flow's keywords once, when the flow is prepared; a keyword without any word is left out. */
+export function sensitiveKeywordsOf(keywords: readonly string[]): SensitiveKeyword[] {
+  return keywords.map((keyword) => ({ keyword, stems: analyzeText(keyword).stems })).filter((k) => k.stems.length > 0);
+}
+
+export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly SensitiveKeyword[]): SensitiveTopicSignal {
   const { stems, tokens } = analyzed;
   if (stems.length === 0) return NOTHING_SENSITIVE;
   // Built only when something is found: most turns touch no sensitive topic.
@@ -79,25 +86,12 @@ export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly
     }
   }
   let keywords: string[] | null = null;
-  for (const keyword of flowKeywords) {
-    const wanted = stemsOf(keyword);
-    if (wanted.length > 0 && containsRun(stems, wanted)) (keywords ??= []).push(keyword);
-  }
+  for (const { keyword, stems: wanted } of flowKeywords) if (containsRun(stems, wanted)) (keywords ??= []).push(keyword);
   return found === null && keywords === null ? NOTHING_SENSITIVE : { topics: found ?? [], keywords: keywords ?? [] };
 }
 
 /** Words that touch no sensitive topic, as most do: one shared, frozen answer. */
 const NOTHING_SENSITIVE: SensitiveTopicSignal = Object.freeze({ topics: Object.freeze([]), keywords: Object.freeze([]) }) as unknown as SensitiveTopicSignal;
-
-function stemsOf(keyword: string): string[] {
-  let stems = keywordStems.get(keyword);
-  if (!stems) {
-    if (keywordStems.size >= KEYWORD_CACHE_LIMIT) keywordStems.clear();
-    stems = analyzeText(keyword).stems;
-    keywordStems.set(keyword, stems);
-  }
-  return stems;
-}
 
 /** Whether `run` occurs in `stems` as consecutive words (a flow keyword is matched as a whole phrase). */
 function containsRun(stems: readonly string[], run: readonly string[]): boolean {

@@ -17,7 +17,8 @@ export interface PastTurn {
 
 /** The stems of the words that carry content, with a sketch of them: 32 bits, one set for each stem (stems may share one). */
 export interface ContentWords {
-  readonly stems: ReadonlySet<string>;
+  /** Each stem once. */
+  readonly stems: readonly string[];
   readonly sketch: number;
 }
 

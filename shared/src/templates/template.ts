@@ -86,8 +86,12 @@ export function renderTemplate(template: ParsedTemplate | string, values: Record
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out += String(value).slice(0, MAX_VALUE_LENGTH);
     }
   }
-  return out.replace(/\s{2,}/g, ' ').trim();
+  // Most messages have no run of spaces to close up: a test is cheaper than a replace that finds nothing.
+  return (SPACE_RUN.test(out) ? out.replace(SPACE_RUNS, ' ') : out).trim();
 }
+
+const SPACE_RUN = /\s\s/;
+const SPACE_RUNS = /\s{2,}/g;
 
 /** Seconds a phone voice takes to say the message (about 150 words a minute; a variable counts as two words). */
 export function estimateSpeakingSeconds(template: ParsedTemplate | string): number {
