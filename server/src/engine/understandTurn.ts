@@ -2,7 +2,7 @@ import type { SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import type { ContentWords } from '../signals/types.ts';
-import { contentOf, explicitRequestOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
+import { contentOf, explicitRequestOf, lexiconOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 
@@ -75,13 +75,14 @@ export class WordsMemo {
 export function readWords(flow: RuntimeFlow, here: RuntimeStep | undefined, text: string, at: string): Words {
   const analyzed = analyzeText(text);
   const entityTypes = here?.entityTypes ?? [];
+  const lexicon = lexiconOf(analyzed.tokens);
   return {
     analyzed,
-    content: contentOf(analyzed),
+    content: contentOf(analyzed, lexicon),
     classification: here?.classifier ? here.classifier.classify(analyzed, here.confidenceThreshold) : null,
     entities: entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [],
-    sentiment: sentimentOf(analyzed),
-    explicitRequest: explicitRequestOf(analyzed),
+    sentiment: sentimentOf(analyzed, lexicon),
+    explicitRequest: explicitRequestOf(analyzed, lexicon),
     sensitive: sensitiveTopicsOf(analyzed, flow.sensitiveKeywords),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnalyzedText } from '../nlu/Nlu.ts';
+import { addWords, lexiconOf, REQUEST_ANCHOR } from './lexicon.ts';
 import type { ExplicitRequestSignal } from './types.ts';
 
 // Hand-written: no maintained library detects a request for a human, let alone a negated one
@@ -30,11 +31,12 @@ const BARE_MAX_TOKENS = 5;
 const ANSWERING_NO = /^\s*(no|nope|nah)\s*[,.!;:\u2013\u2014-]/i;
 const NO_WORDS: ReadonlySet<string | undefined> = new Set(['no', 'nope', 'nah']);
 
-/** Every request (or refused request) has one of these words in it; a turn without any is looked at no further. */
-const ANCHORS = new Set([...TARGETS, ...VAGUE_TARGETS, 'customer', 'transfer', 'connect', 'put']);
+// Every request (or refused request) has one of these words in it; a turn without any is looked at no further.
+addWords([...TARGETS, ...VAGUE_TARGETS, 'customer', 'transfer', 'connect', 'put'], REQUEST_ANCHOR);
 
-export function explicitRequestOf(analyzed: AnalyzedText): ExplicitRequestSignal {
-  if (!analyzed.tokens.some((t) => ANCHORS.has(t))) return NOT_REQUESTED;
+/** `lexicon`: what the signals know of each token (see lexicon.ts), when the turn's other signals read it too. */
+export function explicitRequestOf(analyzed: AnalyzedText, lexicon: readonly number[] = lexiconOf(analyzed.tokens)): ExplicitRequestSignal {
+  if (!lexicon.some((entry) => (entry & REQUEST_ANCHOR) !== 0)) return NOT_REQUESTED;
   const answersFirst = NO_WORDS.has(analyzed.tokens[0]) && ANSWERING_NO.test(analyzed.text);
   const tokens = answersFirst ? analyzed.tokens.slice(1) : analyzed.tokens;
   const bare = bareRequest(tokens);

@@ -1,3 +1,4 @@
+export { lexiconOf } from './lexicon.ts';
 export { sentimentOf } from './sentiment.ts';
 export { explicitRequestOf } from './explicitRequest.ts';
 export { sensitiveKeywordsOf, sensitiveTopicsOf, type SensitiveKeyword } from './sensitiveTopics.ts';

@@ -1,13 +1,14 @@
 import { StopwordsEn } from '@nlpjs/lang-en';
 import type { AnalyzedText } from '../nlu/Nlu.ts';
+import { addWords, lexiconOf, STOPWORD } from './lexicon.ts';
 import type { ContentWords, RepetitionSignal, TurnHistory } from './types.ts';
 
 /** nlp.js' English stopwords plus words of a conversation's framing ("I told you", "please", "no"). */
-const STOPWORDS = new Set([
+addWords([
   ...Object.keys(new StopwordsEn().dictionary),
   'not', 'no', 'yes', 'yeah', 'ok', 'okay', 'please', 'thanks', 'thank', 'hi', 'hello', 'just', 'already',
   'told', 'tell', 'say', 'saying', 'want', 'need', 'know', 'mean', 'said', 'um', 'uh', 'oh',
-]);
+], STOPWORD);
 /** Older turns say little about whether the caller is going round in circles, and bound the work. */
 const LOOKBACK = 10;
 /** Share of the shorter turn's content words the other turn must also hold to count as a rephrasing. */
@@ -15,12 +16,12 @@ const REPHRASE_OVERLAP = 0.5;
 const REPHRASE_MIN_COMMON = 2;
 
 /** Stems of the words that carry content; a turn without any ("yes", "ok then") cannot repeat. Kept with each past turn. */
-export function contentOf(analyzed: AnalyzedText): ContentWords {
+export function contentOf(analyzed: AnalyzedText, lexicon: readonly number[] = lexiconOf(analyzed.tokens)): ContentWords {
   // An array, not a Set: a turn has a handful of content words, and most turns are never compared word by word.
   const stems: string[] = [];
   let sketch = 0;
   for (let i = 0; i < analyzed.tokens.length; i++) {
-    if (STOPWORDS.has(analyzed.tokens[i])) continue;
+    if ((lexicon[i] & STOPWORD) !== 0) continue;
     const stem = analyzed.stems[i];
     if (stems.includes(stem)) continue;
     stems.push(stem);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AnalyzedText } from '../nlu/Nlu.ts';
+import { addWeights, addWords, lexiconOf, NEGATOR, weightOf } from './lexicon.ts';
 import type { SentimentSignal } from './types.ts';
 
 // The `sentiment` package's AFINN-165 word list and negators. We apply its scoring (a negator just
@@ -24,10 +25,9 @@ const EXTRAS: Record<string, number> = {
   please: 0, help: 0, want: 0, like: 0, yes: 0, no: 0, pay: 0, charges: 0, free: 0, cancel: 0,
   cancelled: 0, care: 0, kind: 0, matter: 0, interest: 0,
 };
-const WEIGHTS = new Map<string, number>(Object.entries({ ...AFINN, ...EXTRAS }));
-
+addWeights(Object.entries({ ...AFINN, ...EXTRAS }));
 /** The package's negators that our tokens can still contain (TokenizerEn already turns "don't" into "do not"). */
-const NEGATORS = new Set(Object.keys(PACKAGE_NEGATORS));
+addWords(Object.keys(PACKAGE_NEGATORS), NEGATOR);
 
 /**
  * tanh(score / 4) keeps the value in -1..1 and saturates gently: one strong word ("terrible", -3)
@@ -35,19 +35,20 @@ const NEGATORS = new Set(Object.keys(PACKAGE_NEGATORS));
  */
 const SCALE = 4;
 
-export function sentimentOf(analyzed: AnalyzedText): SentimentSignal {
+/** `lexicon`: what the signals know of each token (see lexicon.ts), when the turn's other signals read it too. */
+export function sentimentOf(analyzed: AnalyzedText, lexicon: readonly number[] = lexiconOf(analyzed.tokens)): SentimentSignal {
   const { tokens } = analyzed;
   let score = 0;
-  const evidence: SentimentSignal['evidence'] = [];
+  let evidence: SentimentSignal['evidence'] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const base = WEIGHTS.get(tokens[i]);
-    if (base === undefined || base === 0) continue;
-    const negated = i > 0 && NEGATORS.has(tokens[i - 1]);
+    const base = weightOf(lexicon[i]);
+    if (base === 0) continue;
+    const negated = i > 0 && (lexicon[i - 1] & NEGATOR) !== 0;
     const weight = negated ? -base : base;
     score += weight;
-    evidence.push({ words: negated ? `${tokens[i - 1]} ${tokens[i]}` : tokens[i], weight });
+    (evidence ??= []).push({ words: negated ? `${tokens[i - 1]} ${tokens[i]}` : tokens[i], weight });
   }
-  return evidence.length === 0 ? NEUTRAL : { value: Math.tanh(score / SCALE), evidence };
+  return evidence === null ? NEUTRAL : { value: Math.tanh(score / SCALE), evidence };
 }
 
 /** Words without any feeling, as most turns are: one shared, frozen answer. */
