@@ -37,20 +37,21 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       break;
     case 'utterance': {
       draft.append('transcript', { from: 'caller', text: event.text, at: event.at, nodeId: s.nodeId });
+      const here = flow.steps.get(s.nodeId)!;
       if (s.status !== 'ai') {
-        input(ctx, { type: 'utterance', understanding: understandTurn(flow, s, event.text, event.at), text: event.text });
+        input(ctx, { type: 'utterance', understanding: understandTurn(flow, here, s, event.text, event.at), text: event.text }, here);
         break;
       }
-      let understanding = understandTurn(flow, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice);
+      let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice);
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: flow.steps.get(s.nodeId)!.outOfScope }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
-      else input(ctx, said);
+      else input(ctx, said, here);
       break;
     }
     case 'dtmf': {
@@ -120,8 +121,8 @@ function hangUp(ctx: StepContext, text: string, disposition: string): void {
   s.endedAt = ctx.at;
 }
 
-function input(ctx: StepContext, callInput: CallInput): void {
-  const current = ctx.flow.steps.get(ctx.session.nodeId)!;
+/** Gives the step the call waits at (`current`, when the caller already looked it up) what the caller did. */
+function input(ctx: StepContext, callInput: CallInput, current = ctx.flow.steps.get(ctx.session.nodeId)!): void {
   const executor = current.executor;
   if (!executor.input) return;
   follow(ctx, current, executor.input(ctx, current, callInput));

@@ -43,15 +43,15 @@ export class WordsMemo {
   misses = 0;
   constructor(private readonly limit = 20_000) {}
 
-  wordsAt(flow: RuntimeFlow, here: RuntimeStep | undefined, text: string, at: string): Words {
+  wordsAt(flow: RuntimeFlow, here: RuntimeStep, text: string, at: string): Words {
     // Keyed by the strings as they are, not a key built from them: a caller's words are the same string every time,
     // so looking them up costs no new string and no new hash.
-    const nodeId = here?.node.id ?? '';
+    const nodeId = here.node.id;
     let atStep = this.read.get(nodeId);
     if (!atStep) this.read.set(nodeId, (atStep = new Map()));
     // Dates are read relative to when they were said ("tomorrow"), so for those the moment is part of the words.
     let byText = atStep as Map<string, Words>;
-    if (here?.readsDates) {
+    if (here.readsDates) {
       let atMoment = atStep.get(at) as Map<string, Words> | undefined;
       if (!atMoment) atStep.set(at, (atMoment = new Map()));
       byText = atMoment;
@@ -72,15 +72,14 @@ export class WordsMemo {
 }
 
 /** Reads a caller's words at a step: intent (at an AI node), entities, and the signals the words alone carry. */
-export function readWords(flow: RuntimeFlow, here: RuntimeStep | undefined, text: string, at: string): Words {
+export function readWords(flow: RuntimeFlow, here: RuntimeStep, text: string, at: string): Words {
   const analyzed = analyzeText(text);
-  const entityTypes = here?.entityTypes ?? [];
   const lexicon = lexiconOf(analyzed.tokens);
   return {
     analyzed,
     content: contentOf(analyzed, lexicon),
-    classification: here?.classifier ? here.classifier.classify(analyzed, here.confidenceThreshold) : null,
-    entities: entityTypes.length > 0 ? flow.nlu.extractEntities(text, entityTypes, new Date(at)) : [],
+    classification: here.classifier ? here.classifier.classify(analyzed, here.confidenceThreshold) : null,
+    entities: here.entityTypes.length > 0 ? flow.nlu.extractEntities(text, here.entityTypes, new Date(at)) : [],
     sentiment: sentimentOf(analyzed, lexicon),
     explicitRequest: explicitRequestOf(analyzed, lexicon),
     sensitive: sensitiveTopicsOf(analyzed, flow.sensitiveKeywords),
@@ -88,8 +87,7 @@ export function readWords(flow: RuntimeFlow, here: RuntimeStep | undefined, text
 }
 
 /** Analyses a caller's words once: intent (at an AI node), entities, and every signal, those of the call so far included. */
-export function understandTurn(flow: RuntimeFlow, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
-  const here = flow.steps.get(session.nodeId);
+export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
   const words = flow.words ? flow.words.wordsAt(flow, here, text, at) : readWords(flow, here, text, at);
   const { analyzed, content, classification } = words;
   const intent = classification?.intent ?? null;
@@ -100,7 +98,7 @@ export function understandTurn(flow: RuntimeFlow, session: CallSession, text: st
     repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
-    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here?.node.kind === 'ai', intent }),
+    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here.node.kind === 'ai', intent }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
   };
