@@ -1,4 +1,4 @@
-import type { CompiledFlow, EntityType, IntentDefinition, ParsedNode, ParsedTemplate, TriggerData } from '@baton/shared';
+import { renderTemplate, type CompiledFlow, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { sensitiveKeywordsOf, type SensitiveKeyword } from '../signals/index.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
@@ -84,10 +84,9 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
   // Keys are "<nodeId>/<field>"; node ids never hold a "/".
   for (const [key, template] of compiled.templates) {
     const slash = key.indexOf('/');
-    const plain = template.parts.every((part) => 'text' in part);
-    const text = plain ? template.parts.map((part) => (part as { text: string }).text).join('').trim() : '';
     const uses = new Set(template.parts.flatMap((part) => ('keys' in part ? [part.keys[0]] : [])));
-    steps.get(key.slice(0, slash))?.messages.set(key.slice(slash + 1), plain ? { text } : { template, uses });
+    // A message without variables is rendered once, here, exactly as it would be on every turn.
+    steps.get(key.slice(0, slash))?.messages.set(key.slice(slash + 1), uses.size === 0 ? { text: renderTemplate(template, {}) } : { template, uses });
   }
   for (const [source, ports] of compiled.next) {
     const step = steps.get(source);

@@ -20,6 +20,17 @@ describe('message templates', () => {
     expect(renderTemplate('{{slots.x}}', { slots: { x: 'a'.repeat(500) } })).toHaveLength(200);
   });
 
+  it('When a template or a value has stray spaces, then the caller hears them closed up, whichever part brought them', () => {
+    const templates = ['Hi {{caller.name}}, welcome.', '  Hi  {{caller.name}} ', 'Hi {{caller.name}} {{slots.x}}!', '{{slots.x}}', 'Hi\n\t{{slots.x}}', 'Hi {{ bad name }} {{slots.x}}'];
+    const values = ['Ann', '', ' Ann', 'Ann ', 'Ann  Lee', 'Ann Lee', '\tAnn'];
+    for (const template of templates) {
+      for (const value of values) {
+        const filled = template.replace('{{caller.name}}', value).replace('{{slots.x}}', value);
+        expect(renderTemplate(template, { caller: { name: value }, slots: { x: value } }), `${template} with "${value}"`).toBe(filled.replace(/\s{2,}/g, ' ').trim());
+      }
+    }
+  });
+
   it('When braces are not closed or the name is not a variable, then the template reports it', () => {
     expect(parseTemplate('Hello {{caller.name').problems).toHaveLength(1);
     expect(parseTemplate('Hello {{ 1 + 1 }}').problems[0]).toMatch(/not a variable name/);

@@ -6,6 +6,11 @@ export interface ParsedTemplate {
   parts: TemplatePart[];
   /** Problems with the braces themselves, e.g. "{{" without "}}". */
   problems: string[];
+  /**
+   * Whether its text has nothing to tidy: no run of spaces, no space at either end, once each variable is a word.
+   * Rendered with values that are words too (no space at their ends, no run of spaces), it then needs no tidying.
+   */
+  tidy: boolean;
 }
 
 const VARIABLE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
@@ -33,7 +38,8 @@ export function parseTemplate(source: string): ParsedTemplate {
     rest = rest.slice(close + 2);
   }
   if (rest.length > 0) parts.push({ text: rest });
-  return { parts, problems };
+  const skeleton = parts.map((part) => ('text' in part ? part.text : 'x')).join('');
+  return { parts, problems, tidy: skeleton === tidied(skeleton) };
 }
 
 /** Variables a message may use; `slots.*` and `caller.*` accept any name below them. */
@@ -79,19 +85,23 @@ function lookup(values: Record<string, unknown>, keys: readonly string[]): unkno
 export function renderTemplate(template: ParsedTemplate | string, values: Record<string, unknown>): string {
   const parsed = typeof template === 'string' ? parseTemplate(template) : template;
   let out = '';
+  // A tidy template filled with word-like values is already tidy; checking each short value beats searching the whole message.
+  let tidy = parsed.tidy;
   for (const part of parsed.parts) {
     if ('text' in part) out += part.text;
     else {
       const value = lookup(values, part.keys);
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out += String(value).slice(0, MAX_VALUE_LENGTH);
+      const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value).slice(0, MAX_VALUE_LENGTH) : '';
+      if (tidy && (text === '' || UNTIDY.test(text))) tidy = false;
+      out += text;
     }
   }
-  // Most messages have no run of spaces to close up: a test is cheaper than a replace that finds nothing.
-  return (SPACE_RUN.test(out) ? out.replace(SPACE_RUNS, ' ') : out).trim();
+  return tidy ? out : tidied(out);
 }
 
-const SPACE_RUN = /\s\s/;
-const SPACE_RUNS = /\s{2,}/g;
+/** Runs of spaces closed up to one, and none at either end. */
+const tidied = (text: string) => text.replace(/\s{2,}/g, ' ').trim();
+const UNTIDY = /^\s|\s$|\s\s/;
 
 /** Seconds a phone voice takes to say the message (about 150 words a minute; a variable counts as two words). */
 export function estimateSpeakingSeconds(template: ParsedTemplate | string): number {
