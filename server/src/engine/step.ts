@@ -171,8 +171,8 @@ class StepState implements StepContext {
 
   say(step: RuntimeStep, field: string, purpose: SayPurpose, queue: QueueFigures | null = null): void {
     const message = step.messages.get(field);
-    const { node } = step;
     if (!message) return;
+    const { node } = step;
     // Most messages are plain text: build the variables only for those that use some.
     const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(this.flow, this.session, queue, message.uses));
     if (!text) return;
