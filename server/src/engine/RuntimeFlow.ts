@@ -101,11 +101,12 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
   return { compiled, version, nlu, steps, triggers, sensitiveKeywords, words: rememberWords ? new WordsMemo() : null };
 }
 
-const ASK_ENTITY: Partial<Record<string, EntityType>> = { number: 'number', amount: 'amount', date: 'date', email: 'email', phone: 'phone' };
+/** The entity an answer of each type is read for. */
+const ASK_ENTITY = new Map<string, EntityType>([['number', 'number'], ['amount', 'amount'], ['date', 'date'], ['email', 'email'], ['phone', 'phone']]);
 const NO_ENTITIES: readonly EntityType[] = [];
 
 function entityTypesAt(node: ParsedNode): readonly EntityType[] {
   if (node.kind === 'ai') return node.data.entities as EntityType[];
-  const answer = node.kind === 'ask' ? ASK_ENTITY[node.data.valueType as string] : undefined;
+  const answer = node.kind === 'ask' ? ASK_ENTITY.get(node.data.valueType as string) : undefined;
   return answer ? [answer] : NO_ENTITIES;
 }
