@@ -58,9 +58,10 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: flow.steps.get(s.nodeId)!.outOfScope }, event.at, event.queues);
+      const here = flow.steps.get(s.nodeId)!;
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
-      else input(ctx, { type: 'dtmf', digits: event.digits });
+      else input(ctx, { type: 'dtmf', digits: event.digits }, here);
       break;
     }
     case 'silence':
