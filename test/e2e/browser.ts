@@ -1,8 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 import { NO_CHROMIUM_MESSAGE, findChromium } from './chromium.ts';
 
-/** Headless Chromium from the system; throws (never skips) when there is none. */
-export function launchBrowser(): Promise<Browser> {
+/** Headless Chromium from the system; throws (never skips) when there is none. `extraArgs` are Chromium switches. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   return chromium.launch({
@@ -16,6 +16,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -20,12 +20,12 @@ const STOP_GRACE_MS = 5_000;
 const LISTENING = /listening on (http:\/\/[^\s"'}]+)/;
 
 /** Starts the real Baton server on a free port with its own data directory. */
-export async function startServer(opts: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const ownsDataDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'baton-e2e-')));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BATON_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BATON_DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

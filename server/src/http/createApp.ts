@@ -34,13 +34,27 @@ import { numberRoutes } from '../telephony/twilio/numberRoutes.ts';
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
 export const BODY_LIMIT = '2mb';
 
-/** The settings the API and the benchmark's bare endpoint share, so they compare like with like. */
-export function baseApp(): Express {
+/**
+ * The settings the API and the benchmark's bare endpoint share, so they compare like with like. Browsers are told to
+ * fetch everything over https only when Baton is served over TLS: over plain HTTP under any name but localhost, that
+ * upgrade (helmet's default) leaves a blank page, since nothing answers the https requests.
+ */
+export function baseApp({ servedOverTls = false }: { servedOverTls?: boolean } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: servedOverTls ? [] : null } },
+      strictTransportSecurity: servedOverTls,
+    }),
+  );
   return app;
+}
+
+/** Baton itself listens on plain HTTP; it is served over TLS when its public URL (behind a proxy) is https. */
+function isServedOverTls(publicUrl: string | undefined): boolean {
+  return publicUrl?.trim().toLowerCase().startsWith('https://') ?? false;
 }
 
 export interface AppDeps {
@@ -60,7 +74,7 @@ export interface AppDeps {
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
 export function createApp({ store, nlu, log, clientDir, llm, twilio = {} }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
-  const app = baseApp();
+  const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
