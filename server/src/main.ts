@@ -1,3 +1,4 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -20,36 +21,81 @@ const host = process.env.HOST;
 /** The built client to serve; another build can be served from elsewhere (e.g. while a second build is tested). */
 const clientDir = path.resolve(process.env.BATON_CLIENT_DIR ?? path.join(root, 'client/dist'));
 
+/** How long a stop may take (closing calls' sockets, the call log, the lock) before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 async function main() {
   // Read first: a half-done language model setting stops the server before it takes the data directory.
   const llm = llmSettingsFromEnv(process.env);
+  // The port is taken before anything is written: a port in use stops Baton with that error alone, the data directory
+  // untouched. Until the app is ready, requests get a 503 rather than hang.
+  let handle: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' }).end('Baton is starting. Try again in a moment.');
+  };
+  const server = createServer((req, res) => handle(req, res));
+  try {
+    await listen(server, port, host ?? '::');
+  } catch (err) {
+    console.error(`Baton could not listen on port ${port}: ${(err as Error).message}. Set PORT to a free port, or stop what is using it.`);
+    process.exit(1);
+  }
+  const store = await openStore(dataDir, {
+    onStaleLockTaken: (owner) => log.warn({ owner }, `took over the data directory from a Baton server that is no longer running (process ${owner.pid} on ${owner.host})`),
+    onLeftoversRemoved: (count) => log.info({ count }, 'removed temporary files left by writes a crash interrupted'),
+  }).catch((err: unknown) => {
+    server.close();
+    throw err;
+  });
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
-  const store = await openStore(dataDir);
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
   const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env) });
-  const server = app.listen(port, host ?? '::', () => {
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    // The e2e harness waits for this line.
-    console.log(`Baton is listening on http://${host ?? 'localhost'}:${actual} (data in ${dataDir})`);
-  });
+  handle = app;
   const sockets = attachWebSockets(server, webSockets);
-  server.on('error', (err) => {
-    console.error(`Baton could not listen on port ${port}: ${err.message}. Set PORT to a free port.`);
-    void store.close().then(() => process.exit(1));
-  });
-  const stop = () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  // The e2e harness waits for this line.
+  console.log(`Baton is listening on http://${host ?? 'localhost'}:${actual} (data in ${dataDir})`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl+C does not wait for the first stop.
+      console.error(`Baton stopped at once (${signal} again).`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'Baton is stopping');
+    setTimeout(() => {
+      console.error(`Baton did not stop within ${STOP_GRACE_MS / 1000} s; exiting anyway.`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
     routing.close();
     for (const socket of sockets.clients) socket.terminate();
     server.close();
     server.closeAllConnections();
-    void store.close().then(() => process.exit(0));
+    void store.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Baton could not close its data directory cleanly:', err);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 main().catch((err) => {

@@ -1,7 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../e2e/builtClient.ts';
 import { startServer, type RunningServer } from '../e2e/startServer.ts';
 
 const running: RunningServer[] = [];
@@ -41,5 +44,44 @@ describe('starting the server', () => {
     expect(refused).toMatch(/stopped before listening/);
     expect(refused).toMatch(/Another Baton server is already using the data directory/);
     expect(refused).toMatch(/BATON_DATA_DIR/);
+  });
+
+  it('When the port is already in use, then Baton says only that, and writes nothing to its data directory', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-start-'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        cwd: repoRoot,
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BATON_DATA_DIR: path.join(dataDir, 'data') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain(`Baton could not listen on port ${port}`);
+      expect(output).toContain('EADDRINUSE');
+      expect(output).not.toContain('listening on');
+      expect(output).not.toContain('example flows loaded');
+      expect(await readdir(dataDir)).toEqual([]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('When Baton crashes and its supervisor restarts it at once, then the restart takes over the data directory, says so, and the edits are kept', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-start-'));
+    const first = await start();
+    expect((await fetch(`${first.url}/api/flows/tech-support`, { method: 'DELETE' })).status).toBe(204);
+    await first.crash();
+
+    const second = await start();
+    // Taken over because its owner is gone, not after the ~10 s that a lock nobody refreshes needs to go stale.
+    expect(second.output()).toContain('took over the data directory from a Baton server that is no longer running');
+    const after = (await (await fetch(`${second.url}/api/flows`)).json()) as Array<{ id: string }>;
+    expect(after.map((f) => f.id).sort()).toEqual(['billing-support', 'card-services']);
   });
 });

@@ -12,6 +12,8 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s; removes the data directory if this function created it. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an out-of-memory kill ends it: nothing is cleaned up, the data directory stays. */
+  crash(): Promise<void>;
 }
 
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -73,7 +75,11 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
         reject(new Error(`The Baton server stopped before listening (exit code ${code}, signal ${signal}).\n${output}`));
       });
     });
-    return { url, dataDir, output: () => output, stop };
+    const crash = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    };
+    return { url, dataDir, output: () => output, stop, crash };
   } catch (error) {
     await stop();
     throw error;

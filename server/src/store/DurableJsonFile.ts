@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -42,6 +42,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch (error) {
       throw new CorruptDataFileError(this.file, error);
     }
+  }
+
+  /**
+   * Removes the temporary files of writes that a crash interrupted (they never replaced the file, so nothing in them
+   * was acknowledged). Only the holder of the data directory's lock may call it: another server's write may be under way.
+   */
+  async removeLeftovers(): Promise<number> {
+    const dir = path.dirname(this.file);
+    const prefix = `.${path.basename(this.file)}.`;
+    const leftovers = (await readdir(dir)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+    await Promise.all(leftovers.map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+    return leftovers.length;
   }
 
   write(data: T): Promise<void> {

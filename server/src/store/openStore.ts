@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { acquireDataDirLock } from './dataDirLock.ts';
+import type { LockOwner } from './lockOwner.ts';
 import { emptyDbData, upgradeDbData, type DbData } from './DbData.ts';
 import { DurableJsonFile } from './DurableJsonFile.ts';
 import { LowdbConversationTestRepository } from './LowdbConversationTestRepository.ts';
@@ -18,10 +19,17 @@ import type { Store } from './types.ts';
  * Opens the data directory for this process: rejects with DataDirLockedError if another server holds
  * it, and with CorruptDataFileError (releasing the lock) if `baton.json` cannot be read.
  */
-export async function openStore(dataDir: string): Promise<Store> {
+export interface OpenStoreOptions {
+  /** The lock was left by a server that is no longer running (crashed, killed) and this one took it over at once. */
+  onStaleLockTaken?: (owner: LockOwner) => void;
+  /** Temporary files of writes a crash interrupted were removed. */
+  onLeftoversRemoved?: (count: number) => void;
+}
+
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   const dir = path.resolve(dataDir);
   await mkdir(dir, { recursive: true });
-  const release = await acquireDataDirLock(dir);
+  const release = await acquireDataDirLock(dir, { onStaleLockTaken: options.onStaleLockTaken });
   let calls: JsonlCallLog;
   let flows: LowdbFlowRepository;
   let conversationTests: LowdbConversationTestRepository;
@@ -31,7 +39,10 @@ export async function openStore(dataDir: string): Promise<Store> {
   let callbacks: LowdbCallbackRepository;
   let numbers: LowdbNumberRepository;
   try {
-    const db = new Low<DbData>(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData());
+    const file = new DurableJsonFile<DbData>(path.join(dir, 'baton.json'));
+    const leftovers = await file.removeLeftovers();
+    if (leftovers > 0) options.onLeftoversRemoved?.(leftovers);
+    const db = new Low<DbData>(file, emptyDbData());
     await db.read();
     // A file written before a collection existed still gets it.
     db.data = upgradeDbData(db.data);
