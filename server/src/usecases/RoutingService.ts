@@ -233,7 +233,7 @@ export class RoutingService {
     });
     const calls = [...agent.calls].map(([callId, c]) => ({ callId, queueId: c.queueId, connectedAt: new Date(c.connectedAt).toISOString(), packet: this.handedOver.get(callId)?.packet }));
     const callbacks = deskCallbacks(this.store.callbacks.list(), this.queuesOf(agentId), agentId, this.clock());
-    return { agentId, name: agent.name, status: agent.status, capacity: agent.capacity, offers, calls, callbacks };
+    return { agentId, name: agent.name, status: agent.status, ...(agent.statusReason ? { statusReason: agent.statusReason } : {}), capacity: agent.capacity, offers, calls, callbacks };
   }
 
   /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */
