@@ -11,6 +11,7 @@ import { openStore } from './store/openStore.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
+import { maxLiveCallsFromEnv } from './usecases/maxLiveCallsFromEnv.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -23,13 +24,14 @@ const clientDir = path.resolve(process.env.BATON_CLIENT_DIR ?? path.join(root, '
 async function main() {
   // Read first: a half-done language model setting stops the server before it takes the data directory.
   const llm = llmSettingsFromEnv(process.env);
+  const maxLiveCalls = maxLiveCallsFromEnv(process.env);
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
   const store = await openStore(dataDir);
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env) });
+  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls });
   const server = app.listen(port, host ?? '::', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
