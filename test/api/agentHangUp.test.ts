@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEventStream } from './eventStream.ts';
+import { openEventStream, type SseEvent } from './eventStream.ts';
 import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -16,9 +16,8 @@ afterEach(async () => {
 
 const api = () => request(server.url);
 const wrapUp = (disposition: string) => ({ disposition, note: 'Refund approved.', hadToAskAgain: false });
-type Update = { data: { actions: Array<{ type: string; text?: string }>; state: { status: string } } };
 /** What a call's stream update does, in order: the words said, then `(hangup)`. */
-const heard = (u: Update) => u.data.actions.flatMap((a) => (a.type === 'say' ? [a.text] : a.type === 'hangup' ? ['(hangup)'] : []));
+const heard = (u: SseEvent) => (u.data.actions as Array<{ type: string; text?: string }>).flatMap((a) => (a.type === 'say' ? [a.text] : a.type === 'hangup' ? ['(hangup)'] : []));
 
 /** A caller asks for a person and Amara accepts; returns the call and the caller's own event stream. */
 async function callWithAmara() {
@@ -44,7 +43,7 @@ describe('The agent ends the call', () => {
     expect(hungUp.status).toBe(200);
     expect(hungUp.body).toMatchObject({ callId, endedAt: expect.any(String), wrapUp: { disposition: 'resolved' } });
 
-    const goodbye = (await caller.next('update')) as Update;
+    const goodbye = (await caller.next('update'));
     expect(heard(goodbye)).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
     expect(goodbye.data.state.status).toBe('ended');
 
@@ -62,7 +61,7 @@ describe('The agent ends the call', () => {
   it('When the agent saves the wrap-up while the caller is still on the line, then the call ends with it and the caller hears goodbye', async () => {
     const { callId, caller } = await callWithAmara();
     await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: 'amara-okafor', ...wrapUp('follow_up') }).expect(201);
-    expect(heard((await caller.next('update')) as Update)).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
+    expect(heard((await caller.next('update')))).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
     expect((await api().post(`/api/calls/${callId}/turns`).send({ text: 'thanks, bye' })).status).toBe(409);
     expect(await callLog(callId)).toMatchObject({ state: { status: 'ended' }, disposition: 'follow_up' });
   });
@@ -70,7 +69,7 @@ describe('The agent ends the call', () => {
   it('When the agent hangs up first and saves the wrap-up later, then the desk shows they ended the call until then, and the log takes the disposition', async () => {
     const { callId, caller } = await callWithAmara();
     await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor' }).expect(200);
-    expect(heard((await caller.next('update')) as Update)).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
+    expect(heard((await caller.next('update')))).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
     const desk = (await api().get('/api/desk/agents/amara-okafor/state')).body;
     expect(desk.calls).toEqual([expect.objectContaining({ callId, agentHungUpAt: expect.any(String) })]);
     expect(desk.calls[0].callerHungUpAt).toBeUndefined();
