@@ -21,7 +21,7 @@ const json = async (res: Response) => (await res.json()) as Record<string, any>;
 const said = (update: { data: Record<string, any> }) => (update.data.actions as Array<{ type: string; text?: string }>).flatMap((a) => (a.type === 'say' ? [a.text] : [])); // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('A missed offer', () => {
-  it('When the only agent misses the offer and later sets Available again, then the waiting call is offered to them again, and the caller gets through once they accept', async () => {
+  it('When the only agent misses the offer and later sets Available again, then the caller is offered a call back meanwhile, the waiting call is offered to the agent again, and the caller gets through once they accept', async () => {
     await post('/api/desk/agents/amara-okafor/status', { status: 'available' });
     const desk = await openEventStream(`${server.url}/api/desk/agents/amara-okafor/events`, streams);
     const { callId } = await json(await post('/api/calls', { flowId: 'billing-support', caller: { name: 'Ada' } }));
@@ -34,6 +34,10 @@ describe('A missed offer', () => {
     expect((await desk.next('agent_status_changed')).data).toMatchObject({ status: 'away', reason: 'missed_offer' });
     const away = await json(await server.api('/api/desk/agents/amara-okafor/state'));
     expect(away).toMatchObject({ status: 'away', statusReason: 'missed_offer', offers: [] });
+    // With nobody signed in no wait can be promised: the caller is offered a call back, not "less than a minute".
+    const meanwhile = await caller.next('update');
+    expect(said(meanwhile).join(' ')).toMatch(/The wait is longer than we'd like\. If you'd rather we call you back, press 1/);
+    expect(meanwhile.data.state.status).toBe('queued');
 
     await post('/api/desk/agents/amara-okafor/status', { status: 'available' });
     const again = (await desk.next('offer_made')).data;

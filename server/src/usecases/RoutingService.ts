@@ -18,7 +18,7 @@ export interface WaitingFigures {
   position: number;
   ewtSeconds: number | null;
   agentsAvailable: number;
-  /** The estimated wait is over the queue's maximum before a call back is offered. */
+  /** The estimated wait is over the queue's maximum before a call back is offered, or there is no estimate (nobody signed in). */
   overMaxWait: boolean;
 }
 export type DeskListener = (event: DeskEvent) => void;
@@ -128,7 +128,9 @@ export class RoutingService {
     const queueIds = new Set([...this.handedOver.values()].map((h) => h.queueId));
     for (const queueId of queueIds) {
       const max = this.router.queue(queueId)?.maxWaitSecondsBeforeCallback ?? Infinity;
-      for (const w of queueWaits(this.router, queueId)) figures.set(w.callId, { position: w.position, ewtSeconds: w.ewtSeconds, agentsAvailable: w.agentsAvailable, overMaxWait: w.ewtSeconds !== null && w.ewtSeconds > max });
+      // No estimate means nobody with the call's skills is signed in (all away or signed out): no wait can be promised,
+      // so the caller is offered a call back rather than told "less than a minute" until someone returns.
+      for (const w of queueWaits(this.router, queueId)) figures.set(w.callId, { position: w.position, ewtSeconds: w.ewtSeconds, agentsAvailable: w.agentsAvailable, overMaxWait: w.ewtSeconds === null || w.ewtSeconds > max });
     }
     return figures;
   }
