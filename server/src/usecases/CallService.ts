@@ -11,6 +11,7 @@ import { parseBody, startCallSchema } from './callInputs.ts';
 import { parseTurn } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService, WrapUp } from './RoutingService.ts';
+import { HeldCalls } from './HeldCalls.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -35,18 +36,13 @@ export type TurnView = Omit<CallStepView, 'callId' | 'flow'>;
 
 /** BATON_MAX_LIVE_CALLS's default: calls in progress at once. */
 export const DEFAULT_MAX_LIVE_CALLS = 10_000;
-/** Ended calls kept in memory (for the desk's wrap-up, `GET /api/calls/:id` and a clear 409 on a late turn); older ones are read from the log. */
-const MAX_ENDED_CALLS_KEPT = 10_000;
 const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
 const MAX_NUMBERS_REMEMBERED = 100_000;
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
-  /** Calls in progress: never dropped to make room (a new call is refused instead, see `maxLiveCalls`). */
-  private readonly calls = new Map<string, LiveCall>();
-  /** Calls that ended, oldest first; the oldest leave memory past a bound. */
-  private readonly ended = new Map<string, LiveCall>();
   private readonly listeners = new Map<string, Set<CallListener>>();
+  private readonly calls: HeldCalls<LiveCall>;
   /** When each caller's number last called, for spotting repeat callers (kept since this server started). */
   private readonly lastCallByNumber = new Map<string, number>();
 
@@ -62,8 +58,9 @@ export class CallService {
     /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
     private readonly llm?: LanguageModel,
     /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
-    private readonly maxLiveCalls = DEFAULT_MAX_LIVE_CALLS,
+    maxLiveCalls = DEFAULT_MAX_LIVE_CALLS,
   ) {
+    this.calls = new HeldCalls<LiveCall>(maxLiveCalls, (callId) => this.listeners.delete(callId));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
       if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' });
@@ -73,7 +70,7 @@ export class CallService {
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
   transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed', agent?: { id: string; name: string }) {
-    const call = this.calls.get(callId);
+    const call = this.calls.live(callId);
     if (!call || call.session.status !== 'queued') return;
     this.push(callId, this.apply(callId, call, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome, agent }));
   }
@@ -81,9 +78,7 @@ export class CallService {
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
   async start(body: unknown, withSignals = false) {
     const input = parseBody(startCallSchema, body);
-    if (this.calls.size >= this.maxLiveCalls) {
-      throw new AppError(503, 'too_many_calls', `Baton is handling the most calls it is set to (${this.maxLiveCalls}); try again shortly or raise BATON_MAX_LIVE_CALLS.`);
-    }
+    this.calls.requireRoom();
     const flow = this.runtimeFor(input.flowId, input.version);
     const at = this.clock().toISOString();
     const callId = randomUUID();
@@ -165,11 +160,11 @@ export class CallService {
    * talking to nobody; a call already ended takes the wrap-up's disposition.
    */
   wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
-    const call = this.calls.get(callId);
+    const call = this.calls.live(callId);
     if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return this.agentHangsUp(callId, agentId, wrapUp).wrapUp!;
     const saved = this.routing!.wrapUp(agentId, callId, wrapUp);
-    const done = this.ended.get(callId);
-    if (done) this.ended.set(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
+    const done = this.calls.endedCall(callId);
+    if (done) this.calls.put(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
     return saved;
   }
 
@@ -184,7 +179,7 @@ export class CallService {
 
   /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller or the agent hung up. */
   deskView(callId: string): { conversation: DeskLine[]; callerHungUpAt?: string; agentHungUpAt?: string } {
-    const call = this.find(callId);
+    const call = this.calls.find(callId);
     const packet = call?.session.handoff?.packet;
     if (!call || !packet) return { conversation: [] };
     const session = call.session;
@@ -197,12 +192,12 @@ export class CallService {
 
   /** The settings of the flow version the call runs on (a channel reads how the flow should sound). */
   flowSettings(callId: string) {
-    return this.find(callId)?.flow.compiled.flow.settings;
+    return this.calls.find(callId)?.flow.compiled.flow.settings;
   }
 
   /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
   subscribe(callId: string, listener: CallListener): () => void {
-    if (!this.find(callId)) throw notFound('call in progress', callId);
+    if (!this.calls.find(callId)) throw notFound('call in progress', callId);
     let set = this.listeners.get(callId);
     if (!set) this.listeners.set(callId, (set = new Set()));
     set.add(listener);
@@ -213,7 +208,7 @@ export class CallService {
   }
 
   async get(callId: string) {
-    const live = this.find(callId);
+    const live = this.calls.find(callId);
     const records = await this.store.calls.read(callId);
     if (!live && records.length === 0) throw notFound('call', callId);
     const events = records.map(({ callId: _id, ...rest }) => rest);
@@ -238,15 +233,10 @@ export class CallService {
   }
 
   private live(callId: string): LiveCall {
-    const call = this.calls.get(callId);
+    const call = this.calls.live(callId);
     if (call) return call;
-    if (this.ended.has(callId)) throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
+    if (this.calls.endedCall(callId)) throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
     throw notFound('call in progress', callId);
-  }
-
-  /** A call in progress or one that ended recently. */
-  private find(callId: string): LiveCall | undefined {
-    return this.calls.get(callId) ?? this.ended.get(callId);
   }
 
   /** Runs one event, records it, and carries out what routing must do about it. */
@@ -311,7 +301,7 @@ export class CallService {
     const summary = await this.llm!.summarize(packet);
     if (!summary) return packet;
     const briefed = { ...packet, summary };
-    const call = this.find(callId);
+    const call = this.calls.find(callId);
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {
       const session = { ...call.session, handoff: { ...handoff, packet: briefed } };
@@ -323,7 +313,7 @@ export class CallService {
 
   /** Joins the queue once the briefing is ready, unless the call left it meanwhile (the caller hung up). */
   private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; repeatCaller: boolean }) {
-    const s = this.calls.get(callId)?.session;
+    const s = this.calls.live(callId)?.session;
     if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
     this.routing!.handOff(callId, queue, packet, flags);
   }
@@ -349,7 +339,7 @@ export class CallService {
     const figures = this.routing!.waitingFigures();
     const at = this.clock().toISOString();
     for (const [callId, f] of figures) {
-      const call = this.calls.get(callId);
+      const call = this.calls.live(callId);
       if (!call || call.session.status !== 'queued') continue;
       const queues: LiveQueues = (queueId) => (queueId === call.session.handoff?.queue ? { ...f, ewtSeconds: f.ewtSeconds ?? undefined } : undefined);
       const result = this.apply(callId, call, { type: 'queue_update', at, ...f }, queues);
@@ -400,19 +390,8 @@ export class CallService {
     return withSignals ? { ...view, signals: s.lastSignals, intent: s.lastIntent, path: s.path.toArray(), slots: s.slots } : view;
   }
 
-  /** Keeps the call's latest state: in progress, or among the ended calls (whose oldest leave memory, with their listeners). */
   private remember(callId: string, call: LiveCall) {
-    if (call.session.status !== 'ended') {
-      this.calls.set(callId, call);
-      return;
-    }
-    this.calls.delete(callId);
-    this.ended.delete(callId);
-    this.ended.set(callId, call);
-    if (this.ended.size <= MAX_ENDED_CALLS_KEPT) return;
-    const oldest = this.ended.keys().next().value!;
-    this.ended.delete(oldest);
-    this.listeners.delete(oldest);
+    this.calls.put(callId, call);
   }
 
   /** Without a version, calls go to the published flow if there is one, else to the draft. */
