@@ -33,11 +33,12 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  * The agent desk, mounted at /api/desk. Unknown agent or offer: 404; a bad body: 400 naming the field.
  *
  * POST /agents/:id/status        { status: available|away|offline } -> the agent's state
- * GET  /agents/:id/state         { agentId, name, status, capacity, offers: [{ offerId, callId, queueId, expiresAt, packet }],
+ * GET  /agents/:id/state         { agentId, name, status, statusReason?, capacity, offers: [{ offerId, callId, queueId, expiresAt, packet }],
  *                                  calls: [{ callId, queueId, connectedAt, packet, conversation, callerHungUpAt? }], callbacks } — what a
  *                                  reconnecting desk restores
  * GET  /agents/:id/events        server-sent events for this agent: offer_made (with `packet`), offer_expired,
- *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed,
+ *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed (with
+ *                                `reason: missed_offer` when an offer ran out and routing set the agent away),
  *                                caller_said, agent_said, caller_hung_up, callback_created, callback_claimed
  * POST /offers/:id/accept        -> { status: 'connected', callId, agentId, packet }; 409 once expired
  * POST /offers/:id/decline       -> { status: 'declined' }
