@@ -12,6 +12,7 @@ import { openStore } from './store/openStore.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
+import { maxLiveCallsFromEnv } from './usecases/maxLiveCallsFromEnv.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -27,6 +28,7 @@ const STOP_GRACE_MS = 10_000;
 async function main() {
   // Read first: a half-done language model setting stops the server before it takes the data directory.
   const llm = llmSettingsFromEnv(process.env);
+  const maxLiveCalls = maxLiveCallsFromEnv(process.env);
   // The port is taken before anything is written: a port in use stops Baton with that error alone, the data directory
   // untouched. Until the app is ready, requests get a 503 rather than hang.
   let handle: RequestListener = (_req, res) => {
@@ -51,7 +53,7 @@ async function main() {
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env) });
+  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls });
   handle = app;
   const sockets = attachWebSockets(server, webSockets);
   const address = server.address();

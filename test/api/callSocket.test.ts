@@ -86,6 +86,25 @@ describe('The call API over a WebSocket', () => {
     expect(said(await ws.next('update'))).toEqual(['Hi Ada, how can I help?']);
   });
 
+  it('When the agent hangs up from the desk, then the socket gets goodbye and a hang-up, and a later turn says the call ended', async () => {
+    await request(server.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${server.url}/api/desk/agents/amara-okafor/events`, streams);
+    const ws = await connect();
+    ws.send({ type: 'start', flowId: 'billing-support', version: 'draft' });
+    const { callId } = await ws.next('started');
+    ws.send({ type: 'turn', text: 'let me talk to a real person' });
+    await ws.next('step');
+    await request(server.url).post(`/api/desk/offers/${encodeURIComponent((await desk.next('offer_made')).data.offerId)}/accept`).expect(200);
+    await ws.next('update');
+    await request(server.url).post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor' }).expect(200);
+    const goodbye = await ws.next('update');
+    expect(goodbye.actions.map((a: { type: string }) => a.type)).toEqual(['say', 'hangup']);
+    expect(said(goodbye)).toEqual(['Thanks for calling. Goodbye.']);
+    expect(goodbye.state.status).toBe('ended');
+    ws.send({ type: 'turn', text: 'hello?', id: 9 });
+    expect(await ws.next('error')).toMatchObject({ id: 9, error: { code: 'call_ended' } });
+  });
+
   it('When a message is bad, then the socket says why and stays open', async () => {
     const ws = await connect();
     ws.send('not json');

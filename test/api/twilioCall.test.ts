@@ -90,6 +90,29 @@ describe('a phone call through Twilio', () => {
     expect(record.events.filter((e) => (e.actions as Array<{ type: string }> | undefined)?.some((a) => a.type === 'transfer'))).toHaveLength(1);
   });
 
+  it('When the agent hangs up from the desk, then the caller on the phone hears goodbye and the line is hung up', async () => {
+    await server.api('/api/desk/agents/amara-okafor/status', { method: 'POST', body: { status: 'available' } });
+    const desk = await openEventStream(`${server.url}/api/desk/agents/amara-okafor/events`, streams);
+    const caller = new TwilioTestCaller(server.url, TOKEN, '+447700900127', NUMBER);
+    const greeting = await caller.dial();
+    const person = await caller.answer(greeting.twiml.gather!.action, { speech: 'let me talk to a real person' });
+    const offer = (await desk.next('offer_made')).data;
+    expect((await server.api(`/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`, { method: 'POST' })).status).toBe(200);
+    await waitUntil(caller, person.twiml.enqueue!.waitUrl, (t) => t.leave);
+    const through = await caller.post(person.twiml.enqueue!.action, { QueueResult: 'leave' });
+    expect(through.twiml.gather).toMatchObject({ input: 'speech' });
+
+    const hungUp = await server.api(`/api/desk/calls/${offer.callId}/hang-up`, { method: 'POST', body: { agentId: 'amara-okafor' } });
+    expect(hungUp.status).toBe(200);
+    const goodbye = await caller.answer(through.twiml.gather!.action, {});
+    expect(goodbye.twiml).toMatchObject({ says: ['Thanks for calling. Goodbye.'], hangup: true, gather: undefined });
+    expect((await caller.hangUp()).status).toBe(204);
+    await server.store.calls.flush();
+    const record = (await server.api(`/api/calls/${offer.callId}`).then((r) => r.json())) as { state: { status: string }; events: Array<Record<string, unknown>> };
+    expect(record.state.status).toBe('ended');
+    expect(record.events.filter((e) => e.telephony)).toEqual([expect.objectContaining({ telephony: expect.objectContaining({ status: 'completed' }) })]);
+  });
+
   it('When the caller says nothing, then the flow hears no input; keys pressed become digits', async () => {
     const caller = new TwilioTestCaller(server.url, TOKEN, '+447700900124', NUMBER);
     const greeting = await caller.dial();

@@ -26,6 +26,16 @@ async function recordedCalls(s: Awaited<ReturnType<typeof start>>) {
   return (await readdir(`${s.store.dataDir}/calls`).catch(() => [])).length;
 }
 
+/** How many calls were started, by the call log's start records. */
+async function startedCalls(s: Awaited<ReturnType<typeof start>>) {
+  await s.store.calls.flush();
+  const { readdir, readFile } = await import('node:fs/promises');
+  const dir = `${s.store.dataDir}/calls`;
+  const files = await readdir(dir).catch(() => []);
+  const lines = (await Promise.all(files.map((f) => readFile(`${dir}/${f}`, 'utf8')))).join('').split('\n');
+  return lines.filter((line) => line.includes('"event":{"type":"start"')).length;
+}
+
 describe('Twilio request validation', () => {
   it('When a request has no signature, a wrong one, or one made with another token, then it gets 403 and no call starts', async () => {
     const s = await start();
@@ -66,6 +76,22 @@ describe('Twilio request validation', () => {
     const next = await caller.answer(a.twiml.gather!.action, { speech: 'forty dollars' });
     expect(next.twiml.says.join(' ')).toMatch(/refund of 40 dollars/);
     expect(await recordedCalls(s)).toBe(1);
+  });
+
+  it('When a captured new-call request is played back after the call has ended, then it is answered with a hang-up and no second call starts', async () => {
+    const s = await start();
+    const caller = new TwilioTestCaller(s.url, TOKEN, '+447700900123', NUMBER);
+    const first = await caller.dial();
+    expect(first.twiml.gather).toBeDefined();
+    expect((await caller.hangUp('completed')).status).toBe(204);
+
+    const replayed = await caller.dial();
+    expect(replayed.status).toBe(200);
+    expect(replayed.twiml).toMatchObject({ says: [], hangup: true, gather: undefined });
+    expect(await startedCalls(s)).toBe(1);
+    // The ended call's other webhooks end the line too.
+    expect((await caller.answer(first.twiml.gather!.action, { speech: 'let me talk to a real person' })).twiml.hangup).toBe(true);
+    expect(await startedCalls(s)).toBe(1);
   });
 
   it('When no auth token is set, then every Twilio request gets 403 saying to set TWILIO_AUTH_TOKEN', async () => {

@@ -47,7 +47,8 @@ describe('Agent desk', () => {
     expect(await wrapUp.getByLabel('I had to ask for something the AI already had').isChecked()).toBe(true);
     await page.waitForTimeout(300); // let the checkbox finish drawing its tick before the screenshot
     await page.screenshot({ path: join(resultsDir, 'agent-desk.png'), fullPage: true });
-    await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+    // The caller is still on the line: saving the wrap-up hangs up too.
+    await wrapUp.getByRole('button', { name: 'Hang up and save wrap-up' }).click();
 
     await page.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
     expect(await page.getByRole('region', { name: 'On the call' }).count()).toBe(0);
@@ -56,6 +57,39 @@ describe('Agent desk', () => {
     // A reload keeps the same agent.
     await page.reload();
     await page.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    expect((await api<{ state: { status: string } }>(`/api/calls/${callId}`)).state.status).toBe('ended');
     await page.context().close();
+  });
+
+  it('When the agent clicks Hang up, then the caller hears goodbye, the desk says the call ended, and the wrap-up is saved after', async () => {
+    await openAllDay(server.url, 'billing');
+    for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      await page.goto(`${server.url}/agent?agent=grace-li`);
+      await page.locator('label', { hasText: /^Available$/ }).click();
+      await page.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+
+      const { callId } = await api<{ callId: string }>('/api/calls', { flowId: 'billing-support', version: 'draft', caller: { name: 'Ada' } });
+      await api(`/api/calls/${callId}/turns`, { text: 'let me talk to a real person' });
+      await page.getByRole('region', { name: /Incoming call/ }).getByRole('button', { name: 'Accept' }).click();
+      const onCall = page.getByRole('region', { name: 'On the call' });
+      await onCall.getByRole('button', { name: 'Hang up', exact: true }).click();
+
+      await onCall.getByRole('status').getByText('You hung up; the caller heard goodbye. Finish the wrap-up.').waitFor();
+      expect(await onCall.getByRole('button', { name: 'Hang up', exact: true }).count()).toBe(0);
+      expect(await onCall.getByLabel('Message to the caller').isDisabled()).toBe(true);
+      const call = await api<{ state: { status: string }; transcript: Array<{ text: string }> }>(`/api/calls/${callId}`);
+      expect(call.state.status).toBe('ended');
+      expect(call.transcript.at(-1)!.text).toBe('Thanks for calling. Goodbye.');
+      await page.screenshot({ path: join(resultsDir, `agent-desk-hung-up-${width}.png`), fullPage: true });
+
+      const wrapUp = onCall.getByRole('form', { name: 'Wrap-up' });
+      await wrapUp.getByLabel('Resolved').check();
+      await wrapUp.getByRole('button', { name: 'Save wrap-up', exact: true }).click();
+      await page.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+      expect(await api<{ disposition: string }>(`/api/calls/${callId}`)).toMatchObject({ disposition: 'resolved' });
+      await api('/api/desk/agents/grace-li/status', { status: 'offline' });
+      await page.context().close();
+    }
   });
 });

@@ -62,8 +62,11 @@ describe('Handing a call to a person', () => {
     const wrapUp = onCall.getByRole('form', { name: 'Wrap-up' });
     await wrapUp.getByLabel('Resolved').check();
     await wrapUp.getByLabel('Note').fill('Meter reading was estimated; corrected and re-billed.');
-    await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+    // The caller is still on the line: saving the wrap-up hangs up, and the caller hears goodbye.
+    await wrapUp.getByRole('button', { name: 'Hang up and save wrap-up' }).click();
     await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    await transcript.getByText('Thanks for calling. Goodbye.').waitFor();
+    await transcript.getByText('The call has ended.').waitFor();
     await caller.context().close();
     await desk.context().close();
   });

@@ -120,6 +120,11 @@ export function AgentDeskPage() {
           No agent has the id “{agentId}”. Choose your name above, or add yourself on the Agents page.
         </Alert>
       )}
+      {state?.status === 'away' && state.statusReason === 'missed_offer' && (
+        <Alert color="yellow" title="You were set to Away" role="status">
+          You missed a call offer, so we set you to Away. Set yourself Available when you're ready.
+        </Alert>
+      )}
       {statusError && (
         <Alert color="red" title="Could not change your status">
           {statusError}. Try again.

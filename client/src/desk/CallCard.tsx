@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Paper, Radio, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { BriefingCard } from '../briefing/BriefingCard.tsx';
 import type { DeskLine } from '@baton/shared';
-import { saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
+import { hangUp, saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
 import { Conversation } from './Conversation.tsx';
 
 const dispositions: { value: Disposition; label: string }[] = [
@@ -11,14 +11,33 @@ const dispositions: { value: Disposition; label: string }[] = [
   { value: 'transferred', label: 'Transferred' },
 ];
 
-/** A call this agent is on: the briefing beside the live conversation, and the wrap-up to save when it ends. */
+/**
+ * A call this agent is on: the briefing beside the live conversation, "Hang up" to end it, and the wrap-up to save.
+ * Saving the wrap-up while the caller is still on the line hangs up too, so no caller is left talking to nobody.
+ */
 export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; call: DeskCall; onDone: () => void; onSent: (line: DeskLine) => void }) {
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [note, setNote] = useState('');
   const [hadToAskAgain, setHadToAskAgain] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [hangingUp, setHangingUp] = useState(false);
+  const [hangUpError, setHangUpError] = useState<string | null>(null);
   const caller = call.packet.caller.name?.trim();
+  const endedBy = call.agentHungUpAt ? 'agent' : call.callerHungUpAt ? 'caller' : null;
+
+  const endCall = async () => {
+    setHangingUp(true);
+    setHangUpError(null);
+    try {
+      await hangUp(call.callId, agentId);
+      onDone();
+    } catch (e) {
+      setHangUpError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setHangingUp(false);
+    }
+  };
 
   const save = async () => {
     if (!disposition) return;
@@ -35,15 +54,29 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="On the call" className="agent-desk__call">
-      <Title order={2}>{caller ? `On the call with ${caller}` : 'On the call'}</Title>
-      <Text c="dimmed" mb="sm">
-        Connected at {new Date(call.connectedAt).toLocaleTimeString()}. Queue: {call.queueId}.
-      </Text>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <div>
+          <Title order={2}>{caller ? `On the call with ${caller}` : 'On the call'}</Title>
+          <Text c="dimmed" mb="sm">
+            Connected at {new Date(call.connectedAt).toLocaleTimeString()}. Queue: {call.queueId}.
+          </Text>
+        </div>
+        {!endedBy && (
+          <Button color="red" variant="light" onClick={() => void endCall()} loading={hangingUp}>
+            Hang up
+          </Button>
+        )}
+      </Group>
+      {hangUpError && (
+        <Alert color="red" title="Could not hang up" mb="sm">
+          {hangUpError}. Try again.
+        </Alert>
+      )}
       <div className="agent-desk__call-body">
         <div className="agent-desk__briefing">
           <BriefingCard packet={call.packet} title="Briefing" />
         </div>
-        <Conversation agentId={agentId} callId={call.callId} lines={call.conversation} callerHungUp={Boolean(call.callerHungUpAt)} onSent={onSent} />
+        <Conversation agentId={agentId} callId={call.callId} lines={call.conversation} endedBy={endedBy} onSent={onSent} />
       </div>
       <form
         aria-label="Wrap-up"
@@ -70,7 +103,7 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
           )}
           <Group>
             <Button type="submit" loading={saving} disabled={!disposition}>
-              Save wrap-up
+              {endedBy ? 'Save wrap-up' : 'Hang up and save wrap-up'}
             </Button>
           </Group>
         </Stack>

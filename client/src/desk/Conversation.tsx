@@ -16,13 +16,14 @@ export function Conversation({
   agentId,
   callId,
   lines,
-  callerHungUp,
+  endedBy,
   onSent,
 }: {
   agentId: string;
   callId: string;
   lines: DeskLine[];
-  callerHungUp: boolean;
+  /** Who ended the call, once it has ended. */
+  endedBy: 'caller' | 'agent' | null;
   onSent: (line: DeskLine) => void;
 }) {
   const [text, setText] = useState('');
@@ -42,7 +43,8 @@ export function Conversation({
     nearBottom.current = true;
   }, [lines.length, last?.from]);
 
-  const canSend = !callerHungUp && !sending && text.trim().length > 0;
+  const ended = endedBy !== null;
+  const canSend = !ended && !sending && text.trim().length > 0;
 
   const send = async () => {
     if (!canSend) return;
@@ -85,7 +87,7 @@ export function Conversation({
       >
         {lines.length === 0 ? (
           <p className="desk-conversation__empty">
-            {callerHungUp ? 'Nothing was said after you took the call.' : 'Nothing said yet since you took the call. Say hello — the caller is waiting for you.'}
+            {ended ? 'Nothing was said after you took the call.' : 'Nothing said yet since you took the call. Say hello — the caller is waiting for you.'}
           </p>
         ) : (
           <ol className="desk-conversation__lines">
@@ -101,9 +103,9 @@ export function Conversation({
         )}
       </div>
 
-      {callerHungUp && (
+      {endedBy && (
         <Alert color="orange" role="status" title="Call ended" mt="sm">
-          The caller hung up. Finish the wrap-up.
+          {endedBy === 'caller' ? 'The caller hung up. Finish the wrap-up.' : 'You hung up; the caller heard goodbye. Finish the wrap-up.'}
         </Alert>
       )}
       <form
@@ -125,7 +127,7 @@ export function Conversation({
           maxRows={6}
           maxLength={MAX_MESSAGE}
           readOnly={sending}
-          disabled={callerHungUp}
+          disabled={ended}
           error={text.length >= MAX_MESSAGE ? `A message can be at most ${MAX_MESSAGE} characters; send this one and go on in the next.` : undefined}
         />
         {error && (

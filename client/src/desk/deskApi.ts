@@ -1,4 +1,4 @@
-import type { AgentStatus, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket } from '@baton/shared';
+import type { AgentStatus, AgentStatusReason, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket } from '@baton/shared';
 import { sendJson, fetchJson } from '../api/fetchJson.ts';
 
 export type Disposition = 'resolved' | 'follow_up' | 'transferred';
@@ -20,6 +20,8 @@ export interface DeskCall {
   conversation: DeskLine[];
   /** When the caller hung up (ISO). Also learnt from `caller_hung_up`, so the desk knows it even if the state read does not say. */
   callerHungUpAt?: string;
+  /** When this agent ended the call with "Hang up" (ISO); the wrap-up is still to save. */
+  agentHungUpAt?: string;
 }
 
 /** Everything a desk needs to show after a load or a reconnect. */
@@ -27,6 +29,8 @@ export interface DeskState {
   agentId: string;
   name: string;
   status: AgentStatus;
+  /** Why routing set the status itself (`missed_offer`: set away after an offer ran out), until the agent sets one. */
+  statusReason?: AgentStatusReason;
   capacity: number;
   offers: DeskOffer[];
   calls: DeskCall[];
@@ -75,6 +79,10 @@ export const declineOffer = (offerId: string) => sendJson<{ status: 'declined' }
 
 export const saveWrapUp = (callId: string, wrapUp: { agentId: string; disposition: Disposition; note: string; hadToAskAgain: boolean }) =>
   sendJson<unknown>(`/api/desk/calls/${encodeURIComponent(callId)}/wrap-up`, 'POST', wrapUp);
+
+/** Ends the call: the caller hears goodbye and the line is hung up; the wrap-up is saved afterwards. */
+export const hangUp = (callId: string, agentId: string) =>
+  sendJson<{ callId: string; endedAt: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/hang-up`, 'POST', { agentId });
 
 /** What the agent types to the caller; the caller's side gets it as the agent's words. */
 export const sendMessage = (callId: string, agentId: string, text: string) =>

@@ -21,6 +21,8 @@ export type StepEvent = CallEvent & { queues?: LiveQueues };
 const MAX_NODES_PER_STEP = 500;
 const MAX_SILENCES = 3;
 const SILENCE_GOODBYE = "I can't hear anything, so I'll end this call now. Please call us again.";
+/** What the caller hears when the agent hangs up from the desk. */
+const AGENT_GOODBYE = 'Thanks for calling. Goodbye.';
 
 /** Runs one event through the flow. Pure: no I/O, no clock, no randomness; the same inputs give the same result. */
 export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent): StepResult {
@@ -81,6 +83,10 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (s.status !== 'agent') break;
       ctx.actions.push({ type: 'say', text: event.text, purpose: 'agent', nodeId: s.nodeId });
       draft.append('transcript', { from: 'agent', text: event.text, at: event.at, nodeId: s.nodeId, purpose: 'agent' });
+      break;
+    case 'agent_hangup':
+      if (s.status !== 'agent') break;
+      hangUp(ctx, AGENT_GOODBYE, event.disposition ?? 'ended_by_agent');
       break;
     case 'hangup':
       s.status = 'ended';

@@ -81,6 +81,16 @@ describe('waiting in the queue', () => {
     expect(session.transcript.at(-1)).toMatchObject({ from: 'agent', text: 'Hi, I can see you want a refund of {{slots.amount}}.' });
   });
 
+  it('When the agent hangs up, then the caller hears goodbye and a hang-up, the call ends with the disposition, and later events change nothing', () => {
+    const connected: StepEvent = { type: 'transfer_outcome', at: at(20), outcome: 'connected', agent: { id: 'amara-okafor', name: 'Amara Okafor' } };
+    const { actions, session } = play([connected, { type: 'agent_hangup', at: at(90), agentId: 'amara-okafor', disposition: 'resolved' }], queued());
+    expect(actions.slice(-2)).toEqual([expect.objectContaining({ type: 'say', text: 'Thanks for calling. Goodbye.' }), expect.objectContaining({ type: 'hangup' })]);
+    expect(session).toMatchObject({ status: 'ended', disposition: 'resolved', endedAt: at(90) });
+    expect(play([{ type: 'utterance', at: at(95), text: 'hello?' }], session).actions).toEqual([]);
+    // An agent hang-up reaches only a call that is with an agent.
+    expect(play([{ type: 'agent_hangup', at: at(30), agentId: 'amara-okafor' }], queued()).session.status).toBe('queued');
+  });
+
   it('When the caller books a call back, then the goodbye names the window and the call leaves a callback request with the number given', () => {
     const { actions, said, session } = play(
       [{ type: 'transfer_outcome', at: at(5), outcome: 'no_agent' }, { type: 'utterance', at: at(10), text: 'it is 020 7946 0018', queues: () => ({ callbackWindow: 'between 2:10 pm and 2:40 pm' }) }],

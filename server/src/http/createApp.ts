@@ -67,22 +67,26 @@ export interface AppDeps {
   llm?: LlmSettings;
   /** Twilio webhooks (auth token, public URL, default flow); without an auth token they are all refused. */
   twilio?: TwilioSettings & { voiceSource?: VoiceSource };
+  /** Calls in progress at once (BATON_MAX_LIVE_CALLS); a call past it is refused with 503. Default 10,000. */
+  maxLiveCalls?: number;
+  /** Seconds an agent has to accept an offer (default 20); tests shorten it. */
+  offerTimeoutSeconds?: number;
 }
 
 /**
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {} }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
-  const routing = new RoutingService(store, { onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
+  const routing = new RoutingService(store, { offerTimeoutSeconds, onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
   // The callers' audio from Twilio's media streams (`/twilio/media`): each Twilio turn takes its voice evidence by call SID.
   const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
-  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model);
+  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls);
   const conversationTests = new ConversationTestService(store, runtimes);
   const jsonBody = express.json({ limit: BODY_LIMIT });
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's

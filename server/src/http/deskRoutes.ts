@@ -7,14 +7,18 @@ import { eventStream } from './eventStream.ts';
 
 const statusSchema = z.object({ status: z.enum(['available', 'away', 'offline'], 'status must be one of available, away or offline') }).strict();
 
-const wrapUpSchema = z
+const wrapUpFields = z
   .object({
-    agentId: z.string().min(1, 'agentId must name the agent').max(80),
     disposition: z.enum(['resolved', 'follow_up', 'transferred'], 'disposition must be one of resolved, follow_up or transferred'),
     note: z.string().max(4000).default(''),
     hadToAskAgain: z.boolean('hadToAskAgain must be true or false'),
   })
   .strict();
+const agentIdField = z.string().min(1, 'agentId must name the agent').max(80);
+
+const wrapUpSchema = wrapUpFields.extend({ agentId: agentIdField }).strict();
+
+const hangUpSchema = z.object({ agentId: agentIdField, wrapUp: wrapUpFields.optional() }).strict();
 
 const messageSchema = z
   .object({
@@ -29,16 +33,20 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  * The agent desk, mounted at /api/desk. Unknown agent or offer: 404; a bad body: 400 naming the field.
  *
  * POST /agents/:id/status        { status: available|away|offline } -> the agent's state
- * GET  /agents/:id/state         { agentId, name, status, capacity, offers: [{ offerId, callId, queueId, expiresAt, packet }],
+ * GET  /agents/:id/state         { agentId, name, status, statusReason?, capacity, offers: [{ offerId, callId, queueId, expiresAt, packet }],
  *                                  calls: [{ callId, queueId, connectedAt, packet, conversation, callerHungUpAt? }], callbacks } — what a
  *                                  reconnecting desk restores
  * GET  /agents/:id/events        server-sent events for this agent: offer_made (with `packet`), offer_expired,
- *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed,
+ *                                offer_declined, offer_withdrawn, call_connected, call_finished, agent_status_changed (with
+ *                                `reason: missed_offer` when an offer ran out and routing set the agent away),
  *                                caller_said, agent_said, caller_hung_up, callback_created, callback_claimed
  * POST /offers/:id/accept        -> { status: 'connected', callId, agentId, packet }; 409 once expired
  * POST /offers/:id/decline       -> { status: 'declined' }
  * POST /calls/:callId/messages   { agentId, text } -> 201 { at }: the caller hears it; 409 when it is not the agent's call
- * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain } -> 201
+ * POST /calls/:callId/hang-up    { agentId, wrapUp? } -> { callId, endedAt, wrapUp? }: the caller hears goodbye and the call
+ *                                ends; 409 when it is not the agent's call or has already ended
+ * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain } -> 201; a call
+ *                                still in progress is hung up first
  * POST /callbacks/:id/claim      { agentId } -> the claimed request; 409 when someone claimed it first
  */
 export function deskRoutes(routing: RoutingService, calls: CallService): Router {
@@ -76,7 +84,11 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   });
   r.post('/calls/:callId/wrap-up', (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);
-    res.status(201).json(routing.wrapUp(agentId, req.params.callId, wrapUp));
+    res.status(201).json(calls.wrapUp(req.params.callId, agentId, wrapUp));
+  });
+  r.post('/calls/:callId/hang-up', (req, res) => {
+    const { agentId, wrapUp } = parseBody(hangUpSchema, req.body);
+    res.json(calls.agentHangsUp(req.params.callId, agentId, wrapUp));
   });
   return r;
 }

@@ -105,6 +105,19 @@ describe('CallRouter: offers and the call\'s life', () => {
     expect(() => router.accept(offerId(first, 'c1'), at(31))).toThrow(/no longer open/);
   });
 
+  it('When the only agent with the skill declines, then the call waits until they are ready again (back from away or wrap-up) and is offered to them then', () => {
+    const router = routerWith([agent('ana', { billing: 3 })], [['ana', 0]]);
+    router.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));
+    router.decline(offerId(router.route(at(10)), 'c1'), at(11));
+    expect(router.route(at(12))).toEqual([]);
+    router.setAgentStatus('ana', 'away', at(13));
+    router.setAgentStatus('ana', 'available', at(14));
+    const again = router.route(at(14));
+    expect(offers(again)).toEqual(['c1->ana']);
+    router.accept(offerId(again, 'c1'), at(15));
+    expect(router.agent('ana')?.calls.has('c1')).toBe(true);
+  });
+
   it('When the agent accepts too late and no tick ran yet, then the accept is refused', () => {
     const router = routerWith([agent('ana', { billing: 3 })], [['ana', 0]]);
     router.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));

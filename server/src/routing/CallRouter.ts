@@ -40,8 +40,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
  *    team is as strong as its weakest required skill), then fewest calls in hand, then longest idle, then id.
  *
  * Offer timeout: the agent who lets an offer expire goes to `away` (the usual "not ready on no answer": an agent
- * who is not at the desk should not hold up the next caller too); the call goes back to its place in the queue
- * and is offered to the next agent. An agent who declines stays `available` but is skipped for that call.
+ * who is not at the desk should not hold up the next caller too), with the reason `missed_offer`; the call goes back
+ * to its place in the queue and is offered to the next agent. An agent who declines stays `available` but is skipped
+ * for that call. Either way, once the agent becomes available again (from away, signed out or wrap-up) they may be
+ * offered the call again: a waiting call is never left with nobody who may take it.
  */
 export class CallRouter {
   readonly handleTimes: HandleTimes;
@@ -127,8 +129,11 @@ export class CallRouter {
     if (agent.wrapUp) this.endWrapUp(agent, at);
     if (status !== 'available') for (const offerId of [...agent.offers]) events.push(...this.endOffer(offerId, 'offer_withdrawn', at, false));
     const next: AgentStatus = status === 'available' && agent.calls.size >= agent.capacity ? 'busy' : status;
+    agent.statusReason = undefined;
     if (next === agent.status) return events;
     if (next === 'available' && agent.calls.size === 0) agent.idleSince = at;
+    // Back from away, signed out or wrap-up: the agent is ready again, so calls they let pass may be offered to them.
+    if (next === 'available' && agent.status !== 'busy') for (const call of this.calls.values()) call.passedBy.delete(agentId);
     agent.status = next;
     return [...events, { type: 'agent_status_changed', agentId, status: next, at: iso(at) }];
   }
@@ -197,7 +202,8 @@ export class CallRouter {
       for (const other of [...agent.offers]) events.push(...this.endOffer(other, 'offer_withdrawn', at, false));
       if (agent.status === 'available' || agent.status === 'busy') {
         agent.status = 'away';
-        events.push({ type: 'agent_status_changed', agentId: agent.id, status: 'away', at: iso(at) });
+        agent.statusReason = 'missed_offer';
+        events.push({ type: 'agent_status_changed', agentId: agent.id, status: 'away', at: iso(at), reason: 'missed_offer' });
       }
     }
     for (const agent of this.agents.values()) {

@@ -1,4 +1,4 @@
-import type { AgentSettings, AgentStatus, OfferSummary, QueueSettings } from '@baton/shared';
+import type { AgentSettings, AgentStatus, AgentStatusReason, OfferSummary, QueueSettings } from '@baton/shared';
 
 /** What a transfer hands to routing; the rest of the packet stays with the call and reaches the desk by `callId`. */
 export interface CallToRoute {
@@ -24,7 +24,7 @@ export interface QueuedCall {
   priority: number;
   enqueuedAt: number;
   summary?: OfferSummary;
-  /** Agents who declined this call or let its offer expire: not offered it again. */
+  /** Agents who declined this call or let its offer expire: not offered it again until they next become available. */
   passedBy: Set<string>;
   offerId?: string;
   /** Arrival order, the last tie-breaker. */
@@ -37,6 +37,8 @@ export interface AgentState {
   skills: Map<string, number>;
   capacity: number;
   status: AgentStatus;
+  /** Why routing set the status (a missed offer), until the agent sets one themselves. */
+  statusReason?: AgentStatusReason;
   /** When the agent last became free for calls; the longest idle is offered first. */
   idleSince: number;
   calls: Map<string, { queueId: string; connectedAt: number }>;

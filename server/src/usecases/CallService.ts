@@ -10,7 +10,8 @@ import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
 import { parseTurn } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
-import type { RoutingService } from './RoutingService.ts';
+import type { RoutingService, WrapUp } from './RoutingService.ts';
+import { HeldCalls } from './HeldCalls.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -19,6 +20,8 @@ interface LiveCall {
   manualTransfers: boolean;
   /** The same number called within the last week (or the channel says so): queues may raise the call's priority. */
   repeatCaller: boolean;
+  /** When the agent ended the call from the desk (rather than the caller hanging up). */
+  agentHungUpAt?: string;
 }
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
@@ -31,14 +34,15 @@ export type CallListener = (update: CallUpdate) => void;
 /** What a turn answers: what the caller hears now and where the call is (with `withSignals`, what was understood). */
 export type TurnView = Omit<CallStepView, 'callId' | 'flow'>;
 
-const MAX_CALLS_IN_MEMORY = 10_000;
+/** BATON_MAX_LIVE_CALLS's default: calls in progress at once. */
+export const DEFAULT_MAX_LIVE_CALLS = 10_000;
 const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
 const MAX_NUMBERS_REMEMBERED = 100_000;
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
-  private readonly calls = new Map<string, LiveCall>();
   private readonly listeners = new Map<string, Set<CallListener>>();
+  private readonly calls: HeldCalls<LiveCall>;
   /** When each caller's number last called, for spotting repeat callers (kept since this server started). */
   private readonly lastCallByNumber = new Map<string, number>();
 
@@ -53,7 +57,10 @@ export class CallService {
     private readonly onError: (error: unknown) => void = console.error,
     /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
     private readonly llm?: LanguageModel,
+    /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
+    maxLiveCalls = DEFAULT_MAX_LIVE_CALLS,
   ) {
+    this.calls = new HeldCalls<LiveCall>(maxLiveCalls, (callId) => this.listeners.delete(callId));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
       if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' });
@@ -63,7 +70,7 @@ export class CallService {
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
   transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed', agent?: { id: string; name: string }) {
-    const call = this.calls.get(callId);
+    const call = this.calls.live(callId);
     if (!call || call.session.status !== 'queued') return;
     this.push(callId, this.apply(callId, call, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome, agent }));
   }
@@ -71,6 +78,7 @@ export class CallService {
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
   async start(body: unknown, withSignals = false) {
     const input = parseBody(startCallSchema, body);
+    this.calls.requireRoom();
     const flow = this.runtimeFor(input.flowId, input.version);
     const at = this.clock().toISOString();
     const callId = randomUUID();
@@ -129,34 +137,67 @@ export class CallService {
 
   /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
   agentSays(callId: string, agentId: string, text: string) {
+    const call = this.agentsCall(callId, agentId);
+    const at = this.clock().toISOString();
+    this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
+    this.routing!.notify({ type: 'agent_said', callId, agentId, text, at });
+    return { at };
+  }
+
+  /**
+   * The agent ends the call from the desk: the caller hears goodbye and the line is hung up (their channel gets a `say`
+   * then a `hangup`). With a wrap-up it is saved at once and its disposition is the call's; else the agent saves it later.
+   */
+  agentHangsUp(callId: string, agentId: string, wrapUp?: WrapUp) {
+    const call = this.agentsCall(callId, agentId);
+    const at = this.clock().toISOString();
+    this.push(callId, this.apply(callId, { ...call, agentHungUpAt: at }, { type: 'agent_hangup', at, agentId, disposition: wrapUp?.disposition }));
+    return { callId, endedAt: at, ...(wrapUp ? { wrapUp: this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
+  }
+
+  /**
+   * The agent saves the wrap-up. A call still in progress ends with it (the caller hears goodbye), so no caller is left
+   * talking to nobody; a call already ended takes the wrap-up's disposition.
+   */
+  wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
+    const call = this.calls.live(callId);
+    if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return this.agentHangsUp(callId, agentId, wrapUp).wrapUp!;
+    const saved = this.routing!.wrapUp(agentId, callId, wrapUp);
+    const done = this.calls.endedCall(callId);
+    if (done) this.calls.put(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
+    return saved;
+  }
+
+  /** The call, if the agent has it connected and it is in progress; else a 409 that says why not. */
+  private agentsCall(callId: string, agentId: string): LiveCall {
     const call = this.live(callId);
     if (call.session.status !== 'agent' || !this.routing?.hasCall(agentId, callId)) {
       throw new AppError(409, 'not_your_call', 'You are not on this call: accept the offer first, or the call has moved on.');
     }
-    const at = this.clock().toISOString();
-    this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
-    this.routing.notify({ type: 'agent_said', callId, agentId, text, at });
-    return { at };
+    return call;
   }
 
-  /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller hung up. */
-  deskView(callId: string): { conversation: DeskLine[]; callerHungUpAt?: string } {
-    const session = this.calls.get(callId)?.session;
-    if (!session?.handoff?.packet) return { conversation: [] };
+  /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller or the agent hung up. */
+  deskView(callId: string): { conversation: DeskLine[]; callerHungUpAt?: string; agentHungUpAt?: string } {
+    const call = this.calls.find(callId);
+    const packet = call?.session.handoff?.packet;
+    if (!call || !packet) return { conversation: [] };
+    const session = call.session;
     const conversation = session.transcript
-      .slice(session.handoff.packet.transcript.length)
+      .slice(packet.transcript.length)
       .flatMap((t) => (t.from === 'ai' ? [] : [{ from: t.from, text: t.text, at: t.at }]));
-    return session.status === 'ended' && session.endedAt ? { conversation, callerHungUpAt: session.endedAt } : { conversation };
+    if (session.status !== 'ended' || !session.endedAt) return { conversation };
+    return call.agentHungUpAt ? { conversation, agentHungUpAt: call.agentHungUpAt } : { conversation, callerHungUpAt: session.endedAt };
   }
 
   /** The settings of the flow version the call runs on (a channel reads how the flow should sound). */
   flowSettings(callId: string) {
-    return this.calls.get(callId)?.flow.compiled.flow.settings;
+    return this.calls.find(callId)?.flow.compiled.flow.settings;
   }
 
   /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
   subscribe(callId: string, listener: CallListener): () => void {
-    if (!this.calls.has(callId)) throw notFound('call in progress', callId);
+    if (!this.calls.find(callId)) throw notFound('call in progress', callId);
     let set = this.listeners.get(callId);
     if (!set) this.listeners.set(callId, (set = new Set()));
     set.add(listener);
@@ -167,7 +208,7 @@ export class CallService {
   }
 
   async get(callId: string) {
-    const live = this.calls.get(callId);
+    const live = this.calls.find(callId);
     const records = await this.store.calls.read(callId);
     if (!live && records.length === 0) throw notFound('call', callId);
     const events = records.map(({ callId: _id, ...rest }) => rest);
@@ -192,10 +233,10 @@ export class CallService {
   }
 
   private live(callId: string): LiveCall {
-    const call = this.calls.get(callId);
-    if (!call) throw notFound('call in progress', callId);
-    if (call.session.status === 'ended') throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
-    return call;
+    const call = this.calls.live(callId);
+    if (call) return call;
+    if (this.calls.endedCall(callId)) throw new AppError(409, 'call_ended', 'This call has ended; start a new call to talk again.');
+    throw notFound('call in progress', callId);
   }
 
   /** Runs one event, records it, and carries out what routing must do about it. */
@@ -209,7 +250,7 @@ export class CallService {
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
     if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing.leave(callId);
-    if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, s.status === 'ended');
+    if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, event.type === 'hangup');
     let outcome: StepResult | undefined;
     for (const a of result.actions) {
       if (a.type === 'transfer') outcome = this.transfer(callId, next, a, event.at);
@@ -260,7 +301,7 @@ export class CallService {
     const summary = await this.llm!.summarize(packet);
     if (!summary) return packet;
     const briefed = { ...packet, summary };
-    const call = this.calls.get(callId);
+    const call = this.calls.find(callId);
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {
       const session = { ...call.session, handoff: { ...handoff, packet: briefed } };
@@ -272,7 +313,7 @@ export class CallService {
 
   /** Joins the queue once the briefing is ready, unless the call left it meanwhile (the caller hung up). */
   private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; repeatCaller: boolean }) {
-    const s = this.calls.get(callId)?.session;
+    const s = this.calls.live(callId)?.session;
     if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
     this.routing!.handOff(callId, queue, packet, flags);
   }
@@ -286,11 +327,11 @@ export class CallService {
   }
 
   /** The agent on the call sees the caller's later turns live, and hears when they hang up. */
-  private tellAgent(callId: string, agentId: string, event: CallEvent, ended: boolean) {
+  private tellAgent(callId: string, agentId: string, event: CallEvent, callerHungUp: boolean) {
     const at = event.at;
     if (event.type === 'utterance') this.routing!.notify({ type: 'caller_said', callId, agentId, text: event.text, at });
     if (event.type === 'dtmf') this.routing!.notify({ type: 'caller_said', callId, agentId, text: `(pressed ${event.digits.split('').join(' ')})`, at });
-    if (ended) this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at });
+    if (callerHungUp) this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at });
   }
 
   /** Waiting callers get routing's latest figures; their flow says when they hear them. */
@@ -298,7 +339,7 @@ export class CallService {
     const figures = this.routing!.waitingFigures();
     const at = this.clock().toISOString();
     for (const [callId, f] of figures) {
-      const call = this.calls.get(callId);
+      const call = this.calls.live(callId);
       if (!call || call.session.status !== 'queued') continue;
       const queues: LiveQueues = (queueId) => (queueId === call.session.handoff?.queue ? { ...f, ewtSeconds: f.ewtSeconds ?? undefined } : undefined);
       const result = this.apply(callId, call, { type: 'queue_update', at, ...f }, queues);
@@ -350,9 +391,7 @@ export class CallService {
   }
 
   private remember(callId: string, call: LiveCall) {
-    this.calls.delete(callId);
-    this.calls.set(callId, call);
-    if (this.calls.size > MAX_CALLS_IN_MEMORY) this.calls.delete(this.calls.keys().next().value!);
+    this.calls.put(callId, call);
   }
 
   /** Without a version, calls go to the published flow if there is one, else to the draft. */

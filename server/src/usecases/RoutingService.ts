@@ -18,7 +18,7 @@ export interface WaitingFigures {
   position: number;
   ewtSeconds: number | null;
   agentsAvailable: number;
-  /** The estimated wait is over the queue's maximum before a call back is offered. */
+  /** The estimated wait is over the queue's maximum before a call back is offered, or there is no estimate (nobody signed in). */
   overMaxWait: boolean;
 }
 export type DeskListener = (event: DeskEvent) => void;
@@ -128,7 +128,9 @@ export class RoutingService {
     const queueIds = new Set([...this.handedOver.values()].map((h) => h.queueId));
     for (const queueId of queueIds) {
       const max = this.router.queue(queueId)?.maxWaitSecondsBeforeCallback ?? Infinity;
-      for (const w of queueWaits(this.router, queueId)) figures.set(w.callId, { position: w.position, ewtSeconds: w.ewtSeconds, agentsAvailable: w.agentsAvailable, overMaxWait: w.ewtSeconds !== null && w.ewtSeconds > max });
+      // No estimate means nobody with the call's skills is signed in (all away or signed out): no wait can be promised,
+      // so the caller is offered a call back rather than told "less than a minute" until someone returns.
+      for (const w of queueWaits(this.router, queueId)) figures.set(w.callId, { position: w.position, ewtSeconds: w.ewtSeconds, agentsAvailable: w.agentsAvailable, overMaxWait: w.ewtSeconds === null || w.ewtSeconds > max });
     }
     return figures;
   }
@@ -233,7 +235,7 @@ export class RoutingService {
     });
     const calls = [...agent.calls].map(([callId, c]) => ({ callId, queueId: c.queueId, connectedAt: new Date(c.connectedAt).toISOString(), packet: this.handedOver.get(callId)?.packet }));
     const callbacks = deskCallbacks(this.store.callbacks.list(), this.queuesOf(agentId), agentId, this.clock());
-    return { agentId, name: agent.name, status: agent.status, capacity: agent.capacity, offers, calls, callbacks };
+    return { agentId, name: agent.name, status: agent.status, ...(agent.statusReason ? { statusReason: agent.statusReason } : {}), capacity: agent.capacity, offers, calls, callbacks };
   }
 
   /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */

@@ -109,7 +109,9 @@ export type CallEvent =
   /** Routing's figures for a waiting call, sent every few seconds; the flow decides when the caller hears them. */
   | { type: 'queue_update'; at: string; position: number; ewtSeconds: number | null; agentsAvailable: number; overMaxWait: boolean }
   /** The agent who took the call said something (typed in the desk). */
-  | { type: 'agent_message'; at: string; text: string; agentId: string };
+  | { type: 'agent_message'; at: string; text: string; agentId: string }
+  /** The agent ended the call from the desk; `disposition` is their wrap-up's, when they saved it with the hang-up. */
+  | { type: 'agent_hangup'; at: string; agentId: string; disposition?: string };
 
 /** What `POST /api/calls` and `POST /api/calls/:id/turns` answer; `?signals=true` (the test console) adds the rest. */
 export interface CallStepView {

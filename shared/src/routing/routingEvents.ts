@@ -19,4 +19,8 @@ export type RoutingEvent =
   | { type: 'call_connected'; offerId: string; callId: string; queueId: string; agentId: string; at: string; waitedSeconds: number }
   | { type: 'call_left_queue'; callId: string; queueId: string; at: string }
   | { type: 'call_finished'; callId: string; agentId: string; at: string; handleSeconds: number }
-  | { type: 'agent_status_changed'; agentId: string; status: AgentStatus; at: string };
+  /** `reason`: why routing changed the status itself (`missed_offer`: an offer ran out, so the agent was set away). */
+  | { type: 'agent_status_changed'; agentId: string; status: AgentStatus; at: string; reason?: AgentStatusReason };
+
+/** Why routing, not the agent, set the agent's status. */
+export type AgentStatusReason = 'missed_offer';

@@ -18,13 +18,25 @@ export interface TwilioCall {
   unsubscribe?: () => void;
 }
 
+/** Past this many calls kept, the oldest that ended on Baton's side (whose final status never came) are let go. */
 const MAX_CALLS = 10_000;
 /** Twilio retries a webhook within seconds; older answers are not asked for again. */
 const MAX_ANSWERS_PER_CALL = 16;
+/**
+ * CallSids of finished calls remembered, so a replayed new-call request never starts one again. At a few hundred
+ * thousand calls a day this covers hours to days, far past any retry (Twilio retries within seconds, and never after
+ * the final status); about 100 bytes each.
+ */
+const MAX_FINISHED_REMEMBERED = 200_000;
 
-/** Live Twilio calls by CallSid, oldest dropped past a bound (a call's status callback removes it sooner). */
+/**
+ * Twilio calls by CallSid: each from its first webhook until its final status. A call in progress is never let go to
+ * make room (the call service's live-call limit bounds them); an ended one whose final status never came is, oldest first.
+ */
 export class TwilioCalls {
   private readonly calls = new Map<string, TwilioCall>();
+  /** CallSids whose call is over, oldest first (a Set keeps insertion order). */
+  private readonly over = new Set<string>();
 
   get(callSid: string): TwilioCall | undefined {
     return this.calls.get(callSid);
@@ -33,13 +45,33 @@ export class TwilioCalls {
   add(callSid: string): TwilioCall {
     const call: TwilioCall = { callSid, status: 'ai', step: 0, pending: [], answers: new Map() };
     this.calls.set(callSid, call);
-    if (this.calls.size > MAX_CALLS) this.remove(this.calls.keys().next().value!);
+    if (this.calls.size > MAX_CALLS) {
+      for (const old of this.calls.values()) {
+        if (old.status !== 'ended') continue;
+        this.finish(old.callSid);
+        break;
+      }
+    }
     return call;
   }
 
+  /** Forgets a call that never started (its start failed), so Twilio's retry may try again. */
   remove(callSid: string) {
     this.calls.get(callSid)?.unsubscribe?.();
     this.calls.delete(callSid);
+  }
+
+  /** The call is over for good (Twilio's final status): forgotten, and its CallSid never starts a call again. */
+  finish(callSid: string) {
+    this.remove(callSid);
+    this.over.delete(callSid);
+    this.over.add(callSid);
+    if (this.over.size > MAX_FINISHED_REMEMBERED) this.over.delete(this.over.values().next().value!);
+  }
+
+  /** Whether the call with this CallSid has finished. */
+  finished(callSid: string): boolean {
+    return this.over.has(callSid);
   }
 
   /**

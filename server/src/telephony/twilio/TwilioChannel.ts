@@ -37,6 +37,7 @@ export interface TwilioChannelDeps {
 const FINAL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
 const NOT_SET_UP = 'Sorry, this number is not set up to take calls yet. Goodbye.';
 const LOST = 'Sorry, something went wrong with this call. Please call again. Goodbye.';
+const AT_CAPACITY = 'Sorry, we are taking more calls than we can answer right now. Please call again in a few minutes. Goodbye.';
 
 /**
  * Twilio Programmable Voice as a channel: each webhook becomes a start or a turn of the call (CallService), and what
@@ -57,6 +58,11 @@ export class TwilioChannel {
     const known = this.calls.get(callSid);
     // Twilio retried the new-call webhook: the same TwiML, and no second call.
     if (known) return known.answers.get('voice:0') ?? Promise.resolve(goodbyeTwiml(LOST, this.speech));
+    // Twilio never asks for a call again once it has reported its end: this is a captured request played back.
+    if (this.calls.finished(callSid)) {
+      this.deps.onError?.(new Error(`A new-call request came for call ${callSid}, which has already ended: refused with a hang-up (a replayed request?).`));
+      return Promise.resolve(goodbyeTwiml(undefined, this.speech));
+    }
     const flowId = this.flowFor(params.To);
     if (!flowId) {
       this.deps.onError?.(new Error(`A call to ${params.To ?? 'an unknown number'} has no flow: bind the number in Phone numbers, or set BATON_TWILIO_DEFAULT_FLOW.`));
@@ -71,7 +77,8 @@ export class TwilioChannel {
       } catch (error) {
         this.calls.remove(callSid);
         this.deps.onError?.(error);
-        return goodbyeTwiml(NOT_SET_UP, this.speech);
+        // At the live-call limit the caller is told to call again rather than that the number does not work.
+        return goodbyeTwiml(error instanceof AppError && error.code === 'too_many_calls' ? AT_CAPACITY : NOT_SET_UP, this.speech);
       }
       call.callId = started.callId;
       call.status = started.state.status;
@@ -87,6 +94,8 @@ export class TwilioChannel {
   gather(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, `gather:${step}`, async (call, callId) => {
       const evidence = this.deps.voice?.take(call.callSid);
+      // The agent hung up between webhooks: the caller hears the goodbye waiting for them, and the line ends.
+      if (call.status === 'ended') return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       const body = twilioTurnBody(params, evidence);
       // With an agent, quiet spells are the agent typing: only the caller's words go to the call (and the agent's desk).
       if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
@@ -151,8 +160,9 @@ export class TwilioChannel {
     const callSid = requireCallSid(params);
     const call = this.calls.get(callSid);
     const status = params.CallStatus;
-    if (!call?.callId || !FINAL_STATUSES.has(status)) return;
-    this.calls.remove(callSid);
+    if (!FINAL_STATUSES.has(status)) return;
+    this.calls.finish(callSid);
+    if (!call?.callId) return;
     const duration = Number(params.CallDuration);
     this.deps.callLog.append(call.callId, { at: at.toISOString(), telephony: { provider: 'twilio', callSid, status, ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}) } });
     if (call.status === 'ended') return;
@@ -178,8 +188,9 @@ export class TwilioChannel {
       try {
         return await run(call, callId);
       } catch (error) {
-        // The call ended under us (the status callback came first) or is gone: say so rather than fail the webhook.
-        if (error instanceof AppError && (error.status === 404 || error.status === 409)) return goodbyeTwiml(undefined, this.speech);
+        // The call ended under us (the status callback came first, or the agent hung up) or is gone: say what is
+        // pending (the agent's goodbye) and end, rather than fail the webhook.
+        if (error instanceof AppError && (error.status === 404 || error.status === 409)) return goodbyeTwiml(this.drain(call), this.speechOf(call));
         throw error;
       }
     });

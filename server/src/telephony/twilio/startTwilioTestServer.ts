@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FlowDocument } from '@baton/shared';
-import { flowsDir, seedOpenQueues, startLoopbackServer } from '../../testing/loopbackServer.ts';
+import { flowsDir, seedOpenQueues, startLoopbackServer, type LoopbackOptions } from '../../testing/loopbackServer.ts';
 import type { TwilioSettings } from './twilioSettings.ts';
 
 /** The billing example, with `change` applied (tests shorten its wait-update interval). */
@@ -15,8 +15,9 @@ export async function billingExample(change: (flow: FlowDocument) => void = () =
  * For the Twilio tests and bench: the real app on loopback with Twilio settings, a fresh data directory, the example
  * queues and agents (open around the clock, agents signed out) and the given flows.
  */
-export function startTwilioTestServer(twilio: TwilioSettings, flows: FlowDocument[], onServed?: (path: string, ms: number) => void) {
+export function startTwilioTestServer(twilio: TwilioSettings, flows: FlowDocument[], onServed?: (path: string, ms: number) => void, options: Pick<LoopbackOptions, 'maxLiveCalls'> = {}) {
   return startLoopbackServer({
+    ...options,
     twilio,
     onServed,
     seed: async (store) => {

@@ -76,10 +76,11 @@ export function leaveTwiml(): string {
   return r.toString();
 }
 
-/** A message, then the end of the call (a number without a flow, a call Baton no longer knows). */
-export function goodbyeTwiml(text: string | undefined, speech: Speech): string {
+/** A message (or what the call still had to say), then the end of the call (a number without a flow, a call Baton no longer knows). */
+export function goodbyeTwiml(said: string | CallAction[] | undefined, speech: Speech): string {
   const r = new twilio.twiml.VoiceResponse();
-  if (text) r.say({ voice: speech.voice, language: speech.language } as SayAttributes, text);
+  if (typeof said === 'string') r.say({ voice: speech.voice, language: speech.language } as SayAttributes, said);
+  else if (said) say(r, speech, said);
   r.hangup();
   return r.toString();
 }
