@@ -11,6 +11,8 @@ export interface QueueFigures {
   agentsAvailable: number;
   /** When a call back would come, in words; from routing (it knows the queue's hours and time zone). */
   callbackWindow: string;
+  /** Routing has no estimate (nobody with the call's skills is signed in): the caller must not be told a wait. */
+  waitUnknown?: boolean;
 }
 
 /**
@@ -70,8 +72,9 @@ export function nearestQueue(flow: RuntimeFlow, nodeId: string): string | undefi
   return found;
 }
 
-/** The wait in words a caller hears naturally. */
-export function waitText(seconds: number): string {
+/** The wait in words a caller hears naturally; without an estimate, no number at all rather than an untrue one. */
+export function waitText(seconds: number, unknown = false): string {
+  if (unknown) return 'hard to say right now';
   if (seconds < 60) return 'less than a minute';
   const minutes = Math.round(seconds / 60);
   return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
@@ -92,7 +95,7 @@ export function messageValues(flow: RuntimeFlow, session: CallSession, queue: Qu
       category && uses.has('handoff')
         ? { category, reasonText: flow.compiled.flow.settings.reasonTexts[category] ?? DEFAULT_REASON_TEXTS[category], explanation: session.handoff!.reason.explanation }
         : NOTHING,
-    queue: queue && uses.has('queue') ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds) } : NOTHING,
+    queue: queue && uses.has('queue') ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds, queue.waitUnknown) } : NOTHING,
     intent: session.lastIntent?.name ?? '',
     flow: { name: flow.compiled.flow.name },
     agent: uses.has('agent') ? agentValues(session.agent) : NOTHING,

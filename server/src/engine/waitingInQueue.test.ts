@@ -62,6 +62,17 @@ describe('waiting in the queue', () => {
     expect(accepted.said).toEqual(['What number should we call you on?']);
   });
 
+  it('When nobody who can take the call is signed in (no estimate), then the waiting caller is offered a call back and never told a wait', () => {
+    const { said } = play([waiting(10, { ewtSeconds: null, overMaxWait: true }), waiting(45, { ewtSeconds: null, overMaxWait: true }), waiting(80, { ewtSeconds: null, overMaxWait: true })], queued());
+    expect(said.filter((t) => /call you back/.test(t))).toHaveLength(1);
+    const updates = said.filter((t) => /Thanks for waiting/.test(t));
+    expect(updates.length).toBeGreaterThan(0);
+    for (const update of updates) {
+      expect(update).not.toMatch(/minute/);
+      expect(update).toMatch(/hard to say right now/);
+    }
+  });
+
   it('When the caller says "call me back" before any offer, then they stay in the queue', () => {
     const { session } = play([{ type: 'utterance', at: at(5), text: 'can you call me back' }], queued());
     expect(session.status).toBe('queued');

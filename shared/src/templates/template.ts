@@ -51,7 +51,7 @@ export const templateVariables = {
   'handoff.category': 'The handoff category (e.g. frustration).',
   'queue.name': 'The name of the queue the call goes to.',
   'queue.ewtMinutes': 'Estimated wait in whole minutes (at least 1).',
-  'queue.waitText': 'The estimated wait in words: "less than a minute", "about 1 minute", "about 4 minutes".',
+  'queue.waitText': 'The estimated wait in words: "less than a minute", "about 1 minute", "about 4 minutes"; "hard to say right now" while nobody who can take the call is signed in.',
   'queue.ewtSeconds': 'Estimated wait in seconds.',
   'queue.position': 'The caller\'s place in the queue.',
   'queue.agentsAvailable': 'How many agents are free right now.',

@@ -86,6 +86,7 @@ function queueUpdate(ctx: StepContext, step: RuntimeStep, update: Extract<CallIn
   const waiting = ctx.session.waiting ?? { lastUpdateAt: ctx.at, callbackOffered: false };
   const figures = { ...queueFigures(ctx.flow, node.data.queue, ctx.queues)!, position: update.position, agentsAvailable: update.agentsAvailable };
   if (update.ewtSeconds !== null) figures.ewtSeconds = update.ewtSeconds;
+  else figures.waitUnknown = true;
   const connectedPort = ctx.flow.compiled.next.get(node.id);
   if (update.overMaxWait && !waiting.callbackOffered && connectedPort?.has('no_agent')) {
     ctx.say(step, 'callbackOfferText', 'transparency', figures);
