@@ -50,8 +50,8 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
     /** What a Twilio turn reads of the caller's audio (fed by `/twilio/media`). */
     voiceLevels,
     /** A JSON request to Baton's own API. */
-    api: (p: string, init?: { method?: string; body?: unknown }) =>
-      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
+    api: (p: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) =>
+      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json', ...init?.headers }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
     async stop(): Promise<void> {
       routing.close();
       for (const socket of sockets.clients) socket.terminate();
@@ -69,5 +69,5 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
  */
 export async function seedOpenQueues(store: Store) {
   await seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' }));
-  for (const queue of store.queues.list()) await store.queues.update({ ...queue, businessHours: businessHoursSchema.parse(alwaysOpen) });
+  for (const queue of store.queues.list()) await store.queues.update({ ...queue, businessHours: businessHoursSchema.parse(alwaysOpen) }, queue.version);
 }
