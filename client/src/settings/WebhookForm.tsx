@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
-import type { WebhookView } from '@baton/shared';
+import type { Versioned, WebhookView } from '@baton/shared';
 import { ApiError } from '../api/fetchJson.ts';
+import { SaveConflictDialog } from './SaveConflictDialog.tsx';
 import { fetchWebhook, saveWebhook } from './staffingApi.ts';
 import { useSave } from './useSave.ts';
 
@@ -9,11 +10,12 @@ const blank = { url: '', enabled: true, allowPrivateNetwork: false, secretSet: f
 
 /** A queue's handoff webhook: where Baton sends each handed-over call's details, signed with a secret it never shows again. */
 export function WebhookForm({ queueId, queueName }: { queueId: string; queueName: string }) {
-  const [stored, setStored] = useState<WebhookView | null>(null);
+  // null: the queue had no webhook when the page loaded it.
+  const [stored, setStored] = useState<Versioned<WebhookView> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Omit<WebhookView, 'secretSet'>>(blank);
   const [secret, setSecret] = useState('');
-  const { saving, saved, error, problems, run, edited, formRef } = useSave();
+  const { saving, saved, error, problems, run, edited, formRef, conflict } = useSave();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -32,66 +34,80 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
     edited();
   };
 
-  async function save() {
+  /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
+  async function save(over?: () => Promise<number | undefined>) {
     // An empty secret box means "keep the one that is set", so it is left out.
-    const result = await run(() => saveWebhook(queueId, { url: draft.url, enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) }));
+    const webhook = { url: draft.url, enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) };
+    const result = await run(async () => saveWebhook(queueId, webhook, over ? await over() : stored?.version));
     if (result) {
       setStored(result);
       setSecret('');
     }
   }
+  const loadTheirVersion = () =>
+    conflict.loadTheirs(async () => {
+      const theirs = await fetchWebhook(queueId);
+      setStored(theirs);
+      setDraft(theirs ?? blank);
+      setSecret('');
+    });
+  // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
+  const keepMine = () => save(async () => (await fetchWebhook(queueId))?.version);
 
   if (loadError) return <Text c="red" role="alert">Could not load the webhook: {loadError}.</Text>;
   return (
-    <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
-      <Text fw={600}>Tell another system about each handover</Text>
-      <Text size="sm" c="dimmed">
-        When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.
-      </Text>
-      <TextInput label="Web address" placeholder="https://crm.example.com/baton/handoff" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={problems.get('url')} />
-      <PasswordInput
-        label="Secret"
-        description={
-          stored?.secretSet
-            ? 'A secret is set — type a new one to replace it. It is never shown again.'
-            : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
-        }
-        placeholder={stored?.secretSet ? 'Leave empty to keep the current secret' : ''}
-        value={secret}
-        onChange={(e) => {
-          setSecret(e.currentTarget.value);
-          edited();
-        }}
-        error={problems.get('secret')}
-        autoComplete="new-password"
-      />
-      <Switch label="Send handovers to this address" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
-      <Checkbox
-        label="Allow private network addresses"
-        description="Lets the address point inside your own network (such as 10.x.x.x or this server itself)."
-        checked={draft.allowPrivateNetwork}
-        onChange={(e) => set({ allowPrivateNetwork: e.currentTarget.checked })}
-      />
-      {draft.allowPrivateNetwork && (
-        <Alert color="orange" title="Only if you trust everyone who can edit queues">
-          With this on, anyone who can edit this queue can make the Baton server send requests to systems inside your network that are not meant to be reached from outside.
-        </Alert>
-      )}
-      {error && (
-        <Text c="red" size="sm" role="alert">
-          Could not save the webhook: {error}.
+    <>
+      <SaveConflictDialog what="webhook" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
+      <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
+        <Text fw={600}>Tell another system about each handover</Text>
+        <Text size="sm" c="dimmed">
+          When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.
         </Text>
-      )}
-      <Group justify="flex-end">
-        {saved && (
-          <Text size="sm" c="green" role="status">
-            Webhook saved.
+        <TextInput label="Web address" placeholder="https://crm.example.com/baton/handoff" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={problems.get('url')} />
+        <PasswordInput
+          label="Secret"
+          description={
+            stored?.secretSet
+              ? 'A secret is set — type a new one to replace it. It is never shown again.'
+              : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
+          }
+          placeholder={stored?.secretSet ? 'Leave empty to keep the current secret' : ''}
+          value={secret}
+          onChange={(e) => {
+            setSecret(e.currentTarget.value);
+            edited();
+          }}
+          error={problems.get('secret')}
+          autoComplete="new-password"
+        />
+        <Switch label="Send handovers to this address" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+        <Checkbox
+          label="Allow private network addresses"
+          description="Lets the address point inside your own network (such as 10.x.x.x or this server itself)."
+          checked={draft.allowPrivateNetwork}
+          onChange={(e) => set({ allowPrivateNetwork: e.currentTarget.checked })}
+        />
+        {draft.allowPrivateNetwork && (
+          <Alert color="orange" title="Only if you trust everyone who can edit queues">
+            With this on, anyone who can edit this queue can make the Baton server send requests to systems inside your network that are not meant to be reached from outside.
+          </Alert>
+        )}
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            Could not save the webhook: {error}.
           </Text>
         )}
-        <Button type="submit" loading={saving} variant="light">
-          Save webhook
-        </Button>
-      </Group>
-    </Stack>
+        <Group justify="flex-end">
+          {saved && (
+            <Text size="sm" c="green" role="status">
+              Webhook saved.
+            </Text>
+          )}
+          <Button type="submit" loading={saving} variant="light">
+            Save webhook
+          </Button>
+        </Group>
+      </Stack>
+    </>
   );
 }
