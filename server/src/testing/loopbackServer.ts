@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { businessHoursSchema } from '@baton/shared';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp, type AppDeps } from '../http/createApp.ts';
 import { attachWebSockets } from '../http/webSockets.ts';
 import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
@@ -19,6 +19,8 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio'> {
   seed?: (store: Store) => Promise<unknown>;
   /** Times each request inside the server: from its arrival to the last byte of the answer (for benches). */
   onServed?: (path: string, ms: number) => void;
+  /** The server's logger, for a test that reads what is logged; else silent (or at `TEST_LOG`). */
+  log?: Logger;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
   const store = await openStore(dataDir);
   await options.seed?.(store);
-  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio });
+  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio });
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
     if (onServed) {
