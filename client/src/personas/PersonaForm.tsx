@@ -60,76 +60,74 @@ export function PersonaForm({ persona, onSaved }: { persona: Draft; onSaved(pers
   const keepMine = () => save(async () => (await fetchPersona(draft.id)).version);
 
   return (
-    <>
+    <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Edit ${persona.name}`}>
       <SaveConflictDialog what="simulated caller" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
-      <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Edit ${persona.name}`}>
-        <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={found.get('name')} />
-        <Textarea label="Who they are" autosize minRows={2} value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} />
-        <Text fw={600}>What they call about</Text>
-        {draft.wants.map((goal, i) => (
-          <Group key={i} align="flex-start" grow>
-            <TextInput label="What they want (an intent of the flow)" value={goal.intent} onChange={(e) => setGoal(i, { ...goal, intent: e.currentTarget.value })} error={found.get(`wants.${i}.intent`)} />
-            <PhraseList label="How they say it (one per line)" value={goal.utterances} onChange={(utterances) => setGoal(i, { ...goal, utterances })} error={found.get(`wants.${i}.utterances`)} />
-          </Group>
-        ))}
-        <Group gap="xs">
-          <Button size="compact-sm" variant="light" onClick={() => set('wants', [...draft.wants, { intent: '', utterances: [] }])}>
-            Add something they call about
+      <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={found.get('name')} />
+      <Textarea label="Who they are" autosize minRows={2} value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} />
+      <Text fw={600}>What they call about</Text>
+      {draft.wants.map((goal, i) => (
+        <Group key={i} align="flex-start" grow>
+          <TextInput label="What they want (an intent of the flow)" value={goal.intent} onChange={(e) => setGoal(i, { ...goal, intent: e.currentTarget.value })} error={found.get(`wants.${i}.intent`)} />
+          <PhraseList label="How they say it (one per line)" value={goal.utterances} onChange={(utterances) => setGoal(i, { ...goal, utterances })} error={found.get(`wants.${i}.utterances`)} />
+        </Group>
+      ))}
+      <Group gap="xs">
+        <Button size="compact-sm" variant="light" onClick={() => set('wants', [...draft.wants, { intent: '', utterances: [] }])}>
+          Add something they call about
+        </Button>
+        {draft.wants.length > 1 && (
+          <Button size="compact-sm" variant="subtle" color="red" onClick={() => set('wants', draft.wants.slice(0, -1))}>
+            Remove the last one
           </Button>
-          {draft.wants.length > 1 && (
-            <Button size="compact-sm" variant="subtle" color="red" onClick={() => set('wants', draft.wants.slice(0, -1))}>
-              Remove the last one
-            </Button>
-          )}
-        </Group>
+        )}
+      </Group>
+      <NumberInput
+        label="Patience"
+        description="After this many turns the AI gets wrong, the caller hangs up."
+        min={1}
+        max={50}
+        value={draft.patienceTurns}
+        onChange={(v) => set('patienceTurns', Number(v) || 1)}
+        error={found.get('patienceTurns')}
+      />
+      <Chance label="Asks for a person" description="Chance on each turn that they ask for a person instead of answering." value={draft.asksForPersonProbability} onChange={(v) => set('asksForPersonProbability', v)} />
+      <Switch label="Asks for a person as their very first words" checked={draft.asksAtOnce} onChange={(e) => set('asksAtOnce', e.currentTarget.checked)} />
+      <PhraseList label="How they ask for a person (one per line)" value={draft.personPhrases} onChange={(v) => set('personPhrases', v)} error={found.get('personPhrases')} />
+      <Group grow>
+        <NumberInput label="Usual voice level (dB)" min={20} max={120} value={draft.loudness.baseDb} onChange={(v) => set('loudness', { ...draft.loudness, baseDb: Number(v) || 60 })} />
         <NumberInput
-          label="Patience"
-          description="After this many turns the AI gets wrong, the caller hangs up."
-          min={1}
-          max={50}
-          value={draft.patienceTurns}
-          onChange={(v) => set('patienceTurns', Number(v) || 1)}
-          error={found.get('patienceTurns')}
+          label="Louder per failed turn (dB)"
+          min={0}
+          max={30}
+          value={draft.loudness.perFailedTurnDb}
+          onChange={(v) => set('loudness', { ...draft.loudness, perFailedTurnDb: Number(v) || 0 })}
         />
-        <Chance label="Asks for a person" description="Chance on each turn that they ask for a person instead of answering." value={draft.asksForPersonProbability} onChange={(v) => set('asksForPersonProbability', v)} />
-        <Switch label="Asks for a person as their very first words" checked={draft.asksAtOnce} onChange={(e) => set('asksAtOnce', e.currentTarget.checked)} />
-        <PhraseList label="How they ask for a person (one per line)" value={draft.personPhrases} onChange={(v) => set('personPhrases', v)} error={found.get('personPhrases')} />
-        <Group grow>
-          <NumberInput label="Usual voice level (dB)" min={20} max={120} value={draft.loudness.baseDb} onChange={(v) => set('loudness', { ...draft.loudness, baseDb: Number(v) || 60 })} />
-          <NumberInput
-            label="Louder per failed turn (dB)"
-            min={0}
-            max={30}
-            value={draft.loudness.perFailedTurnDb}
-            onChange={(v) => set('loudness', { ...draft.loudness, perFailedTurnDb: Number(v) || 0 })}
-          />
-        </Group>
-        <PhraseList label="What they add when it goes wrong, turn after turn (one per line)" value={draft.escalation} onChange={(v) => set('escalation', v)} />
-        <TextInput
-          label="A sensitive matter they bring up (optional)"
-          placeholder="e.g. someone has used my card"
-          value={draft.sensitiveTopic?.phrase ?? ''}
-          onChange={(e) => set('sensitiveTopic', e.currentTarget.value.trim() ? { phrase: e.currentTarget.value } : null)}
-        />
-        <PhraseList label="How they rephrase when not understood (one per line)" value={draft.rephrasings} onChange={(v) => set('rephrasings', v)} />
-        <Chance label="Unsure answers" description="Chance that they answer a question vaguely instead of with the value." value={draft.unsureProbability} onChange={(v) => set('unsureProbability', v)} />
-        <NumberInput label="Share in the usual mix of callers" description="Relative to the other callers' shares." min={0} max={1000} value={draft.weight} onChange={(v) => set('weight', Number(v) || 0)} />
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            Could not save: {error}.
+      </Group>
+      <PhraseList label="What they add when it goes wrong, turn after turn (one per line)" value={draft.escalation} onChange={(v) => set('escalation', v)} />
+      <TextInput
+        label="A sensitive matter they bring up (optional)"
+        placeholder="e.g. someone has used my card"
+        value={draft.sensitiveTopic?.phrase ?? ''}
+        onChange={(e) => set('sensitiveTopic', e.currentTarget.value.trim() ? { phrase: e.currentTarget.value } : null)}
+      />
+      <PhraseList label="How they rephrase when not understood (one per line)" value={draft.rephrasings} onChange={(v) => set('rephrasings', v)} />
+      <Chance label="Unsure answers" description="Chance that they answer a question vaguely instead of with the value." value={draft.unsureProbability} onChange={(v) => set('unsureProbability', v)} />
+      <NumberInput label="Share in the usual mix of callers" description="Relative to the other callers' shares." min={0} max={1000} value={draft.weight} onChange={(v) => set('weight', Number(v) || 0)} />
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          Could not save: {error}.
+        </Text>
+      )}
+      <Group justify="flex-end">
+        {saved && (
+          <Text size="sm" c="green" role="status">
+            Saved. Simulations use it from now on.
           </Text>
         )}
-        <Group justify="flex-end">
-          {saved && (
-            <Text size="sm" c="green" role="status">
-              Saved. Simulations use it from now on.
-            </Text>
-          )}
-          <Button type="submit" loading={saving} disabled={found.size > 0}>
-            Save {draft.name || 'this caller'}
-          </Button>
-        </Group>
-      </Stack>
-    </>
+        <Button type="submit" loading={saving} disabled={found.size > 0}>
+          Save {draft.name || 'this caller'}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

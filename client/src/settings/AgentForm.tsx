@@ -49,87 +49,85 @@ export function AgentForm({ agent, isNew, onSaved }: AgentFormProps) {
   const keepMine = () => save(async () => (await fetchAgent(draft.id)).version);
 
   return (
-    <>
+    <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New agent' : `Edit ${agent.name}`}>
       <SaveConflictDialog what="agent" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
-      <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New agent' : `Edit ${agent.name}`}>
-        <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
-        {isNew && (
-          <TextInput
-            label="Agent code"
-            description='Lowercase letters, digits and dashes, e.g. "sam-jones". It cannot be changed later.'
-            value={draft.id}
-            onChange={(e) => set('id', e.currentTarget.value)}
-            error={problems.get('id')}
-          />
-        )}
-        <div>
-          <Text fw={600}>Skills</Text>
-          <Text size="sm" c="dimmed" mb={6}>
-            A queue offers its calls only to agents with all the skills it requires; among them, the more skilled are offered calls first.
-          </Text>
-          <Stack gap={6}>
-            {draft.skills.length === 0 && (
-              <Text size="sm" c="dimmed">
-                No skills yet: this agent is offered calls only from queues that require none.
-              </Text>
-            )}
-            {draft.skills.length > 0 && (
-              <Group gap="xs" wrap="nowrap" aria-hidden="true">
-                <Text size="xs" fw={600} w={190}>
-                  Skill
-                </Text>
-                <Text size="xs" fw={600}>
-                  How good (1 to 5)
-                </Text>
-              </Group>
-            )}
-            {draft.skills.map((skill, i) => (
-              <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                <TextInput w={190} aria-label={`Skill ${i + 1}`} placeholder="e.g. billing" value={skill.skill} onChange={(e) => setSkill(i, { ...skill, skill: e.currentTarget.value })} error={problems.get(`skills.${i}.skill`)} />
-                <NativeSelect
-                  aria-label={`How good at skill ${i + 1} (1 to 5)`}
-                  data={levels}
-                  value={String(skill.proficiency)}
-                  onChange={(e) => setSkill(i, { ...skill, proficiency: Number(e.currentTarget.value) })}
-                  error={problems.get(`skills.${i}.proficiency`)}
-                  w={160}
-                />
-                <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove skill ${i + 1}`} onClick={() => set('skills', draft.skills.filter((_, j) => j !== i))}>
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-          <Button size="compact-sm" variant="subtle" mt={6} onClick={() => set('skills', [...draft.skills, { skill: '', proficiency: 3 }])}>
-            Add a skill
-          </Button>
-        </div>
-        <NumberInput
-          label="Calls at once"
-          description="How many calls this agent can handle at the same time (1 for voice; more for chat)."
-          min={1}
-          max={10}
-          value={draft.capacity}
-          onChange={(v) => set('capacity', typeof v === 'number' ? v : 1)}
-          error={problems.get('capacity')}
-          maw={440}
+      <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
+      {isNew && (
+        <TextInput
+          label="Agent code"
+          description='Lowercase letters, digits and dashes, e.g. "sam-jones". It cannot be changed later.'
+          value={draft.id}
+          onChange={(e) => set('id', e.currentTarget.value)}
+          error={problems.get('id')}
         />
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            Could not save: {error}.
-          </Text>
-        )}
-        <Group justify="flex-end">
-          {saved && (
-            <Text size="sm" c="green" role="status">
-              Saved. Calls are routed with these skills from now on.
+      )}
+      <div>
+        <Text fw={600}>Skills</Text>
+        <Text size="sm" c="dimmed" mb={6}>
+          A queue offers its calls only to agents with all the skills it requires; among them, the more skilled are offered calls first.
+        </Text>
+        <Stack gap={6}>
+          {draft.skills.length === 0 && (
+            <Text size="sm" c="dimmed">
+              No skills yet: this agent is offered calls only from queues that require none.
             </Text>
           )}
-          <Button type="submit" loading={saving}>
-            Save {draft.name || 'this agent'}
-          </Button>
-        </Group>
-      </Stack>
-    </>
+          {draft.skills.length > 0 && (
+            <Group gap="xs" wrap="nowrap" aria-hidden="true">
+              <Text size="xs" fw={600} w={190}>
+                Skill
+              </Text>
+              <Text size="xs" fw={600}>
+                How good (1 to 5)
+              </Text>
+            </Group>
+          )}
+          {draft.skills.map((skill, i) => (
+            <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+              <TextInput w={190} aria-label={`Skill ${i + 1}`} placeholder="e.g. billing" value={skill.skill} onChange={(e) => setSkill(i, { ...skill, skill: e.currentTarget.value })} error={problems.get(`skills.${i}.skill`)} />
+              <NativeSelect
+                aria-label={`How good at skill ${i + 1} (1 to 5)`}
+                data={levels}
+                value={String(skill.proficiency)}
+                onChange={(e) => setSkill(i, { ...skill, proficiency: Number(e.currentTarget.value) })}
+                error={problems.get(`skills.${i}.proficiency`)}
+                w={160}
+              />
+              <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Remove skill ${i + 1}`} onClick={() => set('skills', draft.skills.filter((_, j) => j !== i))}>
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+        </Stack>
+        <Button size="compact-sm" variant="subtle" mt={6} onClick={() => set('skills', [...draft.skills, { skill: '', proficiency: 3 }])}>
+          Add a skill
+        </Button>
+      </div>
+      <NumberInput
+        label="Calls at once"
+        description="How many calls this agent can handle at the same time (1 for voice; more for chat)."
+        min={1}
+        max={10}
+        value={draft.capacity}
+        onChange={(v) => set('capacity', typeof v === 'number' ? v : 1)}
+        error={problems.get('capacity')}
+        maw={440}
+      />
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          Could not save: {error}.
+        </Text>
+      )}
+      <Group justify="flex-end">
+        {saved && (
+          <Text size="sm" c="green" role="status">
+            Saved. Calls are routed with these skills from now on.
+          </Text>
+        )}
+        <Button type="submit" loading={saving}>
+          Save {draft.name || 'this agent'}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

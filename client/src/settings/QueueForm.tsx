@@ -44,79 +44,77 @@ export function QueueForm({ queue, isNew, onSaved }: QueueFormProps) {
   const keepMine = () => save(async () => (await fetchQueue(draft.id)).version);
 
   return (
-    <>
+    <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New queue' : `Edit ${queue.name}`}>
       <SaveConflictDialog what="queue" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
-      <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New queue' : `Edit ${queue.name}`}>
-        <TextInput label="Name" description="As agents and reports show it." value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
-        {isNew && (
-          <TextInput
-            label="Queue code"
-            description='Flows send calls to the queue by this code. Lowercase letters, digits and dashes, e.g. "billing-support". It cannot be changed later.'
-            value={draft.id}
-            onChange={(e) => set('id', e.currentTarget.value)}
-            error={problems.get('id')}
+      <TextInput label="Name" description="As agents and reports show it." value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
+      {isNew && (
+        <TextInput
+          label="Queue code"
+          description='Flows send calls to the queue by this code. Lowercase letters, digits and dashes, e.g. "billing-support". It cannot be changed later.'
+          value={draft.id}
+          onChange={(e) => set('id', e.currentTarget.value)}
+          error={problems.get('id')}
+        />
+      )}
+      <TagsInput
+        label="Skills required"
+        description="Only agents with every one of these skills are offered calls from this queue. Press Enter after each skill."
+        placeholder="Type a skill, e.g. billing"
+        value={draft.requiredSkills}
+        onChange={(skills) => set('requiredSkills', skills)}
+        error={problems.get('requiredSkills') ?? [...problems].find(([path]) => path.startsWith('requiredSkills.'))?.[1]}
+      />
+      <OpeningHoursField value={draft.businessHours} problems={problems} onChange={(hours) => set('businessHours', hours)} />
+      <HolidaysField value={draft.businessHours.holidays} problems={problems} onChange={(holidays) => set('businessHours', { ...draft.businessHours, holidays })} />
+      <NumberInput
+        label="Longest wait before offering a callback (seconds)"
+        description="When the expected wait is longer than this, the caller is not queued: the flow can offer to call them back instead. 300 seconds is 5 minutes."
+        min={0}
+        max={86_400}
+        value={draft.maxWaitSecondsBeforeCallback}
+        onChange={(v) => set('maxWaitSecondsBeforeCallback', typeof v === 'number' ? v : 0)}
+        error={problems.get('maxWaitSecondsBeforeCallback')}
+        maw={560}
+      />
+      <div>
+        <Text fw={600}>Service level</Text>
+        <Text size="sm" c="dimmed" mb={6}>
+          The goal reports measure this queue against, e.g. 80% of calls answered within 20 seconds.
+        </Text>
+        <Group grow maw={520} align="flex-start">
+          <NumberInput
+            label="Answer within (seconds)"
+            min={1}
+            max={3600}
+            value={draft.serviceLevel.answerWithinSeconds}
+            onChange={(v) => set('serviceLevel', { ...draft.serviceLevel, answerWithinSeconds: typeof v === 'number' ? v : 0 })}
+            error={problems.get('serviceLevel.answerWithinSeconds')}
           />
-        )}
-        <TagsInput
-          label="Skills required"
-          description="Only agents with every one of these skills are offered calls from this queue. Press Enter after each skill."
-          placeholder="Type a skill, e.g. billing"
-          value={draft.requiredSkills}
-          onChange={(skills) => set('requiredSkills', skills)}
-          error={problems.get('requiredSkills') ?? [...problems].find(([path]) => path.startsWith('requiredSkills.'))?.[1]}
-        />
-        <OpeningHoursField value={draft.businessHours} problems={problems} onChange={(hours) => set('businessHours', hours)} />
-        <HolidaysField value={draft.businessHours.holidays} problems={problems} onChange={(holidays) => set('businessHours', { ...draft.businessHours, holidays })} />
-        <NumberInput
-          label="Longest wait before offering a callback (seconds)"
-          description="When the expected wait is longer than this, the caller is not queued: the flow can offer to call them back instead. 300 seconds is 5 minutes."
-          min={0}
-          max={86_400}
-          value={draft.maxWaitSecondsBeforeCallback}
-          onChange={(v) => set('maxWaitSecondsBeforeCallback', typeof v === 'number' ? v : 0)}
-          error={problems.get('maxWaitSecondsBeforeCallback')}
-          maw={560}
-        />
-        <div>
-          <Text fw={600}>Service level</Text>
-          <Text size="sm" c="dimmed" mb={6}>
-            The goal reports measure this queue against, e.g. 80% of calls answered within 20 seconds.
-          </Text>
-          <Group grow maw={520} align="flex-start">
-            <NumberInput
-              label="Answer within (seconds)"
-              min={1}
-              max={3600}
-              value={draft.serviceLevel.answerWithinSeconds}
-              onChange={(v) => set('serviceLevel', { ...draft.serviceLevel, answerWithinSeconds: typeof v === 'number' ? v : 0 })}
-              error={problems.get('serviceLevel.answerWithinSeconds')}
-            />
-            <NumberInput
-              label="Share of calls (%)"
-              min={0}
-              max={100}
-              value={Math.round(draft.serviceLevel.targetShare * 100)}
-              onChange={(v) => set('serviceLevel', { ...draft.serviceLevel, targetShare: (typeof v === 'number' ? v : 0) / 100 })}
-              error={problems.get('serviceLevel.targetShare')}
-            />
-          </Group>
-        </div>
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            Could not save: {error}.
-          </Text>
-        )}
-        <Group justify="flex-end">
-          {saved && (
-            <Text size="sm" c="green" role="status">
-              Saved. New calls use these settings from now on.
-            </Text>
-          )}
-          <Button type="submit" loading={saving}>
-            Save {title}
-          </Button>
+          <NumberInput
+            label="Share of calls (%)"
+            min={0}
+            max={100}
+            value={Math.round(draft.serviceLevel.targetShare * 100)}
+            onChange={(v) => set('serviceLevel', { ...draft.serviceLevel, targetShare: (typeof v === 'number' ? v : 0) / 100 })}
+            error={problems.get('serviceLevel.targetShare')}
+          />
         </Group>
-      </Stack>
-    </>
+      </div>
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          Could not save: {error}.
+        </Text>
+      )}
+      <Group justify="flex-end">
+        {saved && (
+          <Text size="sm" c="green" role="status">
+            Saved. New calls use these settings from now on.
+          </Text>
+        )}
+        <Button type="submit" loading={saving}>
+          Save {title}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

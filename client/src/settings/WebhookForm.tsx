@@ -56,58 +56,56 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
 
   if (loadError) return <Text c="red" role="alert">Could not load the webhook: {loadError}.</Text>;
   return (
-    <>
+    <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
       <SaveConflictDialog what="webhook" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
-      <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
-        <Text fw={600}>Tell another system about each handover</Text>
-        <Text size="sm" c="dimmed">
-          When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.
+      <Text fw={600}>Tell another system about each handover</Text>
+      <Text size="sm" c="dimmed">
+        When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.
+      </Text>
+      <TextInput label="Web address" placeholder="https://crm.example.com/baton/handoff" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={problems.get('url')} />
+      <PasswordInput
+        label="Secret"
+        description={
+          stored?.secretSet
+            ? 'A secret is set — type a new one to replace it. It is never shown again.'
+            : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
+        }
+        placeholder={stored?.secretSet ? 'Leave empty to keep the current secret' : ''}
+        value={secret}
+        onChange={(e) => {
+          setSecret(e.currentTarget.value);
+          edited();
+        }}
+        error={problems.get('secret')}
+        autoComplete="new-password"
+      />
+      <Switch label="Send handovers to this address" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+      <Checkbox
+        label="Allow private network addresses"
+        description="Lets the address point inside your own network (such as 10.x.x.x or this server itself)."
+        checked={draft.allowPrivateNetwork}
+        onChange={(e) => set({ allowPrivateNetwork: e.currentTarget.checked })}
+      />
+      {draft.allowPrivateNetwork && (
+        <Alert color="orange" title="Only if you trust everyone who can edit queues">
+          With this on, anyone who can edit this queue can make the Baton server send requests to systems inside your network that are not meant to be reached from outside.
+        </Alert>
+      )}
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          Could not save the webhook: {error}.
         </Text>
-        <TextInput label="Web address" placeholder="https://crm.example.com/baton/handoff" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={problems.get('url')} />
-        <PasswordInput
-          label="Secret"
-          description={
-            stored?.secretSet
-              ? 'A secret is set — type a new one to replace it. It is never shown again.'
-              : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
-          }
-          placeholder={stored?.secretSet ? 'Leave empty to keep the current secret' : ''}
-          value={secret}
-          onChange={(e) => {
-            setSecret(e.currentTarget.value);
-            edited();
-          }}
-          error={problems.get('secret')}
-          autoComplete="new-password"
-        />
-        <Switch label="Send handovers to this address" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
-        <Checkbox
-          label="Allow private network addresses"
-          description="Lets the address point inside your own network (such as 10.x.x.x or this server itself)."
-          checked={draft.allowPrivateNetwork}
-          onChange={(e) => set({ allowPrivateNetwork: e.currentTarget.checked })}
-        />
-        {draft.allowPrivateNetwork && (
-          <Alert color="orange" title="Only if you trust everyone who can edit queues">
-            With this on, anyone who can edit this queue can make the Baton server send requests to systems inside your network that are not meant to be reached from outside.
-          </Alert>
-        )}
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            Could not save the webhook: {error}.
+      )}
+      <Group justify="flex-end">
+        {saved && (
+          <Text size="sm" c="green" role="status">
+            Webhook saved.
           </Text>
         )}
-        <Group justify="flex-end">
-          {saved && (
-            <Text size="sm" c="green" role="status">
-              Webhook saved.
-            </Text>
-          )}
-          <Button type="submit" loading={saving} variant="light">
-            Save webhook
-          </Button>
-        </Group>
-      </Stack>
-    </>
+        <Button type="submit" loading={saving} variant="light">
+          Save webhook
+        </Button>
+      </Group>
+    </Stack>
   );
 }
