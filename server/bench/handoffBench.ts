@@ -78,15 +78,15 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
   const base = server.url;
   const streams: IncomingMessage[] = [];
   try {
-    const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = async <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+      const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
 
     // Never calling back: no caller should leave the queue.
     const queue = await call<Record<string, unknown>>('GET', `/api/queues/${QUEUE}`);
-    await call('PUT', `/api/queues/${QUEUE}`, { ...queue, maxWaitSecondsBeforeCallback: 86_400 });
+    await call('PUT', `/api/queues/${QUEUE}`, { ...queue, maxWaitSecondsBeforeCallback: 86_400 }, { 'If-Match': `"${String(queue.version)}"` });
     const requiredSkills = (queue.requiredSkills as string[] | undefined) ?? [QUEUE];
     const agents = (await call<Array<{ id: string; skills: Array<{ skill: string }> }>>('GET', '/api/agents'))
       .filter((a) => requiredSkills.every((skill) => a.skills.some((s) => s.skill === skill)))

@@ -31,7 +31,7 @@ describe('seeding personas', () => {
   it('When personas were edited, then a restart does not overwrite them with the shipped ones', async () => {
     await seedPersonas(store, personasDir, log);
     const calm = store.personas.get('calm-regular')!;
-    await store.personas.put({ ...calm, patienceTurns: 12 });
+    await store.personas.put({ ...calm, patienceTurns: 12 }, calm.version);
     expect(await seedPersonas(store, personasDir, log)).toBe(0);
     expect(store.personas.get('calm-regular')!.patienceTurns).toBe(12);
   });

@@ -7,7 +7,7 @@ export async function seedPersonas(store: Store, personasDir: string, log: Logge
   if (!store.personas.isEmpty()) return 0;
   try {
     const personas = await loadPersonas(personasDir);
-    for (const persona of personas) await store.personas.put(persona);
+    for (const persona of personas) await store.personas.put(persona, 'absent');
     return personas.length;
   } catch (err) {
     log.warn({ personasDir, err: err instanceof Error ? err.message : err }, 'personas not loaded');

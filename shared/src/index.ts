@@ -18,6 +18,7 @@ export * from './compiler/parseFlow.ts';
 export * from './compiler/flowGraph.ts';
 export * from './compiler/compileFlow.ts';
 export * from './api/flows.ts';
+export * from './api/versioned.ts';
 export * from './conversations/conversationTest.ts';
 export * from './conversations/conversationTestRun.ts';
 export * from './simulation/persona.ts';

@@ -124,6 +124,21 @@ describe('The call API over a WebSocket', () => {
     expect(ws.socket.readyState).toBe(WebSocket.OPEN);
   });
 
+  it('When a client floods the socket without waiting for answers, then past 32 waiting messages it is closed with 1008 saying why, and nothing after that is read or answered', async () => {
+    const ws = await connect();
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    // The call is still being prepared while the rest arrive, so they all wait for answers at once.
+    ws.send({ type: 'start', flowId: 'billing-support', version: 'draft', id: 'start' });
+    for (let i = 0; i < 40; i++) ws.send({ type: 'turn', text: 'what is my balance', id: i });
+    const large = JSON.stringify({ type: 'turn', text: 'what is my balance', padding: Array.from({ length: 20_000 }, (_, i) => i) });
+    for (let i = 0; i < 100; i++) ws.socket.send(large);
+
+    expect(await closed).toEqual({ code: 1008, reason: expect.stringMatching(/at most 32 may wait for answers/) });
+    const answered = ws.messages.filter((m) => m.type !== 'update');
+    expect(answered.map((m) => m.id)).toEqual(['start', ...Array.from({ length: 31 }, (_, i) => i)].slice(0, answered.length));
+    expect(answered.length).toBeLessThanOrEqual(32);
+  });
+
   it('When the socket closes, then the call goes on and can be continued over HTTP', async () => {
     const ws = await connect();
     ws.send({ type: 'start', flowId: 'billing-support', version: 'draft' });

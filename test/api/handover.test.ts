@@ -73,7 +73,7 @@ describe('Handing a call to a person', () => {
 
   it('When the queue is closed, then the transfer takes the no-agent path at once and the caller is asked for a number to call back', async () => {
     const queue = (await api().get('/api/queues/billing')).body;
-    await api().put('/api/queues/billing').send({ ...queue, businessHours: { ...queue.businessHours, weekly: { mon: [{ open: '09:00', close: '09:01' }] } } }).expect(200);
+    await api().put('/api/queues/billing').set('If-Match', `"${queue.version}"`).send({ ...queue, businessHours: { ...queue.businessHours, weekly: { mon: [{ open: '09:00', close: '09:01' }] } } }).expect(200);
     await signIn('amara-okafor');
     const { callId, turn } = await callAskingForAPerson();
     expect(turn.state.status).toBe('ai');
@@ -92,7 +92,7 @@ describe('Handing a call to a person', () => {
 
   it('When someone who called earlier today waits beside a first-time caller, then the queue offers the repeat caller first', async () => {
     const queue = (await api().get('/api/queues/billing')).body;
-    await api().put('/api/queues/billing').send({ ...queue, maxWaitSecondsBeforeCallback: 3600, priorityBoosts: { sensitive: 0, repeatCaller: 5 } }).expect(200);
+    await api().put('/api/queues/billing').set('If-Match', `"${queue.version}"`).send({ ...queue, maxWaitSecondsBeforeCallback: 3600, priorityBoosts: { sensitive: 0, repeatCaller: 5 } }).expect(200);
     await api().post('/api/calls').send({ flowId: 'billing-support', version: 'draft', caller: { phone: '+442079460018' } }).expect(201);
     // Amara takes a first call, so the next two wait for her.
     await signIn('amara-okafor');

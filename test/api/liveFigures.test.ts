@@ -3,7 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LiveFigures, QueueSettings, WebhookDelivery } from '@baton/shared';
+import type { LiveFigures, QueueSettings, Versioned, WebhookDelivery } from '@baton/shared';
 import { seedStaffing } from '../../server/src/seedStaffing.ts';
 import { flowsDir, readExample, startTestServer } from './testServer.ts';
 
@@ -17,8 +17,8 @@ beforeEach(async () => {
   server = await startTestServer((store) => seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' })));
   await api().post('/api/flows').send(await readExample('billing-support'));
   // Open around the clock, and patient enough that a second caller still joins the queue behind a busy agent.
-  const billing = (await api().get('/api/queues/billing')).body as QueueSettings;
-  expect((await api().put('/api/queues/billing').send({ ...billing, businessHours: alwaysOpen, maxWaitSecondsBeforeCallback: 3600 })).status).toBe(200);
+  const billing = (await api().get('/api/queues/billing')).body as Versioned<QueueSettings>;
+  expect((await api().put('/api/queues/billing').set('If-Match', `"${billing.version}"`).send({ ...billing, businessHours: alwaysOpen, maxWaitSecondsBeforeCallback: 3600 })).status).toBe(200);
 });
 afterEach(async () => {
   await server.stop();

@@ -71,6 +71,17 @@ describe('Twilio media stream', () => {
     expect(res.body.error.message).toMatch(/voice\.raised/);
   });
 
+  it('When a media socket sends a frame far bigger than any of Twilio\'s, then it is closed with 1009 before the frame is read', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/twilio/media`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.on('error', () => undefined);
+    const ignoredBefore = server.voiceLevels.counts.ignoredMessages;
+    socket.send(JSON.stringify({ event: 'media', streamSid: 'MZ1', media: { payload: 'A'.repeat(64 * 1024) } }));
+    expect(await closed).toBe(1009);
+    expect(server.voiceLevels.counts.ignoredMessages).toBe(ignoredBefore);
+  });
+
   it('When a socket sends garbage or opens a path that is not served, then the server counts it and carries on', async () => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/twilio/media`);
     await new Promise((resolve) => socket.once('open', resolve));

@@ -31,7 +31,7 @@ describe('simulations API', () => {
     const list = await api().get('/api/personas');
     expect(list.body.map((p: { id: string }) => p.id)).toEqual(['angry-repeat-caller', 'asks-for-agent', 'calm-regular', 'elderly-unsure', 'fraud-victim', 'impatient']);
     const calm = list.body.find((p: { id: string }) => p.id === 'calm-regular');
-    const edited = await api().put('/api/personas/calm-regular').send({ ...calm, patienceTurns: 9 });
+    const edited = await api().put('/api/personas/calm-regular').set('If-Match', `"${calm.version}"`).send({ ...calm, patienceTurns: 9 });
     expect(edited.status).toBe(200);
     expect(edited.body.patienceTurns).toBe(9);
     const created = await api().put('/api/personas/night-owl').send({ ...calm, id: undefined, name: 'Night owl' });
@@ -106,7 +106,7 @@ describe('simulations API', () => {
     expect(unknownPersona.status).toBe(422);
     expect(unknownPersona.body.error.message).toMatch(/ghost/);
     expect((await simulate({ flowId: 'billing-support', calls: 10, seed: 1, compareWith: 'published' })).status).toBe(404);
-    const badPersona = await api().put('/api/personas/calm-regular').send({ name: 'Calm', patienceTurns: -1 });
+    const badPersona = await api().put('/api/personas/calm-regular').set('If-Match', '"1"').send({ name: 'Calm', patienceTurns: -1 });
     expect(badPersona.status).toBe(422);
     expect(badPersona.body.error.issues.map((i: { path: string }) => i.path)).toContain('patienceTurns');
     expect((await api().get('/api/simulations/missing')).status).toBe(404);

@@ -34,12 +34,12 @@ describe('queues and agents API', () => {
     const created = await api().post('/api/queues').send({ ...billing, id: 'collections', name: 'Collections' });
     expect(created.status).toBe(201);
     expect((await api().post('/api/queues').send({ ...billing, id: 'collections' })).status).toBe(409);
-    const changed = await api().put('/api/queues/collections').send({ ...billing, id: undefined, name: 'Collections', requiredSkills: ['billing', 'debt'] });
+    const changed = await api().put('/api/queues/collections').set('If-Match', created.headers.etag).send({ ...billing, id: undefined, name: 'Collections', requiredSkills: ['billing', 'debt'] });
     expect(changed.status).toBe(200);
     expect((await disk()).queues.collections.requiredSkills).toEqual(['billing', 'debt']);
     expect((await api().delete('/api/queues/collections')).status).toBe(204);
     expect((await api().get('/api/queues/collections')).status).toBe(404);
-    expect((await api().put('/api/queues/collections').send({ ...billing, id: undefined })).status).toBe(404);
+    expect((await api().put('/api/queues/collections').set('If-Match', changed.headers.etag).send({ ...billing, id: undefined })).status).toBe(404);
     expect((await api().delete('/api/queues/collections')).status).toBe(404);
     expect((await disk()).queues.collections).toBeUndefined();
   });
@@ -47,7 +47,7 @@ describe('queues and agents API', () => {
   it('When a queue closes before it opens, then it is refused naming the field and the stored queue is unchanged', async () => {
     const billing = (await api().get('/api/queues/billing')).body;
     const bad = { ...billing, businessHours: { ...billing.businessHours, weekly: { ...billing.businessHours.weekly, sat: [{ open: '13:00', close: '09:00' }] } } };
-    const res = await api().put('/api/queues/billing').send(bad);
+    const res = await api().put('/api/queues/billing').set('If-Match', `"${billing.version}"`).send(bad);
     expect(res.status).toBe(422);
     expect(res.body.error.issues).toContainEqual(expect.objectContaining({ path: 'businessHours.weekly.sat.0.close' }));
     expect((await api().get('/api/queues/billing')).body).toEqual(billing);
@@ -56,14 +56,14 @@ describe('queues and agents API', () => {
 
   it('When an agent gets a skill, then it is stored; a proficiency of 6 or a duplicate id is refused', async () => {
     const ben = (await api().get('/api/agents/ben-hughes')).body;
-    const res = await api().put('/api/agents/ben-hughes').send({ ...ben, skills: [...ben.skills, { skill: 'fraud', proficiency: 4 }] });
+    const res = await api().put('/api/agents/ben-hughes').set('If-Match', `"${ben.version}"`).send({ ...ben, skills: [...ben.skills, { skill: 'fraud', proficiency: 4 }] });
     expect(res.status).toBe(200);
     expect((await disk()).agents['ben-hughes'].skills).toContainEqual({ skill: 'fraud', proficiency: 4 });
-    const tooGood = await api().put('/api/agents/ben-hughes').send({ ...ben, skills: [{ skill: 'fraud', proficiency: 6 }] });
+    const tooGood = await api().put('/api/agents/ben-hughes').set('If-Match', res.headers.etag).send({ ...ben, skills: [{ skill: 'fraud', proficiency: 6 }] });
     expect(tooGood.status).toBe(422);
     expect(tooGood.body.error.issues[0].path).toBe('skills.0.proficiency');
     expect((await api().post('/api/agents').send(ben)).status).toBe(409);
-    expect((await api().post('/api/agents').send({ id: 'new-starter', name: 'New Starter' })).body).toEqual({ id: 'new-starter', name: 'New Starter', skills: [], capacity: 1 });
+    expect((await api().post('/api/agents').send({ id: 'new-starter', name: 'New Starter' })).body).toEqual({ id: 'new-starter', name: 'New Starter', skills: [], capacity: 1, version: 1 });
     expect((await api().delete('/api/agents/new-starter')).status).toBe(204);
     expect((await api().get('/api/agents/nobody')).status).toBe(404);
   });
@@ -72,9 +72,9 @@ describe('queues and agents API', () => {
     expect((await api().get('/api/queues/billing/webhook')).status).toBe(404);
     const saved = await api().put('/api/queues/billing/webhook').send(webhook);
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ url: webhook.url, enabled: true, allowPrivateNetwork: false, secretSet: true });
-    const off = await api().put('/api/queues/billing/webhook').send({ url: webhook.url, enabled: false });
-    expect(off.body).toEqual({ url: webhook.url, enabled: false, allowPrivateNetwork: false, secretSet: true });
+    expect(saved.body).toEqual({ url: webhook.url, enabled: true, allowPrivateNetwork: false, secretSet: true, version: 1 });
+    const off = await api().put('/api/queues/billing/webhook').set('If-Match', saved.headers.etag).send({ url: webhook.url, enabled: false });
+    expect(off.body).toEqual({ url: webhook.url, enabled: false, allowPrivateNetwork: false, secretSet: true, version: 2 });
     expect(JSON.stringify((await api().get('/api/queues/billing/webhook')).body)).not.toContain(webhook.secret);
     expect((await disk()).webhooks.billing.secret).toBe(webhook.secret);
   });

@@ -116,7 +116,8 @@ describe('phone numbers', () => {
   it('When numbers are bound, listed and removed, then calls follow the binding and bad input is refused with the reason', async () => {
     const s = await start({ authToken: TOKEN, defaultFlow: 'Billing support' });
     expect((await s.api('/api/numbers').then((r) => r.json()))).toEqual([expect.objectContaining({ number: NUMBER, flowId: 'billing-support' })]);
-    expect((await s.api(`/api/numbers/${encodeURIComponent(NUMBER)}`, { method: 'PUT', body: { flowId: 'billing-support' } })).status).toBe(200);
+    const bound = await s.api(`/api/numbers/${encodeURIComponent(NUMBER)}`);
+    expect((await s.api(`/api/numbers/${encodeURIComponent(NUMBER)}`, { method: 'PUT', body: { flowId: 'billing-support' }, headers: { 'If-Match': bound.headers.get('ETag')! } })).status).toBe(200);
     const badNumber = await s.api('/api/numbers/0207-123', { method: 'PUT', body: { flowId: 'billing-support' } });
     expect(badNumber.status).toBe(400);
     expect(((await badNumber.json()) as { error: { code: string } }).error.code).toBe('invalid_phone_number');

@@ -29,4 +29,28 @@ describe('Simulated callers', () => {
     expect(stored.find((p) => p.id === 'impatient')).toMatchObject({ asksAtOnce: true, patienceTurns: 3 });
     await page.context().close();
   });
+
+  it('When two analysts edit the same caller, then the second save asks whose version to keep, and keeping mine saves it', async () => {
+    const open = async () => {
+      const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+      await page.goto(`${server.url}/personas`);
+      await page.getByRole('navigation', { name: 'Simulated callers' }).getByText('Calm regular').click();
+      return page.getByRole('form', { name: /^Edit Calm/ });
+    };
+    const first = await open();
+    const second = await open();
+    await first.getByLabel('Patience').fill('7');
+    await first.getByRole('button', { name: /^Save/ }).click();
+    await first.getByText('Saved. Simulations use it from now on.').waitFor();
+
+    await second.getByLabel('Patience').fill('9');
+    await second.getByRole('button', { name: /^Save/ }).click();
+    const dialog = second.page().getByRole('dialog', { name: 'Someone else changed this simulated caller since you opened it' });
+    await dialog.getByRole('button', { name: 'Keep mine and overwrite' }).click();
+    await second.getByText('Saved. Simulations use it from now on.').waitFor();
+    const stored = (await (await fetch(`${server.url}/api/personas/calm-regular`)).json()) as { patienceTurns: number };
+    expect(stored.patienceTurns).toBe(9);
+    await first.page().context().close();
+    await second.page().context().close();
+  });
 });

@@ -29,4 +29,38 @@ describe('Phone numbers', () => {
     await page.getByRole('table', { name: 'Numbers and their flows' }).getByText('+442071234567').waitFor();
     await page.context().close();
   });
+
+  it('When two admins give one number different flows, then the second is asked whose choice to keep, and each choice works', async () => {
+    const number = '+442071230000';
+    const url = `${server.url}/api/numbers/${encodeURIComponent(number)}`;
+    await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support' }) });
+    const open = async () => {
+      const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+      await page.goto(`${server.url}/settings/numbers`);
+      await page.getByLabel(`Flow for ${number}`).waitFor();
+      return page;
+    };
+    const first = await open();
+    const second = await open();
+    const stored = async () => ((await (await fetch(url)).json()) as { flowId: string }).flowId;
+    const dialog = second.getByRole('dialog', { name: 'Someone else changed this phone number since you opened it' });
+
+    await first.getByLabel(`Flow for ${number}`).selectOption({ label: 'Card services' });
+    await expect.poll(stored).toBe('card-services');
+    await second.getByLabel(`Flow for ${number}`).selectOption({ label: 'Internet tech support' });
+    await dialog.waitFor();
+    expect(await stored()).toBe('card-services');
+    await dialog.getByRole('button', { name: 'Load their version' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await second.getByLabel(`Flow for ${number}`).inputValue()).toBe('card-services');
+
+    await first.getByLabel(`Flow for ${number}`).selectOption({ label: 'Billing support' });
+    await expect.poll(stored).toBe('billing-support');
+    await second.getByLabel(`Flow for ${number}`).selectOption({ label: 'Internet tech support' });
+    await dialog.getByRole('button', { name: 'Keep mine and overwrite' }).click();
+    await expect.poll(stored).toBe('tech-support');
+    await dialog.waitFor({ state: 'hidden' });
+    await first.context().close();
+    await second.context().close();
+  });
 });

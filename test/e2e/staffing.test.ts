@@ -13,8 +13,8 @@ async function openQueues(): Promise<Page> {
   return page;
 }
 
-async function send<T>(path: string, method: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function send<T>(path: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<T>;
 }
@@ -123,12 +123,17 @@ describe('Queues and agents settings', () => {
     // without the skill the first test added, which nobody has).
     const allDay = [{ open: '00:00', close: '24:00' }];
     const billing = await send<Record<string, unknown>>('/api/queues/billing', 'GET');
-    await send('/api/queues/billing', 'PUT', {
-      ...billing,
-      requiredSkills: ['billing'],
-      maxWaitSecondsBeforeCallback: 3600,
-      businessHours: { timeZone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] },
-    });
+    await send(
+      '/api/queues/billing',
+      'PUT',
+      {
+        ...billing,
+        requiredSkills: ['billing'],
+        maxWaitSecondsBeforeCallback: 3600,
+        businessHours: { timeZone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] },
+      },
+      { 'If-Match': `"${String(billing.version)}"` },
+    );
     await send('/api/queues/billing/webhook', 'PUT', { url: await closedPortUrl(), secret: 'a-secret-of-32-letters-and-digits', allowPrivateNetwork: true });
     await send('/api/desk/agents/amara-okafor/status', 'POST', { status: 'available' });
     await send('/api/desk/agents/dev-patel/status', 'POST', { status: 'available' });

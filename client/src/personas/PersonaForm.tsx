@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Slider, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
-import { personaSchema, type Persona } from '@baton/shared';
-import { ApiError } from '../api/fetchJson.ts';
+import { personaSchema, type Persona, type Versioned } from '@baton/shared';
+import { SaveConflictDialog } from '../settings/SaveConflictDialog.tsx';
+import { useSave } from '../settings/useSave.ts';
 import { PhraseList } from './PhraseList.tsx';
-import { savePersona } from './personasApi.ts';
+import { fetchPersona, savePersona } from './personasApi.ts';
 
-type Draft = Persona;
+type Draft = Versioned<Persona>;
 
 /** The first problem the schema finds with each field, by path ("wants.0.utterances"). */
 function problems(draft: Draft): Map<string, string> {
-  const result = personaSchema.safeParse(draft);
+  const { version: _version, ...persona } = draft;
+  const result = personaSchema.safeParse(persona);
   const found = new Map<string, string>();
   if (!result.success) for (const issue of result.error.issues) if (!found.has(issue.path.join('.'))) found.set(issue.path.join('.'), issue.message);
   return found;
@@ -30,35 +32,36 @@ function Chance({ label, description, value, onChange }: { label: string; descri
 }
 
 /** Edits one simulated caller: what they want and in which words, their patience, and how they escalate. */
-export function PersonaForm({ persona, onSaved }: { persona: Persona; onSaved(persona: Persona): void }) {
+export function PersonaForm({ persona, onSaved }: { persona: Draft; onSaved(persona: Draft): void }) {
   const [draft, setDraft] = useState<Draft>(persona);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { saving, saved, error, run, edited, conflict } = useSave();
   const found = problems(draft);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });
-    setSaved(false);
+    edited();
   };
   const setGoal = (i: number, goal: Draft['wants'][number]) => set('wants', draft.wants.map((g, j) => (j === i ? goal : g)));
 
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
-      const stored = await savePersona(draft);
+  /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
+  async function save(over?: () => Promise<number>) {
+    const stored = await run(async () => savePersona(over ? { ...draft, version: await over() } : draft));
+    if (stored) {
       setDraft(stored);
-      setSaved(true);
       onSaved(stored);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setSaving(false);
     }
   }
+  const loadTheirVersion = () =>
+    conflict.loadTheirs(async () => {
+      const theirs = await fetchPersona(draft.id);
+      setDraft(theirs);
+      onSaved(theirs);
+    });
+  // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
+  const keepMine = () => save(async () => (await fetchPersona(draft.id)).version);
 
   return (
     <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Edit ${persona.name}`}>
+      <SaveConflictDialog what="simulated caller" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
       <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={found.get('name')} />
       <Textarea label="Who they are" autosize minRows={2} value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} />
       <Text fw={600}>What they call about</Text>

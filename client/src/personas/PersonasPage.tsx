@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Text } from '@mantine/core';
-import type { Persona } from '@baton/shared';
+import type { Persona, Versioned } from '@baton/shared';
 import { ApiError } from '../api/fetchJson.ts';
 import { PersonaForm } from './PersonaForm.tsx';
 import { fetchPersonas } from './personasApi.ts';
 
 /** The simulated callers what-if runs use (/personas): who they are and how they behave, editable. */
 export function PersonasPage() {
-  const [personas, setPersonas] = useState<Persona[] | null>(null);
+  const [personas, setPersonas] = useState<Array<Versioned<Persona>> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   useEffect(() => {

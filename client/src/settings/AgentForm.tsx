@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import type { AgentSettings, AgentSkill } from '@baton/shared';
-import { saveAgent } from './staffingApi.ts';
+import type { AgentSettings, AgentSkill, Versioned } from '@baton/shared';
+import { SaveConflictDialog } from './SaveConflictDialog.tsx';
+import { fetchAgent, saveAgent, type Draft } from './staffingApi.ts';
 import { useSave } from './useSave.ts';
 
 const levels = [
@@ -13,31 +14,43 @@ const levels = [
 ];
 
 interface AgentFormProps {
-  agent: AgentSettings;
+  /** As loaded: a stored agent has the version the save is made over. */
+  agent: Draft<AgentSettings>;
   isNew: boolean;
-  onSaved(agent: AgentSettings): void;
+  /** The agent as stored now: after a save, or someone else's version once it is loaded. */
+  onSaved(agent: Versioned<AgentSettings>): void;
 }
 
 /** Edits one agent: their skills and how good they are at each, and how many calls they take at once. */
 export function AgentForm({ agent, isNew, onSaved }: AgentFormProps) {
-  const [draft, setDraft] = useState<AgentSettings>(agent);
-  const { saving, saved, error, problems, run, edited, formRef } = useSave();
+  const [draft, setDraft] = useState<Draft<AgentSettings>>(agent);
+  const { saving, saved, error, problems, run, edited, formRef, conflict } = useSave();
   const set = <K extends keyof AgentSettings>(key: K, value: AgentSettings[K]) => {
     setDraft({ ...draft, [key]: value });
     edited();
   };
   const setSkill = (i: number, skill: AgentSkill) => set('skills', draft.skills.map((s, j) => (j === i ? skill : s)));
 
-  async function save() {
-    const stored = await run(() => saveAgent(draft, isNew));
+  /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
+  async function save(over?: () => Promise<number>) {
+    const stored = await run(async () => saveAgent(over ? { ...draft, version: await over() } : draft, isNew));
     if (stored) {
       setDraft(stored);
       onSaved(stored);
     }
   }
+  const loadTheirVersion = () =>
+    conflict.loadTheirs(async () => {
+      const theirs = await fetchAgent(draft.id);
+      setDraft(theirs);
+      onSaved(theirs);
+    });
+  // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
+  const keepMine = () => save(async () => (await fetchAgent(draft.id)).version);
 
   return (
     <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New agent' : `Edit ${agent.name}`}>
+      <SaveConflictDialog what="agent" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
       <TextInput label="Name" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
       {isNew && (
         <TextInput

@@ -3,7 +3,7 @@ import { AgentForm } from './AgentForm.tsx';
 import { AgentLiveCard } from './AgentLiveCard.tsx';
 import { AgentStatusBadge } from './AgentStatusBadge.tsx';
 import { SettingsCard, SettingsListPage } from './SettingsListPage.tsx';
-import { fetchAgents } from './staffingApi.ts';
+import { fetchAgents, type Draft } from './staffingApi.ts';
 import { useLiveFigures } from './useLiveFigures.ts';
 
 const newAgent = (): AgentSettings => ({ id: '', name: '', skills: [], capacity: 1 });
@@ -16,7 +16,7 @@ export function AgentsPage() {
   const live = useLiveFigures();
   const statusOf = (agentId: string) => live.data?.agents.find((a) => a.agentId === agentId);
   return (
-    <SettingsListPage<AgentSettings>
+    <SettingsListPage<Draft<AgentSettings>>
       title="Agents"
       lead="The people who take over calls from the AI. Their skills decide which queues' calls they are offered."
       oneItem="an agent"

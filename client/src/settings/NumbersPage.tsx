@@ -2,11 +2,26 @@ import { useEffect, useState } from 'react';
 import { ActionIcon, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts';
 import { fetchFlows } from '../api/fetchFlows.ts';
+import { ifMatch } from '../api/ifMatch.ts';
+import { SaveConflictDialog } from './SaveConflictDialog.tsx';
 
 interface NumberBinding {
   number: string;
   flowId: string;
   updatedAt: string;
+  version: number;
+}
+
+const numberUrl = (n: string) => `/api/numbers/${encodeURIComponent(n.trim())}`;
+
+/** The number's binding as stored now, or undefined when it has none. */
+async function fetchBinding(n: string): Promise<NumberBinding | undefined> {
+  try {
+    return await fetchJson<NumberBinding>(numberUrl(n));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return undefined;
+    throw e;
+  }
 }
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
@@ -25,6 +40,8 @@ export function NumbersPage() {
   const [flowId, setFlowId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A choice of flow that met someone else's change (412), waiting for the person to say whose stays.
+  const [conflict, setConflict] = useState<{ number: string; flowId: string } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -52,11 +69,32 @@ export function NumbersPage() {
       setBusy(false);
     }
   }
-  const bind = (n: string, f: string) =>
+  const withBinding = (stored: NumberBinding) => [...(numbers ?? []).filter((b) => b.number !== stored.number), stored].sort((a, b) => a.number.localeCompare(b.number));
+  /** Over the version this page shows (none for a number it does not list); `version` to save over another one. */
+  const bind = (n: string, f: string, version = numbers?.find((b) => b.number === n.trim())?.version) =>
     change(async () => {
-      const stored = await sendJson<NumberBinding>(`/api/numbers/${encodeURIComponent(n.trim())}`, 'PUT', { flowId: f });
-      return [...(numbers ?? []).filter((b) => b.number !== stored.number), stored].sort((a, b) => a.number.localeCompare(b.number));
+      try {
+        return withBinding(await sendJson<NumberBinding>(numberUrl(n), 'PUT', { flowId: f }, ifMatch(version)));
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 412)) throw e;
+        setConflict({ number: n.trim(), flowId: f });
+        throw new ApiError('someone else changed this number first; choose which version to keep', 412, e.code);
+      }
     });
+  const loadTheirVersion = async () => {
+    const pending = conflict!;
+    await change(async () => {
+      const theirs = await fetchBinding(pending.number);
+      return theirs ? withBinding(theirs) : (numbers ?? []).filter((b) => b.number !== pending.number);
+    });
+    setConflict(null);
+  };
+  const keepMine = async () => {
+    const pending = conflict!;
+    setConflict(null);
+    const theirs = await fetchBinding(pending.number).catch(() => undefined);
+    await bind(pending.number, pending.flowId, theirs?.version);
+  };
   const unbind = (n: string) =>
     change(async () => {
       await removeNumber(n);
@@ -69,6 +107,7 @@ export function NumbersPage() {
 
   return (
     <section className="settings" aria-labelledby="numbers-title">
+      <SaveConflictDialog what="phone number" open={conflict !== null} close={() => setConflict(null)} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
       <h1 id="numbers-title">Phone numbers</h1>
       <Text c="dimmed" mb="xs">
         Which flow answers a call to each of your Twilio numbers. Numbers not listed here are answered by the default flow, if your administrator set one.

@@ -1,38 +1,51 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import type { QueueSettings } from '@baton/shared';
+import type { QueueSettings, Versioned } from '@baton/shared';
 import { HolidaysField } from './HolidaysField.tsx';
 import { OpeningHoursField } from './OpeningHoursField.tsx';
-import { saveQueue } from './staffingApi.ts';
+import { SaveConflictDialog } from './SaveConflictDialog.tsx';
+import { fetchQueue, saveQueue, type Draft } from './staffingApi.ts';
 import { useSave } from './useSave.ts';
 
 interface QueueFormProps {
-  queue: QueueSettings;
+  /** As loaded: a stored queue has the version the save is made over. */
+  queue: Draft<QueueSettings>;
   /** A queue not stored yet: its code can still be chosen. */
   isNew: boolean;
-  onSaved(queue: QueueSettings): void;
+  /** The queue as stored now: after a save, or someone else's version once it is loaded. */
+  onSaved(queue: Versioned<QueueSettings>): void;
 }
 
 /** Edits one queue: who may take its calls, when it is open, and how long callers should wait. */
 export function QueueForm({ queue, isNew, onSaved }: QueueFormProps) {
-  const [draft, setDraft] = useState<QueueSettings>(queue);
-  const { saving, saved, error, problems, run, edited, formRef } = useSave();
+  const [draft, setDraft] = useState<Draft<QueueSettings>>(queue);
+  const { saving, saved, error, problems, run, edited, formRef, conflict } = useSave();
   const set = <K extends keyof QueueSettings>(key: K, value: QueueSettings[K]) => {
     setDraft({ ...draft, [key]: value });
     edited();
   };
   const title = draft.name || 'this queue';
 
-  async function save() {
-    const stored = await run(() => saveQueue(draft, isNew));
+  /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
+  async function save(over?: () => Promise<number>) {
+    const stored = await run(async () => saveQueue(over ? { ...draft, version: await over() } : draft, isNew));
     if (stored) {
       setDraft(stored);
       onSaved(stored);
     }
   }
+  const loadTheirVersion = () =>
+    conflict.loadTheirs(async () => {
+      const theirs = await fetchQueue(draft.id);
+      setDraft(theirs);
+      onSaved(theirs);
+    });
+  // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
+  const keepMine = () => save(async () => (await fetchQueue(draft.id)).version);
 
   return (
     <Stack gap="md" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={isNew ? 'New queue' : `Edit ${queue.name}`}>
+      <SaveConflictDialog what="queue" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
       <TextInput label="Name" description="As agents and reports show it." value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problems.get('name')} />
       {isNew && (
         <TextInput

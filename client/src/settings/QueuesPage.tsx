@@ -4,7 +4,7 @@ import { QueueForm } from './QueueForm.tsx';
 import { QueueLiveBadge } from './QueueLiveBadge.tsx';
 import { QueueLiveCard } from './QueueLiveCard.tsx';
 import { SettingsCard, SettingsListPage } from './SettingsListPage.tsx';
-import { fetchQueues } from './staffingApi.ts';
+import { fetchQueues, type Draft } from './staffingApi.ts';
 import { useLiveFigures } from './useLiveFigures.ts';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { WebhookForm } from './WebhookForm.tsx';
@@ -27,7 +27,7 @@ export function QueuesPage() {
   const live = useLiveFigures();
   const figuresOf = (queueId: string) => live.data?.queues.find((q) => q.queueId === queueId);
   return (
-    <SettingsListPage<QueueSettings>
+    <SettingsListPage<Draft<QueueSettings>>
       title="Queues"
       lead="When the AI hands a call over, it goes to a queue. Set who may answer each queue, when it is open, and how long callers should wait."
       oneItem="a queue"

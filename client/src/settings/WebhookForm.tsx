@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
-import type { WebhookView } from '@baton/shared';
+import type { Versioned, WebhookView } from '@baton/shared';
 import { ApiError } from '../api/fetchJson.ts';
+import { SaveConflictDialog } from './SaveConflictDialog.tsx';
 import { fetchWebhook, saveWebhook } from './staffingApi.ts';
 import { useSave } from './useSave.ts';
 
@@ -9,11 +10,12 @@ const blank = { url: '', enabled: true, allowPrivateNetwork: false, secretSet: f
 
 /** A queue's handoff webhook: where Baton sends each handed-over call's details, signed with a secret it never shows again. */
 export function WebhookForm({ queueId, queueName }: { queueId: string; queueName: string }) {
-  const [stored, setStored] = useState<WebhookView | null>(null);
+  // null: the queue had no webhook when the page loaded it.
+  const [stored, setStored] = useState<Versioned<WebhookView> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Omit<WebhookView, 'secretSet'>>(blank);
   const [secret, setSecret] = useState('');
-  const { saving, saved, error, problems, run, edited, formRef } = useSave();
+  const { saving, saved, error, problems, run, edited, formRef, conflict } = useSave();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -32,18 +34,30 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
     edited();
   };
 
-  async function save() {
+  /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
+  async function save(over?: () => Promise<number | undefined>) {
     // An empty secret box means "keep the one that is set", so it is left out.
-    const result = await run(() => saveWebhook(queueId, { url: draft.url, enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) }));
+    const webhook = { url: draft.url, enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) };
+    const result = await run(async () => saveWebhook(queueId, webhook, over ? await over() : stored?.version));
     if (result) {
       setStored(result);
       setSecret('');
     }
   }
+  const loadTheirVersion = () =>
+    conflict.loadTheirs(async () => {
+      const theirs = await fetchWebhook(queueId);
+      setStored(theirs);
+      setDraft(theirs ?? blank);
+      setSecret('');
+    });
+  // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
+  const keepMine = () => save(async () => (await fetchWebhook(queueId))?.version);
 
   if (loadError) return <Text c="red" role="alert">Could not load the webhook: {loadError}.</Text>;
   return (
     <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
+      <SaveConflictDialog what="webhook" open={conflict.open} close={conflict.close} loadTheirVersion={loadTheirVersion} keepMine={keepMine} />
       <Text fw={600}>Tell another system about each handover</Text>
       <Text size="sm" c="dimmed">
         When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.

@@ -32,9 +32,12 @@ export function defaultSettings(publishedVersion: number | null, personas: Perso
 
 const toVersion = (choice: VersionChoice): FlowVersionRequest => (choice === 'draft' || choice === 'published' ? choice : Number(choice));
 
-/** The request for `POST /api/simulations`; personas are sent whole so this run's weights apply without changing the stored ones. */
-export function toRequest(flowId: string, settings: WhatIfSettings, personas: Persona[]): SimulationRequest {
-  const mix = personas.filter((p) => (settings.weights[p.id] ?? 0) > 0).map((p) => ({ ...p, weight: settings.weights[p.id] }));
+/**
+ * The request for `POST /api/simulations`; personas are sent whole so this run's weights apply without changing the
+ * stored ones, and without the version they were stored at, which is no part of a persona.
+ */
+export function toRequest(flowId: string, settings: WhatIfSettings, personas: Array<Persona & { version?: number }>): SimulationRequest {
+  const mix = personas.filter((p) => (settings.weights[p.id] ?? 0) > 0).map(({ version: _version, ...p }) => ({ ...p, weight: settings.weights[p.id] }));
   return {
     flowId,
     version: toVersion(settings.version),

@@ -22,24 +22,33 @@ import type { SocketHandler } from './webSockets.ts';
  *                                                           the call-back offer, "you're through", the agent's words)
  *   { type: "error", error: { code, message, issues? } }    a bad message or a refused one; the socket stays open
  *
+ * A client may have at most 32 messages waiting for their answers; one more and the socket is closed with 1008
+ * (policy violation) and a reason, without that message or any later one being read. A message may be at most 256 KB.
+ *
  * Closing the socket does not hang up the call: a dropped connection is not a caller putting the phone down, and the
  * call can go on through POST /api/calls/:id/turns. Send `{ type: "turn", hangup: true }` to end it.
  */
 
-/** A client that sends faster than its turns are answered is told to wait rather than queue without end. */
+/**
+ * A client that sends faster than its turns are answered is closed rather than queued without end. Counted before a
+ * message is parsed, so a flood of large frames costs the server no parsing.
+ */
 const MAX_PENDING_MESSAGES = 32;
+const POLICY_VIOLATION = 1008;
+const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 type ClientMessage = Record<string, unknown> & { type?: unknown; id?: unknown };
 
 /** Messages are handled one at a time, so answers come back in order even while a turn waits for the language model. */
 export function callSocket(calls: CallService, log: Logger): SocketHandler {
-  return (socket) => {
+  const handler: SocketHandler = (socket) => {
     let callId: string | undefined;
     /** `signals: true` on `start`: every answer on this socket adds what the test console shows. */
     let withSignals = false;
     let unsubscribe: (() => void) | undefined;
     let queue: Promise<void> = Promise.resolve();
     let pending = 0;
+    let refused = false;
 
     const send = (message: Record<string, unknown>) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -64,24 +73,31 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
     }
 
     socket.on('message', (data, isBinary) => {
-      const message = parse(isBinary ? null : data.toString());
-      const id = message?.id;
+      // Frames already on the wire still arrive after the close; none of them is read.
+      if (refused) return;
       if (pending >= MAX_PENDING_MESSAGES) {
-        send(withId({ type: 'error', error: { code: 'too_many_messages', message: `Wait for answers: at most ${MAX_PENDING_MESSAGES} messages may be waiting.` } }, id));
+        refused = true;
+        socket.close(POLICY_VIOLATION, `Too many messages: at most ${MAX_PENDING_MESSAGES} may wait for answers. Wait for each answer.`);
         return;
       }
       pending += 1;
+      // Parsed in its turn, so only messages that will be answered are ever parsed.
       queue = queue
         .then(async () => {
-          if (!message) throw new AppError(400, 'invalid_json', 'Each message must be one JSON object, e.g. { "type": "turn", "text": "hello" }.');
-          send(withId(await handle(message), id));
+          const message = parse(isBinary ? null : data.toString());
+          try {
+            if (!message) throw new AppError(400, 'invalid_json', 'Each message must be one JSON object, e.g. { "type": "turn", "text": "hello" }.');
+            send(withId(await handle(message), message.id));
+          } catch (error) {
+            send(withId({ type: 'error', error: errorBody(error, log) }, message?.id));
+          }
         })
-        .catch((error: unknown) => send(withId({ type: 'error', error: errorBody(error, log) }, id)))
         .finally(() => (pending -= 1));
     });
     socket.on('close', () => unsubscribe?.());
     socket.on('error', (err) => log.warn({ err }, 'a call socket failed'));
   };
+  return Object.assign(handler, { maxPayload: MAX_PAYLOAD_BYTES });
 }
 
 function parse(text: string | null): ClientMessage | null {

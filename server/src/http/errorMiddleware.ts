@@ -19,7 +19,13 @@ function fromBodyParser(err: { type?: string; limit?: number }): AppError | null
 
 /** The one place errors become responses: `{ error: { code, message, issues? } }`, never a 500 for bad input. */
 export function errorMiddleware(log: Logger): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
+    // The client hung up mid-upload: nothing went wrong here, and anyone could fill the error log this way.
+    if (err?.type === 'request.aborted') {
+      log.debug({ method: req.method, path: req.path, received: err.received, expected: err.expected }, 'upload aborted by the client');
+      if (!res.headersSent) res.status(400).end();
+      return;
+    }
     const known = err instanceof AppError ? err : fromBodyParser(err);
     if (known) {
       res.status(known.status).json({ error: { code: known.code, message: known.message, ...(known.issues ? { issues: known.issues } : {}) } });

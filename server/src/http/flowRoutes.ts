@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import type { ConversationTestService } from '../usecases/ConversationTestService.ts';
+import { sendVersioned } from './sendVersioned.ts';
 import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
 
 export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService): Router {
@@ -11,15 +12,13 @@ export function flowRoutes(flows: FlowRepository, conversationTests: Conversatio
   });
   r.post('/', async (req, res) => {
     const flow = await createFlow(flows, req.body);
-    res.status(201).set('ETag', `"${flow.version}"`).location(`/api/flows/${flow.id}`).json(flow);
+    sendVersioned(res.location(`/api/flows/${flow.id}`), flow, 201);
   });
   r.get('/:id', (req, res) => {
-    const flow = getFlowOrThrow(flows, req.params.id);
-    res.set('ETag', `"${flow.version}"`).json(flow);
+    sendVersioned(res, getFlowOrThrow(flows, req.params.id));
   });
   r.put('/:id', async (req, res) => {
-    const flow = await updateFlow(flows, req.params.id, req.body, req.get('If-Match'));
-    res.set('ETag', `"${flow.version}"`).json(flow);
+    sendVersioned(res, await updateFlow(flows, req.params.id, req.body, req.get('If-Match')));
   });
   r.delete('/:id', async (req, res) => {
     await flows.remove(req.params.id);

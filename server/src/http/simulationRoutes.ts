@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { SimulationService } from '../usecases/SimulationService.ts';
+import { sendVersioned } from './sendVersioned.ts';
 
 /**
  * Simulated callers and what-if runs, mounted at /api.
@@ -10,8 +11,10 @@ import type { SimulationService } from '../usecases/SimulationService.ts';
  * GET    /simulations/:id              status, progress { done, total }, and the report (and comparison) once done
  * DELETE /simulations/:id              cancels a running simulation -> the run, status "cancelled"; 409 if not running
  * GET    /simulations/:id/calls/:index one simulated call replayed: transcript, path, handoff, wait (and `baseline` for a what-if)
- * GET    /personas                     every persona
- * PUT    /personas/:id                 creates (201) or replaces (200) a persona; 422 naming each invalid field
+ * GET    /personas                     every persona, each with its `version`
+ * GET    /personas/:id                 one persona; ETag: "<version>"; 404 if unknown
+ * PUT    /personas/:id                 creates (201) or replaces (200) a persona; 422 naming each invalid field. Replacing
+ *                                      needs If-Match: "<version>" (428 without, 412 when someone else saved since)
  */
 export function simulationRoutes(simulations: SimulationService): Router {
   const r = Router();
@@ -31,9 +34,12 @@ export function simulationRoutes(simulations: SimulationService): Router {
   r.get('/personas', (_req, res) => {
     res.json(simulations.listPersonas());
   });
+  r.get('/personas/:id', (req, res) => {
+    sendVersioned(res, simulations.getPersona(req.params.id));
+  });
   r.put('/personas/:id', async (req, res) => {
-    const { persona, created } = await simulations.putPersona(req.params.id, req.body);
-    res.status(created ? 201 : 200).json(persona);
+    const { persona, created } = await simulations.putPersona(req.params.id, req.body, { ifMatch: req.get('If-Match'), ifNoneMatch: req.get('If-None-Match') });
+    sendVersioned(res, persona, created ? 201 : 200);
   });
   return r;
 }

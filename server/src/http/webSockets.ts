@@ -1,18 +1,27 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-/** Handles one accepted WebSocket; the request is the upgrade request (its URL, headers). */
-export type SocketHandler = (socket: WebSocket, request: IncomingMessage) => void;
+/**
+ * Handles one accepted WebSocket; the request is the upgrade request (its URL, headers). `maxPayload`: the largest
+ * frame the endpoint takes, in bytes; a bigger one closes the socket with 1009 before it is read whole.
+ */
+export type SocketHandler = ((socket: WebSocket, request: IncomingMessage) => void) & { maxPayload?: number };
 
-/** A frame bigger than this closes the socket: a media message is a few hundred bytes, a call event a few kilobytes. */
-const MAX_PAYLOAD_BYTES = 256 * 1024;
+/** Without a limit of its own, a frame bigger than this closes the socket. */
+const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /**
  * Accepts WebSocket upgrades on the HTTP server for the given paths (e.g. `/twilio/media`); any other path gets 404
- * and the socket is closed. Returns the WebSocket server, to close with the HTTP server.
+ * and the socket is closed. Returns every open socket, to close with the HTTP server.
  */
-export function attachWebSockets(server: Server, handlers: Record<string, SocketHandler>): WebSocketServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+export function attachWebSockets(server: Server, handlers: Record<string, SocketHandler>): { readonly clients: Set<WebSocket> } {
+  // ws takes one frame limit per server, so one server per limit.
+  const servers = new Map<number, WebSocketServer>();
+  const serverFor = (maxPayload: number) => {
+    let wss = servers.get(maxPayload);
+    if (!wss) servers.set(maxPayload, (wss = new WebSocketServer({ noServer: true, maxPayload })));
+    return wss;
+  };
   server.on('upgrade', (request, socket, head) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const handler = Object.hasOwn(handlers, pathname) ? handlers[pathname] : undefined;
@@ -20,7 +29,11 @@ export function attachWebSockets(server: Server, handlers: Record<string, Socket
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => handler(ws, request));
+    serverFor(handler.maxPayload ?? DEFAULT_MAX_PAYLOAD_BYTES).handleUpgrade(request, socket, head, (ws) => handler(ws, request));
   });
-  return wss;
+  return {
+    get clients() {
+      return new Set([...servers.values()].flatMap((wss) => [...wss.clients]));
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
+import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
 import type { NumberBinding, PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -19,13 +19,13 @@ export interface DbData {
   /** Each flow's conversation tests, by flow id. */
   conversationTests: Record<string, StoredConversationTest[]>;
   /** Simulated callers, by persona id. */
-  personas: Record<string, Persona>;
+  personas: Record<string, Versioned<Persona>>;
   /** Queues calls are handed to, by queue id. */
-  queues: Record<string, QueueSettings>;
+  queues: Record<string, Versioned<QueueSettings>>;
   /** The people who take handed-over calls, by agent id. */
-  agents: Record<string, AgentSettings>;
+  agents: Record<string, Versioned<AgentSettings>>;
   /** Each queue's outbound handoff webhook, by queue id (secret included: never sent back by the API). */
-  webhooks: Record<string, WebhookSettings>;
+  webhooks: Record<string, Versioned<WebhookSettings>>;
   /** Call backs promised to callers, by request id. */
   callbacks: Record<string, CallbackRequest>;
   /** Which flow answers each phone number, by number (E.164). */
@@ -37,11 +37,23 @@ export interface DbData {
 
 export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: [], audit: [] });
 
+/** Records saved before settings had versions count as version 1, so the first save from a page moves them to 2. */
+function withVersions<T extends object>(records: Record<string, T>): Record<string, Versioned<T>> {
+  return Object.fromEntries(Object.entries(records).map(([id, r]) => [id, { ...r, version: 'version' in r && typeof r.version === 'number' ? r.version : 1 }]));
+}
+
 /**
- * Fills in collections a file from an older Baton lacks. `queues` and `agents` were reserved as (always empty)
- * arrays before they held anything, so an array there becomes an empty record.
+ * Fills in collections a file from an older Baton lacks, and versions its settings lacked. `queues` and `agents` were
+ * reserved as (always empty) arrays before they held anything, so an array there becomes an empty record.
  */
 export function upgradeDbData(stored: Partial<DbData> | null): DbData {
   const data = { ...emptyDbData(), ...stored };
-  return { ...data, queues: Array.isArray(data.queues) ? {} : data.queues, agents: Array.isArray(data.agents) ? {} : data.agents };
+  return {
+    ...data,
+    queues: Array.isArray(data.queues) ? {} : withVersions(data.queues),
+    agents: Array.isArray(data.agents) ? {} : withVersions(data.agents),
+    personas: withVersions(data.personas),
+    webhooks: withVersions(data.webhooks),
+    numbers: withVersions(data.numbers),
+  };
 }

@@ -2,6 +2,7 @@ import type { FlowDocument } from '@baton/shared';
 import type { Low } from 'lowdb';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
+import { nextVersion } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
 import type { AuditEntry, DbData, StoredFlow } from './DbData.ts';
 import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
@@ -58,15 +59,7 @@ export class LowdbFlowRepository implements FlowRepository {
     return this.mutate((data, at) => {
       const current = own(data.flows, id);
       if (!current) throw notFound('flow', id);
-      if (current.version !== expectedVersion) {
-        throw new AppError(
-          412,
-          'version_mismatch',
-          `The flow was changed by someone else since version ${expectedVersion}; the current version is ${current.version}. ` +
-            'Reload it and apply your changes again.',
-        );
-      }
-      const version = current.version + 1;
+      const version = nextVersion('flow', current, expectedVersion);
       const stored: StoredFlow = { ...toDocument(flow), id, version, updatedAt: at };
       return this.withFlow(data, stored, { at, action: 'update', flowId: id, version });
     });

@@ -2,6 +2,7 @@ import type { Low } from 'lowdb';
 import { notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import type { DbData } from './DbData.ts';
+import { nextVersion, type Precondition } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
 import type { NumberBinding, NumberRepository } from './types.ts';
 
@@ -23,10 +24,11 @@ export class LowdbNumberRepository implements NumberRepository {
     return binding && { ...binding };
   }
 
-  put(number: string, flowId: string): Promise<{ binding: NumberBinding; created: boolean }> {
+  put(number: string, flowId: string, expected: Precondition): Promise<{ binding: NumberBinding; created: boolean }> {
     return commitChange(this.db, this.now, (data, at) => {
-      const binding: NumberBinding = { number, flowId, updatedAt: at };
-      return { next: { ...data, numbers: { ...data.numbers, [number]: binding } }, result: { binding: { ...binding }, created: !own(data.numbers, number) } };
+      const current = own(data.numbers, number);
+      const binding: NumberBinding = { number, flowId, updatedAt: at, version: nextVersion('phone number', current, expected) };
+      return { next: { ...data, numbers: { ...data.numbers, [number]: binding } }, result: { binding: { ...binding }, created: !current } };
     });
   }
 

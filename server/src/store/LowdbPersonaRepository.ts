@@ -1,7 +1,8 @@
-import type { Persona } from '@baton/shared';
+import type { Persona, Versioned } from '@baton/shared';
 import type { Low } from 'lowdb';
 import { commitChange } from './commitChange.ts';
 import type { DbData } from './DbData.ts';
+import { nextVersion, type Precondition } from './nextVersion.ts';
 import { own } from './ownRecord.ts';
 import type { PersonaRepository } from './types.ts';
 
@@ -12,21 +13,22 @@ export class LowdbPersonaRepository implements PersonaRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(): Persona[] {
+  list(): Array<Versioned<Persona>> {
     return Object.values(this.db.data.personas)
       .map((p) => structuredClone(p))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  get(id: string): Persona | undefined {
+  get(id: string): Versioned<Persona> | undefined {
     const persona = own(this.db.data.personas, id);
     return persona && structuredClone(persona);
   }
 
-  put(persona: Persona): Promise<{ persona: Persona; created: boolean }> {
+  put(persona: Persona, expected: Precondition): Promise<{ persona: Versioned<Persona>; created: boolean }> {
     return commitChange(this.db, this.now, (data) => {
-      const created = !own(data.personas, persona.id);
-      return { next: { ...data, personas: { ...data.personas, [persona.id]: structuredClone(persona) } }, result: { persona: structuredClone(persona), created } };
+      const current = own(data.personas, persona.id);
+      const stored = { ...structuredClone(persona), version: nextVersion('persona', current, expected) };
+      return { next: { ...data, personas: { ...data.personas, [persona.id]: stored } }, result: { persona: structuredClone(stored), created: !current } };
     });
   }
 

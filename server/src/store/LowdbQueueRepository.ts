@@ -1,8 +1,9 @@
-import type { QueueSettings, WebhookSettings } from '@baton/shared';
+import type { QueueSettings, Versioned, WebhookSettings } from '@baton/shared';
 import type { Low } from 'lowdb';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import type { DbData } from './DbData.ts';
+import { nextVersion, type Precondition } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
 import type { QueueRepository } from './types.ts';
 
@@ -15,29 +16,34 @@ export class LowdbQueueRepository implements QueueRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(): QueueSettings[] {
+  list(): Array<Versioned<QueueSettings>> {
     return Object.values(this.db.data.queues)
       .map((q) => structuredClone(q))
       .sort(byId);
   }
 
-  get(id: string): QueueSettings | undefined {
+  get(id: string): Versioned<QueueSettings> | undefined {
     const queue = own(this.db.data.queues, id);
     return queue && structuredClone(queue);
   }
 
-  create(queue: QueueSettings): Promise<QueueSettings> {
+  create(queue: QueueSettings): Promise<Versioned<QueueSettings>> {
     return commitChange(this.db, this.now, (data) => {
       if (own(data.queues, queue.id)) throw new AppError(409, 'queue_exists', `A queue with id "${queue.id}" already exists. Choose another id, or edit that queue.`);
-      return { next: { ...data, queues: { ...data.queues, [queue.id]: structuredClone(queue) } }, result: structuredClone(queue) };
+      return this.withQueue(data, { ...structuredClone(queue), version: 1 });
     });
   }
 
-  update(queue: QueueSettings): Promise<QueueSettings> {
+  update(queue: QueueSettings, expected: number): Promise<Versioned<QueueSettings>> {
     return commitChange(this.db, this.now, (data) => {
-      if (!own(data.queues, queue.id)) throw notFound('queue', queue.id);
-      return { next: { ...data, queues: { ...data.queues, [queue.id]: structuredClone(queue) } }, result: structuredClone(queue) };
+      const current = own(data.queues, queue.id);
+      if (!current) throw notFound('queue', queue.id);
+      return this.withQueue(data, { ...structuredClone(queue), version: nextVersion('queue', current, expected) });
     });
+  }
+
+  private withQueue(data: DbData, stored: Versioned<QueueSettings>) {
+    return { next: { ...data, queues: { ...data.queues, [stored.id]: stored } }, result: structuredClone(stored) };
   }
 
   remove(id: string): Promise<void> {
@@ -47,15 +53,16 @@ export class LowdbQueueRepository implements QueueRepository {
     });
   }
 
-  webhook(queueId: string): WebhookSettings | undefined {
+  webhook(queueId: string): Versioned<WebhookSettings> | undefined {
     const webhook = own(this.db.data.webhooks, queueId);
     return webhook && structuredClone(webhook);
   }
 
-  putWebhook(queueId: string, webhook: WebhookSettings): Promise<WebhookSettings> {
+  putWebhook(queueId: string, webhook: WebhookSettings, expected: Precondition): Promise<Versioned<WebhookSettings>> {
     return commitChange(this.db, this.now, (data) => {
       if (!own(data.queues, queueId)) throw notFound('queue', queueId);
-      return { next: { ...data, webhooks: { ...data.webhooks, [queueId]: structuredClone(webhook) } }, result: structuredClone(webhook) };
+      const stored = { ...structuredClone(webhook), version: nextVersion('webhook', own(data.webhooks, queueId), expected) };
+      return { next: { ...data, webhooks: { ...data.webhooks, [queueId]: stored } }, result: structuredClone(stored) };
     });
   }
 

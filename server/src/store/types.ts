@@ -1,4 +1,5 @@
-import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
+import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
+import type { Precondition } from './nextVersion.ts';
 
 export type { FlowSummary };
 
@@ -41,42 +42,46 @@ export interface ConversationTestRepository {
   remove(flowId: string, testId: string): Promise<void>;
 }
 
-/** Simulated callers (personas), editable in the UI; seeded from flows/personas into an empty collection. */
+/**
+ * Simulated callers (personas), editable in the UI; seeded from flows/personas into an empty collection. Settings
+ * records carry a version that goes up by one on every save; a replace names the version it was made from
+ * (`expected`): AppError 428 `if_match_required` without one, 412 `version_mismatch` when someone else saved since.
+ */
 export interface PersonaRepository {
   /** Sorted by id. */
-  list(): Persona[];
-  get(id: string): Persona | undefined;
-  /** Stores a persona under its id, replacing one with that id. */
-  put(persona: Persona): Promise<{ persona: Persona; created: boolean }>;
+  list(): Array<Versioned<Persona>>;
+  get(id: string): Versioned<Persona> | undefined;
+  /** Stores a persona under its id, replacing one with that id (checked against `expected`). */
+  put(persona: Persona, expected: Precondition): Promise<{ persona: Versioned<Persona>; created: boolean }>;
   isEmpty(): boolean;
 }
 
 /** Queues and their handoff webhooks; seeded from flows/staffing into an empty collection. */
 export interface QueueRepository {
   /** Sorted by id. */
-  list(): QueueSettings[];
-  get(id: string): QueueSettings | undefined;
+  list(): Array<Versioned<QueueSettings>>;
+  get(id: string): Versioned<QueueSettings> | undefined;
   /** AppError 409 `queue_exists` if the id is taken. */
-  create(queue: QueueSettings): Promise<QueueSettings>;
-  /** Replaces a queue; AppError 404 when missing. */
-  update(queue: QueueSettings): Promise<QueueSettings>;
+  create(queue: QueueSettings): Promise<Versioned<QueueSettings>>;
+  /** Replaces a queue if it is still at version `expected`; AppError 404 when missing. */
+  update(queue: QueueSettings, expected: number): Promise<Versioned<QueueSettings>>;
   /** Removes the queue and its webhook together; AppError 404 when missing. */
   remove(id: string): Promise<void>;
-  webhook(queueId: string): WebhookSettings | undefined;
-  /** AppError 404 when the queue is missing. */
-  putWebhook(queueId: string, webhook: WebhookSettings): Promise<WebhookSettings>;
+  webhook(queueId: string): Versioned<WebhookSettings> | undefined;
+  /** Sets or replaces (checked against `expected`) the queue's webhook; AppError 404 when the queue is missing. */
+  putWebhook(queueId: string, webhook: WebhookSettings, expected: Precondition): Promise<Versioned<WebhookSettings>>;
   isEmpty(): boolean;
 }
 
 /** The people calls are handed to; seeded from flows/staffing into an empty collection. */
 export interface AgentRepository {
   /** Sorted by id. */
-  list(): AgentSettings[];
-  get(id: string): AgentSettings | undefined;
+  list(): Array<Versioned<AgentSettings>>;
+  get(id: string): Versioned<AgentSettings> | undefined;
   /** AppError 409 `agent_exists` if the id is taken. */
-  create(agent: AgentSettings): Promise<AgentSettings>;
-  /** Replaces an agent; AppError 404 when missing. */
-  update(agent: AgentSettings): Promise<AgentSettings>;
+  create(agent: AgentSettings): Promise<Versioned<AgentSettings>>;
+  /** Replaces an agent if it is still at version `expected`; AppError 404 when missing. */
+  update(agent: AgentSettings, expected: number): Promise<Versioned<AgentSettings>>;
   /** AppError 404 when missing. */
   remove(id: string): Promise<void>;
   isEmpty(): boolean;
@@ -97,6 +102,8 @@ export interface NumberBinding {
   number: string;
   flowId: string;
   updatedAt: string;
+  /** Goes up by one on every save (If-Match). */
+  version: number;
 }
 
 /** Which flow answers which phone number (telephony channels look the called number up here). */
@@ -104,8 +111,8 @@ export interface NumberRepository {
   /** Sorted by number. */
   list(): NumberBinding[];
   get(number: string): NumberBinding | undefined;
-  /** Binds the number to the flow, replacing any binding it had. */
-  put(number: string, flowId: string): Promise<{ binding: NumberBinding; created: boolean }>;
+  /** Binds the number to the flow, replacing any binding it had (checked against `expected`). */
+  put(number: string, flowId: string, expected: Precondition): Promise<{ binding: NumberBinding; created: boolean }>;
   /** AppError 404 when the number has no binding. */
   remove(number: string): Promise<void>;
 }

@@ -8,7 +8,23 @@ describe('upgradeDbData', () => {
   });
 
   it('When the file already holds queues, then they are kept', () => {
-    const queues = { billing: { id: 'billing' } } as unknown as DbData['queues'];
+    const queues = { billing: { id: 'billing', version: 4 } } as unknown as DbData['queues'];
     expect(upgradeDbData({ queues }).queues).toEqual(queues);
+  });
+
+  it('When settings were saved before they had versions, then each counts as version 1, so the pages can save it with If-Match', () => {
+    const old = {
+      queues: { billing: { id: 'billing' } },
+      agents: { ben: { id: 'ben' } },
+      personas: { calm: { id: 'calm' } },
+      webhooks: { billing: { url: 'https://crm.example.com' } },
+      numbers: { '+442071234567': { number: '+442071234567', flowId: 'f', updatedAt: '' } },
+    } as unknown as Partial<DbData>;
+    const upgraded = upgradeDbData(old);
+    expect(upgraded.queues.billing).toEqual({ id: 'billing', version: 1 });
+    expect(upgraded.agents.ben).toEqual({ id: 'ben', version: 1 });
+    expect(upgraded.personas.calm).toEqual({ id: 'calm', version: 1 });
+    expect(upgraded.webhooks.billing).toEqual({ url: 'https://crm.example.com', version: 1 });
+    expect(upgraded.numbers['+442071234567']).toEqual({ number: '+442071234567', flowId: 'f', updatedAt: '', version: 1 });
   });
 });

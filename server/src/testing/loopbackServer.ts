@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { businessHoursSchema } from '@baton/shared';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp, type AppDeps } from '../http/createApp.ts';
 import { attachWebSockets } from '../http/webSockets.ts';
 import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
@@ -19,6 +19,8 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLi
   seed?: (store: Store) => Promise<unknown>;
   /** Times each request inside the server: from its arrival to the last byte of the answer (for benches). */
   onServed?: (path: string, ms: number) => void;
+  /** The server's logger, for a test that reads what is logged; else silent (or at `TEST_LOG`). */
+  log?: Logger;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
   const store = await openStore(dataDir);
   await options.seed?.(store);
-  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds });
+  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds });
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
     if (onServed) {
@@ -50,8 +52,8 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
     /** What a Twilio turn reads of the caller's audio (fed by `/twilio/media`). */
     voiceLevels,
     /** A JSON request to Baton's own API. */
-    api: (p: string, init?: { method?: string; body?: unknown }) =>
-      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
+    api: (p: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) =>
+      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json', ...init?.headers }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
     async stop(): Promise<void> {
       routing.close();
       for (const socket of sockets.clients) socket.terminate();
@@ -69,5 +71,5 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
  */
 export async function seedOpenQueues(store: Store) {
   await seedStaffing(store, path.join(flowsDir, 'staffing'), pino({ level: 'silent' }));
-  for (const queue of store.queues.list()) await store.queues.update({ ...queue, businessHours: businessHoursSchema.parse(alwaysOpen) });
+  for (const queue of store.queues.list()) await store.queues.update({ ...queue, businessHours: businessHoursSchema.parse(alwaysOpen) }, queue.version);
 }

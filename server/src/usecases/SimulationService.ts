@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type SimulatedCall, type SimulationRequest, type SimulationRun } from '@baton/shared';
+import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type SimulatedCall, type SimulationRequest, type SimulationRun, type Versioned } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { Nlu } from '../nlu/Nlu.ts';
 import { IN_PROCESS_LIMIT, runSimulation, type SimulationOutput, type VersionRun } from '../simulation/runSimulation.ts';
@@ -8,6 +8,8 @@ import { simulationFlow, type FlowUnderTest } from '../simulation/simulationFlow
 import { SimulationCancelled, SimulationWorkers } from '../simulation/SimulationWorkers.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody } from './callInputs.ts';
+import { preconditionOf } from './ifMatch.ts';
+import type { SaveConditions } from './StaffingService.ts';
 import type { RuntimeFlowCache } from './RuntimeFlowCache.ts';
 
 /** Finished runs kept for their drill-down; older ones are forgotten first. */
@@ -107,21 +109,32 @@ export class SimulationService {
     return baseline ? { call, baseline } : { call };
   }
 
-  listPersonas(): Persona[] {
+  listPersonas(): Array<Versioned<Persona>> {
     return this.store.personas.list();
   }
 
-  /** Creates or replaces a persona; the id in the body, if any, must match the address. Invalid: 422 naming each field. */
-  async putPersona(id: string, body: unknown): Promise<{ persona: Persona; created: boolean }> {
+  getPersona(id: string): Versioned<Persona> {
+    const persona = this.store.personas.get(id);
+    if (!persona) throw notFound('persona', id);
+    return persona;
+  }
+
+  /**
+   * Creates or replaces a persona; the id in the body, if any, must match the address. Invalid: 422 naming each field.
+   * Replacing needs If-Match (428 without, 412 when someone else saved since); creating needs none.
+   */
+  async putPersona(id: string, body: unknown, conditions: SaveConditions): Promise<{ persona: Versioned<Persona>; created: boolean }> {
+    const expected = preconditionOf(conditions);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError(400, 'invalid_body', 'Send the persona as a JSON object.');
-    const given = (body as Record<string, unknown>).id;
-    if (given !== undefined && given !== id) throw new AppError(400, 'id_mismatch', `The persona in the body has id "${String(given)}" but the address is for "${id}". Use the same id.`);
-    const parsed = personaSchema.safeParse({ ...body, id });
+    // The version a GET gave may come back in the body; If-Match, not the body, says which version was edited.
+    const { version: _version, ...fields } = body as Record<string, unknown>;
+    if (fields.id !== undefined && fields.id !== id) throw new AppError(400, 'id_mismatch', `The persona in the body has id "${String(fields.id)}" but the address is for "${id}". Use the same id.`);
+    const parsed = personaSchema.safeParse({ ...fields, id });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       throw new AppError(422, 'invalid_persona', `The persona cannot be saved: ${issues[0].path ? `${issues[0].path}: ` : ''}${issues[0].message}.`, issues);
     }
-    return this.store.personas.put(parsed.data);
+    return this.store.personas.put(parsed.data, expected);
   }
 
   private replay(flow: FlowUnderTest, record: RunRecord, index: number, run: VersionRun): SimulatedCall {

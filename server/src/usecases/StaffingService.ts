@@ -1,10 +1,11 @@
 import {
-  agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type LiveFigures, type QueueSettings, type WebhookDelivery, type WebhookView, type WebhookSettings,
+  agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type LiveFigures, type QueueSettings, type Versioned, type WebhookDelivery, type WebhookView, type WebhookSettings,
 } from '@baton/shared';
 import type { z } from 'zod';
 import { AppError, notFound } from '../errors.ts';
 import { resolveWebhookTarget } from '../integrations/resolveWebhookTarget.ts';
 import type { Store } from '../store/types.ts';
+import { preconditionOf, versionFromIfMatch } from './ifMatch.ts';
 import type { RoutingService } from './RoutingService.ts';
 
 type Issue = { path: string; message: string };
@@ -25,15 +26,30 @@ function objectBody(body: unknown, what: string): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** For a replace, the id comes from the address; a different id in the body is a mistake, not a rename. */
+/**
+ * For a replace, the id comes from the address; a different id in the body is a mistake, not a rename. The version
+ * a GET gave may come back in the body: the If-Match header, not the body, says which version was edited.
+ */
 function withAddressId(body: unknown, id: string, what: string): Record<string, unknown> {
-  const fields = objectBody(body, what);
+  const { version: _version, ...fields } = objectBody(body, what);
   if (fields.id !== undefined && fields.id !== id)
     throw new AppError(400, 'id_mismatch', `The ${what} in the body has id "${String(fields.id)}" but the address is for "${id}". Use the same id.`);
   return { ...fields, id };
 }
 
-const viewOf = ({ url, enabled, allowPrivateNetwork, secret }: WebhookSettings): WebhookView => ({ url, enabled, allowPrivateNetwork, secretSet: secret.length > 0 });
+const viewOf = ({ url, enabled, allowPrivateNetwork, secret, version }: Versioned<WebhookSettings>): Versioned<WebhookView> => ({
+  url,
+  enabled,
+  allowPrivateNetwork,
+  secretSet: secret.length > 0,
+  version,
+});
+
+/** The conditional headers of a save, as the route read them. */
+export interface SaveConditions {
+  ifMatch?: string;
+  ifNoneMatch?: string;
+}
 
 /** The part of the webhook sender the settings page reads: what happened to the latest handoffs. */
 export interface DeliveryLog {
@@ -55,24 +71,26 @@ export class StaffingService {
     return this.routing.live();
   }
 
-  listQueues(): QueueSettings[] {
+  listQueues(): Array<Versioned<QueueSettings>> {
     return this.store.queues.list();
   }
 
-  getQueue(id: string): QueueSettings {
+  getQueue(id: string): Versioned<QueueSettings> {
     const queue = this.store.queues.get(id);
     if (!queue) throw notFound('queue', id);
     return queue;
   }
 
-  async createQueue(body: unknown): Promise<QueueSettings> {
+  async createQueue(body: unknown): Promise<Versioned<QueueSettings>> {
     const queue = await this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
     this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
 
-  async updateQueue(id: string, body: unknown): Promise<QueueSettings> {
-    const queue = await this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'));
+  /** Replaces a queue if nobody saved it since the version in If-Match (428 without, 412 when stale). */
+  async updateQueue(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<QueueSettings>> {
+    const expected = versionFromIfMatch(ifMatch);
+    const queue = await this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'), expected);
     this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
@@ -82,24 +100,26 @@ export class StaffingService {
     this.routing?.staffingChanged({ kind: 'queue_changed' });
   }
 
-  listAgents(): AgentSettings[] {
+  listAgents(): Array<Versioned<AgentSettings>> {
     return this.store.agents.list();
   }
 
-  getAgent(id: string): AgentSettings {
+  getAgent(id: string): Versioned<AgentSettings> {
     const agent = this.store.agents.get(id);
     if (!agent) throw notFound('agent', id);
     return agent;
   }
 
-  async createAgent(body: unknown): Promise<AgentSettings> {
+  async createAgent(body: unknown): Promise<Versioned<AgentSettings>> {
     const agent = await this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
     this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
 
-  async updateAgent(id: string, body: unknown): Promise<AgentSettings> {
-    const agent = await this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'));
+  /** Replaces an agent if nobody saved it since the version in If-Match (428 without, 412 when stale). */
+  async updateAgent(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<AgentSettings>> {
+    const expected = versionFromIfMatch(ifMatch);
+    const agent = await this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'), expected);
     this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
@@ -110,7 +130,7 @@ export class StaffingService {
   }
 
   /** 404 when the queue is missing, or has no webhook yet. */
-  webhook(queueId: string): WebhookView {
+  webhook(queueId: string): Versioned<WebhookView> {
     this.getQueue(queueId);
     const webhook = this.store.queues.webhook(queueId);
     if (!webhook) throw new AppError(404, 'not_found', `The queue "${queueId}" has no webhook yet.`);
@@ -120,11 +140,13 @@ export class StaffingService {
   /**
    * Sets a queue's webhook. Without `secret` the stored one is kept (the page never sees it to send it back).
    * An address leading to this server or a private network is refused unless `allowPrivateNetwork` is on;
-   * sending checks again, since a host name can point elsewhere later.
+   * sending checks again, since a host name can point elsewhere later. Setting the first one needs no If-Match;
+   * replacing one does (428 without, 412 when someone else saved since).
    */
-  async putWebhook(queueId: string, body: unknown): Promise<WebhookView> {
+  async putWebhook(queueId: string, body: unknown, conditions: SaveConditions): Promise<Versioned<WebhookView>> {
+    const expected = preconditionOf(conditions);
     this.getQueue(queueId);
-    const fields = objectBody(body, 'webhook');
+    const { version: _version, ...fields } = objectBody(body, 'webhook');
     const stored = this.store.queues.webhook(queueId);
     // With no secret stored either, '' lets the schema say how long a secret must be instead of "expected string".
     const given = fields.secret === undefined ? { ...fields, secret: stored?.secret ?? '' } : fields;
@@ -134,7 +156,7 @@ export class StaffingService {
       // A host that does not resolve now may later; only an address known to be private is refused here.
       if ('problem' in checked && checked.problem.code === 'webhook_url_refused') throw invalid('webhook', [{ path: 'url', message: checked.problem.message }]);
     }
-    return viewOf(await this.store.queues.putWebhook(queueId, webhook));
+    return viewOf(await this.store.queues.putWebhook(queueId, webhook, expected));
   }
 
   /** The queue's latest webhook deliveries, newest first; 404 for an unknown queue, empty when it has sent none. */

@@ -1,6 +1,7 @@
 import { blocksSaving, compileFlow, hasErrors, parseFlow, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
+import { versionFromIfMatch } from './ifMatch.ts';
 
 
 /** Checks a document someone wants to store; throws 422 with the issues that stop it. */
@@ -14,14 +15,6 @@ export function validateForSave(body: unknown): FlowDocument {
     throw new AppError(422, 'invalid_flow', `The flow cannot be saved: ${first?.message ?? 'it is not a valid flow document.'}`, blocking.length > 0 ? blocking : parsed.issues);
   }
   return parsed.parsed.flow;
-}
-
-/** Reads the draft version from an If-Match header ("3", W/"3" or 3). */
-export function versionFromIfMatch(header: string | undefined): number {
-  if (!header) throw new AppError(428, 'if_match_required', 'Send an If-Match header with the version you edited (the ETag from GET), so nobody\'s changes are overwritten.');
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new AppError(400, 'invalid_if_match', `If-Match must be the flow's version in quotes, like "3"; got ${header.slice(0, 40)}.`);
-  return Number(match[1]);
 }
 
 export function getFlowOrThrow(flows: FlowRepository, id: string) {

@@ -29,6 +29,8 @@ export interface MediaCounts {
 
 const TRY_AGAIN_LATER = 1013;
 const UNSUPPORTED_DATA = 1003;
+/** Twilio's largest message, `start`, is a few kilobytes and a `media` one a few hundred bytes: nothing bigger is read. */
+const MAX_FRAME_BYTES = 16 * 1024;
 
 /**
  * The voice level of every caller whose audio Twilio streams to `/twilio/media` (`<Start><Stream>`), by call SID.
@@ -66,8 +68,8 @@ export class VoiceLevels {
     return this.meters.size;
   }
 
-  /** The WebSocket handler for Twilio's media streams: one stream per socket. */
-  readonly socketHandler = (socket: WebSocket): void => {
+  /** The WebSocket handler for Twilio's media streams: one stream per socket; a frame over `maxPayload` closes it (1009). */
+  readonly socketHandler = Object.assign((socket: WebSocket): void => {
     let stream: { streamSid: string; entry: Meter } | null = null;
     const end = () => {
       if (!stream) return;
@@ -108,7 +110,7 @@ export class VoiceLevels {
     // Without a listener a protocol error (an oversized frame, say) would be thrown; `close` follows it.
     socket.on('error', () => undefined);
     socket.on('close', end);
-  };
+  }, { maxPayload: MAX_FRAME_BYTES });
 
   private feed(meter: VoiceMeter, payload: string): void {
     const bytes = this.scratch.write(payload, 'base64');

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors.ts';
 import type { FlowRepository, NumberBinding, NumberRepository } from '../../store/types.ts';
 import { parseBody } from '../../usecases/callInputs.ts';
+import { preconditionOf } from '../../usecases/ifMatch.ts';
+import type { SaveConditions } from '../../usecases/StaffingService.ts';
 
 const E164 = /^\+[1-9][0-9]{4,14}$/;
-const bindingSchema = z.object({ flowId: z.string().min(1, 'flowId must not be empty').max(80) }).strict();
+// `version` may come back as a GET gave it; the If-Match header, not the body, says which version was edited.
+const bindingSchema = z.object({ flowId: z.string().min(1, 'flowId must not be empty').max(80), version: z.unknown().optional() }).strict();
 
 /** Which flow answers which phone number: the settings behind `/api/numbers`. */
 export class NumberBindings {
@@ -23,11 +26,15 @@ export class NumberBindings {
     return binding;
   }
 
-  /** 400 for a number not in E.164 or a bad body; 422 `unknown_flow` when no flow has the id. */
-  put(number: string, body: unknown): Promise<{ binding: NumberBinding; created: boolean }> {
+  /**
+   * 400 for a number not in E.164 or a bad body; 422 `unknown_flow` when no flow has the id. Changing a number's flow
+   * needs If-Match (428 without, 412 when someone else saved since); binding a new number needs none.
+   */
+  put(number: string, body: unknown, conditions: SaveConditions): Promise<{ binding: NumberBinding; created: boolean }> {
+    const expected = preconditionOf(conditions);
     const { flowId } = parseBody(bindingSchema, body);
     if (!this.flows.summary(flowId)) throw new AppError(422, 'unknown_flow', `No flow with id "${flowId}". Pick one of the flows in the Flows list.`, [{ path: 'flowId', message: 'no such flow' }]);
-    return this.numbers.put(checkNumber(number), flowId);
+    return this.numbers.put(checkNumber(number), flowId, expected);
   }
 
   remove(number: string): Promise<void> {

@@ -31,7 +31,7 @@ function channel(fake: ReturnType<typeof fakeCalls>, voice?: { take(sid: string)
   const c = new TwilioChannel({
     calls: fake.calls,
     flows: { summary: () => undefined, list: () => [] },
-    numbers: { get: (n) => (n === '+441' ? { number: n, flowId: 'f', updatedAt: '' } : undefined) },
+    numbers: { get: (n) => (n === '+441' ? { number: n, flowId: 'f', updatedAt: '', version: 1 } : undefined) },
     callLog: { append: (_id, r) => appended.push(r) },
     settings: { voice: 'Polly.Joanna', language: 'en-US' },
     voice,
