@@ -36,14 +36,29 @@ export async function openEditor(browser: Browser, server: RunningServer, flowId
   return page;
 }
 
-/** Stores a flow through the API, as another tool or person would. */
-export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<void> {
+/** Stores a flow through the API, as another tool or person would; returns the id the server stored it under. */
+export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<string> {
   const response = await fetch(`${server.url}/api/flows`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(flow),
   });
   if (response.status !== 201) throw new Error(`Could not create the test flow: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+let copies = 0;
+
+/**
+ * A fresh copy of a stored flow (an example, usually) for one test alone. Tests share the server of their file, and
+ * the editor saves on its own a few seconds after a change: a test that edits the example itself leaves its changes
+ * (or saves them late, while the next test runs) for whichever test comes next. Each test on its own copy sees the
+ * flow as seeded, whatever ran before it and however long that took.
+ */
+export async function copyOfFlow(server: RunningServer, flowId: string): Promise<string> {
+  const { version: _version, ...flow } = await getFlowViaApi(server, flowId);
+  copies += 1;
+  return createFlowViaApi(server, { ...flow, id: `${flowId}-test-${copies}` });
 }
 
 /** Reads a flow as the server has it now. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { browser, createFlowViaApi, getFlowViaApi, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, copyOfFlow, createFlowViaApi, getFlowViaApi, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 useServerAndBrowser();
 
@@ -12,13 +12,20 @@ async function api(path: string, init: RequestInit = {}): Promise<unknown> {
   return response.json();
 }
 
-/** Makes the billing example's draft hand frustrated callers over sooner than the published version does. */
-async function lowerFrustrationThreshold(): Promise<void> {
-  const flow = await getFlowViaApi(server, 'billing-support');
+/** A copy of the billing example of the test's own, published, so its draft can change apart from the published version. */
+async function publishedCopyOfBilling(): Promise<string> {
+  const flowId = await copyOfFlow(server, 'billing-support');
+  await api(`/api/flows/${flowId}/publish`, { method: 'POST' });
+  return flowId;
+}
+
+/** Makes the flow's draft hand frustrated callers over sooner than the published version does. */
+async function lowerFrustrationThreshold(flowId: string): Promise<void> {
+  const flow = await getFlowViaApi(server, flowId);
   const trigger = flow.nodes.find((n) => (n.data.detectors as Array<{ signal: string }> | undefined)?.some((d) => d.signal === 'negative_sentiment'));
   if (!trigger) throw new Error('The billing example has no trigger watching negative sentiment.');
   trigger.data.detectors = (trigger.data.detectors as Array<Record<string, unknown>>).map((d) => (d.signal === 'negative_sentiment' ? { ...d, below: -0.1, turns: 1 } : d));
-  await api('/api/flows/billing-support', { method: 'PUT', body: JSON.stringify(flow), headers: { 'If-Match': `"${flow.version}"` } });
+  await api(`/api/flows/${flowId}`, { method: 'PUT', body: JSON.stringify(flow), headers: { 'If-Match': `"${flow.version}"` } });
 }
 
 /** A figure of the report table as a number: the row's cell under the given column. */
@@ -49,13 +56,13 @@ const unpublishedWithError = {
 
 describe('What-if page', () => {
   it('When the draft lowers the frustration threshold and 1,000 calls are simulated, then the handoff rate shown for the draft is higher than for the published version', async () => {
-    await api('/api/flows/billing-support/publish', { method: 'POST' });
-    await lowerFrustrationThreshold();
+    const flowId = await publishedCopyOfBilling();
+    await lowerFrustrationThreshold(flowId);
 
     await mkdir(resultsDir, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/flows/billing-support/what-if`);
+    await page.goto(`${server.url}/flows/${flowId}/what-if`);
     await page.getByRole('heading', { name: /What if… Billing/ }).waitFor();
     expect(await page.getByLabel('Number of calls').inputValue()).toBe('1,000');
     expect(await page.getByLabel('Seed').inputValue()).toBe('7');
@@ -98,9 +105,10 @@ describe('What-if page', () => {
   });
 
   it('When a large run is started, then its progress shows how many calls are done, and Cancel stops it', async () => {
+    const flowId = await publishedCopyOfBilling();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/flows/billing-support/what-if`);
+    await page.goto(`${server.url}/flows/${flowId}/what-if`);
     const calls = page.getByLabel('Number of calls');
     await calls.fill('100000');
     await page.getByRole('button', { name: 'Run 100,000 simulated calls' }).click();
