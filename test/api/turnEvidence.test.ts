@@ -23,7 +23,7 @@ describe('turn evidence', () => {
     expect(waiting.body.signals).toBeNull();
   });
 
-  it('When a cross turn is followed by a calm one, then the calm turn shows none of the cross turn's evidence', async () => {
+  it("When a cross turn is followed by a calm one, then the calm turn shows none of the cross turn's evidence", async () => {
     const { callId } = (await request(server.url).post('/api/calls?signals=true').send({ flowId: 'billing-support', transfers: 'manual' })).body;
     const first = await say(callId, 'this is useless');
     expect(first.body.signals.sentiment.evidence.map((e: { words: string }) => e.words)).toContain('useless');
