@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FlowSettings } from '../flow/flowSchema.ts';
 import { start } from './start.ts';
 import { say } from './say.ts';
 import { ask } from './ask.ts';
@@ -22,3 +23,11 @@ export type NodeData<K extends NodeKind> = z.output<(typeof nodeKinds)[K]['schem
 export function isNodeKind(kind: string): kind is NodeKind {
   return Object.hasOwn(nodeKinds, kind);
 }
+
+/** The data of a node of `kind` newly added to a flow with these settings: the kind's defaults, fitted to the flow. */
+export function newNodeData(kind: NodeKind, settings: FlowSettings): Record<string, unknown> {
+  const def = nodeKinds[kind] as { defaults: object; defaultsIn?(s: FlowSettings): object };
+  // Defaults are plain JSON data; a deep copy, so editing the node never edits the kind's defaults.
+  return { ...(JSON.parse(JSON.stringify(def.defaults)) as object), ...def.defaultsIn?.(settings) };
+}
+
