@@ -141,4 +141,29 @@ describe('Flow editor inspector', () => {
     await canvasNode(page, 'say_rephrase').getByText('The wait is {{queue.waitText}}').waitFor();
     await page.context().close();
   });
+
+  it('When an intent is named in plain words ("Payment plan options"), then the step and its output show that name, its connection stays, and no issue appears', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
+    const main = canvasNode(page, 'main');
+    await main.click();
+    const name = page.getByLabel('Intent 3 name');
+    expect(await name.inputValue()).toBe('payment plan');
+    await name.fill('Payment plan options');
+    await main.getByText('Recognises: balance, refund, Payment plan options').waitFor();
+    await main.locator('.flow-node__port', { hasText: 'Payment plan options' }).waitFor();
+    await page.locator('[data-testid="rf__edge-main-payment_plan"]').waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBe(35);
+    const issues = page.getByRole('region', { name: 'Issues' });
+    expect(await issues.innerText()).toContain('No issues found');
+    expect(await page.getByText(/lower-case|not connected/).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('All changes saved', { exact: true }).waitFor();
+    const saved = await getFlowViaApi(server, flowId);
+    const intents = saved.nodes.find((n) => n.id === 'main')?.data.intents as Array<{ name: string; label?: string }>;
+    expect(intents[2]).toMatchObject({ name: 'payment_plan_options', label: 'Payment plan options' });
+    expect(saved.edges).toContainEqual(expect.objectContaining({ source: 'main', sourcePort: 'payment_plan_options' }));
+    await page.context().close();
+  });
 });

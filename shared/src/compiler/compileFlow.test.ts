@@ -46,6 +46,7 @@ const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> =
     nodeId: 'acct',
   },
   duplicate_intent: { change: (f) => (node(f, 'main').data.intents = [...(node(f, 'main').data.intents as object[]), { name: 'balance', examples: ['a', 'b', 'c'] }]), nodeId: 'main' },
+  intent_without_name: { change: (f) => ((node(f, 'main').data.intents as Array<{ label?: string }>)[0].label = '  '), nodeId: 'main' },
   intent_without_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = []), nodeId: 'main' },
   intent_few_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = ['balance']), nodeId: 'main' },
   ai_without_intents: { change: (f) => (node(f, 'main').data.intents = []), nodeId: 'main' },

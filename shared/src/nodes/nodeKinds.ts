@@ -31,3 +31,9 @@ export function newNodeData(kind: NodeKind, settings: FlowSettings): Record<stri
   return { ...(JSON.parse(JSON.stringify(def.defaults)) as object), ...def.defaultsIn?.(settings) };
 }
 
+/** What a person calls one of a node's outputs: e.g. an intent's own name ("Outage status"), else its id in words ("no match"). */
+export function portLabelOf(kind: string, data: unknown, port: string): string {
+  const def = isNodeKind(kind) ? (nodeKinds[kind] as { portLabels?(d: unknown): Record<string, string> }) : undefined;
+  const own = data && typeof data === 'object' ? def?.portLabels?.(data) : undefined;
+  return own && Object.hasOwn(own, port) ? own[port] : port.replace(/_/g, ' ');
+}
