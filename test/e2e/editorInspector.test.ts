@@ -164,6 +164,15 @@ describe('Flow editor inspector', () => {
     const intents = saved.nodes.find((n) => n.id === 'main')?.data.intents as Array<{ name: string; label?: string }>;
     expect(intents[2]).toMatchObject({ name: 'payment_plan_options', label: 'Payment plan options' });
     expect(saved.edges).toContainEqual(expect.objectContaining({ source: 'main', sourcePort: 'payment_plan_options' }));
+
+    // The test console says what it understood by the intent's name too.
+    await page.getByRole('tab', { name: 'Try it' }).click();
+    await page.getByRole('button', { name: 'Start a test call' }).click();
+    const transcript = page.getByRole('list', { name: 'The test call so far' });
+    await transcript.getByText('How can I help with your bill today?').waitFor();
+    await page.getByLabel('What the caller says').fill('set up a payment plan');
+    await page.getByRole('button', { name: 'Say it' }).click();
+    await transcript.getByText(/^Payment plan options \(\d+% sure\)$/).waitFor();
     await page.context().close();
   });
 });
