@@ -47,7 +47,7 @@ describe('Flow editor on smaller screens and by keyboard', () => {
     const page = await openEditor(browser, server, await copyOfFlow(server, 'billing-support'));
     await page.getByRole('tab', { name: 'Tests' }).click();
     await page.getByRole('button', { name: 'Run all tests' }).click();
-    const badges = page.locator('.tests__outcome');
+    const badges = page.locator('.tests__item .mantine-Badge-root');
     await badges.first().getByText('Passed').waitFor();
     const cut = await badges.evaluateAll((els) => els.filter((el) => {
       const label = el.querySelector('.mantine-Badge-label') ?? el;

@@ -95,22 +95,20 @@ describe('Flow editor saving', () => {
     expect(await canvasNode(page, 'ai_1').innerText()).toContain('No intents yet');
 
     await page.getByRole('button', { name: 'Add an intent' }).click();
-    await page.getByLabel('Intent 1 name').fill('Opening Hours');
-    await page.getByText('use lower-case letters, digits and _').first().waitFor();
-    await page.getByLabel('Intent 1 name').fill('opening_hours');
+    await page.getByLabel('Intent 1 name').fill('Opening hours');
     await page.getByLabel('Example phrases for intent 1').fill('when are you open\nwhat are your hours\nare you open on sunday');
     await page.getByText('3 phrases; one per line').waitFor();
-    expect(await canvasNode(page, 'ai_1').innerText()).toContain('opening hours');
+    expect(await canvasNode(page, 'ai_1').innerText()).toContain('Opening hours');
     await page.screenshot({ path: join(resultsDir, 'editor-ai-inspector.png') });
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('All changes saved', { exact: true }).waitFor();
     await page.reload();
     await canvasNode(page, 'ai_1').waitFor();
-    expect(await canvasNode(page, 'ai_1').innerText()).toContain('opening hours');
+    expect(await canvasNode(page, 'ai_1').innerText()).toContain('Opening hours');
     const saved = await getFlowViaApi(server, flowId);
     const ai = saved.nodes.find((n) => n.id === 'ai_1');
-    expect(ai?.data.intents).toEqual([expect.objectContaining({ name: 'opening_hours', examples: ['when are you open', 'what are your hours', 'are you open on sunday'] })]);
+    expect(ai?.data.intents).toEqual([expect.objectContaining({ name: 'opening_hours', label: 'Opening hours', examples: ['when are you open', 'what are your hours', 'are you open on sunday'] })]);
     await page.context().close();
   });
 
