@@ -4,11 +4,12 @@ import pino from 'pino';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedExampleFlows } from '../../server/src/seedExampleFlows.ts';
-import { flowsDir, readExample, startTestServer } from './testServer.ts';
+import { flowsDir, readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeEach(async () => {
-  server = await startTestServer();
+  // The example queues exist, as on a real first start: a flow publishes only when its transfers reach them.
+  server = await startTestServer(seedOpenQueues);
 });
 afterEach(() => server.stop());
 

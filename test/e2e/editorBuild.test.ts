@@ -69,4 +69,37 @@ describe('Building a flow', () => {
     expect(saved.edges.map((e) => e.id).sort()).toEqual(['ai_1-hours', 'start-next', 'transparency_1-next', 'trigger_1-fired']);
     await context.close();
   });
+
+  it('When an admin makes a blank flow and adds a transfer, then it hands calls to a queue of Settings → Queues; once that queue is gone, the issues panel says so as an error', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'New flow' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a flow' });
+    await dialog.getByLabel('Name').fill('Blank with a transfer');
+    await dialog.getByRole('button', { name: 'Create and open' }).click();
+    await page.waitForURL(/\/flows\/blank-with-a-transfer$/);
+    await canvasNode(page, 'start').waitFor();
+    const stored = (await getFlowViaApi(server, 'blank-with-a-transfer')) as unknown as { settings: { queues: Array<{ id: string; name: string }> } };
+    expect(stored.settings.queues).toEqual([expect.objectContaining({ id: 'billing', name: 'Billing team' })]);
+
+    await dropStep(page, /Transfer to a person/, 660, 130);
+    await canvasNode(page, 'transfer_1').getByText('Queue: Billing team').waitFor();
+    const issues = page.getByRole('region', { name: 'Issues' });
+    await issues.getByText(/No call can reach "Transfer"/).first().waitFor();
+    expect(await issues.innerText()).not.toMatch(/queue/i);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('All changes saved', { exact: true }).waitFor();
+
+    // The contact center closes its billing queue: the transfer would now reach nobody.
+    const billing = await (await fetch(`${server.url}/api/queues/billing`)).json();
+    const gone = await fetch(`${server.url}/api/queues/billing`, { method: 'DELETE' });
+    expect(gone.ok).toBe(true);
+    await page.reload();
+    await canvasNode(page, 'transfer_1').waitFor();
+    await issues.getByText(/"Billing team" \(queue "billing"\), which is not in Settings → Queues/).waitFor();
+    await context.close();
+    // Put the queue back for whatever runs next on this server.
+    await fetch(`${server.url}/api/queues`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(billing) });
+  });
 });

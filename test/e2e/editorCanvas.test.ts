@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 describe('Flow editor canvas', () => {
   useServerAndBrowser();
 
   it('When an admin opens the billing example, then the canvas shows its nodes with what each does, and the issues panel is clean', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('heading', { level: 1, name: 'Billing support' }).waitFor();
     expect(await page.getByText('Draft version 1').isVisible()).toBe(true);
 
@@ -36,7 +37,8 @@ describe('Flow editor canvas', () => {
   });
 
   it('When someone clicks "Tidy up", then every step is laid out in rows without overlapping, and Ctrl+Z puts them back', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const start = canvasNode(page, 'start');
     const before = (await start.boundingBox())!;
     await page.getByRole('button', { name: 'Tidy up' }).click();

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 describe('Flow editor condition builder', () => {
   useServerAndBrowser();
 
   it('When an analyst builds a condition "sentiment below -0.5 and repeats at least 2" in a Decide node, then the rule text reads it, the issues panel is clean, and after saving and reloading the condition is still there', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'refund_check').click();
     const condition = page.getByRole('group', { name: 'When condition 1 holds' });
     const rule = condition.getByRole('textbox', { name: 'Rule' });
@@ -32,7 +33,7 @@ describe('Flow editor condition builder', () => {
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('All changes saved', { exact: true }).waitFor();
-    const saved = await getFlowViaApi(server, 'billing-support');
+    const saved = await getFlowViaApi(server, flowId);
     expect(saved.nodes.find((n) => n.id === 'refund_check')?.data.conditions).toEqual([expect.objectContaining({ id: 'large', rule: 'sentiment < -0.5 && repeats >= 2' })]);
 
     await page.reload();
@@ -47,7 +48,8 @@ describe('Flow editor condition builder', () => {
   });
 
   it('When the rule text is edited by hand into something invalid, then the error says what is wrong, and fixing it clears the error', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'trigger_frustrated').click();
     const extra = page.getByRole('group', { name: 'Extra condition (optional)' });
     const rule = extra.getByRole('textbox', { name: 'Rule' });

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { requireBuiltClient } from './builtClient.ts';
-import { canvasNode, connectHandles, createFlowViaApi, dismissMessages, getFlowViaApi, openEditor, sourceHandle, targetHandle } from './editorHarness.ts';
+import { canvasNode, connectHandles, copyOfFlow, createFlowViaApi, dismissMessages, getFlowViaApi, openEditor, sourceHandle, targetHandle } from './editorHarness.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 
 let server: RunningServer;
@@ -58,7 +58,8 @@ describe('Flow editor editing', () => {
   });
 
   it('When a transfer has no transparency message before it, then the issues panel flags it; clicking the issue selects the node; after fixing, publish succeeds', async () => {
-    const page = await openEditor(browser, server, 'no-message');
+    const flowId = await copyOfFlow(server, 'no-message');
+    const page = await openEditor(browser, server, flowId);
     const issues = page.getByRole('region', { name: 'Issues' });
     const problem = issues.getByRole('button', { name: /without being told it is going to a person/ });
     await problem.waitFor();
@@ -91,13 +92,14 @@ describe('Flow editor editing', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published version 1').first().waitFor();
 
-    const saved = await getFlowViaApi(server, 'no-message');
+    const saved = await getFlowViaApi(server, flowId);
     expect(saved.nodes.map((n) => n.id)).toContain('transparency_1');
     await page.context().close();
   });
 
   it('When someone connects into the start or joins a used output, then it is refused with the reason', async () => {
-    const page = await openEditor(browser, server, 'no-message');
+    const flowId = await copyOfFlow(server, 'no-message');
+    const page = await openEditor(browser, server, flowId);
     const edgesBefore = await page.locator('.react-flow__edge').count();
     await connectHandles(page, sourceHandle('transfer', 'connected'), `.react-flow__node[data-id="start"]`);
     await page.getByText('Nothing can lead into "Call starts"').waitFor();
@@ -130,7 +132,8 @@ describe('Flow editor editing', () => {
   });
 
   it('When a node with connections is deleted, then Ctrl+Z brings it back with its connections and Shift+Ctrl+Z deletes it again', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const edges = page.locator('.react-flow__edge');
     expect(await edges.count()).toBe(35);
 
@@ -162,7 +165,8 @@ describe('Flow editor editing', () => {
   });
 
   it('When a node is dragged, then one Ctrl+Z puts it back where it was', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const node = canvasNode(page, 'end_resolved');
     const before = (await node.boundingBox())!;
     await page.mouse.move(before.x + 20, before.y + 20);
@@ -180,7 +184,8 @@ describe('Flow editor editing', () => {
   });
 
   it('When there are unsaved changes and the page is reloaded, then the browser asks first and the changes are offered back', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'say_rephrase').click();
     await page.keyboard.press('Delete');
     await page.getByText('Unsaved changes', { exact: true }).waitFor();

@@ -25,10 +25,10 @@ export function useServerAndBrowser(): void {
   });
 }
 
-/** Opens a flow's editor in a fresh browser context and waits until its canvas shows nodes. */
-export async function openEditor(browser: Browser, server: RunningServer, flowId: string): Promise<Page> {
+/** Opens a flow's editor in a fresh browser context (1440×900 unless told) and waits until its canvas shows nodes. */
+export async function openEditor(browser: Browser, server: RunningServer, flowId: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
   await mkdir(resultsDir, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${server.url}/flows/${encodeURIComponent(flowId)}`);
   // The canvas is busy until the whole flow is measured and fitted into view; nodes move until then.
@@ -36,14 +36,36 @@ export async function openEditor(browser: Browser, server: RunningServer, flowId
   return page;
 }
 
-/** Stores a flow through the API, as another tool or person would. */
-export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<void> {
+/** Stores a flow through the API, as another tool or person would; returns the id the server stored it under. */
+export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<string> {
   const response = await fetch(`${server.url}/api/flows`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(flow),
   });
   if (response.status !== 201) throw new Error(`Could not create the test flow: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+let copies = 0;
+
+/**
+ * A fresh copy of a stored flow (an example, usually) for one test alone. Tests share the server of their file, and
+ * the editor saves on its own a few seconds after a change: a test that edits the example itself leaves its changes
+ * (or saves them late, while the next test runs) for whichever test comes next. Each test on its own copy sees the
+ * flow as seeded, whatever ran before it and however long that took.
+ */
+export async function copyOfFlow(server: RunningServer, flowId: string): Promise<string> {
+  const { version: _version, ...flow } = await getFlowViaApi(server, flowId);
+  copies += 1;
+  const copyId = await createFlowViaApi(server, { ...flow, id: `${flowId}-test-${copies}` });
+  // Its conversation tests come along, as they belong to the flow.
+  const tests = (await (await fetch(`${server.url}/api/flows/${encodeURIComponent(flowId)}/tests`)).json()) as unknown[];
+  for (const test of tests) {
+    const response = await fetch(`${server.url}/api/flows/${encodeURIComponent(copyId)}/tests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(test) });
+    if (response.status !== 201) throw new Error(`Could not copy a conversation test: ${response.status} ${await response.text()}`);
+  }
+  return copyId;
 }
 
 /** Reads a flow as the server has it now. */

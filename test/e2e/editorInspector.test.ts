@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 describe('Flow editor inspector', () => {
   useServerAndBrowser();
 
   it('When an analyst tunes the frustration trigger, then the node shows the new threshold in words, and each field edit is one undo step', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const trigger = canvasNode(page, 'trigger_frustrated');
     await trigger.click();
     await page.getByRole('heading', { name: 'Handoff trigger', level: 2 }).waitFor();
@@ -38,7 +39,8 @@ describe('Flow editor inspector', () => {
   });
 
   it('When an analyst moves the repeated-question slider, then the node shows the new threshold and one undo puts it back', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const trigger = canvasNode(page, 'trigger_frustrated');
     await trigger.click();
     await trigger.getByText('Caller repeats a question 2 times').waitFor();
@@ -54,7 +56,8 @@ describe('Flow editor inspector', () => {
   });
 
   it('When steps are copied, then Ctrl+V pastes them with their connection, also into another flow, and Ctrl+D duplicates', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'tell_handoff').click();
     await canvasNode(page, 'transfer_billing').click({ modifiers: ['Control'] });
     await page.keyboard.press('Control+c');
@@ -70,7 +73,7 @@ describe('Flow editor inspector', () => {
     await page.locator('[data-testid="rf__edge-transparency_2-next"]').waitFor();
 
     const other = await page.context().newPage();
-    await other.goto(`${server.url}/flows/card-services`);
+    await other.goto(`${server.url}/flows/${await copyOfFlow(server, 'card-services')}`);
     await other.locator('.react-flow[aria-busy="false"]').waitFor();
     await other.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await other.keyboard.press('Control+v');
@@ -80,7 +83,8 @@ describe('Flow editor inspector', () => {
   });
 
   it('When someone opens the shortcuts help, then every keyboard shortcut is listed in plain words', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('button', { name: 'Shortcuts' }).click();
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
@@ -90,7 +94,8 @@ describe('Flow editor inspector', () => {
   });
 
   it('When a decision’s condition is renamed and other steps are changed in the inspector, then connections stay, rules are checked as they are typed, and the saved flow has the changes', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const decide = canvasNode(page, 'refund_check');
     await decide.click();
     await page.getByLabel('Condition 1 output name').fill('over_100');
@@ -114,7 +119,7 @@ describe('Flow editor inspector', () => {
     expect(await page.getByRole('region', { name: 'Issues' }).innerText()).toContain('No issues found');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('All changes saved', { exact: true }).waitFor();
-    const saved = await getFlowViaApi(server, 'billing-support');
+    const saved = await getFlowViaApi(server, flowId);
     const node = (id: string) => saved.nodes.find((n) => n.id === id)?.data;
     expect(node('refund_check')?.conditions).toEqual([expect.objectContaining({ id: 'over_100' })]);
     expect(node('ask_account')?.retries).toBe(3);
@@ -124,7 +129,8 @@ describe('Flow editor inspector', () => {
   });
 
   it('When a variable is picked from the menu, then it is inserted where the cursor is, and the flow’s own values are offered too', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'say_rephrase').click();
     const text = page.getByRole('textbox', { name: 'What to say' });
     await text.fill('The wait is ');
@@ -133,6 +139,40 @@ describe('Flow editor inspector', () => {
     await page.getByRole('menuitem', { name: /\{\{queue\.waitText\}\}/ }).click();
     await expect.poll(() => text.inputValue()).toBe('The wait is {{queue.waitText}}');
     await canvasNode(page, 'say_rephrase').getByText('The wait is {{queue.waitText}}').waitFor();
+    await page.context().close();
+  });
+
+  it('When an intent is named in plain words ("Payment plan options"), then the step and its output show that name, its connection stays, and no issue appears', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
+    const main = canvasNode(page, 'main');
+    await main.click();
+    const name = page.getByLabel('Intent 3 name');
+    expect(await name.inputValue()).toBe('payment plan');
+    await name.fill('Payment plan options');
+    await main.getByText('Recognises: balance, refund, Payment plan options').waitFor();
+    await main.locator('.flow-node__port', { hasText: 'Payment plan options' }).waitFor();
+    await page.locator('[data-testid="rf__edge-main-payment_plan"]').waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBe(35);
+    const issues = page.getByRole('region', { name: 'Issues' });
+    expect(await issues.innerText()).toContain('No issues found');
+    expect(await page.getByText(/lower-case|not connected/).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('All changes saved', { exact: true }).waitFor();
+    const saved = await getFlowViaApi(server, flowId);
+    const intents = saved.nodes.find((n) => n.id === 'main')?.data.intents as Array<{ name: string; label?: string }>;
+    expect(intents[2]).toMatchObject({ name: 'payment_plan_options', label: 'Payment plan options' });
+    expect(saved.edges).toContainEqual(expect.objectContaining({ source: 'main', sourcePort: 'payment_plan_options' }));
+
+    // The test console says what it understood by the intent's name too.
+    await page.getByRole('tab', { name: 'Try it' }).click();
+    await page.getByRole('button', { name: 'Start a test call' }).click();
+    const transcript = page.getByRole('list', { name: 'The test call so far' });
+    await transcript.getByText('How can I help with your bill today?').waitFor();
+    await page.getByLabel('What the caller says').fill('set up a payment plan');
+    await page.getByRole('button', { name: 'Say it' }).click();
+    await transcript.getByText(/^Payment plan options \(\d+% sure\)$/).waitFor();
     await page.context().close();
   });
 });

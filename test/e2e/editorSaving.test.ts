@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { requireBuiltClient } from './builtClient.ts';
-import { canvasNode, createFlowViaApi, getFlowViaApi, openEditor, resultsDir } from './editorHarness.ts';
+import { canvasNode, copyOfFlow, createFlowViaApi, getFlowViaApi, openEditor, resultsDir } from './editorHarness.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 
 let server: RunningServer;
@@ -38,8 +38,9 @@ describe('Flow editor saving', () => {
   });
 
   it('When two people edit the same flow and the first saves, then the second gets the conflict dialog and "Save mine as a copy" keeps both', async () => {
-    const ana = await openEditor(browser, server, 'card-services');
-    const ben = await openEditor(browser, server, 'card-services');
+    const flowId = await copyOfFlow(server, 'card-services');
+    const ana = await openEditor(browser, server, flowId);
+    const ben = await openEditor(browser, server, flowId);
     await renameStart(ana, 'Welcome (Ana)');
     await renameStart(ben, 'Welcome (Ben)');
 
@@ -52,12 +53,12 @@ describe('Flow editor saving', () => {
     expect(await dialog.innerText()).toContain('nothing has been overwritten');
     await dialog.getByRole('button', { name: 'Save mine as a copy' }).click();
 
-    await ben.waitForURL(/\/flows\/card-services-copy$/);
+    await ben.waitForURL(new RegExp(`/flows/${flowId}-copy$`));
     await ben.getByRole('heading', { level: 1, name: 'Card services (copy)' }).waitFor();
     await canvasNode(ben, 'start').getByText('Welcome (Ben)').waitFor();
 
-    const original = await getFlowViaApi(server, 'card-services');
-    const copy = await getFlowViaApi(server, 'card-services-copy');
+    const original = await getFlowViaApi(server, flowId);
+    const copy = await getFlowViaApi(server, `${flowId}-copy`);
     expect(original.nodes.find((n) => n.id === 'start')?.data.label).toBe('Welcome (Ana)');
     expect(copy.nodes.find((n) => n.id === 'start')?.data.label).toBe('Welcome (Ben)');
     await ana.context().close();
@@ -65,8 +66,9 @@ describe('Flow editor saving', () => {
   });
 
   it('When someone else saved first and I choose to load their version, then after confirming I see theirs', async () => {
-    const ana = await openEditor(browser, server, 'tech-support');
-    const ben = await openEditor(browser, server, 'tech-support');
+    const flowId = await copyOfFlow(server, 'tech-support');
+    const ana = await openEditor(browser, server, flowId);
+    const ben = await openEditor(browser, server, flowId);
     await renameStart(ana, 'Hello from Ana');
     await renameStart(ben, 'Hello from Ben');
     await ana.getByRole('button', { name: 'Save', exact: true }).click();
@@ -83,7 +85,8 @@ describe('Flow editor saving', () => {
   });
 
   it('When an admin builds an AI step from the palette and pastes example phrases, then each line becomes a phrase and it survives a reload', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     const item = page.getByRole('navigation', { name: 'Steps you can add' }).getByRole('button', { name: /AI conversation/ });
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await item.dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width / 2, y: 60 } });
@@ -92,27 +95,26 @@ describe('Flow editor saving', () => {
     expect(await canvasNode(page, 'ai_1').innerText()).toContain('No intents yet');
 
     await page.getByRole('button', { name: 'Add an intent' }).click();
-    await page.getByLabel('Intent 1 name').fill('Opening Hours');
-    await page.getByText('use lower-case letters, digits and _').first().waitFor();
-    await page.getByLabel('Intent 1 name').fill('opening_hours');
+    await page.getByLabel('Intent 1 name').fill('Opening hours');
     await page.getByLabel('Example phrases for intent 1').fill('when are you open\nwhat are your hours\nare you open on sunday');
     await page.getByText('3 phrases; one per line').waitFor();
-    expect(await canvasNode(page, 'ai_1').innerText()).toContain('opening hours');
+    expect(await canvasNode(page, 'ai_1').innerText()).toContain('Opening hours');
     await page.screenshot({ path: join(resultsDir, 'editor-ai-inspector.png') });
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('All changes saved', { exact: true }).waitFor();
     await page.reload();
     await canvasNode(page, 'ai_1').waitFor();
-    expect(await canvasNode(page, 'ai_1').innerText()).toContain('opening hours');
-    const saved = await getFlowViaApi(server, 'billing-support');
+    expect(await canvasNode(page, 'ai_1').innerText()).toContain('Opening hours');
+    const saved = await getFlowViaApi(server, flowId);
     const ai = saved.nodes.find((n) => n.id === 'ai_1');
-    expect(ai?.data.intents).toEqual([expect.objectContaining({ name: 'opening_hours', examples: ['when are you open', 'what are your hours', 'are you open on sunday'] })]);
+    expect(ai?.data.intents).toEqual([expect.objectContaining({ name: 'opening_hours', label: 'Opening hours', examples: ['when are you open', 'what are your hours', 'are you open on sunday'] })]);
     await page.context().close();
   });
 
   it('When a message is edited in the inspector, then the node shows it, the speaking time is estimated, and its issue leads back to the field', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await canvasNode(page, 'say_rephrase').click();
     const text = page.getByRole('textbox', { name: 'What to say' });
     await text.fill('Sorry, could you say that again?');
@@ -132,7 +134,8 @@ describe('Flow editor saving', () => {
   });
 
   it('When a flow still has errors, then Publish is refused with the list of what to fix, and an issue opens the field to fix', async () => {
-    const page = await openEditor(browser, server, 'unfinished');
+    const flowId = await copyOfFlow(server, 'unfinished');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('button', { name: 'Publish' }).click();
     const dialog = page.getByRole('dialog', { name: 'This flow cannot be published yet' });
     await dialog.waitFor();

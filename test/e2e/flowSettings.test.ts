@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 async function api<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -12,7 +12,8 @@ describe('Flow settings', () => {
   useServerAndBrowser();
 
   it('When the admin rewords why callers asked for a person and applies, then the flow is saved and callers hear the new wording', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('button', { name: 'Flow settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Flow settings' });
     await dialog.waitFor();
@@ -29,10 +30,10 @@ describe('Flow settings', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('All changes saved', { exact: true }).waitFor({ timeout: 15_000 });
 
-    const stored = (await getFlowViaApi(server, 'billing-support')) as unknown as { settings: { reasonTexts: Record<string, string> } };
+    const stored = (await getFlowViaApi(server, flowId)) as unknown as { settings: { reasonTexts: Record<string, string> } };
     expect(stored.settings.reasonTexts.explicit_request).toBe("you'd like to talk to one of our team");
 
-    const { callId } = await api<{ callId: string }>('/api/calls', { flowId: 'billing-support', version: 'draft', transfers: 'manual' });
+    const { callId } = await api<{ callId: string }>('/api/calls', { flowId, version: 'draft', transfers: 'manual' });
     const turn = await api<{ actions: { type: string; text?: string }[] }>(`/api/calls/${callId}/turns`, { text: 'let me talk to a real person' });
     const said = turn.actions.filter((a) => a.type === 'say').map((a) => a.text ?? '');
     expect(said.some((text) => text.includes("because you'd like to talk to one of our team"))).toBe(true);
@@ -40,7 +41,8 @@ describe('Flow settings', () => {
   });
 
   it('When the admin removes a queue that a transfer step uses, then it is refused, naming the step', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('button', { name: 'Flow settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Flow settings' });
     await dialog.getByRole('button', { name: 'Remove the queue billing team' }).click();
@@ -53,7 +55,8 @@ describe('Flow settings', () => {
   });
 
   it('When a queue name is emptied, then Apply is refused with the reason in plain words', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('button', { name: 'Flow settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Flow settings' });
     await dialog.getByRole('textbox', { name: 'Name callers hear' }).first().fill('');

@@ -158,4 +158,42 @@ describe('Flows list', () => {
     await page.getByText('Hello from a file.').waitFor();
     await page.context().close();
   });
+
+  it('When the list is shown at 1024×768, then every flow\'s "More" button is in full view', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto(server.url);
+    await page.getByRole('table').waitFor();
+    const card = (await page.locator('.table-card').boundingBox())!;
+    const more = page.getByRole('button', { name: /^More actions for / });
+    expect(await more.count()).toBeGreaterThan(2);
+    for (const button of await more.all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(Math.min(card.x + card.width, 1024));
+    }
+    expect(await page.locator('.table-card').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: join(resultsDir, 'flows-list-1024.png') });
+    await page.context().close();
+  });
+
+  it('When a flow answers a phone number and someone deletes it, then the confirmation names the number that will stop working', async () => {
+    const source = (await (await fetch(`${server.url}/api/flows/card-services`)).json()) as Record<string, unknown>;
+    const created = await fetch(`${server.url}/api/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...source, id: 'card-line-to-delete', name: 'Card line to delete' }) });
+    expect(created.status).toBe(201);
+    const bound = await fetch(`${server.url}/api/numbers/${encodeURIComponent('+442079460123')}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ flowId: 'card-line-to-delete' }) });
+    expect(bound.ok).toBe(true);
+
+    const page = await openPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'More actions for Card line to delete', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete "Card line to delete"?' });
+    const warning = confirm.getByRole('alert');
+    await warning.getByText('+442079460123').waitFor();
+    expect(await warning.innerText()).toContain('will stop working');
+    await page.waitForTimeout(300); // the dialog fades in
+    await page.screenshot({ path: join(resultsDir, 'flow-delete-with-number.png') });
+    await confirm.getByRole('button', { name: 'Delete, and stop the number' }).click();
+    await page.getByRole('link', { name: 'Card line to delete', exact: true }).waitFor({ state: 'detached' });
+    await page.context().close();
+  });
 });

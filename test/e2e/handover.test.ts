@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, copyOfFlow, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 import { openAllDay } from './openAllDay.ts';
 
 /** The agent desk of one agent, in its own browser context (another person's screen). */
@@ -15,7 +15,7 @@ async function openDesk(agentId: string, status: 'Available' | 'Away'): Promise<
 
 /** The editor's test console with handoffs going to the real queues, and a call started. */
 async function callFromConsole(): Promise<Page> {
-  const page = await openEditor(browser, server, 'billing-support');
+  const page = await openEditor(browser, server, await copyOfFlow(server, 'billing-support'));
   await page.getByRole('tab', { name: 'Try it' }).click();
   await page.getByLabel('Hand over to real agents').check();
   await page.getByRole('button', { name: 'Start a test call' }).click();

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { openAllDay } from './openAllDay.ts';
 
 describe('Trying a flow before callers do', () => {
   useServerAndBrowser();
 
   it('When the caller asks for a person in the test console, then they hear why before the transfer, the agent briefing shows, and the call saved as a test stops a publish that breaks it', async () => {
-    const page = await openEditor(browser, server, 'billing-support');
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
     await page.getByRole('tab', { name: 'Try it' }).click();
     await page.getByRole('button', { name: 'Start a test call' }).click();
     const transcript = page.getByRole('list', { name: 'The test call so far' });
@@ -69,7 +71,7 @@ describe('Trying a flow before callers do', () => {
     await page.waitForTimeout(400); // the dialog fades in
     await page.screenshot({ path: join(resultsDir, 'publish-refused-by-test.png') });
     await refused.getByRole('button', { name: 'OK' }).click();
-    const stored = (await (await fetch(`${server.url}/api/flows/billing-support`)).json()) as { publishedVersion?: number | null };
+    const stored = (await (await fetch(`${server.url}/api/flows/${flowId}`)).json()) as { publishedVersion?: number | null };
     expect(stored.publishedVersion ?? null).toBeNull();
 
     // In the tests tab the same test now fails, with what went wrong.
@@ -77,6 +79,36 @@ describe('Trying a flow before callers do', () => {
     await page.getByRole('button', { name: 'Run all tests' }).click();
     await test.getByText('Failed').waitFor();
     await test.getByText(/never heard/).first().waitFor();
+    await page.context().close();
+  });
+
+  it('When the caller speaks again after asking for a person, then the later turn shows only its own evidence, not the earlier turn\'s', async () => {
+    // Handed to the real queue, where an agent is free: the caller can still speak while the offer rings.
+    await openAllDay(server.url, 'billing');
+    const available = await fetch(`${server.url}/api/desk/agents/amara-okafor/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'available' }) });
+    expect(available.ok).toBe(true);
+    const page = await openEditor(browser, server, await copyOfFlow(server, 'billing-support'));
+    await page.getByRole('tab', { name: 'Try it' }).click();
+    await page.getByLabel('Hand over to real agents').check();
+    await page.getByRole('button', { name: 'Start a test call' }).click();
+    const transcript = page.getByRole('list', { name: 'The test call so far' });
+    await transcript.getByText('How can I help with your bill today?').waitFor();
+    const say = async (text: string) => {
+      await page.getByLabel('What the caller says').fill(text);
+      await page.getByRole('button', { name: 'Say it' }).click();
+      await transcript.getByText(text, { exact: true }).waitFor();
+    };
+    await say('this is useless, let me talk to a real person');
+    await transcript.getByText('yes: "let me talk to a real person"').waitFor();
+    await page.getByText('Waiting for an agent on the agent desk to take the call.').waitFor();
+    await say('ok thanks, I will hold');
+    // Each caller line is followed by what Baton noticed on that turn, if anything.
+    const lines = await transcript.locator('li').allInnerTexts();
+    const later = lines.slice(lines.findIndex((l) => l.includes('ok thanks, I will hold'))).join('\n');
+    expect(later).not.toContain('asked for a person');
+    expect(later).not.toContain('Asked for a person');
+    expect(later).not.toContain('"useless"');
+    expect(lines.join('\n').match(/yes: "let me talk to a real person"/g)).toHaveLength(1);
     await page.context().close();
   });
 });

@@ -38,21 +38,24 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
   const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
   const tidyUp = useTidyUp();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const status = saveStatus(busy === 'saving', dirty, failureCurrent ? (saveFailure ?? null) : null);
   return (
     <header className="editor-header">
       <div className="editor-header__title">
         <a href="/" className="editor-header__back">
           <span aria-hidden="true">← </span>All flows
         </a>
-        <h1 id="flow-title">{name}</h1>
+        <h1 id="flow-title" title={name}>
+          {name}
+        </h1>
         <span className="editor-header__version">Draft version {version}</span>
         <PublishedStatus publishedVersion={publishedVersion} />
         <span
           className={`editor-header__saved${dirty ? ' is-dirty' : ''}`}
           role="status"
-          title={dirty && saveBlocked ? 'Changes are saved on their own once the errors in the issues panel are fixed.' : undefined}
+          title={dirty && saveBlocked ? 'Changes are saved on their own once the errors in the issues panel are fixed.' : status}
         >
-          {saveStatus(busy === 'saving', dirty, failureCurrent ? (saveFailure ?? null) : null)}
+          {status}
         </span>
       </div>
       <Group gap={2} wrap="nowrap" className="editor-header__actions">
@@ -65,11 +68,14 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
         <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
           Tidy up
         </Button>
-        <Button variant="subtle" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
+        {/* On narrower screens only the arrows show; the name stays for screen readers and as the tooltip. */}
+        <Button variant="subtle" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
+          <span aria-hidden="true" className="editor-header__icon">↶</span>
+          <span className="editor-header__word">Undo</span>
         </Button>
-        <Button variant="subtle" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
-          Redo
+        <Button variant="subtle" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)" aria-label="Redo">
+          <span aria-hidden="true" className="editor-header__icon">↷</span>
+          <span className="editor-header__word">Redo</span>
         </Button>
         <Button variant="default" onClick={onSave} loading={busy === 'saving'} disabled={busy !== null} title="Save (Ctrl+S)">
           Save

@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Button, Group, List, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { FlowSummary } from '@baton/shared';
 import { createFlowWithFreeId } from '../api/createFlowWithFreeId.ts';
 import { deleteFlow } from '../api/deleteFlow.ts';
 import { fetchFlow } from '../api/fetchFlow.ts';
 import { saveFlow } from '../api/saveFlow.ts';
 import { downloadFlow } from './downloadFlow.ts';
+import { fetchNumbersOf } from './fetchNumbersOf.ts';
 
 interface FlowActionsProps {
   flow: FlowSummary;
@@ -20,6 +21,17 @@ export function FlowActions({ flow, onChanged, onError }: FlowActionsProps) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(flow.name);
   const [working, setWorking] = useState(false);
+  // The phone numbers this flow answers, looked up when deletion is asked for: null while looking, or if it failed.
+  const [numbers, setNumbers] = useState<string[] | null>(null);
+  const [numbersError, setNumbersError] = useState(false);
+  useEffect(() => {
+    if (!confirming) return;
+    const controller = new AbortController();
+    setNumbers(null);
+    setNumbersError(false);
+    fetchNumbersOf(flow.id, controller.signal).then(setNumbers, () => !controller.signal.aborted && setNumbersError(true));
+    return () => controller.abort();
+  }, [confirming, flow.id]);
   const fail = (what: string) => (error: unknown) => onError(`Could not ${what} "${flow.name}": ${error instanceof Error ? error.message : String(error)}.`);
 
   async function duplicate() {
@@ -109,12 +121,28 @@ export function FlowActions({ flow, onChanged, onError }: FlowActionsProps) {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Delete "${flow.name}"?`} centered>
         <Stack>
           <Text>The flow, its drafts and its published versions are deleted. Calls can no longer use it. This cannot be undone.</Text>
+          {numbers && numbers.length > 0 && (
+            <div role="alert" className="flow-delete__numbers">
+              <Text fw={600} c="red">
+                {numbers.length === 1 ? 'This phone number answers with this flow. It will stop working:' : `These ${numbers.length} phone numbers answer with this flow. They will stop working:`}
+              </Text>
+              <List size="sm">
+                {numbers.map((n) => (
+                  <List.Item key={n}>{n}</List.Item>
+                ))}
+              </List>
+              <Text size="sm" mt={4}>
+                Callers will hear that the line is not set up. To keep them answered, give {numbers.length === 1 ? 'this number' : 'these numbers'} another flow in Phone numbers first.
+              </Text>
+            </div>
+          )}
+          {numbersError && <Text size="sm" c="red">Could not check which phone numbers use this flow. Look in Phone numbers before deleting it.</Text>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)} disabled={working}>
               Keep it
             </Button>
-            <Button color="red" onClick={() => void remove()} loading={working}>
-              Delete the flow
+            <Button color="red" onClick={() => void remove()} loading={working || (numbers === null && !numbersError)}>
+              {numbers && numbers.length > 0 ? `Delete, and stop ${numbers.length === 1 ? 'the number' : 'the numbers'}` : 'Delete the flow'}
             </Button>
           </Group>
         </Stack>

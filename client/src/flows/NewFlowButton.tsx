@@ -1,23 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { nodeKinds, type FlowDocument, type FlowSummary } from '@baton/shared';
+import { blankFlow, type FlowSummary } from '@baton/shared';
 import { createFlowWithFreeId, idFromName } from '../api/createFlowWithFreeId.ts';
 import { fetchFlow } from '../api/fetchFlow.ts';
 import { flowPath } from '../matchRoute.ts';
+import { fetchQueues } from '../settings/staffingApi.ts';
 
 const BLANK = '';
-
-function blankFlow(name: string): FlowDocument {
-  return {
-    id: 'new',
-    name,
-    description: '',
-    version: 0,
-    nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { ...nodeKinds.start.defaults } }],
-    edges: [],
-    settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'general', name: 'support team', typicalWaitSeconds: 120 }], phone: {} },
-  };
-}
 
 /** Creates a flow, blank or as a copy of an existing one, and opens it in the editor. */
 export function NewFlowButton({ flows }: { flows: FlowSummary[] }) {
@@ -33,7 +22,8 @@ export function NewFlowButton({ flows }: { flows: FlowSummary[] }) {
     setWorking(true);
     setError(null);
     try {
-      const source = from === BLANK ? blankFlow(name.trim()) : { ...(await fetchFlow(from)), name: name.trim() };
+      // A blank flow hands calls to a queue that exists: the first in Settings → Queues.
+      const source = from === BLANK ? blankFlow(name.trim(), await fetchQueues()) : { ...(await fetchFlow(from)), name: name.trim() };
       const created = await createFlowWithFreeId(source, idFromName(name));
       window.location.assign(flowPath(created.id));
     } catch (e) {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 
 interface CallsBehindProps {
@@ -9,8 +10,17 @@ interface CallsBehindProps {
 
 /** The simulated calls behind one figure (the first 50), each opening its transcript. */
 export function CallsBehind({ title, calls, onOpen, onClose }: CallsBehindProps) {
+  const section = useRef<HTMLElement>(null);
+  // The figures that open this list sit far below it too (handoffs by step); bring the list to the person and move
+  // the keyboard there, so a click (or Enter) visibly does something.
+  useEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    el.focus({ preventScroll: true });
+  }, [title, calls]);
   return (
-    <section className="panel whatif-behind" aria-label={`Calls behind ${title}`}>
+    <section ref={section} tabIndex={-1} className="panel whatif-behind" aria-label={`Calls behind ${title}`}>
       <Group justify="space-between">
         <Text fw={600}>Calls behind “{title}”</Text>
         <Button size="compact-sm" variant="subtle" onClick={onClose}>

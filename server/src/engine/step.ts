@@ -1,4 +1,4 @@
-import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode, type SayPurpose } from '@baton/shared';
+import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode, type SayPurpose, type TurnSignals } from '@baton/shared';
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
@@ -12,6 +12,12 @@ export interface StepResult {
   actions: CallAction[];
   /** Set when a handoff trigger fired on this event. */
   handoff?: HandoffReason;
+  /**
+   * What the signals found in this event's own words, with their evidence; absent when the event was not words the
+   * AI listened to (keypad, silence, or words said while queued or with an agent), so nothing of an earlier turn is
+   * shown as this one's.
+   */
+  signals?: TurnSignals;
 }
 
 /** Live figures a channel may attach to any event (queue waits come from routing). */
@@ -31,6 +37,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
   const ctx = new StepState(flow, draft, event);
   const s = ctx.session;
   let handoff: HandoffReason | undefined;
+  let signals: TurnSignals | undefined;
   switch (event.type) {
     case 'start':
       s.caller = { ...s.caller, ...event.caller, attributes: { ...s.caller.attributes, ...event.caller?.attributes } };
@@ -48,6 +55,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);
+      signals = understanding.signals;
       const fired =
         firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
@@ -94,7 +102,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       s.disposition ??= s.handoff ? 'abandoned_in_queue' : 'abandoned';
       break;
   }
-  return { session: s, actions: ctx.actions, handoff };
+  return { session: s, actions: ctx.actions, handoff, ...(signals ? { signals } : {}) };
 }
 
 function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }): void {

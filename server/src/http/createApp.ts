@@ -96,7 +96,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use(requireJson, jsonBody);
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
-  api.use('/flows', flowRoutes(store.flows, conversationTests));
+  api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls));

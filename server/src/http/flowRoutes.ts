@@ -5,7 +5,8 @@ import type { ConversationTestService } from '../usecases/ConversationTestServic
 import { sendVersioned } from './sendVersioned.ts';
 import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
 
-export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService): Router {
+/** `routingQueueIds`: the queues of Settings → Queues now, which every transfer must reach. */
+export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService, routingQueueIds: () => ReadonlySet<string>): Router {
   const r = Router();
   r.get('/', (_req, res) => {
     res.json(flows.list());
@@ -25,12 +26,12 @@ export function flowRoutes(flows: FlowRepository, conversationTests: Conversatio
     res.status(204).end();
   });
   r.get('/:id/issues', (req, res) => {
-    res.json(flowIssues(flows, req.params.id));
+    res.json(flowIssues(flows, req.params.id, routingQueueIds()));
   });
   // 422 `flow_has_errors` (issues: FlowIssue[]) or 422 `conversation_tests_failed`
   // (issues: ConversationTestFailure[]: each failing test's id, name and failing expectations).
   r.post('/:id/publish', async (req, res) => {
-    res.json(await publishFlow(flows, req.params.id, (id) => conversationTests.runAllOnDraft(id)));
+    res.json(await publishFlow(flows, req.params.id, (id) => conversationTests.runAllOnDraft(id), routingQueueIds()));
   });
   r.get('/:id/versions', (req, res) => {
     getFlowOrThrow(flows, req.params.id);

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { simulateCall, transcriptOf } from './simulateCall.ts';
-import { persona, prepared, readFlow, withoutNode } from './testing.ts';
+import { loadPersonas } from './loadPersonas.ts';
+import { flowsDir, persona, prepared, readFlow, withoutNode } from './testing.ts';
 
 const billing = prepared(readFlow('billing-support'));
 const callerTurns = (detail: ReturnType<typeof simulateCall>) => transcriptOf(detail).filter((t) => t.from === 'caller');
 
+const calm = (await loadPersonas(`${flowsDir}/personas`)).filter((p) => p.id === 'calm-regular');
+
 describe('simulated caller', () => {
+  it.each(['billing-support', 'card-services', 'tech-support'])('When calm callers call %s, then none is handed over for repeating a question, and their answers are said as they are', (flowId) => {
+    expect(calm).toHaveLength(1);
+    const flow = prepared(readFlow(flowId));
+    const escalation = new Set(calm[0].escalation);
+    for (let index = 0; index < 200; index++) {
+      const detail = simulateCall(flow, calm, 11, index);
+      expect(detail.result.handoff?.signal, `call ${index}`).not.toBe('repeated_question');
+      const turns = transcriptOf(detail);
+      turns.forEach((t, i) => {
+        if (t.from !== 'caller') return;
+        const opening = [...escalation].find((e) => t.text.startsWith(e));
+        if (!opening) return;
+        // Escalating words open only a second try at the same AI step: never a first turn, an answer or a closing.
+        const before = turns.slice(0, i).filter((b) => b.from === 'caller').at(-1);
+        expect(before?.nodeId, `call ${index}: "${t.text}"`).toBe(t.nodeId);
+        expect(flow.runtime.compiled.nodes.get(t.nodeId!)?.kind, `call ${index}: "${t.text}"`).toBe('ai');
+      });
+    }
+  });
+
   it('When a calm caller wants their balance, then they say so, give an 8-digit account number, decline anything else, and the AI contains the call', () => {
     const detail = simulateCall(billing, [persona({})], 1, 0);
     expect(detail.result).toMatchObject({ outcome: 'contained', intent: 'balance', turns: 3, handoff: null, disposition: 'resolved' });

@@ -24,7 +24,10 @@ export function flowIntents(flow: RuntimeFlow): Set<string> {
  * A persona playing one call, driven by its own seeded random draws. It listens to where the flow
  * is waiting: says what it wants at an AI node, answers questions with plausible values, rephrases
  * (or repeats itself) when not understood, gets louder and crosser with each failed turn, asks for
- * a person by chance, and hangs up once its patience is spent.
+ * a person by chance, and hangs up once its patience is spent. Its escalating words ("Sorry, let me
+ * put it another way.") open only a rephrasing of what the AI did not understand: an answer to a
+ * question, or a turn after one that was understood, is said as it is (a prefix said on every turn
+ * would read as the caller repeating themselves).
  */
 export class SimulatedCaller {
   readonly goal: CallerGoal | null;
@@ -34,6 +37,8 @@ export class SimulatedCaller {
   private readonly said = new Set<string>();
   private lastWords = '';
   private lastNodeId = '';
+  /** The AI did not understand the last turn, or asked its question again. */
+  private lastFailed = false;
 
   constructor(
     readonly persona: Persona,
@@ -56,7 +61,8 @@ export class SimulatedCaller {
     else if (node.kind === 'ask') words = this.random.chance(p.unsureProbability) ? this.aside() : answerFor(node, this.random, this.goal);
     else if (node.kind === 'ai') words = this.atAiNode(node, first);
     else words = this.aside();
-    const escalation = this.failedTurns > 0 && p.escalation.length > 0 ? p.escalation[Math.min(this.failedTurns, p.escalation.length) - 1] : '';
+    const rephrasing = this.lastFailed && node.kind === 'ai' && node.id === this.lastNodeId;
+    const escalation = rephrasing && p.escalation.length > 0 ? p.escalation[Math.min(this.failedTurns, p.escalation.length) - 1] : '';
     const text = escalation ? `${escalation} ${words}` : words;
     this.turns += 1;
     this.lastWords = words;
@@ -65,9 +71,15 @@ export class SimulatedCaller {
     return { text, loudnessDb: Math.round((p.loudness.baseDb + this.failedTurns * p.loudness.perFailedTurnDb + jitter) * 10) / 10 };
   }
 
-  /** After the engine's answer: a turn failed when the flow still waits at the same question. */
-  heard(session: CallSession): void {
-    if (session.status === 'ai' && session.nodeId === this.lastNodeId) this.failedTurns += 1;
+  /**
+   * After the engine's answer: a turn failed when the flow asks the same question again, or its AI step did not
+   * understand. An AI step the call comes back to after understanding ("anything else?") is not a failure.
+   */
+  heard(session: CallSession, flow: RuntimeFlow): void {
+    const again = session.status === 'ai' && session.nodeId === this.lastNodeId;
+    const atAi = flow.compiled.nodes.get(session.nodeId)?.kind === 'ai';
+    this.lastFailed = again && (!atAi || session.noMatchStreak > 0);
+    if (this.lastFailed) this.failedTurns += 1;
   }
 
   private atAiNode(node: ParsedNode, first: boolean): string {

@@ -64,7 +64,7 @@ export function simulateCall(flow: SimulationFlow, personas: readonly Persona[],
     result = step(runtime, session, { type: 'utterance', at: when, text: turn.text, loudnessDb: turn.loudnessDb });
     session = result.session;
     transfer = transferIn(result.actions);
-    caller.heard(session);
+    caller.heard(session, runtime);
   }
   const reason = session.handoff?.reason;
   const outcome = transfer ? 'handoff' : session.status === 'ended' && session.disposition !== 'abandoned' ? 'contained' : 'hung_up';

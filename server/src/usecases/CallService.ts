@@ -256,7 +256,7 @@ export class CallService {
       if (a.type === 'transfer') outcome = this.transfer(callId, next, a, event.at);
       if (a.type === 'callback') this.createCallback(callId, s, a);
     }
-    return outcome ? { session: outcome.session, actions: [...result.actions, ...outcome.actions], handoff: result.handoff } : result;
+    return outcome ? { ...result, session: outcome.session, actions: [...result.actions, ...outcome.actions] } : result;
   }
 
   /**
@@ -387,7 +387,8 @@ export class CallService {
     const s = result.session;
     const view = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status }, handoff: result.handoff };
     // The test console also shows what was understood and the way the call went.
-    return withSignals ? { ...view, signals: s.lastSignals, intent: s.lastIntent, path: s.path.toArray(), slots: s.slots } : view;
+    // The turn's own signals, never the call's last ones: words said while queued are not listened to for triggers.
+    return withSignals ? { ...view, signals: result.signals ?? null, intent: s.lastIntent, path: s.path.toArray(), slots: s.slots } : view;
   }
 
   private remember(callId: string, call: LiveCall) {

@@ -35,17 +35,19 @@ export async function updateFlow(flows: FlowRepository, id: string, body: unknow
   return flows.update(id, flow, expected);
 }
 
-export function flowIssues(flows: FlowRepository, id: string): FlowIssue[] {
-  return compileFlow(getFlowOrThrow(flows, id)).issues;
+/** The draft's issues, checked against the contact center's queues (`routingQueueIds`) as a publish would be. */
+export function flowIssues(flows: FlowRepository, id: string, routingQueueIds: ReadonlySet<string>): FlowIssue[] {
+  return compileFlow(getFlowOrThrow(flows, id), { routingQueueIds }).issues;
 }
 
 /**
  * Publishes the draft if it compiles without errors and every conversation test `runDraftTests`
  * plays on it passes; otherwise 422 `flow_has_errors` or 422 `conversation_tests_failed`.
  */
-export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun) {
+export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun, routingQueueIds: ReadonlySet<string>) {
   const draft = getFlowOrThrow(flows, id);
-  const { issues } = compileFlow(draft);
+  // A transfer to a queue that is not in Settings → Queues would fail on every call: it is refused here.
+  const { issues } = compileFlow(draft, { routingQueueIds });
   if (hasErrors(issues)) {
     const errors = issues.filter((i) => i.severity === 'error');
     throw new AppError(422, 'flow_has_errors', `The flow has ${errors.length} error(s) to fix before it can be published.`, errors);

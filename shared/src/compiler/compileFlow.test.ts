@@ -46,6 +46,7 @@ const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> =
     nodeId: 'acct',
   },
   duplicate_intent: { change: (f) => (node(f, 'main').data.intents = [...(node(f, 'main').data.intents as object[]), { name: 'balance', examples: ['a', 'b', 'c'] }]), nodeId: 'main' },
+  intent_without_name: { change: (f) => ((node(f, 'main').data.intents as Array<{ label?: string }>)[0].label = '  '), nodeId: 'main' },
   intent_without_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = []), nodeId: 'main' },
   intent_few_examples: { change: (f) => ((node(f, 'main').data.intents as Array<{ examples: string[] }>)[0].examples = ['balance']), nodeId: 'main' },
   ai_without_intents: { change: (f) => (node(f, 'main').data.intents = []), nodeId: 'main' },
@@ -85,8 +86,24 @@ describe('compileFlow', () => {
     dropEdge(broken, 'main-no_match');
     expect(compileFlow(broken).compiled).toBeUndefined();
     const warned = smallFlow();
-    node(warned, 'transfer').data.queue = 'mars';
+    node(warned, 'person').data.detectors = [{ signal: 'negative_sentiment' }];
     expect(compileFlow(warned).compiled).toBeDefined();
+  });
+
+  it('When a transfer names a queue the flow does not have, then it is an error, so the flow cannot be published', () => {
+    const flow = smallFlow();
+    node(flow, 'transfer').data.queue = 'mars';
+    const { compiled, issues } = compileFlow(flow);
+    expect(compiled).toBeUndefined();
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'transfer_queue_unknown', severity: 'error', nodeId: 'transfer', field: 'data.queue' }));
+  });
+
+  it('When the flow\'s queue is not in Settings → Queues, then its transfer is an error naming the queue; a queue that is there is fine', () => {
+    const { issues } = compileFlow(smallFlow(), { routingQueueIds: new Set(['care']) });
+    const found = issues.find((i) => i.code === 'transfer_queue_unknown');
+    expect(found).toMatchObject({ severity: 'error', nodeId: 'transfer' });
+    expect(found!.message).toMatch(/"the billing team" \(queue "billing"\), which is not in Settings → Queues/);
+    expect(compileFlow(smallFlow(), { routingQueueIds: new Set(['billing']) }).issues).toEqual([]);
   });
 
   it('When a message is too long, then the warning gives the estimated seconds', () => {

@@ -20,15 +20,25 @@ export interface CompiledFlow extends FlowGraph {
 
 const ORDER: Record<FlowIssue['severity'], number> = { error: 0, warning: 1, info: 2 };
 
+/** What the flow is checked against beyond itself. */
+export interface CompileContext {
+  /**
+   * The ids of the queues in Settings → Queues, where agents, hours and routing live: a transfer must reach one of
+   * them through the flow's own queues. Left out where the contact center's queues are not known (a running call,
+   * whose transfer then takes its "failed" path).
+   */
+  routingQueueIds?: ReadonlySet<string>;
+}
+
 /** Compiles and lints a flow document; `compiled` is present only when there are no errors. */
-export function compileFlow(input: unknown): { compiled?: CompiledFlow; issues: FlowIssue[] } {
+export function compileFlow(input: unknown, context: CompileContext = {}): { compiled?: CompiledFlow; issues: FlowIssue[] } {
   const { parsed, issues } = parseFlow(input);
   if (!parsed) return { issues };
   const knownIds = new Set(parsed.flow.nodes.map((n) => n.id));
   const built = buildFlowGraph(parsed.nodes, parsed.flow.edges, knownIds);
   const graphLint = lintGraph(built.graph);
   const content = lintContent(parsed.nodes);
-  issues.push(...built.issues, ...graphLint.issues, ...lintHandoff(built.graph, parsed.flow.settings), ...content.issues);
+  issues.push(...built.issues, ...graphLint.issues, ...lintHandoff(built.graph, parsed.flow.settings, context.routingQueueIds), ...content.issues);
   issues.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   if (hasErrors(issues) || !graphLint.startId) return { issues };
   const triggers = parsed.nodes

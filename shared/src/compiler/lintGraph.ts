@@ -1,4 +1,5 @@
 import { NO_MATCH } from '../nodes/ai.ts';
+import { portLabelOf } from '../nodes/nodeKinds.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import { reachableFrom, type FlowGraph } from './flowGraph.ts';
 
@@ -21,7 +22,7 @@ export function lintGraph(graph: FlowGraph): { startId?: string; issues: FlowIss
       issues.push({ code: 'unreachable_node', severity: 'warning', nodeId: node.id, message: `No call can reach "${node.label}". Connect it, or delete it.` });
     for (const port of graph.ports.get(node.id)!) {
       if (graph.next.get(node.id)!.has(port)) continue;
-      const name = port.replace(/_/g, ' '); // as the canvas labels it
+      const name = portLabelOf(node.kind, node.data, port); // as the canvas labels it
       if (node.kind === 'transfer' && port === 'connected') continue; // the agent has the call; the AI's part is over
       if (node.kind === 'ai' && port === NO_MATCH)
         issues.push({ code: 'ai_without_no_match', severity: 'error', nodeId: node.id, field: 'ports.no_match', message: `"${node.label}" has nowhere to go when it does not understand the caller. Connect its "no match" output (e.g. to a message that asks again).` });

@@ -3,8 +3,11 @@ import type { TriggerData } from '../nodes/trigger.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import type { FlowGraph } from './flowGraph.ts';
 
-/** The handoff best practices: callers can always ask for a person, and hear why before any transfer. */
-export function lintHandoff(graph: FlowGraph, settings: FlowSettings): FlowIssue[] {
+/**
+ * The handoff best practices: callers can always ask for a person, hear why before any transfer, and every transfer
+ * reaches a queue that exists. `routingQueueIds`: the queues of Settings → Queues, when known (the server, the editor).
+ */
+export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQueueIds?: ReadonlySet<string>): FlowIssue[] {
   const issues: FlowIssue[] = [];
   const nodes = [...graph.nodes.values()];
   const triggers = nodes.filter((n) => n.kind === 'trigger');
@@ -18,10 +21,13 @@ export function lintHandoff(graph: FlowGraph, settings: FlowSettings): FlowIssue
   for (const node of untoldTransfers(graph))
     issues.push({ code: 'transfer_without_transparency', severity: 'error', nodeId: node, message: `A call can reach "${graph.nodes.get(node)!.label}" without being told it is going to a person. Put a "Tell the caller" message on every path before it.` });
 
-  const queueIds = new Set(settings.queues.map((q) => q.id));
+  const flowQueues = new Map(settings.queues.map((q) => [q.id, q]));
   for (const t of nodes.filter((n) => n.kind === 'transfer')) {
-    if (!queueIds.has(t.data.queue))
-      issues.push({ code: 'transfer_queue_unknown', severity: 'warning', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to the queue "${t.data.queue}", which is not in this flow's queues. Add the queue in the flow settings or pick another.` });
+    const queue = flowQueues.get(t.data.queue);
+    if (!queue)
+      issues.push({ code: 'transfer_queue_unknown', severity: 'error', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to the queue "${t.data.queue}", which is not one of this flow's queues, so no agent would get them. Pick one of the flow's queues, or add the queue in Flow settings.` });
+    else if (routingQueueIds && !routingQueueIds.has(queue.id))
+      issues.push({ code: 'transfer_queue_unknown', severity: 'error', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to "${queue.name}" (queue "${queue.id}"), which is not in Settings → Queues, so no agent would get them. Add the queue there, or pick another queue for this step.` });
   }
   for (const t of triggers) {
     const missing = (t.data as TriggerData).scope.nodeIds.filter((id) => !graph.nodes.has(id));

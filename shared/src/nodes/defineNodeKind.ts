@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FlowIssue } from '../compiler/FlowIssue.ts';
+import type { FlowSettings } from '../flow/flowSchema.ts';
 
 export interface NodeMessage {
   /** Where the text lives in the node's data, e.g. "text" or "intents.1.reply". */
@@ -22,7 +23,11 @@ export interface NodeKindDefinition<K extends string = string, S extends z.ZodTy
   hasInput: boolean;
   schema: S;
   defaults: z.output<S>;
+  /** Defaults that depend on the flow a new node joins (a transfer goes to one of the flow's own queues). */
+  defaultsIn?(settings: FlowSettings): Partial<z.output<S>>;
   ports(data: z.output<S>): string[];
+  /** What a person calls ports whose id is not their name (an intent's plain-words name); the others read as their id in words. */
+  portLabels?(data: z.output<S>): Record<string, string>;
   /** Everything the node says to the caller, so the compiler can lint every message. */
   messages(data: z.output<S>): NodeMessage[];
   /** Every rule (CEL) the node holds, so the compiler can type-check them. */

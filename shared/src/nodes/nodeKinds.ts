@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FlowSettings } from '../flow/flowSchema.ts';
 import { start } from './start.ts';
 import { say } from './say.ts';
 import { ask } from './ask.ts';
@@ -21,4 +22,18 @@ export type NodeData<K extends NodeKind> = z.output<(typeof nodeKinds)[K]['schem
 /** True when `kind` names a node kind Baton knows. */
 export function isNodeKind(kind: string): kind is NodeKind {
   return Object.hasOwn(nodeKinds, kind);
+}
+
+/** The data of a node of `kind` newly added to a flow with these settings: the kind's defaults, fitted to the flow. */
+export function newNodeData(kind: NodeKind, settings: FlowSettings): Record<string, unknown> {
+  const def = nodeKinds[kind] as { defaults: object; defaultsIn?(s: FlowSettings): object };
+  // Defaults are plain JSON data; a deep copy, so editing the node never edits the kind's defaults.
+  return { ...(JSON.parse(JSON.stringify(def.defaults)) as object), ...def.defaultsIn?.(settings) };
+}
+
+/** What a person calls one of a node's outputs: e.g. an intent's own name ("Outage status"), else its id in words ("no match"). */
+export function portLabelOf(kind: string, data: unknown, port: string): string {
+  const def = isNodeKind(kind) ? (nodeKinds[kind] as { portLabels?(d: unknown): Record<string, string> }) : undefined;
+  const own = data && typeof data === 'object' ? def?.portLabels?.(data) : undefined;
+  return own && Object.hasOwn(own, port) ? own[port] : port.replace(/_/g, ' ');
 }

@@ -49,6 +49,8 @@ export const transfer = defineNodeKind({
     label: 'Transfer', queue: 'general', skills: [], priority: 0, target: { type: 'baton' },
     connectedText: DEFAULT_CONNECTED_TEXT, waitingText: DEFAULT_WAITING_TEXT, updateEverySeconds: 60, callbackOfferText: DEFAULT_CALLBACK_OFFER_TEXT,
   },
+  // 'general' only stands in until the flow has a queue; the issues panel says to pick one.
+  defaultsIn: (settings) => (settings.queues[0] ? { queue: settings.queues[0].id } : {}),
   ports: () => [...transferOutcomes],
   messages: (d) =>
     [

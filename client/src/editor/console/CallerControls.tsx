@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Menu, Popover, SegmentedControl, SimpleGrid, Slider, Stack, Text, TextInput } from '@mantine/core';
-import type { IntentDefinition } from '@baton/shared';
+import { intentLabel, type IntentDefinition } from '@baton/shared';
 import { useEditorStore } from '../store/editorStore.ts';
 import type { CallerTurn } from './testCallApi.ts';
 
@@ -15,7 +15,7 @@ function useExamples(nodeId: string): { intent: string; text: string }[] {
     const node = s.nodes.find((n) => n.id === nodeId);
     return node?.type === 'ai' ? (node.data.intents as IntentDefinition[] | undefined) : undefined;
   });
-  return (intents ?? []).flatMap((i) => i.examples.slice(0, 3).map((text) => ({ intent: i.name.replaceAll('_', ' '), text })));
+  return (intents ?? []).flatMap((i) => i.examples.slice(0, 3).map((text) => ({ intent: intentLabel(i), text })));
 }
 
 /** What the person playing the caller can do: say something (how loudly, how clearly heard), press keys, stay silent. */

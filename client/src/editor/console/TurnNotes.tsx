@@ -1,16 +1,30 @@
-import type { HandoffReason, TurnSignals } from '@baton/shared';
+import { intentLabel, type HandoffReason, type IntentDefinition, type TurnSignals } from '@baton/shared';
 import { categoryNames } from '../inspector/signalNames.ts';
+import { useEditorStore } from '../store/editorStore.ts';
+import type { EditorNode } from '../store/types.ts';
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 const signed = (n: number, digits = 2) => (n > 0 ? `+${n.toFixed(digits)}` : n.toFixed(digits));
 
+/** The name people gave an intent of the flow's AI steps, found by its id. */
+function intentNamed(nodes: EditorNode[], id: string | null | undefined): string | null {
+  if (!id) return null;
+  for (const node of nodes) {
+    if (node.type !== 'ai') continue;
+    const found = (node.data.intents as IntentDefinition[] | undefined)?.find((i) => i.name === id);
+    if (found) return intentLabel(found);
+  }
+  return id.replaceAll('_', ' ');
+}
+
 /** What Baton noticed on one caller turn: what it understood, each signal with its evidence, and a trigger that fired. */
 export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals | null; intent: { name: string; confidence: number } | null; handoff: HandoffReason | null }) {
+  const understood = useEditorStore((s) => intentNamed(s.nodes, signals?.intent));
   if (!signals && !handoff) return null;
   const notes: [string, string][] = [];
   if (signals) {
     // This turn's own intent (the call's last intent may come from an earlier turn, e.g. while a detail is asked for).
-    if (signals.intent) notes.push(['Understood', `${signals.intent.replaceAll('_', ' ')} (${percent(signals.intentConfidence)} sure)`]);
+    if (signals.intent) notes.push(['Understood', `${understood} (${percent(signals.intentConfidence)} sure)`]);
     else if (intent === null || signals.noMatchStreak > 0) notes.push(['Understood', 'nothing it knows']);
     const words = signals.sentiment.evidence.map((e) => `"${e.words}" ${signed(e.weight, 0)}`).join(', ');
     notes.push(['Sentiment', `${signed(signals.sentiment.value)}${words ? ` from ${words}` : ' (neutral)'}`]);

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
-import type { IntentDefinition } from '@baton/shared';
+import { intentIdFrom, intentLabel, type IntentDefinition } from '@baton/shared';
 import { ExamplesField } from './ExamplesField.tsx';
 
 interface IntentsFieldProps {
@@ -8,12 +8,23 @@ interface IntentsFieldProps {
   onChange(intents: IntentDefinition[]): void;
 }
 
-function newIntentName(intents: IntentDefinition[]): string {
+function newIntent(intents: IntentDefinition[]): IntentDefinition {
   const taken = new Set(intents.map((i) => i.name));
-  for (let n = intents.length + 1; ; n++) if (!taken.has(`intent_${n}`)) return `intent_${n}`;
+  let n = intents.length + 1;
+  while (taken.has(`intent_${n}`)) n++;
+  return { name: `intent_${n}`, label: `Intent ${n}`, examples: [], reply: '', outOfScope: false };
 }
 
-/** What callers may want: each intent's name (also its output) and example phrases. */
+/**
+ * Renames an intent: people write the name in plain words, and its id (its output, what rules and reports use) follows,
+ * unique in the node. A name with no letter or digit keeps the last id until it has one, so the output stays connected.
+ */
+function renamed(intents: IntentDefinition[], index: number, label: string): Partial<IntentDefinition> {
+  const others = new Set(intents.filter((_, i) => i !== index).map((i) => i.name));
+  return { label, name: intentIdFrom(label, others) ?? intents[index].name };
+}
+
+/** What callers may want: each intent's name (also its output's) and example phrases. */
 export function IntentsField({ intents, errors, onChange }: IntentsFieldProps) {
   const update = (index: number, change: Partial<IntentDefinition>) => onChange(intents.map((intent, i) => (i === index ? { ...intent, ...change } : intent)));
   return (
@@ -23,12 +34,12 @@ export function IntentsField({ intents, errors, onChange }: IntentsFieldProps) {
         {intents.map((intent, i) => (
           <div key={i} className="inspector__intent">
             <TextInput
-              data-field={`intents.${i}.name`}
+              data-field={`intents.${i}.label`}
               label={`Intent ${i + 1} name`}
-              description="Lower-case words joined by _; also the name of its output"
-              value={intent.name}
-              error={errors.get(`intents.${i}.name`)}
-              onChange={(event) => update(i, { name: event.currentTarget.value })}
+              description="What callers want, in a few words, e.g. “Outage status”; also the name of its output"
+              value={intent.label ?? intentLabel(intent)}
+              error={errors.get(`intents.${i}.label`) ?? errors.get(`intents.${i}.name`)}
+              onChange={(event) => update(i, renamed(intents, i, event.currentTarget.value))}
             />
             <ExamplesField
               field={`intents.${i}.examples`}
@@ -56,7 +67,7 @@ export function IntentsField({ intents, errors, onChange }: IntentsFieldProps) {
           data-field="intents"
           size="xs"
           variant="light"
-          onClick={() => onChange([...intents, { name: newIntentName(intents), examples: [], reply: '', outOfScope: false }])}
+          onClick={() => onChange([...intents, newIntent(intents)])}
         >
           Add an intent
         </Button>

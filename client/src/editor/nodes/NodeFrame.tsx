@@ -1,11 +1,10 @@
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { nodeKinds, type NodeKind } from '@baton/shared';
+import { nodeKinds, portLabelOf, type NodeKind } from '@baton/shared';
 import { NodeDetailContext } from '../canvas/NodeDetailContext.ts';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { portsOf } from '../store/portsOf.ts';
-import { portLabel } from './portLabel.ts';
 import { kindIcons } from '../palette/kindIcons.ts';
 
 interface NodeFrameProps {
@@ -73,7 +72,7 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
         <div className="flow-node__ports">
           {ports.map((port) => (
             <span key={port} className="flow-node__port">
-              {portLabel(port)}
+              {portLabelOf(kind, data, port)}
               <Handle type="source" position={Position.Bottom} id={port} className="flow-node__out" />
             </span>
           ))}

@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import { isNodeKind, nodeKinds, type FlowSettings, type NodeKind } from '@baton/shared';
+import { isNodeKind, newNodeData, nodeKinds, type FlowSettings, type NodeKind } from '@baton/shared';
 import type { StateCreator } from 'zustand';
 import type { FlowDraft } from '../../api/fetchFlow.ts';
 import { fromFlowDocument } from './flowConversion.ts';
@@ -82,9 +82,10 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
       return null;
     },
     addNode: (kind, position) => {
-      const { nodes } = get();
+      const { nodes, meta } = get();
       const id = nextId(kind, new Set(nodes.map((n) => n.id)));
-      const data = structuredClone(nodeKinds[kind].defaults) as Record<string, unknown>;
+      // Fitted to this flow: a new transfer goes to one of the flow's own queues.
+      const data = meta ? newNodeData(kind, meta.settings) : (structuredClone(nodeKinds[kind].defaults) as Record<string, unknown>);
       const node: EditorNode = { id, type: kind, position, data, selected: true };
       set({ nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], selectedNodeId: id, ...changed() });
       return id;

@@ -96,7 +96,7 @@ export function ConversationTestsPanel({ flowId, saveFirst }: { flowId: string; 
                   </Text>
                 </div>
                 {outcome && (
-                  <Badge color={outcome.passed ? 'green' : 'red'} variant="light">
+                  <Badge color={outcome.passed ? 'green' : 'red'} variant="light" className="tests__outcome">
                     {outcome.passed ? 'Passed' : 'Failed'}
                   </Badge>
                 )}
