@@ -12,6 +12,7 @@ export * from './api/calls.ts';
 export * from './api/signals.ts';
 export * from './rules/ruleEnvironment.ts';
 export * from './rules/checkRule.ts';
+export * from './rules/ruleCost.ts';
 export * from './rules/ruleContext.ts';
 export * from './templates/template.ts';
 export * from './compiler/parseFlow.ts';

@@ -47,6 +47,24 @@ describe('bad input', () => {
     });
   }
 
+  it('When a trigger rule nests checks of lists six deep (a 526-character rule), then saving it is refused with 422 naming the costly part', async () => {
+    const list = `[${Array.from({ length: 25 }, (_, i) => i).join(',')}]`;
+    const inner = [...'abcdef'].reverse().reduce((body, v) => `${list}.all(${v}, ${body})`, 'a + b + c + d + e + f >= 0');
+    const rule = `sentiment < -0.5 && ${inner} && repeats >= 2 && turns > 0`;
+    const res = await save(withNode('trigger_person', (n) => (n.data.rule = rule)));
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues[0]).toMatchObject({ code: 'rule_invalid', nodeId: 'trigger_person', field: 'data.rule' });
+    expect(res.body.error.message).toMatch(/The part "\[0,1,2,[^"]*\.all\([a-f], [^"]*" could take too long on each caller turn: it goes through .* up to 25 items/);
+    expect((await stored()).version).toBe(1);
+  });
+
+  it('When a trigger rule checks one list, then it saves', async () => {
+    const rule = 'topics.exists(t, t == "fraud" || t == "legal_threat") && sentiment < 0.5';
+    const res = await save(withNode('trigger_person', (n) => (n.data.rule = rule)));
+    expect(res.status).toBe(200);
+    expect((await stored()).nodes.find((n: { id: string }) => n.id === 'trigger_person').data.rule).toBe(rule);
+  });
+
   it('When a flow is created with an unknown kind, then the issue names the node and the kinds that exist', async () => {
     const res = await request(server.url).post('/api/flows').send({ ...withNode('say_balance', (n) => (n.kind = 'teleport')), id: 'copy' });
     expect(res.status).toBe(422);
