@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readExample, startTestServer } from './testServer.ts';
@@ -12,6 +13,12 @@ beforeEach(async () => {
 afterEach(() => server.stop());
 
 const save = (body: unknown) => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').send(body as object);
+/** Sends the bytes as they are (supertest would write a Buffer out as JSON). */
+const putRaw = async (headers: Record<string, string>, body: string | Buffer) => {
+  const res = await fetch(`${server.url}/api/flows/billing-support`, { method: 'PUT', headers: { 'If-Match': '"1"', 'Content-Type': 'application/json', ...headers }, body });
+  return { status: res.status, body: await res.json() };
+};
+const nested = (depth: number) => Array.from({ length: depth }).reduce<object>((inner) => ({ a: inner }), {});
 const stored = async () => (await request(server.url).get('/api/flows/billing-support')).body;
 const withNode = (id: string, change: (n: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
   const copy = structuredClone(flow);
@@ -20,7 +27,7 @@ const withNode = (id: string, change: (n: Record<string, any>) => void) => { // 
 };
 
 describe('bad input', () => {
-  const cases: Array<[string, () => request.Test, number, RegExp]> = [
+  const cases: Array<[string, () => PromiseLike<{ status: number; body: any }>, number, RegExp]> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
     ['malformed JSON', () => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').set('Content-Type', 'application/json').send('{"id": "billing-support", "nodes": ['), 400, /not valid JSON/],
     ['an unknown node kind', () => save(withNode('say_balance', (n) => (n.kind = 'teleport'))), 422, /unknown kind "teleport"/],
     ['a missing field', () => save({ ...flow, name: undefined }), 422, /name/],
@@ -33,12 +40,19 @@ describe('bad input', () => {
     ['a body that is not JSON at all', () => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').set('Content-Type', 'text/plain').send('hello'), 415, /Content-Type: application\/json/],
     ['a JSON array instead of a flow', () => save([1, 2, 3]), 400, /JSON object/],
     ['an id that does not match the address', () => save({ ...flow, id: 'other' }), 400, /same id/],
+    ['a node whose data is nested 2,000 levels deep', () => save(withNode('say_balance', (n) => (n.data.extra = nested(2000)))), 400, /nested too deeply at nodes\[\d+\]\.data\.extra\.a\.a/],
+    ['a node with a setting its kind does not have', () => save(withNode('say_balance', (n) => (n.data.colour = 'red'))), 422, /"data\.colour", which this kind of node does not have/],
+    ['a setting unknown deep inside a node', () => save(withNode('trigger_person', (n) => (n.data.scope = { ...n.data.scope, everywhereish: true }))), 422, /"data\.scope\.everywhereish"/],
+    ['a body marked gzip that is not', () => putRaw({ 'Content-Encoding': 'gzip' }, JSON.stringify(flow)), 400, /says it is gzip-compressed .*but is not/],
+    ['a body marked br that is not', () => putRaw({ 'Content-Encoding': 'br' }, JSON.stringify(flow)), 400, /says it is br-compressed .*but is not/],
+    ['a gzip body cut short', () => putRaw({ 'Content-Encoding': 'gzip' }, gzipSync(JSON.stringify(flow)).subarray(0, 200)), 400, /gzip-compressed .*cut short/],
+    ['a gzip body that inflates past the limit', () => putRaw({ 'Content-Encoding': 'gzip' }, gzipSync(JSON.stringify({ ...flow, description: 'x'.repeat(3 * 1024 * 1024) }))), 413, /larger than/],
   ];
 
   for (const [what, send, status, message] of cases) {
     it(`When someone saves ${what}, then they get ${status} naming the problem and the stored flow is unchanged`, async () => {
       const res = await send();
-      expect(res.status).toBe(status);
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
       expect(res.body.error.message).toMatch(message);
       expect(typeof res.body.error.code).toBe('string');
       const after = await stored();
