@@ -1,4 +1,5 @@
 export * from './flow/flowSchema.ts';
+export * from './flow/flowId.ts';
 export * from './compiler/FlowIssue.ts';
 export * from './nodes/defineNodeKind.ts';
 export * from './nodes/nodeKinds.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { nodeKinds, type FlowDocument, type FlowSummary } from '@baton/shared';
-import { createFlowWithFreeId, idFromName } from '../api/createFlowWithFreeId.ts';
+import { createFlowWithFreeId } from '../api/createFlowWithFreeId.ts';
 import { fetchFlow } from '../api/fetchFlow.ts';
 import { flowPath } from '../matchRoute.ts';
 
@@ -34,7 +34,7 @@ export function NewFlowButton({ flows }: { flows: FlowSummary[] }) {
     setError(null);
     try {
       const source = from === BLANK ? blankFlow(name.trim()) : { ...(await fetchFlow(from)), name: name.trim() };
-      const created = await createFlowWithFreeId(source, idFromName(name));
+      const created = await createFlowWithFreeId(source);
       window.location.assign(flowPath(created.id));
     } catch (e) {
       setError(`Could not create the flow: ${e instanceof Error ? e.message : String(e)}.`);
