@@ -101,6 +101,13 @@ describe('bad input', () => {
     expect(loud.body.error.issues[0].path).toBe('loudnessDb');
   });
 
+  it('When a call starts with more caller details than rules are costed for, then it is refused naming the limit', async () => {
+    const attributes = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`detail${i}`, 'x']));
+    const res = await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { attributes } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/at most 50 attributes/);
+  });
+
   it('When an unknown address or call is asked for, then it is a JSON 404', async () => {
     expect((await request(server.url).get('/api/nothing')).body.error.code).toBe('no_such_endpoint');
     expect((await request(server.url).post('/api/calls/nope/turns').send({ text: 'hi' })).status).toBe(404);

@@ -44,7 +44,7 @@ export function checkRule(rule: string): RuleCheck {
   // CEL's own limits bound the rule's size and depth, not its work: lists checked inside lists multiply.
   const { cost, tooCostly } = estimateRuleCost(parsed.ast);
   if (tooCostly)
-    return { ok: false, message: `The part "${tooCostly.part}" could take too long on each caller turn: ${tooCostly.why}, and a rule may take at most ${RULE_COST_BUDGET.toLocaleString('en-US')}. Check shorter lists, or do not put one list check inside another.` };
+    return { ok: false, message: `The part "${tooCostly.part}" could take too long on each caller turn: ${tooCostly.why}; a rule may take at most ${RULE_COST_BUDGET.toLocaleString('en-US')}. Check fewer or shorter lists and texts, and do not put one list check inside another.` };
   return { ok: true, evaluate: (context) => parsed(context), cost };
 }
 

@@ -80,11 +80,13 @@ export function estimateRuleCost(ast: ASTNode, budget = RULE_COST_BUDGET): RuleC
     }
   }
   const e = estimates.get(culprit)!;
-  const source = culprit.input.slice(culprit.start, culprit.end);
-  return {
-    cost: Math.ceil(total.cost),
-    tooCostly: { part: source.length > 80 ? `${source.slice(0, 77)}…` : source, why: e.why ?? `it would take about ${steps(e.cost)} steps` },
-  };
+  return { cost: Math.ceil(total.cost), tooCostly: { part: quote(culprit, 60), why: e.why ?? `it would take about ${steps(e.cost)} steps` } };
+}
+
+/** A part of the rule as written, with long lists shortened ("[0,1,2,…]") so the message stays readable. */
+function quote(node: ASTNode, max: number): string {
+  const text = node.input.slice(node.start, node.end).replace(/\[[^[\]]{12,}\]/g, (list) => `${list.slice(0, 7)}…]`);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const steps = (n: number) => (n >= 1e12 ? 'more than a million million' : Math.round(n).toLocaleString('en-US'));
@@ -175,15 +177,15 @@ function estimateNode(node: ASTNode, scope: Map<string, ValueBound>, seen: Map<A
 }
 
 function call(fn: string, receiver: ASTNode | null, args: ASTNode[], scope: Map<string, ValueBound>, of: (n: ASTNode, s?: Map<string, ValueBound>) => Estimate): Estimate {
-  if (receiver && (QUANTIFIERS.has(fn) || fn === 'map' || fn === 'filter') && args.length >= 2 && args[0].op === 'id') {
+  if (receiver && isListCheck(fn) && args.length >= 2 && args[0].op === 'id') {
     const list = of(receiver);
     const each = list.bound.key ?? list.bound.item ?? PLAIN;
     const inner = new Map(scope).set(args[0].args as string, each);
     const body = args.slice(1).map((a) => of(a, inner));
     const perItem = (list.bound.key ? STEPS_PER_MAP_KEY : 1) + sum(body);
     const cost = 1 + list.cost + list.bound.size * perItem;
-    const what = receiver.input.slice(receiver.start, receiver.end);
-    const why = `it goes through "${what.length > 40 ? `${what.slice(0, 37)}…` : what}", up to ${steps(list.bound.size)} items, and for each item does about ${steps(perItem)} steps (one list check inside another multiplies), about ${steps(cost)} steps in all`;
+    const nested = args.slice(1).some(goesThroughAList) ? ' (a list check inside another multiplies them)' : '';
+    const why = `it goes through "${quote(receiver, 30)}", up to ${steps(list.bound.size)} items, and for each one does about ${steps(perItem)} steps${nested}, about ${steps(cost)} steps in all`;
     const result = fn === 'map' ? { size: list.bound.size, item: body.at(-1)!.bound } : fn === 'filter' ? { size: list.bound.size, item: each } : PLAIN;
     return { cost, bound: result, why };
   }
@@ -208,6 +210,23 @@ function call(fn: string, receiver: ASTNode | null, args: ASTNode[], scope: Map<
   if (TEXT_FUNCTIONS.has(fn)) return { cost, bound: { size: Math.max(first.size, 32) }, why };
   // join() and conversions give something no bigger than what they were given (a number written out: 32 characters).
   return { cost, bound: { size: Math.max(Math.ceil(handled * CHARACTERS_PER_STEP), 32) }, why };
+}
+
+const isListCheck = (fn: unknown) => typeof fn === 'string' && (QUANTIFIERS.has(fn) || fn === 'map' || fn === 'filter');
+
+/** Whether a part of the rule holds a list check (all, exists, map, filter…) anywhere inside it. */
+function goesThroughAList(node: ASTNode): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (Array.isArray(n)) stack.push(...n);
+    else if (n && typeof n === 'object' && 'op' in n) {
+      const { op, args } = n as { op: string; args: unknown };
+      if (op === 'rcall' && Array.isArray(args) && isListCheck(args[0])) return true;
+      stack.push(args);
+    }
+  }
+  return false;
 }
 
 const sum = (parts: readonly Estimate[]) => parts.reduce((n, p) => n + p.cost, 0);
