@@ -108,6 +108,17 @@ describe('bad input', () => {
     expect(res.body.error.message).toMatch(/at most 50 attributes/);
   });
 
+  it('When a compressed call turn does not inflate, or a webhook has thousands of form fields, then it is a 4xx, not a 500', async () => {
+    const call = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
+    const turn = await fetch(`${server.url}/api/calls/${call.callId}/turns`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: '{"text":"hi"}' });
+    expect(turn.status).toBe(400);
+    expect((await turn.json()).error.message).toMatch(/says it is gzip-compressed/);
+    const form = new URLSearchParams(Array.from({ length: 1500 }, (_, i) => [`Field${i}`, 'x']));
+    const webhook = await fetch(`${server.url}/twilio/voice`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(webhook.status).toBe(413);
+    expect((await webhook.json()).error.message).toMatch(/form fields/);
+  });
+
   it('When an unknown address or call is asked for, then it is a JSON 404', async () => {
     expect((await request(server.url).get('/api/nothing')).body.error.code).toBe('no_such_endpoint');
     expect((await request(server.url).post('/api/calls/nope/turns').send({ text: 'hi' })).status).toBe(404);

@@ -8,8 +8,9 @@ function fromBodyParser(err: { type?: string; limit?: number; status?: number; e
     case 'entity.parse.failed':
       return new AppError(400, 'invalid_json', 'The request body is not valid JSON. Check for missing quotes, commas or brackets.');
     case 'entity.too.large':
-    case 'parameters.too.many':
       return new AppError(413, 'body_too_large', `The request body is larger than the ${Math.round((err.limit ?? 0) / 1024)} KB limit.`);
+    case 'parameters.too.many':
+      return new AppError(413, 'body_too_large', 'The request has more form fields than a webhook ever sends.');
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError(415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
