@@ -1,5 +1,6 @@
 export * from './flow/flowSchema.ts';
 export * from './flow/flowId.ts';
+export * from './flow/dropUnknownNodeSettings.ts';
 export * from './compiler/FlowIssue.ts';
 export * from './nodes/defineNodeKind.ts';
 export * from './nodes/nodeKinds.ts';

@@ -13,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => server.stop());
 
 const save = (body: unknown) => request(server.url).put('/api/flows/billing-support').set('If-Match', '"1"').send(body as object);
+type ErrorBody = { error: { code: string; message: string } };
 /** Sends the bytes as they are (supertest would write a Buffer out as JSON). */
 const putRaw = async (headers: Record<string, string>, body: string | Buffer) => {
   const res = await fetch(`${server.url}/api/flows/billing-support`, { method: 'PUT', headers: { 'If-Match': '"1"', 'Content-Type': 'application/json', ...headers }, body });
@@ -112,11 +113,11 @@ describe('bad input', () => {
     const call = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
     const turn = await fetch(`${server.url}/api/calls/${call.callId}/turns`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: '{"text":"hi"}' });
     expect(turn.status).toBe(400);
-    expect((await turn.json()).error.message).toMatch(/says it is gzip-compressed/);
-    const form = new URLSearchParams(Array.from({ length: 1500 }, (_, i) => [`Field${i}`, 'x']));
+    expect(((await turn.json()) as ErrorBody).error.message).toMatch(/says it is gzip-compressed/);
+    const form = new URLSearchParams(Array.from({ length: 1500 }, (_, i): [string, string] => [`Field${i}`, 'x']));
     const webhook = await fetch(`${server.url}/twilio/voice`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
     expect(webhook.status).toBe(413);
-    expect((await webhook.json()).error.message).toMatch(/form fields/);
+    expect(((await webhook.json()) as ErrorBody).error.message).toMatch(/form fields/);
   });
 
   it('When an unknown address or call is asked for, then it is a JSON 404', async () => {

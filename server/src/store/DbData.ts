@@ -1,4 +1,4 @@
-import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, WebhookSettings } from '@baton/shared';
+import { dropUnknownNodeSettings, type AgentSettings, type CallbackRequest, type FlowDocument, type Persona, type QueueSettings, type StoredConversationTest, type WebhookSettings } from '@baton/shared';
 import type { NumberBinding, PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -39,9 +39,12 @@ export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversatio
 
 /**
  * Fills in collections a file from an older Baton lacks. `queues` and `agents` were reserved as (always empty)
- * arrays before they held anything, so an array there becomes an empty record.
+ * arrays before they held anything, so an array there becomes an empty record. Node settings no kind knows, which
+ * older Batons stored, are dropped from drafts and published versions alike, so those flows still compile.
  */
 export function upgradeDbData(stored: Partial<DbData> | null): DbData {
   const data = { ...emptyDbData(), ...stored };
-  return { ...data, queues: Array.isArray(data.queues) ? {} : data.queues, agents: Array.isArray(data.agents) ? {} : data.agents };
+  const flows = Object.fromEntries(Object.entries(data.flows).map(([id, flow]) => [id, dropUnknownNodeSettings(flow) as StoredFlow]));
+  const versions = Object.fromEntries(Object.entries(data.versions).map(([id, list]) => [id, list.map((v) => ({ ...v, flow: dropUnknownNodeSettings(v.flow) }))]));
+  return { ...data, flows, versions, queues: Array.isArray(data.queues) ? {} : data.queues, agents: Array.isArray(data.agents) ? {} : data.agents };
 }
