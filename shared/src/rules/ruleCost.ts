@@ -103,7 +103,7 @@ function estimateNode(node: ASTNode, scope: Map<string, ValueBound>, seen: Map<A
     case 'value':
       return { cost: 1, bound: typeof node.args === 'string' || node.args instanceof Uint8Array ? { size: node.args.length } : PLAIN };
     case 'id':
-      return { cost: 1, bound: scope.get(node.args) ?? ruleValueBounds[node.args as RuleVariable] ?? PLAIN };
+      return { cost: 1, bound: scope.get(node.args) ?? (Object.hasOwn(ruleValueBounds, node.args) ? ruleValueBounds[node.args as RuleVariable] : PLAIN) };
     case '.':
     case '.?': {
       const target = of(node.args[0]);
