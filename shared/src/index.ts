@@ -1,5 +1,7 @@
 export * from './flow/flowSchema.ts';
 export * from './flow/blankFlow.ts';
+export * from './flow/flowId.ts';
+export * from './flow/dropUnknownNodeSettings.ts';
 export * from './compiler/FlowIssue.ts';
 export * from './nodes/defineNodeKind.ts';
 export * from './nodes/nodeKinds.ts';
@@ -13,6 +15,7 @@ export * from './api/calls.ts';
 export * from './api/signals.ts';
 export * from './rules/ruleEnvironment.ts';
 export * from './rules/checkRule.ts';
+export * from './rules/ruleCost.ts';
 export * from './rules/ruleContext.ts';
 export * from './templates/template.ts';
 export * from './compiler/parseFlow.ts';

@@ -23,6 +23,21 @@ describe('flows API', () => {
     expect(got.body.nodes.length).toBeGreaterThan(10);
   });
 
+  it('When a flow is created through the API without an id, then it gets one from its name, made unique, and answers 201 with it', async () => {
+    const { id: _id, ...withoutId } = await readExample('billing-support');
+    const first = await api().post('/api/flows').send({ ...withoutId, name: 'Refunds & Payment plans!' });
+    expect(first.status).toBe(201);
+    expect(first.body.id).toBe('refunds-payment-plans');
+    expect(first.headers.location).toBe('/api/flows/refunds-payment-plans');
+    const second = await api().post('/api/flows').send({ ...withoutId, name: 'Refunds & payment plans' });
+    expect(second.status).toBe(201);
+    expect(second.body.id).toBe('refunds-payment-plans-2');
+    expect((await api().get('/api/flows/refunds-payment-plans-2')).body.name).toBe('Refunds & payment plans');
+    const unnamed = await api().post('/api/flows').send({ ...withoutId, name: undefined });
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.body.error.message).toMatch(/name/);
+  });
+
   it('When two people edit the same version, then the second save is refused with 412 and nothing is overwritten', async () => {
     const flow = (await api().post('/api/flows').send(await readExample('billing-support'))).body;
     const first = await api().put('/api/flows/billing-support').set('If-Match', '"1"').send({ ...flow, name: 'Billing (Ana)' });

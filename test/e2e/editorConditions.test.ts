@@ -70,4 +70,21 @@ describe('Flow editor condition builder', () => {
     await page.getByRole('region', { name: 'Issues' }).getByText('No issues found').waitFor();
     await page.context().close();
   });
+
+  it('When an analyst writes a rule that checks lists inside lists, then the field names the costly part in plain words and the flow is not saved with it', async () => {
+    const page = await openEditor(browser, server, 'billing-support');
+    await canvasNode(page, 'trigger_frustrated').click();
+    const extra = page.getByRole('group', { name: 'Extra condition (optional)' });
+    const list = `[${Array.from({ length: 25 }, (_, i) => i).join(',')}]`;
+    await extra.getByRole('textbox', { name: 'Rule' }).fill(`${list}.all(a, ${list}.all(b, ${list}.all(c, ${list}.all(d, a + b + c + d >= 0))))`);
+    await extra.getByText(/could take too long on each caller turn: it goes through .* up to 25 items/).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'editor-rule-too-costly.png') });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await extra.getByText(/could take too long/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, 'editor-rule-too-costly-1024.png') });
+    // Autosave waits for the errors to be fixed, and says so.
+    await page.getByTitle('Changes are saved on their own once the errors in the issues panel are fixed.').getByText('Unsaved changes').waitFor();
+    expect((await getFlowViaApi(server, 'billing-support')).nodes.find((n) => n.id === 'trigger_frustrated')?.data.rule ?? '').not.toMatch(/all\(/);
+    await page.context().close();
+  });
 });

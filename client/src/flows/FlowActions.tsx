@@ -37,7 +37,7 @@ export function FlowActions({ flow, onChanged, onError }: FlowActionsProps) {
   async function duplicate() {
     try {
       const source = await fetchFlow(flow.id);
-      await createFlowWithFreeId({ ...source, name: `${flow.name} (copy)`.slice(0, 120) }, `${flow.id.slice(0, 70)}-copy`);
+      await createFlowWithFreeId({ ...source, name: `${flow.name} (copy)`.slice(0, 120) });
       onChanged();
     } catch (error) {
       fail('duplicate')(error);

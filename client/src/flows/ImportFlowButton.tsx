@@ -1,6 +1,6 @@
 import { FileButton, Button } from '@mantine/core';
 import type { FlowDocument } from '@baton/shared';
-import { createFlowWithFreeId, idFromName } from '../api/createFlowWithFreeId.ts';
+import { createFlowWithFreeId } from '../api/createFlowWithFreeId.ts';
 import { ApiError } from '../api/fetchJson.ts';
 import { flowPath } from '../matchRoute.ts';
 
@@ -16,7 +16,7 @@ export function ImportFlowButton({ onError }: { onError(message: string): void }
         throw new Error('the file is not a flow file (it is not JSON)');
       }
       if (!flow || typeof flow !== 'object' || !Array.isArray(flow.nodes)) throw new Error('the file is not a flow file');
-      const created = await createFlowWithFreeId(flow, flow.id || idFromName(flow.name ?? file.name));
+      const created = await createFlowWithFreeId(flow, { keepId: true });
       window.location.assign(flowPath(created.id));
     } catch (error) {
       const reasons = error instanceof ApiError && error.issues.length ? ` (${error.issues.map((i) => i.message).join(' ')})` : '';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { blankFlow, type FlowSummary } from '@baton/shared';
-import { createFlowWithFreeId, idFromName } from '../api/createFlowWithFreeId.ts';
+import { createFlowWithFreeId } from '../api/createFlowWithFreeId.ts';
 import { fetchFlow } from '../api/fetchFlow.ts';
 import { flowPath } from '../matchRoute.ts';
 import { fetchQueues } from '../settings/staffingApi.ts';
@@ -24,7 +24,7 @@ export function NewFlowButton({ flows }: { flows: FlowSummary[] }) {
     try {
       // A blank flow hands calls to a queue that exists: the first in Settings → Queues.
       const source = from === BLANK ? blankFlow(name.trim(), await fetchQueues()) : { ...(await fetchFlow(from)), name: name.trim() };
-      const created = await createFlowWithFreeId(source, idFromName(name));
+      const created = await createFlowWithFreeId(source);
       window.location.assign(flowPath(created.id));
     } catch (e) {
       setError(`Could not create the flow: ${e instanceof Error ? e.message : String(e)}.`);

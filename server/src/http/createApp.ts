@@ -13,6 +13,7 @@ import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { requireJson } from './requireJson.ts';
+import { jsonBody as parseJsonBody } from './jsonBody.ts';
 import { flowRoutes } from './flowRoutes.ts';
 import { simulationRoutes } from './simulationRoutes.ts';
 import { staffingRoutes } from './staffingRoutes.ts';
@@ -88,7 +89,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
   const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls);
   const conversationTests = new ConversationTestService(store, runtimes);
-  const jsonBody = express.json({ limit: BODY_LIMIT });
+  const jsonBody = parseJsonBody(BODY_LIMIT);
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's
   // nested routers, each of which costs every turn a match.
   app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));

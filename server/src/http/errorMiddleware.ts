@@ -1,20 +1,24 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.ts';
 
-/** Body-parser errors carry a `type`; each becomes a 4xx that says what to fix. */
-function fromBodyParser(err: { type?: string; limit?: number }): AppError | null {
+/** Body-parser errors carry a `type` (or, when a compressed body does not inflate, zlib's `errno`); each becomes a 4xx that says what to fix. */
+function fromBodyParser(err: { type?: string; limit?: number; status?: number; errno?: unknown }, req: Request): AppError | null {
   switch (err.type) {
     case 'entity.parse.failed':
       return new AppError(400, 'invalid_json', 'The request body is not valid JSON. Check for missing quotes, commas or brackets.');
     case 'entity.too.large':
       return new AppError(413, 'body_too_large', `The request body is larger than the ${Math.round((err.limit ?? 0) / 1024)} KB limit.`);
+    case 'parameters.too.many':
+      return new AppError(413, 'body_too_large', 'The request has more form fields than a webhook ever sends.');
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError(415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
-    default:
-      return null;
   }
+  const encoding = req.headers['content-encoding'];
+  if (err.status === 400 && typeof err.errno === 'number' && encoding)
+    return new AppError(400, 'invalid_compressed_body', `The body says it is ${encoding.slice(0, 20)}-compressed (Content-Encoding: ${encoding.slice(0, 20)}) but is not, or is cut short. Send it compressed that way, or send it plain without Content-Encoding.`);
+  return null;
 }
 
 /** The one place errors become responses: `{ error: { code, message, issues? } }`, never a 500 for bad input. */
@@ -26,7 +30,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       if (!res.headersSent) res.status(400).end();
       return;
     }
-    const known = err instanceof AppError ? err : fromBodyParser(err);
+    const known = err instanceof AppError ? err : fromBodyParser(err, req);
     if (known) {
       res.status(known.status).json({ error: { code: known.code, message: known.message, ...(known.issues ? { issues: known.issues } : {}) } });
       return;

@@ -1,4 +1,4 @@
-import type { AgentSettings, CallbackRequest, FlowDocument, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
+import { dropUnknownNodeSettings, type AgentSettings, type CallbackRequest, type FlowDocument, type Persona, type QueueSettings, type StoredConversationTest, type Versioned, type WebhookSettings } from '@baton/shared';
 import type { NumberBinding, PublishedVersion } from './types.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
@@ -44,12 +44,18 @@ function withVersions<T extends object>(records: Record<string, T>): Record<stri
 
 /**
  * Fills in collections a file from an older Baton lacks, and versions its settings lacked. `queues` and `agents` were
- * reserved as (always empty) arrays before they held anything, so an array there becomes an empty record.
+ * reserved as (always empty) arrays before they held anything, so an array there becomes an empty record. Node
+ * settings no kind knows, which older Batons stored, are dropped from drafts and published versions alike, so those
+ * flows still compile.
  */
 export function upgradeDbData(stored: Partial<DbData> | null): DbData {
   const data = { ...emptyDbData(), ...stored };
+  const flows = Object.fromEntries(Object.entries(data.flows).map(([id, flow]) => [id, dropUnknownNodeSettings(flow) as StoredFlow]));
+  const versions = Object.fromEntries(Object.entries(data.versions).map(([id, list]) => [id, list.map((v) => ({ ...v, flow: dropUnknownNodeSettings(v.flow) }))]));
   return {
     ...data,
+    flows,
+    versions,
     queues: Array.isArray(data.queues) ? {} : withVersions(data.queues),
     agents: Array.isArray(data.agents) ? {} : withVersions(data.agents),
     personas: withVersions(data.personas),

@@ -1,3 +1,4 @@
+import { MAX_CALLER_ATTRIBUTE_LENGTH, MAX_CALLER_ATTRIBUTES, MAX_TURN_TEXT } from '@baton/shared';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
@@ -6,7 +7,11 @@ const callerSchema = z
     id: z.string().max(100).optional(),
     phone: z.string().max(40).optional(),
     name: z.string().max(100).optional(),
-    attributes: z.record(z.string().max(60), z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
+    // Rules read these (caller.*): their worst-case cost is estimated against these bounds.
+    attributes: z
+      .record(z.string().max(60), z.union([z.string().max(MAX_CALLER_ATTRIBUTE_LENGTH), z.number(), z.boolean()]))
+      .refine((a) => Object.keys(a).length <= MAX_CALLER_ATTRIBUTES, `a caller may have at most ${MAX_CALLER_ATTRIBUTES} attributes`)
+      .default({}),
   })
   .strict();
 
@@ -21,7 +26,7 @@ export const startCallSchema = z
   .strict();
 
 /** Bounds of a caller's words, shared with the direct check of plain utterances (turnInput.ts). */
-export const TURN_LIMITS = { textMax: 2000, asrConfidence: [0, 1], loudnessDb: [-160, 40] } as const;
+export const TURN_LIMITS = { textMax: MAX_TURN_TEXT, asrConfidence: [0, 1], loudnessDb: [-160, 40] } as const;
 
 /** A caller turn: words (with what speech recognition and the audio say about them), keypad digits, or silence. */
 export const turnSchema = z

@@ -1,4 +1,4 @@
-import { blocksSaving, compileFlow, hasErrors, parseFlow, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
+import { blocksSaving, compileFlow, flowIdFromName, freeFlowId, hasErrors, parseFlow, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import { versionFromIfMatch } from './ifMatch.ts';
@@ -23,8 +23,34 @@ export function getFlowOrThrow(flows: FlowRepository, id: string) {
   return flow;
 }
 
+/** Stores a new flow; one sent without an id gets the first free id made from its name, as the editor names new flows. */
 export async function createFlow(flows: FlowRepository, body: unknown) {
-  return flows.create(validateForSave(body));
+  const flow = validateForSave(withIdFromName(flows, body));
+  if (!isMissingId(body)) return flows.create(flow);
+  // Another flow of the same name may take the id between the check and the write: then the next free one is used.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await flows.create(attempt === 0 ? flow : { ...flow, id: freeIdFor(flows, flow.name) });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'flow_exists') || attempt >= 2) throw err;
+    }
+  }
+}
+
+const isMissingId = (body: unknown) => {
+  const id = (body as { id?: unknown } | null)?.id;
+  return id === undefined || id === null || id === '';
+};
+
+function freeIdFor(flows: FlowRepository, name: unknown): string {
+  const id = freeFlowId(flowIdFromName(typeof name === 'string' ? name : ''), (candidate) => flows.summary(candidate) !== undefined);
+  if (!id) throw new AppError(409, 'flow_exists', `There are already many flows named like "${String(name).slice(0, 80)}"; choose another name.`);
+  return id;
+}
+
+function withIdFromName(flows: FlowRepository, body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !isMissingId(body)) return body;
+  return { ...body, id: freeIdFor(flows, (body as { name?: unknown }).name) };
 }
 
 export async function updateFlow(flows: FlowRepository, id: string, body: unknown, ifMatch: string | undefined) {

@@ -112,6 +112,17 @@ describe('compileFlow', () => {
     expect(compileFlow(flow).issues.find((i) => i.code === 'message_too_long')!.message).toMatch(/about 24 seconds/);
   });
 
+  it('When every rule is quick alone but the triggers together would slow each turn, then the flow is refused naming the costliest', () => {
+    const flow = smallFlow();
+    const rule = (words: number) => Array.from({ length: words }, (_, i) => `text.contains("word${i}")`).join(' || ');
+    for (let t = 0; t < 4; t++)
+      flow.nodes.push({ id: `watch${t}`, kind: 'trigger', position: { x: 0, y: 0 }, data: { label: `Watch ${t}`, category: 'custom', rule: rule(t === 2 ? 17 : 16) } });
+    const { issues } = compileFlow(flow);
+    expect(issues.filter((i) => i.code === 'rule_invalid')).toEqual([
+      expect.objectContaining({ severity: 'error', nodeId: 'watch2', message: expect.stringMatching(/rules of this flow together could take too long on each caller turn/) }),
+    ]);
+  });
+
   it('Every issue code the compiler can produce has a case above', () => {
     const dir = path.resolve(import.meta.dirname, '..');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

@@ -1,5 +1,6 @@
 import { nodeKinds } from '../nodes/nodeKinds.ts';
 import { checkRule } from '../rules/checkRule.ts';
+import { FLOW_RULES_COST_BUDGET } from '../rules/ruleCost.ts';
 import { estimateSpeakingSeconds, isKnownVariable, ONE_BREATH_SECONDS, parseTemplate, type ParsedTemplate } from '../templates/template.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import type { ParsedNode } from './parseFlow.ts';
@@ -11,6 +12,8 @@ export function lintContent(nodes: readonly ParsedNode[]): { templates: Map<stri
   const issues: FlowIssue[] = [];
   const templates = new Map<string, ParsedTemplate>();
   const rules = new Map<string, RuleEvaluator>();
+  let rulesCost = 0;
+  let costliest: { node: ParsedNode; field: string; cost: number } | null = null;
   for (const node of nodes) {
     const kind = nodeKinds[node.kind];
     for (const { field, text } of kind.messages(node.data)) {
@@ -27,10 +30,16 @@ export function lintContent(nodes: readonly ParsedNode[]): { templates: Map<stri
     }
     for (const { field, rule } of kind.rules(node.data)) {
       const checked = checkRule(rule);
-      if (checked.ok) rules.set(`${node.id}/${field}`, checked.evaluate);
-      else issues.push({ code: 'rule_invalid', severity: 'error', nodeId: node.id, field: `data.${field}`, message: `"${node.label}": the rule "${rule.slice(0, 80)}" cannot be used: ${checked.message}` });
+      if (checked.ok) {
+        rules.set(`${node.id}/${field}`, checked.evaluate);
+        rulesCost += checked.cost;
+        if (!costliest || checked.cost > costliest.cost) costliest = { node, field, cost: checked.cost };
+      } else issues.push({ code: 'rule_invalid', severity: 'error', nodeId: node.id, field: `data.${field}`, message: `"${node.label}": the rule "${rule.slice(0, 80)}" cannot be used: ${checked.message}` });
     }
     issues.push(...(kind.validate?.(node.data, node.id) ?? []));
   }
+  // Each rule is within its own budget, but a turn may check them all: together they must stay quick too.
+  if (costliest && rulesCost > FLOW_RULES_COST_BUDGET)
+    issues.push({ code: 'rule_invalid', severity: 'error', nodeId: costliest.node.id, field: `data.${costliest.field}`, message: `The rules of this flow together could take too long on each caller turn (about ${Math.round(rulesCost).toLocaleString('en-US')} steps; at most ${FLOW_RULES_COST_BUDGET.toLocaleString('en-US')}). Simplify the costliest one, in "${costliest.node.label}", or use fewer rules.` });
   return { templates, rules, issues };
 }

@@ -53,8 +53,17 @@ export function parseFlow(input: unknown): { parsed?: ParsedFlow; issues: FlowIs
     }
     const data = nodeKinds[node.kind].schema.safeParse(node.data);
     if (!data.success) {
-      for (const i of data.error.issues.slice(0, 10))
+      for (const i of data.error.issues.slice(0, 10)) {
+        // A key no kind knows is refused, not dropped: it is most likely a typo of one it does know.
+        if (i.code === 'unrecognized_keys') {
+          for (const key of i.keys.slice(0, 10)) {
+            const field = ['data', ...i.path.map(String), key].join('.');
+            issues.push({ code: 'invalid_node_data', severity: 'error', nodeId: node.id, field, message: `${nodeKinds[node.kind].label} "${node.id}" has "${field.slice(0, 80)}", which this kind of node does not have. Remove it or check its spelling.` });
+          }
+          continue;
+        }
         issues.push({ code: 'invalid_node_data', severity: 'error', nodeId: node.id, field: `data.${pathOf(i.path)}`, message: `${nodeKinds[node.kind].label} "${node.id}", ${pathOf(i.path) || 'data'}: ${describe(i)}.` });
+      }
       continue;
     }
     const parsedData = data.data as { label?: string };

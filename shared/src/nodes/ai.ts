@@ -6,7 +6,7 @@ import type { FlowIssue } from '../compiler/FlowIssue.ts';
 export const entityTypes = ['number', 'amount', 'date', 'email', 'phone'] as const;
 export type EntityType = (typeof entityTypes)[number];
 
-export const intentSchema = z.object({
+export const intentSchema = z.strictObject({
   /** The intent's id, derived from `label` by `intentIdFrom`: the node's output port, what rules and reports name. */
   name: portNameSchema,
   /** What people call it, in plain words ("Outage status"); absent in flows written before, which read as the id in words. */
@@ -22,7 +22,7 @@ export const intentSchema = z.object({
 export const neverHandleTopicSchema = z.string().trim().min(1).max(120);
 
 /** Answering in its own words through a language model (when the server has one); the intents still route. */
-export const generativeSchema = z.object({
+export const generativeSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** What it should do: the model's instructions. */
   instructions: z.string().max(4000).default(''),
@@ -32,7 +32,7 @@ export const generativeSchema = z.object({
 });
 export type GenerativeSettings = z.output<typeof generativeSchema>;
 
-export const aiData = z.object({
+export const aiData = z.strictObject({
   label: labelSchema,
   prompt: messageSchema.default(''),
   intents: z.array(intentSchema).max(100),

@@ -5,7 +5,7 @@ import { labelSchema, messageSchema } from './common.ts';
 export const valueTypes = ['number', 'amount', 'date', 'email', 'phone', 'yes_no', 'pattern', 'free_text'] as const;
 export type ValueType = (typeof valueTypes)[number];
 
-export const askData = z.object({
+export const askData = z.strictObject({
   label: labelSchema,
   question: messageSchema.min(1, 'write the question'),
   slot: z

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineNodeKind.ts';
 import { labelSchema, portNameSchema, ruleSchema } from './common.ts';
 
-export const conditionSchema = z.object({
+export const conditionSchema = z.strictObject({
   /** Also the name of the output port taken when the rule holds. */
   id: portNameSchema,
   label: z.string().max(80).default(''),
   rule: ruleSchema.min(1, 'write the condition'),
 });
 
-export const branchData = z.object({ label: labelSchema, conditions: z.array(conditionSchema).max(50) });
+export const branchData = z.strictObject({ label: labelSchema, conditions: z.array(conditionSchema).max(50) });
 
 export const ELSE = 'else';
 

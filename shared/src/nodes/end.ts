@@ -4,7 +4,7 @@ import { labelSchema, messageSchema } from './common.ts';
 
 export const dispositions = ['resolved', 'transferred', 'callback', 'abandoned', 'other'] as const;
 
-export const endData = z.object({
+export const endData = z.strictObject({
   label: labelSchema,
   message: messageSchema.default(''),
   disposition: z.enum(dispositions).default('resolved'),

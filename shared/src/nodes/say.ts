@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineNodeKind.ts';
 import { labelSchema, messageSchema } from './common.ts';
 
-export const sayData = z.object({ label: labelSchema, text: messageSchema.min(1, 'write what to say') });
+export const sayData = z.strictObject({ label: labelSchema, text: messageSchema.min(1, 'write what to say') });
 
 export const say = defineNodeKind({
   kind: 'say',

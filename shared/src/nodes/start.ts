@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineNodeKind.ts';
 import { labelSchema, messageSchema } from './common.ts';
 
-export const startData = z.object({ label: labelSchema, greeting: messageSchema.default('') });
+export const startData = z.strictObject({ label: labelSchema, greeting: messageSchema.default('') });
 
 export const start = defineNodeKind({
   kind: 'start',

@@ -10,10 +10,10 @@ export type TransferOutcome = (typeof transferOutcomes)[number];
  * dials with the packet (a SIP address gets its id and reason as headers; a TaskRouter workflow gets it as the task).
  */
 export const transferTargetSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('baton') }),
-  z.object({ type: z.literal('sip'), uri: z.string().max(300).regex(/^sips?:[^\s?]+$/, 'write a SIP address such as sip:billing@pbx.example.com') }),
-  z.object({ type: z.literal('number'), number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'write the number in international form, e.g. +442071234567') }),
-  z.object({ type: z.literal('taskrouter'), workflowSid: z.string().regex(/^WW[0-9a-f]{32}$/, 'a TaskRouter workflow id starts with WW followed by 32 letters and digits') }),
+  z.strictObject({ type: z.literal('baton') }),
+  z.strictObject({ type: z.literal('sip'), uri: z.string().max(300).regex(/^sips?:[^\s?]+$/, 'write a SIP address such as sip:billing@pbx.example.com') }),
+  z.strictObject({ type: z.literal('number'), number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'write the number in international form, e.g. +442071234567') }),
+  z.strictObject({ type: z.literal('taskrouter'), workflowSid: z.string().regex(/^WW[0-9a-f]{32}$/, 'a TaskRouter workflow id starts with WW followed by 32 letters and digits') }),
 ]);
 export type TransferTarget = z.infer<typeof transferTargetSchema>;
 
@@ -21,7 +21,7 @@ export const DEFAULT_CONNECTED_TEXT = "You're through to {{agent.firstName}}, wh
 export const DEFAULT_WAITING_TEXT = "Thanks for waiting. You're number {{queue.position}} in line, and the wait is {{queue.waitText}}.";
 export const DEFAULT_CALLBACK_OFFER_TEXT = "The wait is longer than we'd like. If you'd rather we call you back, press 1 or say 'call me back'.";
 
-export const transferData = z.object({
+export const transferData = z.strictObject({
   label: labelSchema,
   /** The id of a queue in the flow's settings. */
   queue: z.string().min(1, 'choose the queue that takes the call').max(80),

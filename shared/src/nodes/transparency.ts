@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineNodeKind.ts';
 import { labelSchema, messageSchema } from './common.ts';
 
-export const transparencyData = z.object({
+export const transparencyData = z.strictObject({
   label: labelSchema,
   /** What is happening, why, and what to expect next. */
   text: messageSchema.min(1, 'tell the caller what happens next and why'),

@@ -23,41 +23,41 @@ export type HandoffSignal = (typeof handoffSignals)[number];
 
 /** What a trigger watches; it fires when any one of its detectors holds (or its rule does). */
 export const detectorSchema = z.discriminatedUnion('signal', [
-  z.object({ signal: z.literal('explicit_request') }),
-  z.object({
+  z.strictObject({ signal: z.literal('explicit_request') }),
+  z.strictObject({
     signal: z.literal('negative_sentiment'),
     /** Sentiment runs from -1 (very negative) to 1 (very positive). */
     below: z.number().min(-1).max(0).default(-0.5),
     /** Averaged over this many of the caller's latest turns. */
     turns: z.number().int().min(1).max(10).default(2),
   }),
-  z.object({ signal: z.literal('raised_voice'), deltaDb: z.number().min(1).max(40).default(8) }),
-  z.object({ signal: z.literal('repeated_question'), atLeast: z.number().int().min(1).max(10).default(2) }),
-  z.object({
+  z.strictObject({ signal: z.literal('raised_voice'), deltaDb: z.number().min(1).max(40).default(8) }),
+  z.strictObject({ signal: z.literal('repeated_question'), atLeast: z.number().int().min(1).max(10).default(2) }),
+  z.strictObject({
     signal: z.literal('sensitive_topic'),
     topics: z.array(z.enum(sensitiveTopics)).default([...sensitiveTopics]),
     /** Also fire on the flow's own sensitive keywords (settings). */
     includeFlowKeywords: z.boolean().default(true),
   }),
-  z.object({ signal: z.literal('out_of_scope') }),
-  z.object({ signal: z.literal('no_match'), streak: z.number().int().min(1).max(10).default(2) }),
-  z.object({
+  z.strictObject({ signal: z.literal('out_of_scope') }),
+  z.strictObject({ signal: z.literal('no_match'), streak: z.number().int().min(1).max(10).default(2) }),
+  z.strictObject({
     signal: z.literal('low_asr_confidence'),
     below: z.number().min(0).max(1).default(0.4),
     turns: z.number().int().min(1).max(10).default(2),
   }),
-  z.object({ signal: z.literal('turn_limit'), turns: z.number().int().min(1).max(100).default(12) }),
+  z.strictObject({ signal: z.literal('turn_limit'), turns: z.number().int().min(1).max(100).default(12) }),
 ]);
 export type Detector = z.output<typeof detectorSchema>;
 
-export const triggerData = z.object({
+export const triggerData = z.strictObject({
   label: labelSchema,
   category: z.enum(handoffCategories),
   detectors: z.array(detectorSchema).max(20).default([]),
   /** Optional extra condition in the rule language; fires when it holds. */
   rule: ruleSchema.default(''),
   /** Where the trigger listens: the whole call, or only while the call is at these nodes. */
-  scope: z.object({ mode: z.enum(['everywhere', 'nodes']).default('everywhere'), nodeIds: z.array(idSchema).max(500).default([]) }).default({ mode: 'everywhere', nodeIds: [] }),
+  scope: z.strictObject({ mode: z.enum(['everywhere', 'nodes']).default('everywhere'), nodeIds: z.array(idSchema).max(500).default([]) }).default({ mode: 'everywhere', nodeIds: [] }),
   /** Higher goes first when several triggers hold on the same turn. */
   priority: z.number().int().min(0).max(100).default(50),
 });

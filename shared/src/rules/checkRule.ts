@@ -1,3 +1,4 @@
+import { estimateRuleCost, RULE_COST_BUDGET } from './ruleCost.ts';
 import { MAX_RULE_LENGTH, ruleEnvironment } from './ruleEnvironment.ts';
 
 /** Names that reach into JavaScript objects; no rule needs them. */
@@ -5,7 +6,8 @@ const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype', '__def
 /** Regular expressions can take unbounded time on crafted input, so rules have none. */
 const FORBIDDEN_FUNCTIONS = new Set(['matches']);
 
-export type RuleCheck = { ok: true; evaluate: (context: Record<string, unknown>) => unknown } | { ok: false; message: string };
+/** `cost`: the rule's worst-case work on one turn, in the steps of `RULE_COST_BUDGET`. */
+export type RuleCheck = { ok: true; evaluate: (context: Record<string, unknown>) => unknown; cost: number } | { ok: false; message: string };
 
 function forbiddenPart(ast: unknown): string | null {
   const stack: unknown[] = [ast];
@@ -39,7 +41,11 @@ export function checkRule(rule: string): RuleCheck {
   const checked = ruleEnvironment.check(rule);
   if (!checked.valid) return { ok: false, message: firstLine(checked.error) };
   if (checked.type !== 'bool') return { ok: false, message: `The rule must be true or false, but it gives a ${checked.type}. Compare it, e.g. "sentiment < -0.5".` };
-  return { ok: true, evaluate: (context) => parsed(context) };
+  // CEL's own limits bound the rule's size and depth, not its work: lists checked inside lists multiply.
+  const { cost, tooCostly } = estimateRuleCost(parsed.ast);
+  if (tooCostly)
+    return { ok: false, message: `The part "${tooCostly.part}" could take too long on each caller turn: ${tooCostly.why}; a rule may take at most ${RULE_COST_BUDGET.toLocaleString('en-US')}. Check fewer or shorter lists and texts, and do not put one list check inside another.` };
+  return { ok: true, evaluate: (context) => parsed(context), cost };
 }
 
 function firstLine(err: unknown): string {

@@ -1,4 +1,4 @@
-import type { VoiceEvidence } from '@baton/shared';
+import { MAX_TURN_TEXT, type VoiceEvidence } from '@baton/shared';
 
 /** The form fields Twilio posts (every value a string). */
 export type TwilioParams = Record<string, string>;
@@ -8,8 +8,6 @@ export type TwilioTurnBody =
   | { dtmf: string }
   | { silence: true };
 
-const MAX_TEXT = 2000;
-
 /**
  * A `<Gather>` result as the engine's turn: keys pressed, else the words heard (with Twilio's confidence as the ASR
  * confidence), else — an empty result — no input.
@@ -17,7 +15,7 @@ const MAX_TEXT = 2000;
 export function twilioTurnBody(params: TwilioParams, voice?: VoiceEvidence): TwilioTurnBody {
   const digits = params.Digits?.trim();
   if (digits && /^[0-9*#]{1,32}$/.test(digits)) return { dtmf: digits };
-  const text = params.SpeechResult?.trim().slice(0, MAX_TEXT);
+  const text = params.SpeechResult?.trim().slice(0, MAX_TURN_TEXT);
   if (!text) return { silence: true };
   const confidence = params.Confidence === undefined || params.Confidence === '' ? NaN : Number(params.Confidence);
   return {
