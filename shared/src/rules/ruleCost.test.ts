@@ -51,13 +51,14 @@ function slowestOf(evaluate: () => unknown, runs: number): number {
 
 describe('rule cost', () => {
   for (const [what, family] of Object.entries(families)) {
-    it(`When a rule works through ${what} as much as the budget allows, then it takes under 3 ms on the worst turn`, () => {
+    it(`When a rule works through ${what} as much as the budget allows, then it takes at most a few milliseconds (under 5 ms) on the worst turn`, () => {
       const costliest = costliestAllowed(family);
       expect(costliest, 'even the smallest rule of the family is refused').not.toBeNull();
       // The family does grow past the budget: the rule after the costliest allowed is refused.
       expect(checkRule(family(101)).ok).toBe(false);
       const ms = slowestOf(() => costliest!.evaluate(worstTurn), 15);
-      expect(ms, costliest!.rule).toBeLessThan(3);
+      // Measured 0.1–0.8 ms on the 2-core CI machine; the margin is for a machine busy with other tests, not for the rule.
+      expect(ms, costliest!.rule).toBeLessThan(5);
     });
   }
 
