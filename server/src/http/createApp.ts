@@ -72,13 +72,15 @@ export interface AppDeps {
   maxLiveCalls?: number;
   /** Seconds an agent has to accept an offer (default 20); tests shorten it. */
   offerTimeoutSeconds?: number;
+  /** Seconds without a word from the caller after which a call at an AI step is ended as left (default 30 minutes); tests shorten it. */
+  callIdleSeconds?: number;
 }
 
 /**
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -87,7 +89,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
-  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls);
+  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls, callIdleSeconds);
   const conversationTests = new ConversationTestService(store, runtimes);
   const jsonBody = parseJsonBody(BODY_LIMIT);
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's

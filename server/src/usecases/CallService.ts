@@ -22,6 +22,8 @@ interface LiveCall {
   repeatCaller: boolean;
   /** When the agent ended the call from the desk (rather than the caller hanging up). */
   agentHungUpAt?: string;
+  /** When the caller's side last sent anything (words, keys, silence); wait updates do not count. */
+  lastHeardAt: number;
 }
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
@@ -31,11 +33,20 @@ export interface CallUpdate {
 }
 export type CallListener = (update: CallUpdate) => void;
 
+/** Events that show the caller is still there. */
+const CALLER_SIDE: ReadonlySet<CallEvent['type']> = new Set(['start', 'utterance', 'dtmf', 'silence', 'hangup']);
+
 /** What a turn answers: what the caller hears now and where the call is (with `withSignals`, what was understood). */
 export type TurnView = Omit<CallStepView, 'callId' | 'flow'>;
 
 /** BATON_MAX_LIVE_CALLS's default: calls in progress at once. */
 export const DEFAULT_MAX_LIVE_CALLS = 10_000;
+/**
+ * A call at an AI step whose caller sent nothing for this long has been left (a closed browser tab, a client that went
+ * away without hanging up): it is ended as a hang-up, so abandoned calls never fill the live-call limit. Phone channels
+ * send a silent turn every few seconds while the line is open, so a caller on the line is never taken for gone.
+ */
+export const DEFAULT_CALL_IDLE_SECONDS = 30 * 60;
 const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
 const MAX_NUMBERS_REMEMBERED = 100_000;
 
@@ -59,13 +70,18 @@ export class CallService {
     private readonly llm?: LanguageModel,
     /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
     maxLiveCalls = DEFAULT_MAX_LIVE_CALLS,
+    /** See DEFAULT_CALL_IDLE_SECONDS; looked over on every routing tick. */
+    private readonly callIdleSeconds = DEFAULT_CALL_IDLE_SECONDS,
   ) {
     this.calls = new HeldCalls<LiveCall>(maxLiveCalls, (callId) => this.listeners.delete(callId));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
       if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' });
     });
-    routing?.onTick(() => this.sendWaitingUpdates());
+    routing?.onTick(() => {
+      this.sendWaitingUpdates();
+      this.endAbandonedCalls();
+    });
   }
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
@@ -84,7 +100,7 @@ export class CallService {
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
     const repeatCaller = this.isRepeatCaller(input.caller?.phone, input.caller?.attributes?.repeatCaller === true);
-    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller }, { type: 'start', at, caller: input.caller });
+    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) }, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
@@ -244,7 +260,7 @@ export class CallService {
     const before = call.session;
     const result = step(call.flow, before, { ...event, queues });
     const s = result.session;
-    const next = { ...call, session: s };
+    const next = { ...call, session: s, lastHeardAt: CALLER_SIDE.has(event.type) ? Date.parse(event.at) : call.lastHeardAt };
     this.remember(callId, next);
     this.log(callId, event, before, result);
     if (!this.routing || call.manualTransfers) return result;
@@ -335,6 +351,14 @@ export class CallService {
   }
 
   /** Waiting callers get routing's latest figures; their flow says when they hear them. */
+  /** Ends, as the caller hanging up, every call at an AI step whose caller has sent nothing for `callIdleSeconds`. */
+  private endAbandonedCalls() {
+    const now = this.clock();
+    const since = now.getTime() - this.callIdleSeconds * 1000;
+    const left = [...this.calls.allInProgress()].filter(([, call]) => call.session.status === 'ai' && call.lastHeardAt < since);
+    for (const [callId, call] of left) this.push(callId, this.apply(callId, call, { type: 'hangup', at: now.toISOString(), idle: true }));
+  }
+
   private sendWaitingUpdates() {
     const figures = this.routing!.waitingFigures();
     const at = this.clock().toISOString();

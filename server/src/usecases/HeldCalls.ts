@@ -29,6 +29,11 @@ export class HeldCalls<C extends { session: { status: CallStatus } }> {
     return this.inProgress.get(callId);
   }
 
+  /** Every call in progress, to look over (e.g. for callers who went away without hanging up). */
+  allInProgress(): IterableIterator<[string, C]> {
+    return this.inProgress.entries();
+  }
+
   /** A call that ended and is still held. */
   endedCall(callId: string): C | undefined {
     return this.ended.get(callId);

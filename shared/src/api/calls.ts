@@ -105,7 +105,8 @@ export type CallEvent =
   | { type: 'silence'; at: string }
   /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */
   | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed'; agent?: { id: string; name: string }; reason?: string }
-  | { type: 'hangup'; at: string }
+  /** The caller hung up; `idle`: Baton ended the call because the caller's side sent nothing for too long (a client gone). */
+  | { type: 'hangup'; at: string; idle?: boolean }
   /** Routing's figures for a waiting call, sent every few seconds; the flow decides when the caller hears them. */
   | { type: 'queue_update'; at: string; position: number; ewtSeconds: number | null; agentsAvailable: number; overMaxWait: boolean }
   /** The agent who took the call said something (typed in the desk). */
