@@ -12,6 +12,8 @@ import { parseTurn } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService, WrapUp } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
+import { callLogRecord } from './callLogRecord.ts';
+import { RepeatCallers } from './RepeatCallers.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -47,15 +49,12 @@ export const DEFAULT_MAX_LIVE_CALLS = 10_000;
  * send a silent turn every few seconds while the line is open, so a caller on the line is never taken for gone.
  */
 export const DEFAULT_CALL_IDLE_SECONDS = 30 * 60;
-const REPEAT_WITHIN_MS = 7 * 24 * 3_600_000;
-const MAX_NUMBERS_REMEMBERED = 100_000;
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
   private readonly listeners = new Map<string, Set<CallListener>>();
   private readonly calls: HeldCalls<LiveCall>;
-  /** When each caller's number last called, for spotting repeat callers (kept since this server started). */
-  private readonly lastCallByNumber = new Map<string, number>();
+  private readonly repeatCallers = new RepeatCallers();
 
   constructor(
     private readonly store: Store,
@@ -99,7 +98,7 @@ export class CallService {
     const at = this.clock().toISOString();
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
-    const repeatCaller = this.isRepeatCaller(input.caller?.phone, input.caller?.attributes?.repeatCaller === true);
+    const repeatCaller = this.repeatCallers.isRepeat(input.caller?.phone, this.clock().getTime()) || input.caller?.attributes?.repeatCaller === true;
     const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) }, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
@@ -238,16 +237,6 @@ export class CallService {
     return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, events };
   }
 
-  private isRepeatCaller(phone: string | undefined, saysSo: boolean): boolean {
-    if (!phone) return saysSo;
-    const now = this.clock().getTime();
-    const last = this.lastCallByNumber.get(phone);
-    this.lastCallByNumber.delete(phone);
-    this.lastCallByNumber.set(phone, now);
-    if (this.lastCallByNumber.size > MAX_NUMBERS_REMEMBERED) this.lastCallByNumber.delete(this.lastCallByNumber.keys().next().value!);
-    return saysSo || (last !== undefined && now - last < REPEAT_WITHIN_MS);
-  }
-
   private live(callId: string): LiveCall {
     const call = this.calls.live(callId);
     if (call) return call;
@@ -261,7 +250,7 @@ export class CallService {
     const result = step(call.flow, before, { ...event, queues });
     const s = result.session;
     const next = { ...call, session: s, lastHeardAt: CALLER_SIDE.has(event.type) ? Date.parse(event.at) : call.lastHeardAt };
-    this.remember(callId, next);
+    this.calls.put(callId, next);
     this.log(callId, event, before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
@@ -321,7 +310,7 @@ export class CallService {
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {
       const session = { ...call.session, handoff: { ...handoff, packet: briefed } };
-      this.remember(callId, { ...call, session });
+      this.calls.put(callId, { ...call, session });
       this.store.calls.append(callId, { at: this.clock().toISOString(), state: { nodeId: session.nodeId, status: session.status }, handoff: session.handoff });
     }
     return briefed;
@@ -350,7 +339,6 @@ export class CallService {
     if (callerHungUp) this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at });
   }
 
-  /** Waiting callers get routing's latest figures; their flow says when they hear them. */
   /** Ends, as the caller hanging up, every call at an AI step whose caller has sent nothing for `callIdleSeconds`. */
   private endAbandonedCalls() {
     const now = this.clock();
@@ -359,6 +347,7 @@ export class CallService {
     for (const [callId, call] of left) this.push(callId, this.apply(callId, call, { type: 'hangup', at: now.toISOString(), idle: true }));
   }
 
+  /** Waiting callers get routing's latest figures; their flow says when they hear them. */
   private sendWaitingUpdates() {
     const figures = this.routing!.waitingFigures();
     const at = this.clock().toISOString();
@@ -379,24 +368,8 @@ export class CallService {
   }
 
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
-    const s = result.session;
-    // Waiting updates nobody heard change nothing worth keeping.
-    if (event.type === 'queue_update' && result.actions.length === 0) return;
-    // What was said is in `said`; the other actions are enough to replay what happened. One pass, as this runs every turn.
-    const actions: Array<Record<string, unknown>> = [];
-    let transferred = false;
-    for (const a of result.actions) {
-      if (a.type === 'say') continue;
-      if (a.type === 'transfer') transferred = true;
-      actions.push(a.type === 'transfer' ? { type: a.type, queue: a.queue, nodeId: a.nodeId } : a);
-    }
-    const record: Record<string, unknown> = { at: event.at, event, said: s.transcript.slice(before.transcript.length), actions, state: { nodeId: s.nodeId, status: s.status } };
-    if (transferred) record.handoff = s.handoff;
-    if (s.status === 'ended') {
-      record.disposition = s.disposition;
-      record.endedAt = s.endedAt;
-    }
-    this.store.calls.append(callId, record);
+    const record = callLogRecord(event, before, result);
+    if (record) this.store.calls.append(callId, record);
   }
 
   private push(callId: string, result: StepResult) {
@@ -413,10 +386,6 @@ export class CallService {
     // The test console also shows what was understood and the way the call went.
     // The turn's own signals, never the call's last ones: words said while queued are not listened to for triggers.
     return withSignals ? { ...view, signals: result.signals ?? null, intent: s.lastIntent, path: s.path.toArray(), slots: s.slots } : view;
-  }
-
-  private remember(callId: string, call: LiveCall) {
-    this.calls.put(callId, call);
   }
 
   /** Without a version, calls go to the published flow if there is one, else to the draft. */

@@ -1,0 +1,27 @@
+import type { CallEvent } from '@baton/shared';
+import type { CallSession } from '../engine/CallSession.ts';
+import type { StepResult } from '../engine/step.ts';
+
+/**
+ * The call log's line for one event: what happened, what was said, the other actions (enough to replay the call) and
+ * where the call is; the handoff when it was handed over, the disposition when it ended. Undefined for a wait update
+ * nobody heard, which changes nothing worth keeping. One pass over the actions, as this runs on every turn.
+ */
+export function callLogRecord(event: CallEvent, before: CallSession, result: StepResult): Record<string, unknown> | undefined {
+  const s = result.session;
+  if (event.type === 'queue_update' && result.actions.length === 0) return undefined;
+  const actions: Array<Record<string, unknown>> = [];
+  let transferred = false;
+  for (const a of result.actions) {
+    if (a.type === 'say') continue;
+    if (a.type === 'transfer') transferred = true;
+    actions.push(a.type === 'transfer' ? { type: a.type, queue: a.queue, nodeId: a.nodeId } : a);
+  }
+  const record: Record<string, unknown> = { at: event.at, event, said: s.transcript.slice(before.transcript.length), actions, state: { nodeId: s.nodeId, status: s.status } };
+  if (transferred) record.handoff = s.handoff;
+  if (s.status === 'ended') {
+    record.disposition = s.disposition;
+    record.endedAt = s.endedAt;
+  }
+  return record;
+}
