@@ -6,6 +6,7 @@ import { step } from '../src/engine/step.ts';
 import { analyzeText } from '../src/nlu/analyzeText.ts';
 import type { IntentClassifier } from '../src/nlu/Nlu.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
+import { handWrittenOf, learnedSignalsOf, loadSignalModel } from '../src/signals/index.ts';
 import { billingScript } from './script.ts';
 import { median } from './median.ts';
 
@@ -87,6 +88,26 @@ export function engineBench(flowPath: string, seconds: number) {
     nluRates.push(nluRound((seconds * 1000) / ROUNDS));
   }
   const times = turnTimes((seconds * 1000) / ROUNDS);
+  // The learned detectors alone (hand-written cues included) on the same words: their share of a turn.
+  const analyzedScript = billingScript.map((text) => analyzeText(text));
+  const detectorRound = (ms: number) => {
+    let turns = 0;
+    const t0 = performance.now();
+    const deadline = t0 + ms;
+    while (performance.now() < deadline) {
+      for (const analyzed of analyzedScript) learnedSignalsOf(analyzed, handWrittenOf(analyzed));
+      turns += analyzedScript.length;
+    }
+    return ((performance.now() - t0) * 1000) / turns;
+  };
+  detectorRound(200);
+  const detectorMicros = median(Array.from({ length: 5 }, () => detectorRound((seconds * 200) / 5)));
+  // Loading the model file as the server does at start.
+  const loads = Array.from({ length: 3 }, () => {
+    const t0 = performance.now();
+    loadSignalModel();
+    return performance.now() - t0;
+  });
   const engineRate = median(engineRates);
   const nluRate = median(nluRates);
   const ratio = median(engineRates.map((e, i) => e / nluRates[i]));
@@ -95,5 +116,8 @@ export function engineBench(flowPath: string, seconds: number) {
     engine_turn_p99_ms: Number(times[Math.floor(times.length * 0.99)].toFixed(3)),
     nlu_only_turns_per_s: Math.round(nluRate),
     engine_vs_nlu_ratio: Number(ratio.toFixed(3)),
+    signal_detectors_us_per_turn: Number(detectorMicros.toFixed(1)),
+    signal_detectors_share_of_turn: Number((detectorMicros / (1e6 / engineRate)).toFixed(3)),
+    signal_model_load_ms: Math.round(median(loads)),
   };
 }

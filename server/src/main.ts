@@ -8,6 +8,7 @@ import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
 import { seedExampleFlows } from './seedExampleFlows.ts';
 import { seedPersonas } from './seedPersonas.ts';
 import { seedStaffing } from './seedStaffing.ts';
+import { loadSignalModel } from './signals/index.ts';
 import { openStore } from './store/openStore.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
@@ -29,6 +30,15 @@ async function main() {
   // Read first: a half-done language model setting stops the server before it takes the data directory.
   const llm = llmSettingsFromEnv(process.env);
   const maxLiveCalls = maxLiveCallsFromEnv(process.env);
+  // The learned handoff detectors: a missing or damaged model file stops Baton here, saying which file and how to rebuild it.
+  try {
+    const started = performance.now();
+    loadSignalModel(process.env.BATON_SIGNALS_MODEL ? path.resolve(process.env.BATON_SIGNALS_MODEL) : undefined);
+    log.debug({ ms: Math.round(performance.now() - started) }, 'handoff detectors loaded');
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   // The port is taken before anything is written: a port in use stops Baton with that error alone, the data directory
   // untouched. Until the app is ready, requests get a 503 rather than hang.
   let handle: RequestListener = (_req, res) => {

@@ -1,10 +1,22 @@
-import { renderTemplate, type CompiledFlow, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
+import { renderTemplate, sensitiveMattersTrigger, type CompiledFlow, type Detector, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { sensitiveKeywordsOf, type SensitiveKeyword } from '../signals/index.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
 import type { Executor } from './executors/Executor.ts';
 import { executors } from './executors/executors.ts';
 import { WordsMemo } from './understandTurn.ts';
+
+const TELLING: Record<Detector['signal'], number> = {
+  explicit_request: 0,
+  sensitive_topic: 1,
+  out_of_scope: 2,
+  raised_voice: 3,
+  repeated_question: 4,
+  negative_sentiment: 5,
+  no_match: 6,
+  low_asr_confidence: 7,
+  turn_limit: 8,
+};
 
 /** A trigger as each turn checks it: its settings, its rule, and the steps it watches (null: everywhere). */
 export interface RuntimeTrigger {
@@ -49,6 +61,8 @@ export interface RuntimeFlow {
   steps: Map<string, RuntimeStep>;
   /** Highest priority first, as the compiler ordered them. */
   triggers: RuntimeTrigger[];
+  /** Where a caller in danger is handed over, whatever the triggers watch (the linter requires one). */
+  safetyTrigger: RuntimeTrigger | null;
   /** The flow's own sensitive keywords, analysed. */
   sensitiveKeywords: SensitiveKeyword[];
   /** Words already read at each step, when callers repeat themselves enough to make it worth it (simulations); else null. */
@@ -94,11 +108,13 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
   }
   const triggers = compiled.triggers.map((node): RuntimeTrigger => {
     const data = node.data as TriggerData;
-    const checks = data.detectors.map((detector) => detectorCheck(detector, compiled.flow.settings));
+    // The first detector that holds names the reason, so the most telling come first: what the caller did (asked, raised
+    // their voice, repeated themselves) before how their words read.
+    const checks = [...data.detectors].sort((a, b) => TELLING[a.signal] - TELLING[b.signal]).map((detector) => detectorCheck(detector, compiled.flow.settings));
     return { node, data, checks, rule: compiled.rules.get(`${node.id}/rule`), scope: data.scope.mode === 'everywhere' ? null : new Set(data.scope.nodeIds) };
   });
   const sensitiveKeywords = sensitiveKeywordsOf(compiled.flow.settings.sensitiveKeywords);
-  return { compiled, version, nlu, steps, triggers, sensitiveKeywords, words: rememberWords ? new WordsMemo() : null };
+  return { compiled, version, nlu, steps, triggers, safetyTrigger: sensitiveMattersTrigger(triggers), sensitiveKeywords, words: rememberWords ? new WordsMemo() : null };
 }
 
 /** The entity an answer of each type is read for. */

@@ -1,5 +1,7 @@
 import type { Detector, FlowSettings, HandoffSignal } from '@baton/shared';
-import { lowAsrConfidenceOf } from '../signals/index.ts';
+import { lowAsrConfidenceOf, signalModel } from '../signals/index.ts';
+import type { Thresholds } from '../signals/learned/HandoffModel.ts';
+import type { TurnHistory } from '../signals/types.ts';
 import type { CallSession } from './CallSession.ts';
 import type { TurnSignals } from './understandTurn.ts';
 
@@ -17,6 +19,24 @@ export interface DetectorHit {
 }
 
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+/** "92% sure, threshold 80%". */
+const sure = (p: number, threshold: number) => `${percent(p)} sure, threshold ${percent(threshold)}`;
+
+/**
+ * How likely the caller has been frustrated over the last `turns` turns, this one included: the chance that at least
+ * one of them was (1 - the product of each turn's chance it was not). Turns that do not lean to frustration (below 0.5) add nothing,
+ * so a long calm call does not add up to frustration.
+ */
+export function gatheredFrustration(recent: TurnHistory, turns: number): number {
+  let calm = 1;
+  for (let i = Math.max(0, recent.length - turns); i < recent.length; i++) {
+    const p = recent.at(i)!.frustration;
+    if (p >= CALM_BELOW) calm *= 1 - p;
+  }
+  return 1 - calm;
+}
+const CALM_BELOW = 0.5;
 const quote = (words: string[]) => (words.length > 0 ? ` ("${words.slice(0, 3).join('", "')}")` : '');
 
 /** Whether a detector holds on a turn, and a sentence saying why. `session` already includes this turn. */
@@ -26,29 +46,33 @@ export type DetectorCheck = (session: CallSession, facts: TurnFacts) => Detector
  * A detector made into its check once, when the flow is prepared: each check then reads only its own settings,
  * rather than every turn going through every kind of detector with a differently shaped object.
  */
-export function detectorCheck(detector: Detector, settings: FlowSettings): DetectorCheck {
+export function detectorCheck(detector: Detector, settings: FlowSettings, thresholds: Thresholds = signalModel().thresholds): DetectorCheck {
   switch (detector.signal) {
     case 'explicit_request': {
       const zeroOut = settings.zeroOutToAgent;
+      const threshold = detector.threshold ?? thresholds.person;
       return (_session, facts) => {
         const s = facts.signals;
-        if (s?.explicitRequest.requested) return { signal: 'explicit_request', explanation: `The caller asked for a person: "${s.explicitRequest.evidence}".` };
+        const request = s?.explicitRequest;
+        if (request && request.probability >= threshold)
+          return { signal: 'explicit_request', explanation: `The caller asked for a person${request.evidence ? `: "${request.evidence}"` : ''} (${sure(request.probability, threshold)}).` };
         if (zeroOut && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
         return null;
       };
     }
     case 'negative_sentiment': {
-      const { turns, below } = detector;
-      const over = turns === 1 ? 'on the last turn' : `over the last ${turns} turns`;
+      const { turns } = detector;
+      const threshold = detector.threshold ?? thresholds.frustration;
+      const over = turns === 1 ? 'on this turn' : `over the last ${turns} turns`;
       return (session, facts) => {
         const s = facts.signals;
-        const trend = session.sentimentTrend;
-        if (!s || trend.length < turns) return null;
-        let sum = 0;
-        for (let i = trend.length - turns; i < trend.length; i++) sum += trend.at(i)!;
-        const average = sum / turns;
-        if (average >= below) return null;
-        return { signal: 'negative_sentiment', explanation: `Sentiment ${round(average)} ${over}, below ${below}${quote(s.sentiment.evidence.filter((e) => e.weight < 0).map((e) => e.words))}.` };
+        if (!s) return null;
+        const now = s.frustration.probability;
+        const words = quote(s.frustration.evidence);
+        if (now >= threshold) return { signal: 'negative_sentiment', explanation: `The caller sounds frustrated${words} (${sure(now, threshold)}).` };
+        const gathered = gatheredFrustration(session.recentTurns, turns);
+        if (gathered < threshold) return null;
+        return { signal: 'negative_sentiment', explanation: `The caller has sounded frustrated ${over}${words} (together ${sure(gathered, threshold)}).` };
       };
     }
     case 'raised_voice': {
@@ -76,13 +100,15 @@ export function detectorCheck(detector: Detector, settings: FlowSettings): Detec
     }
     case 'sensitive_topic': {
       const { topics: watched, includeFlowKeywords } = detector;
+      const threshold = detector.threshold ?? thresholds.sensitive;
       return (_session, facts) => {
         const s = facts.signals;
         if (!s || (s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0)) return null;
-        const topics = s.sensitive.topics.filter((t) => watched.includes(t.topic));
+        // Topics are listed likeliest first: the first watched one is the one that counts.
+        const topic = s.sensitive.topics.find((t) => watched.includes(t.topic) && t.probability >= threshold);
         const keywords = includeFlowKeywords ? s.sensitive.keywords : [];
-        if (topics.length === 0 && keywords.length === 0) return null;
-        const what = [...topics.map((t) => `${t.topic.replace('_', ' ')} ("${t.evidence}")`), ...keywords.map((k) => `"${k}"`)];
+        if (!topic && keywords.length === 0) return null;
+        const what = [...(topic ? [`${topic.topic.replace('_', ' ')} ("${topic.evidence}"; ${sure(topic.probability, threshold)})`] : []), ...keywords.map((k) => `"${k}"`)];
         return { signal: 'sensitive_topic', explanation: `The caller raised a sensitive topic: ${what.join(', ')}.` };
       };
     }

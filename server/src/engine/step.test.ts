@@ -73,6 +73,25 @@ describe('step', () => {
     expect(session.status).toBe('queued');
   });
 
+  it('When the caller says they want to die, then a person takes over at once as a safety matter, the caller hears why first, and if nobody can answer they hear the safety message', () => {
+    const handedOver: StepEvent[] = [{ type: 'start', at: at(0) }, { type: 'utterance', at: at(5), text: "honestly I don't want to be alive anymore" }];
+    const { session, actions } = play(handedOver);
+    expect(session.handoff?.reason).toMatchObject({ category: 'complex_or_sensitive', signal: 'safety', triggerId: 'sensitive' });
+    expect(session.handoff?.reason.explanation).toMatch(/may be in danger/);
+    const tellAt = actions.findIndex((a) => a.type === 'say' && a.purpose === 'transparency');
+    expect(tellAt).toBeGreaterThan(0);
+    expect(actions.findIndex((a) => a.type === 'transfer')).toBeGreaterThan(tellAt);
+    const noAgent = play([...handedOver, { type: 'transfer_outcome', at: at(60), outcome: 'no_agent' }]);
+    expect(noAgent.said).toContain(flow.compiled.flow.settings.safetyMessage);
+    expect(flow.compiled.flow.settings.safetyMessage).toMatch(/emergency/i);
+  });
+
+  it('When the caller asks for a person and raises a sensitive matter in one turn, then the request is the reason and the sensitive matter is listed as also holding', () => {
+    const { session } = play([{ type: 'start', at: at(0) }, { type: 'utterance', at: at(5), text: 'my card was stolen and I want to speak to an agent' }]);
+    expect(session.handoff?.reason).toMatchObject({ category: 'explicit_request', triggerId: 'person' });
+    expect(session.handoff?.reason.alsoHeld?.map((h) => h.signal)).toContain('sensitive_topic');
+  });
+
   it('When the caller stays silent three times, then the call ends politely', () => {
     const silence = (n: number): StepEvent => ({ type: 'silence', at: at(n) });
     const { session, actions } = play([{ type: 'start', at: at(0) }, silence(5), silence(10), silence(15)]);

@@ -117,7 +117,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
     draft.append('intents', { name: u.classification.intent, confidence: Math.round(u.classification.confidence * 1000) / 1000, nodeId: s.nodeId, at: event.at });
   }
-  draft.append('recentTurns', { analyzed: u.analyzed, content: u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, loudnessDb: event.loudnessDb }, RECENT_TURNS);
+  draft.append('recentTurns', { analyzed: u.analyzed, content: u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, frustration: u.signals.frustration.probability, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {
@@ -187,10 +187,12 @@ class StepState implements StepContext {
   say(step: RuntimeStep, field: string, purpose: SayPurpose, queue: QueueFigures | null = null): void {
     const message = step.messages.get(field);
     if (!message) return;
-    const { node } = step;
     // Most messages are plain text: build the variables only for those that use some.
     const text = 'text' in message ? message.text : renderTemplate(message.template, messageValues(this.flow, this.session, queue, message.uses));
-    if (!text) return;
+    if (text) this.sayText(step, text, purpose);
+  }
+
+  sayText({ node }: RuntimeStep, text: string, purpose: SayPurpose): void {
     this.actions.push({ type: 'say', text, purpose, nodeId: node.id });
     this.draft.append('transcript', { from: 'ai', text, at: this.at, nodeId: node.id, purpose });
   }

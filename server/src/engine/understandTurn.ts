@@ -2,7 +2,7 @@ import type { SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import type { ContentWords } from '../signals/types.ts';
-import { contentOf, explicitRequestOf, lexiconOf, loudnessOf, noMatchStreakOf, repetitionOf, sentimentOf, sensitiveTopicsOf } from '../signals/index.ts';
+import { contentOf, handWrittenOf, learnedSignalsOf, lexiconOf, loudnessOf, noMatchStreakOf, repetitionOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
 import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 
@@ -27,6 +27,8 @@ export interface Words {
   sentiment: TurnSignals['sentiment'];
   explicitRequest: TurnSignals['explicitRequest'];
   sensitive: TurnSignals['sensitive'];
+  frustration: TurnSignals['frustration'];
+  safety: TurnSignals['safety'];
 }
 
 /**
@@ -75,14 +77,16 @@ export class WordsMemo {
 export function readWords(flow: RuntimeFlow, here: RuntimeStep, text: string, at: string): Words {
   const analyzed = analyzeText(text);
   const lexicon = lexiconOf(analyzed.tokens);
+  // The word lists' findings are cues of the learned detectors, which decide.
+  const found = handWrittenOf(analyzed, flow.sensitiveKeywords, lexicon);
+  const learned = learnedSignalsOf(analyzed, found);
   return {
     analyzed,
     content: contentOf(analyzed, lexicon),
     classification: here.classifier ? here.classifier.classify(analyzed, here.confidenceThreshold) : null,
     entities: here.entityTypes.length > 0 ? flow.nlu.extractEntities(text, here.entityTypes, new Date(at)) : [],
-    sentiment: sentimentOf(analyzed, lexicon),
-    explicitRequest: explicitRequestOf(analyzed, lexicon),
-    sensitive: sensitiveTopicsOf(analyzed, flow.sensitiveKeywords),
+    sentiment: found.sentiment,
+    ...learned,
   };
 }
 
@@ -93,6 +97,8 @@ export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: Ca
   const intent = classification?.intent ?? null;
   const signals: TurnSignals = {
     sentiment: words.sentiment,
+    frustration: words.frustration,
+    safety: words.safety,
     explicitRequest: words.explicitRequest,
     sensitive: words.sensitive,
     repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),

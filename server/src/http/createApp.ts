@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { signalRoutes } from './signalRoutes.ts';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
@@ -103,6 +104,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls));
+  api.use('/signals', signalRoutes());
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
   const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? voiceLevels, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });

@@ -9,13 +9,13 @@ import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 const nlu = new NlpjsNlu();
 const generative = { enabled: true, instructions: 'Answer billing questions.', knowledge: 'Bills go out on the 1st.', neverHandle: ['legal advice'] };
 
-/** The small flow with its AI step answering generatively; `sensitiveTrigger` adds a "complex or sensitive" trigger. */
-function flowWith({ enabled = true, sensitiveTrigger = true } = {}) {
+/** The small flow with its AI step answering generatively; `sensitiveWatchesMain: false` scopes its sensitive-matters trigger to another step. */
+function flowWith({ enabled = true, sensitiveWatchesMain = true } = {}) {
   const f = smallFlow();
   const main = f.nodes.find((n) => n.id === 'main')!;
   main.data = { ...main.data, generative: { ...generative, enabled } };
-  if (sensitiveTrigger) f.nodes.push({ id: 'sensitive', kind: 'trigger', position: { x: 0, y: 0 }, data: { label: 'Sensitive', category: 'complex_or_sensitive', detectors: [{ signal: 'sensitive_topic' }], priority: 40 } });
-  if (sensitiveTrigger) f.edges.push({ id: 'sensitive-fired', source: 'sensitive', sourcePort: 'fired', target: 'tell' });
+  const sensitive = f.nodes.find((n) => n.id === 'sensitive')!;
+  sensitive.data = { ...sensitive.data, priority: 40, ...(sensitiveWatchesMain ? {} : { scope: { mode: 'nodes', nodeIds: ['say_balance'] } }) };
   const { compiled, issues } = compileFlow(f);
   if (!compiled) throw new Error(JSON.stringify(issues));
   return prepareFlow(compiled, 'draft', nlu);
@@ -71,8 +71,8 @@ describe('a generative AI step', () => {
     expect(actions.some((a) => a.type === 'transfer')).toBe(true);
   });
 
-  it('When the flow has no "complex or sensitive" trigger, then a never-handle topic hands off through the trigger there is', () => {
-    const { handoff } = play(flowWith({ sensitiveTrigger: false }), [utterance('what does clause nine of my contract mean', { reply: '', neverHandleTopic: 'legal advice' })]);
+  it('When the flow\'s "complex or sensitive" trigger does not watch the step, then a never-handle topic hands off through the trigger that does', () => {
+    const { handoff } = play(flowWith({ sensitiveWatchesMain: false }), [utterance('what does clause nine of my contract mean', { reply: '', neverHandleTopic: 'legal advice' })]);
     expect(handoff).toMatchObject({ category: 'complex_or_sensitive', signal: 'sensitive_topic', triggerId: 'person' });
   });
 

@@ -14,6 +14,8 @@ export interface NewCallback {
   windowMinutes?: number;
   /** What the agent who calls back should know (from the handoff packet). */
   about?: Pick<CallbackRequest, 'callerName' | 'reason' | 'summary'>;
+  /** A caller who may be in danger: called back first. */
+  urgent?: boolean;
 }
 
 /** The phone number with spaces, dashes, dots and brackets taken out, or undefined when it is not a number. */
@@ -31,7 +33,7 @@ export function createCallback(input: NewCallback, now: Date): CallbackRequest {
   if (!phone) throw new AppError(422, 'invalid_phone', `"${input.phone}" is not a phone number we can call back; give 7 to 15 digits, e.g. +14155550123.`);
   const window = callbackWindow(input, now);
   if (!window) throw new AppError(422, 'queue_never_opens', 'The queue has no opening hours, so no callback time can be promised.');
-  return { id: input.id, callId: input.callId, queueId: input.queueId, phone, window, createdAt: now.toISOString(), ...definedOnly(input.about ?? {}) };
+  return { id: input.id, callId: input.callId, queueId: input.queueId, phone, window, createdAt: now.toISOString(), ...definedOnly(input.about ?? {}), ...(input.urgent ? { urgent: true as const } : {}) };
 }
 
 /** The window a call back is promised in: from the later of "now + estimated wait" and the next opening; null if the queue never opens. */
@@ -64,5 +66,6 @@ export function deskCallbacks(callbacks: readonly CallbackRequest[], queueIds: r
   const recent = now.getTime() - 12 * 3_600_000;
   return callbacks
     .filter((c) => (c.claimedBy ? c.claimedBy.agentId === agentId && Date.parse(c.window.to) > recent : queueIds.includes(c.queueId)))
-    .sort((a, b) => a.window.from.localeCompare(b.window.from) || a.id.localeCompare(b.id));
+    // A caller who may be in danger first, then by promised time.
+    .sort((a, b) => Number(b.urgent ?? false) - Number(a.urgent ?? false) || a.window.from.localeCompare(b.window.from) || a.id.localeCompare(b.id));
 }

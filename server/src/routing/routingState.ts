@@ -9,7 +9,7 @@ export interface CallToRoute {
   /** The transfer node's priority, 0..10. */
   priority?: number;
   /** Flags the queue's `priorityBoosts` add to the priority. */
-  flags?: { sensitive?: boolean; repeatCaller?: boolean };
+  flags?: { sensitive?: boolean; repeatCaller?: boolean; safety?: boolean };
   /** Shown on the offer before the agent opens the briefing card. */
   summary?: OfferSummary;
 }
@@ -74,6 +74,10 @@ export function skillsFor(queue: QueueSettings, extra: string[] = []) {
 export const callBefore = (a: QueuedCall, b: QueuedCall) =>
   a.priority !== b.priority ? a.priority > b.priority : a.enqueuedAt !== b.enqueuedAt ? a.enqueuedAt < b.enqueuedAt : a.seq < b.seq;
 
-/** The call's priority plus the queue's boosts for the flags it carries. */
+/** A caller who may be in danger goes ahead of every other call, whatever the queue's priorities and boosts. */
+export const SAFETY_PRIORITY = 1000;
+
+/** The call's priority plus the queue's boosts for the flags it carries (and a caller in danger before all). */
 export const effectivePriority = (queue: QueueSettings, call: Pick<CallToRoute, 'priority' | 'flags'>) =>
+  (call.flags?.safety ? SAFETY_PRIORITY : 0) +
   (call.priority ?? 0) + (call.flags?.sensitive ? (queue.priorityBoosts?.sensitive ?? 0) : 0) + (call.flags?.repeatCaller ? (queue.priorityBoosts?.repeatCaller ?? 0) : 0);

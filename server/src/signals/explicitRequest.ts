@@ -2,6 +2,9 @@ import type { AnalyzedText } from '../nlu/Nlu.ts';
 import { addWords, lexiconOf, REQUEST_ANCHOR } from './lexicon.ts';
 import type { ExplicitRequestSignal } from './types.ts';
 
+/** What the word lists find: a request phrase, or a negated one. A cue of the learned detector, which decides. */
+export type RequestPhrase = Omit<ExplicitRequestSignal, 'probability'>;
+
 // Hand-written: no maintained library detects a request for a human, let alone a negated one
 // ("I don't need an agent"). It reads the tokens of analyzeText, where "don't" is already "do not".
 // A request is a target ("agent", "a real person") reached from a request verb over small
@@ -35,7 +38,7 @@ const NO_WORDS: ReadonlySet<string | undefined> = new Set(['no', 'nope', 'nah'])
 addWords([...TARGETS, ...VAGUE_TARGETS, 'customer', 'transfer', 'connect', 'put'], REQUEST_ANCHOR);
 
 /** `lexicon`: what the signals know of each token (see lexicon.ts), when the turn's other signals read it too. */
-export function explicitRequestOf(analyzed: AnalyzedText, lexicon: readonly number[] = lexiconOf(analyzed.tokens)): ExplicitRequestSignal {
+export function explicitRequestOf(analyzed: AnalyzedText, lexicon: readonly number[] = lexiconOf(analyzed.tokens)): RequestPhrase {
   if (!lexicon.some((entry) => (entry & REQUEST_ANCHOR) !== 0)) return NOT_REQUESTED;
   const answersFirst = NO_WORDS.has(analyzed.tokens[0]) && ANSWERING_NO.test(analyzed.text);
   const tokens = answersFirst ? analyzed.tokens.slice(1) : analyzed.tokens;
@@ -54,7 +57,7 @@ export function explicitRequestOf(analyzed: AnalyzedText, lexicon: readonly numb
 }
 
 /** Most turns ask for no one: they share one answer, frozen as every shared signal is. */
-const NOT_REQUESTED: ExplicitRequestSignal = Object.freeze({ requested: false, evidence: null, negated: null });
+const NOT_REQUESTED: RequestPhrase = Object.freeze({ requested: false, evidence: null, negated: null });
 
 /** End index of a target starting at `i`, or 0 when there is none. */
 function targetEnd(tokens: readonly string[], i: number): number {

@@ -6,3 +6,6 @@ export { contentOf, repetitionOf } from './repetition.ts';
 export { loudnessOf } from './loudness.ts';
 export { noMatchStreakOf } from './noMatchStreak.ts';
 export { lowAsrConfidenceOf } from './asrConfidence.ts';
+export { learnedSignalsOf } from './learned/learnedSignals.ts';
+export { loadSignalModel, signalModel } from './learned/signalModel.ts';
+export { handWrittenOf } from './learned/cues.ts';

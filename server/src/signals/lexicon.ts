@@ -44,3 +44,8 @@ export function weightOf(entry: number): number {
   const biased = entry >> WEIGHT_SHIFT;
   return biased === 0 ? 0 : biased - WEIGHT_BIAS;
 }
+
+/** Whether a word says little on its own ("my", "and", "the"): left out where the words that weighed are shown. */
+export function isStopword(word: string): boolean {
+  return ((TABLE.get(word) ?? 0) & STOPWORD) !== 0;
+}

@@ -4,7 +4,7 @@ import { loudnessOf } from './loudness.ts';
 import { contentOf } from './repetition.ts';
 import type { PastTurn } from './types.ts';
 
-const turn = (loudnessDb?: number): PastTurn => ({ analyzed: analyzeText('hello'), content: contentOf(analyzeText('hello')), intent: null, nodeId: 'n1', sentiment: 0, loudnessDb });
+const turn = (loudnessDb?: number): PastTurn => ({ analyzed: analyzeText('hello'), content: contentOf(analyzeText('hello')), intent: null, nodeId: 'n1', sentiment: 0, frustration: 0, loudnessDb });
 
 describe('loudnessOf', () => {
   it('When earlier turns have levels, then the baseline is their median and the delta is measured from it', () => {

@@ -7,7 +7,7 @@ const said = (text: string) => {
   const analyzed = analyzeText(text);
   return { analyzed, content: contentOf(analyzed) };
 };
-const past = (text: string, intent: string | null = null, nodeId = 'n1'): PastTurn => ({ ...said(text), intent, nodeId, sentiment: 0 });
+const past = (text: string, intent: string | null = null, nodeId = 'n1'): PastTurn => ({ ...said(text), intent, nodeId, sentiment: 0, frustration: 0 });
 const now = (text: string, intent: string | null = null, nodeId = 'n1') => ({ ...said(text), intent, nodeId });
 
 describe('repetitionOf', () => {

@@ -2,7 +2,11 @@ import type { SensitiveTopic } from '@baton/shared';
 import type { AnalyzedText } from '../nlu/Nlu.ts';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import { PhraseIndex } from './PhraseIndex.ts';
-import type { SensitiveTopicSignal } from './types.ts';
+/** What the word lists find: listed sensitive phrases, and the flow's own keywords. A cue of the learned detector. */
+export interface SensitivePhrases {
+  topics: Array<{ topic: SensitiveTopic; evidence: string }>;
+  keywords: string[];
+}
 
 // Phrases go through analyzeText like the caller's words, so write them as a caller would say them:
 // "didn't" becomes "did not", plurals and tenses meet at the stem ("funerals", "diagnosed").
@@ -68,11 +72,11 @@ export function sensitiveKeywordsOf(keywords: readonly string[]): SensitiveKeywo
   return keywords.map((keyword) => ({ keyword, stems: analyzeText(keyword).stems })).filter((k) => k.stems.length > 0);
 }
 
-export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly SensitiveKeyword[]): SensitiveTopicSignal {
+export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly SensitiveKeyword[]): SensitivePhrases {
   const { stems, tokens } = analyzed;
   if (stems.length === 0) return NOTHING_SENSITIVE;
   // Built only when something is found: most turns touch no sensitive topic.
-  let found: SensitiveTopicSignal['topics'] | null = null;
+  let found: SensitivePhrases['topics'] | null = null;
   const matches = topics.find(stems);
   if (matches.length > 0) {
     // Both lists run in order of position, so one pointer walks the idioms alongside the matches.
@@ -91,7 +95,7 @@ export function sensitiveTopicsOf(analyzed: AnalyzedText, flowKeywords: readonly
 }
 
 /** Words that touch no sensitive topic, as most do: one shared, frozen answer. */
-const NOTHING_SENSITIVE: SensitiveTopicSignal = Object.freeze({ topics: Object.freeze([]), keywords: Object.freeze([]) }) as unknown as SensitiveTopicSignal;
+const NOTHING_SENSITIVE: SensitivePhrases = Object.freeze({ topics: Object.freeze([]), keywords: Object.freeze([]) }) as unknown as SensitivePhrases;
 
 /** Whether `run` occurs in `stems` as consecutive words (a flow keyword is matched as a whole phrase). */
 function containsRun(stems: readonly string[], run: readonly string[]): boolean {

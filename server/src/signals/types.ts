@@ -1,7 +1,7 @@
 import type { AnalyzedText } from '../nlu/Nlu.ts';
 
 // What each signal reports is part of the API (the test console shows it), so it is defined in shared/.
-export type { ExplicitRequestSignal, LoudnessSignal, RepetitionSignal, SensitiveTopicSignal, SentimentSignal } from '@baton/shared';
+export type { ExplicitRequestSignal, FrustrationSignal, LoudnessSignal, RepetitionSignal, SafetySignal, SensitiveTopicSignal, SentimentSignal } from '@baton/shared';
 
 /** An earlier caller turn, as the signals see it. */
 export interface PastTurn {
@@ -10,6 +10,8 @@ export interface PastTurn {
   intent: string | null;
   nodeId: string;
   sentiment: number;
+  /** How likely the caller was frustrated on that turn (the learned detector). */
+  frustration: number;
   loudnessDb?: number;
   /** The words that carry content (see repetition); a turn without any cannot repeat. */
   content: ContentWords;

@@ -16,7 +16,7 @@ afterAll(() => workers.close());
 function touchierFrustration(): FlowDocument {
   const doc = structuredClone(billing);
   const trigger = doc.nodes.find((n) => n.id === 'trigger_frustrated')!;
-  trigger.data = { ...trigger.data, detectors: [{ signal: 'negative_sentiment', below: -0.1, turns: 1 }, { signal: 'repeated_question', atLeast: 2 }, { signal: 'raised_voice', deltaDb: 3 }] };
+  trigger.data = { ...trigger.data, detectors: [{ signal: 'negative_sentiment', threshold: 0.1, turns: 1 }, { signal: 'repeated_question', atLeast: 2 }, { signal: 'raised_voice', deltaDb: 3 }] };
   return doc;
 }
 

@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@baton/shared';
+import { flowSettingsSchema, type FlowDocument } from '@baton/shared';
 
 /** A minimal valid flow document for the store's tests. */
 export function testFlow(id: string, name = `Flow ${id}`): FlowDocument {
@@ -9,14 +9,6 @@ export function testFlow(id: string, name = `Flow ${id}`): FlowDocument {
     version: 0,
     nodes: [{ id: 'start', kind: 'trigger', position: { x: 0, y: 0 }, data: { greeting: 'Hello' } }],
     edges: [],
-    settings: {
-      language: 'en',
-      confidenceThreshold: 0.6,
-      sensitiveKeywords: [],
-      zeroOutToAgent: true,
-      reasonTexts: {},
-      queues: [],
-      phone: {},
-    },
+    settings: flowSettingsSchema.parse({}),
   };
 }

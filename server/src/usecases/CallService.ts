@@ -281,7 +281,8 @@ export class CallService {
     // A destination outside Baton: the channel dials it and reports how it went (a `transferOutcome` turn).
     if (action.target) return undefined;
     const node = call.flow.compiled.nodes.get(action.nodeId)!;
-    const flags = { sensitive: action.packet.reason.signal === 'sensitive_topic', repeatCaller: call.repeatCaller };
+    const signal = action.packet.reason.signal;
+    const flags = { sensitive: signal === 'sensitive_topic' || signal === 'safety', safety: signal === 'safety', repeatCaller: call.repeatCaller };
     const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });
     if (decision.outcome !== 'connected_possible') {
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
@@ -317,7 +318,7 @@ export class CallService {
   }
 
   /** Joins the queue once the briefing is ready, unless the call left it meanwhile (the caller hung up). */
-  private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; repeatCaller: boolean }) {
+  private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; safety: boolean; repeatCaller: boolean }) {
     const s = this.calls.live(callId)?.session;
     if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
     this.routing!.handOff(callId, queue, packet, flags);

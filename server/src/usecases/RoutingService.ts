@@ -164,8 +164,10 @@ export class RoutingService {
     if (!queue) throw notFound('queue', input.queueId);
     const { ewtSeconds } = this.figuresFor(input.queueId, input.callId, now)!;
     const p = input.packet;
+    // A caller who may be in danger is called back first, so from now, not after the queue's wait.
+    const urgent = p?.reason.signal === 'safety';
     const request = createCallback({
-      id: randomUUID(), callId: input.callId, queueId: input.queueId, phone: input.phone, ewtSeconds: ewtSeconds ?? 0,
+      id: randomUUID(), callId: input.callId, queueId: input.queueId, phone: input.phone, ewtSeconds: urgent ? 0 : (ewtSeconds ?? 0), urgent,
       nextOpening: isOpen(queue, now) ? undefined : nextOpening(queue, now),
       about: { callerName: p?.caller.name, reason: p?.reason.explanation, summary: p?.summary },
     }, now);

@@ -9,8 +9,10 @@ export interface HandoffReason {
   signal: HandoffSignal;
   /** The trigger node that fired; null when the flow's own path led to a transfer. */
   triggerId: string | null;
-  /** One sentence a person can read: "sentiment -0.7 over the last 2 turns, below -0.5". */
+  /** One sentence a person can read: "The caller sounds frustrated ("thanks for nothing") (91% sure, threshold 80%)". */
   explanation: string;
+  /** Other triggers that held on the same turn, set aside for this one's more telling reason (see precedence). */
+  alsoHeld?: Array<Omit<HandoffReason, 'alsoHeld'>>;
 }
 
 /** `agent`: the words of the person who took the call, typed in the agent desk. */

@@ -11,17 +11,35 @@ export interface SentimentSignal {
 }
 
 export interface ExplicitRequestSignal {
+  /** Whether the learned detector is sure enough at its recommended threshold (a trigger may set its own). */
   requested: boolean;
-  /** The phrase that asked for a person ("talk to a real person"). */
+  /** How likely it is that the caller asks for a person on this turn, 0..1 (calibrated). */
+  probability: number;
+  /** The words that weighed most ("talk to a real person"), when the probability is worth explaining. */
   evidence: string | null;
   /** A request phrase that was negated ("I don't need an agent"): not a request. */
   negated: string | null;
 }
 
 export interface SensitiveTopicSignal {
-  topics: Array<{ topic: SensitiveTopic; evidence: string }>;
+  /** The topics the turn may raise, likeliest first, with how likely (0..1, calibrated) and the words that weighed most. */
+  topics: Array<{ topic: SensitiveTopic; probability: number; evidence: string }>;
   /** Matches of the flow's own keywords. */
   keywords: string[];
+}
+
+/** How likely the caller is frustrated on this turn (0..1, calibrated), and the words that weighed most. */
+export interface FrustrationSignal {
+  probability: number;
+  evidence: string[];
+}
+
+/** How likely the caller is in danger or speaks of harming themselves (0..1, calibrated): always handed to a person. */
+export interface SafetySignal {
+  probability: number;
+  /** Whether it is over the safety threshold, which no flow can change. */
+  atRisk: boolean;
+  evidence: string[];
 }
 
 export interface RepetitionSignal {
@@ -41,7 +59,10 @@ export interface LoudnessSignal {
 
 /** Every signal of one caller turn. */
 export interface TurnSignals {
+  /** The words' feeling (AFINN), for rules and the console; frustration is judged by `frustration`. */
   sentiment: SentimentSignal;
+  frustration: FrustrationSignal;
+  safety: SafetySignal;
   explicitRequest: ExplicitRequestSignal;
   sensitive: SensitiveTopicSignal;
   repetition: RepetitionSignal;
@@ -51,4 +72,15 @@ export interface TurnSignals {
   noMatchStreak: number;
   intent: string | null;
   intentConfidence: number;
+}
+
+/**
+ * `GET /api/signals`: the learned detectors the server runs. `thresholds` are the recommended probabilities at which
+ * each detector hands a call over (a trigger without its own threshold uses them), chosen by `npm run train:signals`
+ * for a stated precision on examples the model had not seen.
+ */
+export interface SignalModelInfo {
+  thresholds: { person: number; sensitive: number; frustration: number; safety: number };
+  /** Caller turns per corpus source the model was trained on. */
+  trainedOn: Record<string, number>;
 }

@@ -29,6 +29,12 @@ const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> =
   loop_without_listening: { change: (f) => (f.edges.find((e) => e.id === 'sorry-next')!.target = 'sorry'), nodeId: 'sorry' },
   transfer_without_transparency: { change: (f) => (f.edges.find((e) => e.id === 'person-fired')!.target = 'transfer'), nodeId: 'transfer' },
   no_explicit_request_trigger: { change: (f) => (node(f, 'person').data.detectors = [{ signal: 'negative_sentiment' }]) },
+  no_sensitive_trigger: {
+    change: (f) => {
+      f.nodes = f.nodes.filter((n) => n.id !== 'sensitive');
+      dropEdge(f, 'sensitive-fired');
+    },
+  },
   transfer_queue_unknown: { change: (f) => (node(f, 'transfer').data.queue = 'mars'), nodeId: 'transfer' },
   trigger_scope_unknown_node: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: ['gone'] }), nodeId: 'person' },
   trigger_scope_empty: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: [] }), nodeId: 'person' },
@@ -65,7 +71,7 @@ describe('compileFlow', () => {
     const { compiled, issues } = compileFlow(smallFlow());
     expect(issues).toEqual([]);
     expect(compiled?.startId).toBe('start');
-    expect(compiled?.triggers.map((t) => t.id)).toEqual(['person']);
+    expect(compiled?.triggers.map((t) => t.id)).toEqual(['person', 'sensitive']);
   });
 
   for (const [code, { change, nodeId }] of Object.entries(cases)) {

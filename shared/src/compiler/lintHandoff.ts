@@ -1,5 +1,5 @@
 import type { FlowSettings } from '../flow/flowSchema.ts';
-import type { TriggerData } from '../nodes/trigger.ts';
+import { sensitiveMattersTrigger, type TriggerData } from '../nodes/trigger.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import type { FlowGraph } from './flowGraph.ts';
 
@@ -15,6 +15,14 @@ export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQue
     const data = t.data as TriggerData;
     return data.scope.mode === 'everywhere' && data.detectors.some((d) => d.signal === 'explicit_request');
   });
+  // Triggers are checked highest priority first, as the engine does.
+  const byPriority = [...triggers].sort((a, b) => (b.data as TriggerData).priority - (a.data as TriggerData).priority);
+  if (!sensitiveMattersTrigger(byPriority))
+    issues.push({
+      code: 'no_sensitive_trigger',
+      severity: 'error',
+      message: 'A caller in danger or with a sensitive matter must be able to reach a person: add a handoff trigger for sensitive matters (reason "Complex or sensitive") and lead it to a transfer. Callers who may be in danger go through it at once, whatever it watches.',
+    });
   if (!asksForPerson)
     issues.push({ code: 'no_explicit_request_trigger', severity: 'warning', message: 'Callers cannot ask for a person: add a handoff trigger that watches for "asks for a person" across the whole call.' });
 

@@ -36,6 +36,9 @@ export const DEFAULT_REASON_TEXTS: Record<HandoffCategory, string> = {
   custom: 'a specialist can help you best with this',
 };
 
+export const DEFAULT_SAFETY_MESSAGE =
+  "I'm worried about what you've told me, and I want you to get help right away. If you are in danger or thinking about harming yourself, please call your local emergency number now. Nobody is free to take your call this second, so we will call you back before anyone else.";
+
 export const queueSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
@@ -57,6 +60,11 @@ export const flowSettingsSchema = z.object({
   /** How each handoff category is explained to the caller, used as {{handoff.reasonText}}. */
   reasonTexts: z.partialRecord(z.enum(handoffCategories), z.string().min(1).max(300)).default({}),
   queues: z.array(queueSchema).max(100).default([]),
+  /**
+   * Said when a caller in danger (the safety signal) cannot be put through to a person at once, before they are
+   * offered a call back ahead of everyone else.
+   */
+  safetyMessage: z.string().trim().min(1).max(600).default(DEFAULT_SAFETY_MESSAGE),
   /** How the flow sounds on a phone line: the text-to-speech voice and the accent it speaks and listens in. */
   phone: z
     .object({

@@ -13,6 +13,7 @@ export const handoffSignals = [
   'raised_voice',
   'repeated_question',
   'sensitive_topic',
+  'safety',
   'out_of_scope',
   'no_match',
   'low_asr_confidence',
@@ -21,23 +22,31 @@ export const handoffSignals = [
 ] as const;
 export type HandoffSignal = (typeof handoffSignals)[number];
 
+/**
+ * How sure a learned detector must be (a calibrated probability) before it holds. Left out, the detector uses the
+ * threshold its training chose for few false handoffs; lower is more sensitive, higher hands over less often.
+ */
+const thresholdSchema = z.number().min(0.05).max(0.99).optional();
+
 /** What a trigger watches; it fires when any one of its detectors holds (or its rule does). */
 export const detectorSchema = z.discriminatedUnion('signal', [
-  z.strictObject({ signal: z.literal('explicit_request') }),
+  z.strictObject({ signal: z.literal('explicit_request'), threshold: thresholdSchema }),
   z.strictObject({
     signal: z.literal('negative_sentiment'),
-    /** Sentiment runs from -1 (very negative) to 1 (very positive). */
-    below: z.number().min(-1).max(0).default(-0.5),
-    /** Averaged over this many of the caller's latest turns. */
+    /** How sure that the caller is frustrated: on one turn, or gathered over the latest `turns`. */
+    threshold: thresholdSchema,
+    /** Frustration is gathered over this many of the caller's latest turns. */
     turns: z.number().int().min(1).max(10).default(2),
   }),
-  z.strictObject({ signal: z.literal('raised_voice'), deltaDb: z.number().min(1).max(40).default(8) }),
+  // Ordinary phone levels drift 8-9 dB between calm turns; a raised voice stands further out.
+  z.strictObject({ signal: z.literal('raised_voice'), deltaDb: z.number().min(1).max(40).default(12) }),
   z.strictObject({ signal: z.literal('repeated_question'), atLeast: z.number().int().min(1).max(10).default(2) }),
   z.strictObject({
     signal: z.literal('sensitive_topic'),
     topics: z.array(z.enum(sensitiveTopics)).default([...sensitiveTopics]),
     /** Also fire on the flow's own sensitive keywords (settings). */
     includeFlowKeywords: z.boolean().default(true),
+    threshold: thresholdSchema,
   }),
   z.strictObject({ signal: z.literal('out_of_scope') }),
   z.strictObject({ signal: z.literal('no_match'), streak: z.number().int().min(1).max(10).default(2) }),
@@ -62,6 +71,15 @@ export const triggerData = z.strictObject({
   priority: z.number().int().min(0).max(100).default(50),
 });
 export type TriggerData = z.output<typeof triggerData>;
+
+/**
+ * The trigger a caller in danger goes through (the safety signal, which no flow can switch off): of the triggers for
+ * sensitive matters, the first (highest priority first) that watches sensitive topics, else the first of them.
+ */
+export function sensitiveMattersTrigger<T extends { data: unknown }>(triggersByPriority: readonly T[]): T | null {
+  const sensitive = triggersByPriority.filter((t) => (t.data as TriggerData).category === 'complex_or_sensitive');
+  return sensitive.find((t) => (t.data as TriggerData).detectors.some((d) => d.signal === 'sensitive_topic')) ?? sensitive[0] ?? null;
+}
 
 export const trigger = defineNodeKind({
   kind: 'trigger',

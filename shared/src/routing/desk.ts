@@ -14,6 +14,8 @@ export interface CallbackRequest {
   reason?: string;
   /** The handoff packet's three-line summary. */
   summary?: string;
+  /** A caller who may be in danger (the safety signal): called back before everyone else, as soon as someone is free. */
+  urgent?: true;
 }
 
 /** One line of the conversation between the caller and the agent, after the agent took the call. */

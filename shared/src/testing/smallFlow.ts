@@ -2,7 +2,7 @@ import type { FlowInput } from '../flow/flowSchema.ts';
 
 type NodeSpec = { id: string; kind: string; data: Record<string, unknown> };
 
-/** A small, correct handoff flow to mutate in tests: start → AI (balance) → end, and "asks for a person" → tell → transfer. */
+/** A small, correct handoff flow to mutate in tests: start → AI (balance) → end, and "asks for a person" or a sensitive matter → tell → transfer. */
 export function smallFlow(): FlowInput & { nodes: Array<NodeSpec & { position: { x: number; y: number } }> } {
   const nodes: NodeSpec[] = [
     { id: 'start', kind: 'start', data: { greeting: 'Hello, you are talking to the billing assistant.' } },
@@ -11,6 +11,7 @@ export function smallFlow(): FlowInput & { nodes: Array<NodeSpec & { position: {
     { id: 'sorry', kind: 'say', data: { text: 'Sorry, could you say that another way?' } },
     { id: 'bye', kind: 'end', data: { message: 'Goodbye.' } },
     { id: 'person', kind: 'trigger', data: { label: 'Asks for a person', category: 'explicit_request', detectors: [{ signal: 'explicit_request' }] } },
+    { id: 'sensitive', kind: 'trigger', data: { label: 'Sensitive matters', category: 'complex_or_sensitive', detectors: [{ signal: 'sensitive_topic' }] } },
     { id: 'tell', kind: 'transparency', data: { text: 'I am connecting you to {{queue.name}} because {{handoff.reasonText}}.' } },
     { id: 'transfer', kind: 'transfer', data: { label: 'Billing queue', queue: 'billing' } },
     { id: 'busy', kind: 'end', data: { message: 'Everyone is busy; please call back later.', disposition: 'abandoned' } },
@@ -22,6 +23,7 @@ export function smallFlow(): FlowInput & { nodes: Array<NodeSpec & { position: {
     ['sorry', 'next', 'main'],
     ['say_balance', 'next', 'bye'],
     ['person', 'fired', 'tell'],
+    ['sensitive', 'fired', 'tell'],
     ['tell', 'next', 'transfer'],
     ['transfer', 'no_agent', 'busy'],
     ['transfer', 'failed', 'busy'],

@@ -25,6 +25,8 @@ export interface StepContext {
   queues: LiveQueues | undefined;
   /** Renders the step's message in `field` and says it (empty messages are skipped). */
   say(step: RuntimeStep, field: string, purpose: SayPurpose, queue?: QueueFigures | null): void;
+  /** Says text that is not one of the step's messages (the flow's safety message). */
+  sayText(step: RuntimeStep, text: string, purpose: SayPurpose): void;
   listen(node: ParsedNode): void;
   /** Records what a node did, for the agent's "steps tried". */
   tried(node: ParsedNode, outcome: string): void;

@@ -76,6 +76,8 @@ export const transferExecutor: Executor = {
     }
     session.status = 'ai';
     ctx.tried(node, input.outcome === 'no_agent' ? 'no agent was free' : 'the transfer failed');
+    // A caller who may be in danger hears where to get help now, before the flow offers a call back (which comes first).
+    if (session.handoff?.reason.signal === 'safety') ctx.sayText(step, ctx.flow.compiled.flow.settings.safetyMessage, 'transparency');
     return next(input.outcome);
   },
 };
