@@ -28,15 +28,15 @@ const say = (callId: string, body: object) => request(server.url).post(`/api/cal
 
 describe('Twilio media stream', () => {
   it('When the caller raises their voice for 2 s, then the turn carries raised evidence and the call goes to a person as frustrated', async () => {
-    await streamCall('CA0000000000000000000000000000a001', [{ seconds: 5, levelDb: -30 }, { seconds: 2, levelDb: -20 }, { seconds: 1, levelDb: -30 }], 1);
+    await streamCall('CA0000000000000000000000000000a001', [{ seconds: 5, levelDb: -30 }, { seconds: 2, levelDb: -15 }, { seconds: 1, levelDb: -30 }], 1);
     const voice = server.voiceLevels.take('CA0000000000000000000000000000a001');
     expect(voice).toMatchObject({ raised: true });
-    expect(voice!.peakDeltaDb).toBeGreaterThan(8);
+    expect(voice!.peakDeltaDb).toBeGreaterThan(12);
 
     const res = await say(await startCall(), { text: 'what is my balance', voice });
     expect(res.status).toBe(200);
     expect(res.body.handoff).toMatchObject({ category: 'frustration', signal: 'raised_voice', triggerId: 'trigger_frustrated' });
-    expect(res.body.handoff.explanation).toMatch(/raised their voice: voice \d+(\.\d)? dB above the caller's usual level, raised for \d(\.\d)? s \(threshold 8 dB\)/);
+    expect(res.body.handoff.explanation).toMatch(/raised their voice: voice \d+(\.\d)? dB above the caller's usual level, raised for \d(\.\d)? s \(threshold 12 dB\)/);
     expect(res.body.signals.loudness.deltaDb).toBe(voice!.peakDeltaDb);
   });
 
@@ -54,10 +54,10 @@ describe('Twilio media stream', () => {
     expect(server.voiceLevels.take('CA0000000000000000000000000000a003')).toMatchObject({ raised: false, sustainedMs: 0 });
   });
 
-  it('When a turn says the voice was raised for 2 s at 10 dB, then the frustration trigger fires and names the evidence', async () => {
-    const res = await say(await startCall(), { text: 'what is my balance', voice: { raised: true, peakDeltaDb: 10, sustainedMs: 2000, baselineDb: -30 } });
+  it('When a turn says the voice was raised for 2 s at 15 dB, then the frustration trigger fires and names the evidence', async () => {
+    const res = await say(await startCall(), { text: 'what is my balance', voice: { raised: true, peakDeltaDb: 15, sustainedMs: 2000, baselineDb: -30 } });
     expect(res.body.handoff).toMatchObject({ category: 'frustration', signal: 'raised_voice' });
-    expect(res.body.handoff.explanation).toBe("The caller raised their voice: voice 10 dB above the caller's usual level, raised for 2 s (threshold 8 dB).");
+    expect(res.body.handoff.explanation).toBe("The caller raised their voice: voice 15 dB above the caller's usual level, raised for 2 s (threshold 12 dB).");
   });
 
   it('When a turn says the voice peaked above the threshold but did not stay up, then no trigger fires', async () => {

@@ -66,7 +66,7 @@ describe('simulations API', () => {
     await api().post('/api/flows/billing-support/publish');
     const flow = (await api().get('/api/flows/billing-support')).body;
     const trigger = flow.nodes.find((n: { id: string }) => n.id === 'trigger_frustrated');
-    trigger.data.detectors = [{ signal: 'negative_sentiment', below: -0.1, turns: 1 }, { signal: 'raised_voice', deltaDb: 3 }];
+    trigger.data.detectors = [{ signal: 'negative_sentiment', threshold: 0.1, turns: 1 }, { signal: 'raised_voice', deltaDb: 3 }];
     expect((await api().put('/api/flows/billing-support').set('If-Match', `"${flow.version}"`).send(flow)).status).toBe(200);
     const res = await simulate({ flowId: 'billing-support', version: 'draft', compareWith: 'published', calls: 500, seed: 3 });
     expect(res.status).toBe(200);

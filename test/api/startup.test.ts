@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,20 @@ const start = async () => {
   running.push(server);
   return server;
 };
+
+/** Runs the server on `dataDir` with these settings until it exits by itself (it is expected to refuse to start). */
+async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, HOST: '127.0.0.1', BATON_DATA_DIR: path.join(dataDir, 'data'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
 
 describe('starting the server', () => {
   it('When Baton starts on an empty data directory, then the example flows are loaded once, and edits survive a restart', async () => {
@@ -52,15 +66,7 @@ describe('starting the server', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        cwd: repoRoot,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BATON_DATA_DIR: path.join(dataDir, 'data') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const { code, output } = await runUntilExit({ PORT: String(port) });
       expect(code).toBe(1);
       expect(output).toContain(`Baton could not listen on port ${port}`);
       expect(output).toContain('EADDRINUSE');
@@ -84,4 +90,21 @@ describe('starting the server', () => {
     const after = (await (await fetch(`${second.url}/api/flows`)).json()) as Array<{ id: string }>;
     expect(after.map((f) => f.id).sort()).toEqual(['billing-support', 'card-services']);
   });
+
+  for (const [what, content] of [
+    ['missing', null],
+    ['damaged', 'baton-handoff-signals\n{"format":1}\nnot a model'],
+  ] as const) {
+    it(`When the handoff-signals model file is ${what}, then Baton stops at start, naming the file and how to rebuild it`, async () => {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-start-'));
+      const modelFile = path.join(dataDir, 'handoff-signals.model');
+      if (content !== null) await writeFile(modelFile, content);
+      const { code, output } = await runUntilExit({ PORT: '0', BATON_SIGNALS_MODEL: modelFile });
+      expect(code).toBe(1);
+      expect(output).toContain(`The handoff-signals model ${path.relative(repoRoot, modelFile)}`);
+      expect(output).toContain(what === 'missing' ? 'is missing' : 'cannot be used');
+      expect(output).toContain('npm run train:signals');
+      expect(output).not.toContain('listening on');
+    });
+  }
 });

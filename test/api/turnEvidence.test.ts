@@ -25,10 +25,14 @@ describe('turn evidence', () => {
 
   it("When a cross turn is followed by a calm one, then the calm turn shows none of the cross turn's evidence", async () => {
     const { callId } = (await request(server.url).post('/api/calls?signals=true').send({ flowId: 'billing-support', transfers: 'manual' })).body;
-    const first = await say(callId, 'this is useless');
-    expect(first.body.signals.sentiment.evidence.map((e: { words: string }) => e.words)).toContain('useless');
+    // Cross enough to show in the words, not enough to be handed over.
+    const first = await say(callId, 'the price went up, which is annoying');
+    expect(first.body.handoff).toBeUndefined();
+    expect(first.body.signals.sentiment.evidence.map((e: { words: string }) => e.words)).toContain('annoying');
+    expect(first.body.signals.frustration.evidence).toContain('annoying');
     const second = await say(callId, 'what is my balance');
     expect(second.body.signals.sentiment.evidence).toEqual([]);
+    expect(second.body.signals.frustration.evidence).toEqual([]);
     expect(second.body.signals.explicitRequest.requested).toBe(false);
   });
 });

@@ -23,7 +23,7 @@ describe('a phone caller who raises their voice', () => {
     expect(stream.callSid).toBe(caller.callSid);
 
     // Twilio streams the caller's audio to the URL the TwiML named: five calm seconds, two raised, one calm.
-    const audio = syntheticSpeech([{ seconds: 5, levelDb: -30 }, { seconds: 2, levelDb: -19 }, { seconds: 1, levelDb: -30 }], 7);
+    const audio = syntheticSpeech([{ seconds: 5, levelDb: -30 }, { seconds: 2, levelDb: -14 }, { seconds: 1, levelDb: -30 }], 7);
     const framesBefore = server.voiceLevels.counts.frames;
     const socket = new WebSocket(stream.url.replace(/^wss:/, 'ws:'));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
