@@ -12,7 +12,7 @@ describe('Flow editor canvas', () => {
     expect(await page.getByText('Draft version 1').isVisible()).toBe(true);
 
     expect(await canvasNode(page, 'trigger_person').innerText()).toContain('Caller asks for a person');
-    expect(await canvasNode(page, 'trigger_frustrated').innerText()).toContain('Negative sentiment below -0.5 for 2 turns');
+    expect(await canvasNode(page, 'trigger_frustrated').innerText()).toContain('Caller sounds frustrated, over the last 2 turns');
     expect(await canvasNode(page, 'main').innerText()).toContain('refund');
     expect(await canvasNode(page, 'transfer_billing').innerText()).toContain('Queue: billing team');
     expect(await canvasNode(page, 'tell_handoff').innerText()).toContain("I'm connecting you to our {{queue.name}}");

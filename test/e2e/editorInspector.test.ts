@@ -12,9 +12,11 @@ describe('Flow editor inspector', () => {
     await trigger.click();
     await page.getByRole('heading', { name: 'Handoff trigger', level: 2 }).waitFor();
 
-    const sentiment = page.getByRole('group', { name: 'Negative sentiment' });
-    await sentiment.getByLabel('Sentiment below', { exact: true }).fill('-0.7');
-    await trigger.getByText('Negative sentiment below -0.7 for 2 turns').waitFor();
+    const frustration = page.getByRole('group', { name: 'Caller sounds frustrated' });
+    // The recommended level comes from the server's evaluation of the detectors.
+    await frustration.getByText(/Using the recommended \d+%/).waitFor();
+    await frustration.getByLabel('Hand over when at least this sure (%)', { exact: true }).fill('70');
+    await trigger.getByText('Caller sounds frustrated, over the last 2 turns (at 70% sure)').waitFor();
 
     const name = page.getByLabel('Name on the canvas');
     await name.click();
@@ -32,9 +34,9 @@ describe('Flow editor inspector', () => {
     await trigger.getByText('Call reaches 12 turns').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+z');
     await trigger.getByText('Caller is frustrated', { exact: true }).waitFor();
-    expect(await trigger.innerText()).toContain('Negative sentiment below -0.7 for 2 turns');
+    expect(await trigger.innerText()).toContain('Caller sounds frustrated, over the last 2 turns (at 70% sure)');
     await page.keyboard.press('Control+z');
-    await trigger.getByText('Negative sentiment below -0.5 for 2 turns').waitFor();
+    await trigger.getByText('Caller sounds frustrated, over the last 2 turns', { exact: true }).waitFor();
     await page.context().close();
   });
 

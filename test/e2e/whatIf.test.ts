@@ -24,7 +24,7 @@ async function lowerFrustrationThreshold(flowId: string): Promise<void> {
   const flow = await getFlowViaApi(server, flowId);
   const trigger = flow.nodes.find((n) => (n.data.detectors as Array<{ signal: string }> | undefined)?.some((d) => d.signal === 'negative_sentiment'));
   if (!trigger) throw new Error('The billing example has no trigger watching negative sentiment.');
-  trigger.data.detectors = (trigger.data.detectors as Array<Record<string, unknown>>).map((d) => (d.signal === 'negative_sentiment' ? { ...d, below: -0.1, turns: 1 } : d));
+  trigger.data.detectors = (trigger.data.detectors as Array<Record<string, unknown>>).map((d) => (d.signal === 'negative_sentiment' ? { ...d, threshold: 0.1, turns: 1 } : d));
   await api(`/api/flows/${flowId}`, { method: 'PUT', body: JSON.stringify(flow), headers: { 'If-Match': `"${flow.version}"` } });
 }
 

@@ -4,6 +4,7 @@ import type { FlowSettings } from '@baton/shared';
 import { useEditorStore } from './store/editorStore.ts';
 import { QueuesSection } from './settings/QueuesSection.tsx';
 import { ReasonTextsSection } from './settings/ReasonTextsSection.tsx';
+import { SafetyMessageSection } from './settings/SafetyMessageSection.tsx';
 import { errorUnder, fromDraft, toDraft, type SettingsDraft } from './settings/settingsDraft.ts';
 import { PhoneSection } from './settings/PhoneSection.tsx';
 import { UnderstandingSection } from './settings/UnderstandingSection.tsx';
@@ -48,6 +49,7 @@ function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClo
         errors={errors}
         onChange={(category, text) => edit({ reasonTexts: { ...draft.reasonTexts, [category]: text } })}
       />
+      <SafetyMessageSection text={draft.safetyMessage} error={errors.get('safetyMessage')} onChange={(safetyMessage) => edit({ safetyMessage })} />
       <QueuesSection queues={draft.queues} errors={errors} onChange={(queues) => edit({ queues })} />
       <UnderstandingSection
         sensitiveKeywords={draft.sensitiveKeywords}

@@ -3,7 +3,7 @@ import type { Detector, HandoffCategory } from '@baton/shared';
 /** What each detector watches, as a heading in the inspector. */
 export const signalNames: Record<Detector['signal'], string> = {
   explicit_request: 'Caller asks for a person',
-  negative_sentiment: 'Negative sentiment',
+  negative_sentiment: 'Caller sounds frustrated',
   raised_voice: 'Raised voice',
   repeated_question: 'Repeated question',
   sensitive_topic: 'Sensitive topic',

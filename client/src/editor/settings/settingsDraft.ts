@@ -1,4 +1,4 @@
-import { flowSettingsSchema, handoffCategories, type FlowSettings, type HandoffCategory } from '@baton/shared';
+import { DEFAULT_SAFETY_MESSAGE, flowSettingsSchema, handoffCategories, type FlowSettings, type HandoffCategory } from '@baton/shared';
 
 /** A queue row as the form holds it: the wait may be half-typed (empty). */
 export interface QueueDraft {
@@ -18,6 +18,8 @@ export interface SettingsDraft {
   /** Empty: the server's default voice and accent. */
   phoneVoice: string;
   phoneLanguage: string;
+  /** What a caller who may be in danger hears when no agent can take the call; empty: the default. */
+  safetyMessage: string;
 }
 
 export function toDraft(settings: FlowSettings): SettingsDraft {
@@ -29,6 +31,7 @@ export function toDraft(settings: FlowSettings): SettingsDraft {
     confidencePercent: Math.round(settings.confidenceThreshold * 100),
     phoneVoice: settings.phone?.voice ?? '',
     phoneLanguage: settings.phone?.language ?? '',
+    safetyMessage: settings.safetyMessage === DEFAULT_SAFETY_MESSAGE ? '' : settings.safetyMessage,
   };
 }
 
@@ -47,6 +50,8 @@ function plainMessage(path: readonly PropertyKey[]): string {
       return index === undefined ? 'Keep the list to 200 words or phrases.' : 'Keep each word or phrase to 80 characters or fewer.';
     case 'confidenceThreshold':
       return 'Choose a value from 0 % to 100 %.';
+    case 'safetyMessage':
+      return 'Keep this to 600 characters or fewer.';
     case 'phone':
       return 'Write a voice name with letters, digits, dots and dashes only, such as Polly.Amy.';
     default:
@@ -71,6 +76,7 @@ export function fromDraft(base: FlowSettings, draft: SettingsDraft): { settings?
     sensitiveKeywords: draft.sensitiveKeywords.map((k) => k.trim()).filter(Boolean),
     zeroOutToAgent: draft.zeroOutToAgent,
     reasonTexts,
+    safetyMessage: draft.safetyMessage.trim() || DEFAULT_SAFETY_MESSAGE,
     queues: draft.queues.map((q) => ({ id: q.id, name: q.name.trim(), typicalWaitSeconds: q.typicalWaitSeconds })),
     phone: {
       ...(draft.phoneVoice.trim() ? { voice: draft.phoneVoice.trim() } : {}),

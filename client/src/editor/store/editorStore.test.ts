@@ -7,7 +7,7 @@ const flow: FlowDraft = {
   name: 'F',
   description: '',
   version: 3,
-  settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [], phone: {} },
+  settings: { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [], safetyMessage: 'Please call emergency services.', phone: {} },
   nodes: [
     { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'Call starts', greeting: 'Hi.' } },
     { id: 'say', kind: 'say', position: { x: 0, y: 200 }, data: { label: 'Say', text: 'Hello.' } },

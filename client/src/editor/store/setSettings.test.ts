@@ -3,7 +3,7 @@ import type { FlowSettings } from '@baton/shared';
 import { clearHistory, redo, undo, useEditorStore } from './editorStore.ts';
 import type { FlowDraft } from '../../api/fetchFlow.ts';
 
-const settings: FlowSettings = { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'billing', name: 'billing team', typicalWaitSeconds: 120 }], phone: {} };
+const settings: FlowSettings = { language: 'en', confidenceThreshold: 0.6, sensitiveKeywords: [], zeroOutToAgent: true, reasonTexts: {}, queues: [{ id: 'billing', name: 'billing team', typicalWaitSeconds: 120 }], safetyMessage: 'Please call emergency services.', phone: {} };
 
 const flow: FlowDraft = {
   id: 'f',
