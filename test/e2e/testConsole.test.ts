@@ -27,7 +27,7 @@ describe('Trying a flow before callers do', () => {
 
     // What Baton noticed, and why it handed over.
     await transcript.getByText('Handoff: The caller asked for a person.').waitFor();
-    await transcript.getByText('yes: "let me talk to a real person"').waitFor();
+    await transcript.getByText(/sure: "let me talk to a real person"/).waitFor();
     // The caller hears why before the transfer, and the message is marked as the handoff message.
     const told = transcript.locator('.console-line--transparency');
     await expect.poll(() => told.textContent()).toContain("I'm connecting you to our billing team because you asked to speak with a person");
@@ -99,7 +99,7 @@ describe('Trying a flow before callers do', () => {
       await transcript.getByText(text, { exact: true }).waitFor();
     };
     await say('this is useless, let me talk to a real person');
-    await transcript.getByText('yes: "let me talk to a real person"').waitFor();
+    await transcript.getByText(/sure: "let me talk to a real person"/).waitFor();
     await page.getByText('Waiting for an agent on the agent desk to take the call.').waitFor();
     await say('ok thanks, I will hold');
     // Each caller line is followed by what Baton noticed on that turn, if anything.
@@ -108,7 +108,7 @@ describe('Trying a flow before callers do', () => {
     expect(later).not.toContain('asked for a person');
     expect(later).not.toContain('Asked for a person');
     expect(later).not.toContain('"useless"');
-    expect(lines.join('\n').match(/yes: "let me talk to a real person"/g)).toHaveLength(1);
+    expect(lines.join('\n').match(/sure: "let me talk to a real person"/g)).toHaveLength(1);
     await page.context().close();
   });
 });

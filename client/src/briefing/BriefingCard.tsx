@@ -13,6 +13,11 @@ export function BriefingCard({ packet, title = 'What the agent will see' }: { pa
         <dt>Why</dt>
         <dd>
           <strong>{categoryNames[packet.reason.category]}</strong> — {packet.reason.explanation}
+          {packet.reason.alsoHeld?.map((other) => (
+            <div key={other.triggerId ?? other.signal} className="packet__also">
+              Also: {categoryNames[other.category].toLowerCase()} — {other.explanation}
+            </div>
+          ))}
         </dd>
         <dt>Summary</dt>
         <dd className="packet__summary">{packet.summary}</dd>

@@ -22,6 +22,10 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 /** "92% sure, threshold 80%". */
 const sure = (p: number, threshold: number) => `${percent(p)} sure, threshold ${percent(threshold)}`;
+/** A detector's decision: the language model's where it judged the turn, else the probability against the threshold. */
+const holds = (judged: boolean | undefined, p: number, threshold: number) => judged ?? p >= threshold;
+const how = (judged: boolean | undefined, p: number, threshold: number) =>
+  judged === undefined ? sure(p, threshold) : `as the language model judged; the detectors were ${sure(p, threshold)}`;
 
 /**
  * How likely the caller has been frustrated over the last `turns` turns, this one included: the chance that at least
@@ -54,8 +58,9 @@ export function detectorCheck(detector: Detector, settings: FlowSettings, thresh
       return (_session, facts) => {
         const s = facts.signals;
         const request = s?.explicitRequest;
-        if (request && request.probability >= threshold)
-          return { signal: 'explicit_request', explanation: `The caller asked for a person${request.evidence ? `: "${request.evidence}"` : ''} (${sure(request.probability, threshold)}).` };
+        const judged = s?.judgement?.person;
+        if (request && holds(judged, request.probability, threshold))
+          return { signal: 'explicit_request', explanation: `The caller asked for a person${request.evidence ? `: "${request.evidence}"` : ''} (${how(judged, request.probability, threshold)}).` };
         if (zeroOut && facts.dtmf?.includes('0')) return { signal: 'explicit_request', explanation: 'The caller pressed 0 to reach a person.' };
         return null;
       };
@@ -69,7 +74,8 @@ export function detectorCheck(detector: Detector, settings: FlowSettings, thresh
         if (!s) return null;
         const now = s.frustration.probability;
         const words = quote(s.frustration.evidence);
-        if (now >= threshold) return { signal: 'negative_sentiment', explanation: `The caller sounds frustrated${words} (${sure(now, threshold)}).` };
+        const judged = s.judgement?.frustrated;
+        if (holds(judged, now, threshold)) return { signal: 'negative_sentiment', explanation: `The caller sounds frustrated${words} (${how(judged, now, threshold)}).` };
         const gathered = gatheredFrustration(session.recentTurns, turns);
         if (gathered < threshold) return null;
         return { signal: 'negative_sentiment', explanation: `The caller has sounded frustrated ${over}${words} (together ${sure(gathered, threshold)}).` };
@@ -103,12 +109,19 @@ export function detectorCheck(detector: Detector, settings: FlowSettings, thresh
       const threshold = detector.threshold ?? thresholds.sensitive;
       return (_session, facts) => {
         const s = facts.signals;
-        if (!s || (s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0)) return null;
-        // Topics are listed likeliest first: the first watched one is the one that counts.
-        const topic = s.sensitive.topics.find((t) => watched.includes(t.topic) && t.probability >= threshold);
+        if (!s) return null;
+        const judgement = s.judgement;
+        const judged = judgement && 'topic' in judgement ? judgement.topic : undefined;
+        if (judged === undefined && s.sensitive.topics.length === 0 && s.sensitive.keywords.length === 0) return null;
+        // How likely the turn raises any watched topic (the threshold is set on that), named by the likeliest one.
+        const seen = s.sensitive.topics.filter((t) => watched.includes(t.topic));
+        const p = seen.reduce((sum, t) => sum + t.probability, 0);
+        const named = judged === undefined ? seen[0] : judged !== null && watched.includes(judged) ? (seen.find((t) => t.topic === judged) ?? { topic: judged, evidence: '' }) : undefined;
+        const topic = named && holds(judged === undefined ? undefined : true, p, threshold) ? named : undefined;
         const keywords = includeFlowKeywords ? s.sensitive.keywords : [];
         if (!topic && keywords.length === 0) return null;
-        const what = [...(topic ? [`${topic.topic.replace('_', ' ')} ("${topic.evidence}"; ${sure(topic.probability, threshold)})`] : []), ...keywords.map((k) => `"${k}"`)];
+        const evidence = topic?.evidence ? `"${topic.evidence}"; ` : '';
+        const what = [...(topic ? [`${topic.topic.replace('_', ' ')} (${evidence}${how(judged === undefined ? undefined : true, p, threshold)})`] : []), ...keywords.map((k) => `"${k}"`)];
         return { signal: 'sensitive_topic', explanation: `The caller raised a sensitive topic: ${what.join(', ')}.` };
       };
     }

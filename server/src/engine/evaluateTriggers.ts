@@ -19,15 +19,17 @@ export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: Tu
   if (session.handoff || session.status !== 'ai') return null;
   const safety = facts.signals?.safety;
   const held: Firing[] = [];
-  if (safety?.atRisk && flow.safetyTrigger) {
+  const judgedInDanger = facts.signals?.judgement?.inDanger === true;
+  if (safety && (safety.atRisk || judgedInDanger) && flow.safetyTrigger) {
     const words = safety.evidence.length > 0 ? ` ("${safety.evidence.join('", "')}")` : '';
+    const how = safety.atRisk ? `${Math.round(safety.probability * 100)}% sure` : `as the language model judged (the detectors ${Math.round(safety.probability * 100)}% sure)`;
     held.push({
       trigger: flow.safetyTrigger.node,
       reason: {
         category: 'complex_or_sensitive',
         signal: 'safety',
         triggerId: flow.safetyTrigger.node.id,
-        explanation: `The caller may be in danger or at risk of harming themselves${words}, ${Math.round(safety.probability * 100)}% sure: a person takes over at once, whatever the flow's triggers say.`,
+        explanation: `The caller may be in danger or at risk of harming themselves${words}, ${how}: a person takes over at once, whatever the flow's triggers say.`,
       },
     });
   }

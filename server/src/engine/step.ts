@@ -51,7 +51,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
         input(ctx, { type: 'utterance', understanding: understandTurn(flow, here, s, event.text, event.at), text: event.text }, here);
         break;
       }
-      let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice);
+      let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice, event.judgement);
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
       recordTurn(draft, understanding, event);

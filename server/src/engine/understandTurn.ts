@@ -1,4 +1,4 @@
-import type { SensitiveTopic, TurnSignals, VoiceEvidence } from '@baton/shared';
+import type { SensitiveTopic, TurnJudgement, TurnSignals, VoiceEvidence } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import type { ContentWords } from '../signals/types.ts';
@@ -91,7 +91,7 @@ export function readWords(flow: RuntimeFlow, here: RuntimeStep, text: string, at
 }
 
 /** Analyses a caller's words once: intent (at an AI node), entities, and every signal, those of the call so far included. */
-export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence): Understanding {
+export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: CallSession, text: string, at: string, asrConfidence?: number, loudnessDb?: number, voice?: VoiceEvidence, judgement?: TurnJudgement): Understanding {
   const words = flow.words ? flow.words.wordsAt(flow, here, text, at) : readWords(flow, here, text, at);
   const { analyzed, content, classification } = words;
   const intent = classification?.intent ?? null;
@@ -107,6 +107,7 @@ export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: Ca
     noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here.node.kind === 'ai', intent }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
+    ...(judgement ? { judgement } : {}),
   };
   return { analyzed, content, classification, entities: words.entities, signals };
 }

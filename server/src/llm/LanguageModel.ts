@@ -1,4 +1,5 @@
-import type { AiData, HandoffPacket, TranscriptEntry } from '@baton/shared';
+import type { AiData, HandoffPacket, TranscriptEntry, TurnJudgement } from '@baton/shared';
+import type { JudgeQuestion } from './judgePrompt.ts';
 import type { GeneratedAnswer } from '../engine/executors/aiExecutor.ts';
 
 export type { GeneratedAnswer };
@@ -11,6 +12,8 @@ export interface LlmSettings {
   apiKey?: string;
   /** After this, the call goes on without the model's answer. */
   timeoutMs: number;
+  /** Whether the model also judges caller turns the learned detectors are unsure of (`BATON_LLM_JUDGE`, off by default). */
+  judge?: boolean;
 }
 
 /** The AI step the model answers for. */
@@ -30,4 +33,8 @@ export interface LanguageModel {
   generateReply(step: GenerativeStep, conversation: readonly ConversationLine[], signal?: AbortSignal): Promise<GeneratedAnswer | null>;
   /** Three short lines for the agent: what the caller wants, what was collected, why the AI handed over. */
   summarize(packet: HandoffPacket, signal?: AbortSignal): Promise<string | null>;
+  /** Whether `judge` is to be asked at all. */
+  readonly judgesTurns: boolean;
+  /** Answers the questions the learned detectors were unsure of on the caller's latest words (last in `conversation`). */
+  judge(conversation: readonly ConversationLine[], questions: readonly JudgeQuestion[], signal?: AbortSignal): Promise<TurnJudgement | null>;
 }

@@ -1,11 +1,12 @@
-import type { HandoffPacket } from '@baton/shared';
+import type { HandoffPacket, TurnJudgement } from '@baton/shared';
 import OpenAI, { BadRequestError } from 'openai';
 import type { ConversationLine, GeneratedAnswer, GenerativeStep, LanguageModel, LlmSettings } from './LanguageModel.ts';
+import { judgeMessages, parseJudgement, type JudgeQuestion } from './judgePrompt.ts';
 import { parseReply, replyMessages, type ChatMessage } from './replyPrompt.ts';
 import { parseSummary, summaryMessages } from './summaryPrompt.ts';
 
 /** Why the model gave no answer: for the server's log, never the caller. */
-export type LlmFailureListener = (error: unknown, task: 'reply' | 'summary') => void;
+export type LlmFailureListener = (error: unknown, task: 'reply' | 'summary' | 'judgement') => void;
 
 /** Answers and summaries cost tokens, and tokens cost time on the phone. */
 const MAX_REPLY_TOKENS = 300;
@@ -35,12 +36,24 @@ export class OpenAiCompatibleModel implements LanguageModel {
     return answer;
   }
 
+  get judgesTurns(): boolean {
+    return this.settings.judge === true;
+  }
+
+  async judge(conversation: readonly ConversationLine[], questions: readonly JudgeQuestion[], signal?: AbortSignal): Promise<TurnJudgement | null> {
+    const text = await this.complete(judgeMessages(conversation, questions), true, 'judgement', signal);
+    if (text === null) return null;
+    const judgement = parseJudgement(text, questions);
+    if (!judgement) this.onFailure(new Error(`the model's judgement was not the JSON asked for: ${text.slice(0, 200)}`), 'judgement');
+    return judgement;
+  }
+
   async summarize(packet: HandoffPacket, signal?: AbortSignal): Promise<string | null> {
     const text = await this.complete(summaryMessages(packet), false, 'summary', signal);
     return text === null ? null : parseSummary(text);
   }
 
-  private async complete(messages: ChatMessage[], json: boolean, task: 'reply' | 'summary', signal?: AbortSignal): Promise<string | null> {
+  private async complete(messages: ChatMessage[], json: boolean, task: 'reply' | 'summary' | 'judgement', signal?: AbortSignal): Promise<string | null> {
     const timeout = AbortSignal.timeout(this.settings.timeoutMs);
     const useJsonMode = json && this.jsonMode;
     try {

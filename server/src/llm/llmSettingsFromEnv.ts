@@ -3,7 +3,7 @@ import type { LlmSettings } from './LanguageModel.ts';
 export const DEFAULT_LLM_TIMEOUT_MS = 2500;
 
 /**
- * The language model from `BATON_LLM_BASE_URL`, `BATON_LLM_MODEL`, `BATON_LLM_API_KEY` and `BATON_LLM_TIMEOUT_MS`;
+ * The language model from `BATON_LLM_BASE_URL`, `BATON_LLM_MODEL`, `BATON_LLM_API_KEY`, `BATON_LLM_TIMEOUT_MS` and `BATON_LLM_JUDGE`;
  * undefined when no base URL is set (Baton then runs on its embedded NLU alone). Throws on a half-done setting, so a
  * typo shows at start-up rather than as an AI that never answers in its own words.
  */
@@ -18,5 +18,8 @@ export function llmSettingsFromEnv(env: Record<string, string | undefined>): Llm
     throw new Error(`BATON_LLM_TIMEOUT_MS must be a whole number of milliseconds between 100 and 60000 (got "${timeoutText}").`);
   }
   const apiKey = env.BATON_LLM_API_KEY?.trim() || undefined;
-  return { baseUrl, model, apiKey, timeoutMs };
+  const judgeText = env.BATON_LLM_JUDGE?.trim().toLowerCase() ?? '';
+  if (!['', 'on', 'off', '1', '0', 'true', 'false'].includes(judgeText)) throw new Error(`BATON_LLM_JUDGE must be "on" or "off" (got "${env.BATON_LLM_JUDGE}").`);
+  const judge = ['on', '1', 'true'].includes(judgeText);
+  return { baseUrl, model, apiKey, timeoutMs, ...(judge ? { judge } : {}) };
 }

@@ -30,7 +30,7 @@ export function replyMessages(step: GenerativeStep, conversation: readonly Conve
 }
 
 /** Models often wrap JSON in a code fence even when asked not to. */
-function jsonObjectIn(text: string): Record<string, unknown> | null {
+export function jsonObjectIn(text: string): Record<string, unknown> | null {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end <= start) return null;

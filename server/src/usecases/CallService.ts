@@ -5,6 +5,7 @@ import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { JudgeQuestion } from '../llm/judgePrompt.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
@@ -14,6 +15,7 @@ import type { RoutingService, WrapUp } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
 import { callLogRecord } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
+import { uncertainQuestions } from './uncertainQuestions.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -128,9 +130,32 @@ export class CallService {
     // A channel that reports the transfer's outcome itself (the test console, an outside queue) takes the call out of
     // Baton's own routing, so no agent is offered a call that is already settled.
     if (event.type === 'transfer_outcome') this.routing?.leave(callId);
-    // Only a generative AI step waits for the model; every other turn steps at once, exactly as without one.
-    if (this.generativeStepFor(call, event)) return this.withGeneratedAnswer(callId, call, event).then((answered) => this.view(this.apply(callId, answered.call, answered.event), withSignals));
+    // Only a generative AI step, or a turn the detectors are unsure of with the judge on, waits for the model; every
+    // other turn steps at once, exactly as without one.
+    const questions = this.judgeQuestionsFor(call, event);
+    if (questions.length > 0 || this.generativeStepFor(call, event))
+      return this.withJudgement(callId, call, event, questions)
+        .then((judged) => this.withGeneratedAnswer(callId, judged.call, judged.event))
+        .then((answered) => this.view(this.apply(callId, answered.call, answered.event), withSignals));
     return this.view(this.apply(callId, call, event), withSignals);
+  }
+
+  /** The questions for the language model's judge on this turn: none unless it is on and the detectors are unsure. */
+  private judgeQuestionsFor(call: LiveCall, event: CallEvent): JudgeQuestion[] {
+    if (!this.llm?.judgesTurns || event.type !== 'utterance' || call.session.status !== 'ai') return [];
+    return uncertainQuestions(call.flow, call.session, event.text, event.at);
+  }
+
+  /**
+   * Asks the judge what the detectors were unsure of; the answer travels on the event, so the engine stays pure and a
+   * replay decides the same. A timeout or an unusable answer leaves the event as it was: the detectors decide.
+   */
+  private async withJudgement(callId: string, call: LiveCall, event: CallEvent, questions: readonly JudgeQuestion[]): Promise<{ call: LiveCall; event: CallEvent }> {
+    if (questions.length === 0 || event.type !== 'utterance') return { call, event };
+    const judgement = await this.llm!.judge([...call.session.transcript, { from: 'caller' as const, text: event.text }], questions);
+    const now = this.live(callId);
+    if (!judgement || now.session.nodeId !== call.session.nodeId || now.session.status !== 'ai') return { call: now, event };
+    return { call: now, event: { ...event, judgement } };
   }
 
   /**

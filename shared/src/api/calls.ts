@@ -1,5 +1,5 @@
 import type { HandoffCategory } from '../flow/flowSchema.ts';
-import type { TurnSignals } from './signals.ts';
+import type { TurnJudgement, TurnSignals } from './signals.ts';
 import type { HandoffSignal } from '../nodes/trigger.ts';
 import type { TransferTarget } from '../nodes/transfer.ts';
 
@@ -102,7 +102,7 @@ export interface VoiceEvidence {
 export type CallEvent =
   | { type: 'start'; at: string; caller?: Partial<Caller> }
   /** `generated`: a language model's answer at a generative AI step, fetched by the channel before stepping (never from the caller). */
-  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number; voice?: VoiceEvidence; generated?: { reply: string; intent?: string; neverHandleTopic?: string } }
+  | { type: 'utterance'; at: string; text: string; asrConfidence?: number; loudnessDb?: number; voice?: VoiceEvidence; generated?: { reply: string; intent?: string; neverHandleTopic?: string }; judgement?: TurnJudgement }
   | { type: 'dtmf'; at: string; digits: string }
   | { type: 'silence'; at: string }
   /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */

@@ -72,6 +72,20 @@ export interface TurnSignals {
   noMatchStreak: number;
   intent: string | null;
   intentConfidence: number;
+  /** A language model's judgement of what the learned detectors were unsure of on this turn (optional, off by default). */
+  judgement?: TurnJudgement;
+}
+
+/**
+ * A language model's answer on a turn the learned detectors were unsure of (`BATON_LLM_JUDGE`). Only the questions
+ * asked are answered; a detector with an answer follows it instead of its threshold. It may add safety, never remove it.
+ */
+export interface TurnJudgement {
+  person?: boolean;
+  /** The sensitive matter the turn raises (safety aside), or null for none. */
+  topic?: SensitiveTopic | null;
+  frustrated?: boolean;
+  inDanger?: boolean;
 }
 
 /**

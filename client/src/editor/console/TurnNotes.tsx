@@ -4,6 +4,9 @@ import { useEditorStore } from '../store/editorStore.ts';
 import type { EditorNode } from '../store/types.ts';
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
+/** Below this, a learned reading is not worth a line. */
+const NOTED = 0.2;
+const quoted = (words: readonly string[]) => (words.length ? ` from "${words.join('", "')}"` : '');
 const signed = (n: number, digits = 2) => (n > 0 ? `+${n.toFixed(digits)}` : n.toFixed(digits));
 
 /** The name people gave an intent of the flow's AI steps, found by its id. */
@@ -28,13 +31,19 @@ export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals |
     else if (intent === null || signals.noMatchStreak > 0) notes.push(['Understood', 'nothing it knows']);
     const words = signals.sentiment.evidence.map((e) => `"${e.words}" ${signed(e.weight, 0)}`).join(', ');
     notes.push(['Sentiment', `${signed(signals.sentiment.value)}${words ? ` from ${words}` : ' (neutral)'}`]);
-    if (signals.explicitRequest.requested) notes.push(['Asked for a person', `yes: "${signals.explicitRequest.evidence ?? ''}"`]);
+    if (signals.safety.atRisk) notes.push(['May be in danger', `yes, ${percent(signals.safety.probability)} sure${quoted(signals.safety.evidence)}: a person takes over at once`]);
+    if (signals.explicitRequest.requested)
+      notes.push(['Asked for a person', `yes, ${percent(signals.explicitRequest.probability)} sure${signals.explicitRequest.evidence ? `: "${signals.explicitRequest.evidence}"` : ''}`]);
     else if (signals.explicitRequest.negated) notes.push(['Asked for a person', `no: "${signals.explicitRequest.negated}" is said the other way round`]);
     if (signals.repetition.repeats > 0)
       notes.push(['Repeats', `${signals.repetition.repeats}: ${signals.repetition.evidence.map((e) => `"${e.text}" (${e.how.replaceAll('_', ' ')})`).join(', ')}`]);
     if (signals.loudness.evidence) notes.push(['Voice', `${signals.loudness.evidence} (from the audio)`]);
     else if (signals.loudness.baselineDb !== null) notes.push(['Voice', `${signed(signals.loudness.deltaDb, 0)} dB against their usual level`]);
-    const topics = [...signals.sensitive.topics.map((t) => `${t.topic.replaceAll('_', ' ')} ("${t.evidence}")`), ...signals.sensitive.keywords.map((k) => `"${k}"`)];
+    if (signals.frustration.probability >= NOTED) notes.push(['Sounds frustrated', `${percent(signals.frustration.probability)} sure${quoted(signals.frustration.evidence)}`]);
+    const topics = [
+      ...signals.sensitive.topics.map((t) => `${t.topic.replaceAll('_', ' ')}, ${percent(t.probability)} sure ("${t.evidence}")`),
+      ...signals.sensitive.keywords.map((k) => `"${k}"`),
+    ];
     if (topics.length) notes.push(['Sensitive', topics.join(', ')]);
     if (signals.asrConfidence !== null) notes.push(['Heard clearly', percent(signals.asrConfidence)]);
     if (signals.noMatchStreak > 0) notes.push(['Not understood', `${signals.noMatchStreak} turn${signals.noMatchStreak === 1 ? '' : 's'} in a row`]);
@@ -44,6 +53,12 @@ export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals |
       {handoff && (
         <p className="console-notes__handoff" role="status">
           <strong>Handoff: {categoryNames[handoff.category]}.</strong> {handoff.explanation}
+          {handoff.alsoHeld?.map((other) => (
+            <span key={other.triggerId ?? other.signal} className="console-notes__also">
+              {' '}
+              Also held: {categoryNames[other.category].toLowerCase()} — {other.explanation}
+            </span>
+          ))}
         </p>
       )}
       {notes.length > 0 && (

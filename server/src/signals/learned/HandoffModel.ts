@@ -120,7 +120,8 @@ export class HandoffModel {
       const base = features.buckets[f] * OUTPUTS;
       const weight = (this.weights[base + output] - (against >= 0 ? this.weights[base + against] : 0)) * features.values[f];
       const span = features.spans[f];
-      if (span === 1 && isStopword(tokens[word])) continue;
+      // Words that say little on their own ("my", "to a") are not shown as the reason, though they count.
+      if (isStopword(tokens[word]) && (span === 1 || isStopword(tokens[word + span - 1] ?? ''))) continue;
       const phrase = span === 3 ? `${tokens[word]} … ${tokens[word + 2]}` : span === 2 ? `${tokens[word]} ${tokens[word + 1]}` : tokens[word];
       byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + weight);
     }
