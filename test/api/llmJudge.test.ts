@@ -15,7 +15,7 @@ const judged = (answer: object) => (r: ChatRequest) => (isJudging(r) ? JSON.stri
  */
 function unsureRequest(): string {
   const t = signalModel().thresholds.person;
-  return wordingWhere(['I might need someone to look at this', 'maybe somebody there could sort this out', 'is anyone else there who knows about this', 'could someone else take a look'], (s) => {
+  return wordingWhere(['I might need someone to look at this', 'I think a manager should see this', 'who else could I ask about this', 'someone who knows about billing maybe', 'could this go to your colleagues'], (s) => {
     const p = s.explicitRequest.probability;
     return p < t && t - p < UNSURE_WITHIN;
   });

@@ -216,9 +216,10 @@ export function decisionsOf(topics: Float64Array, person: number, frustration: n
 const FOLDS = 5;
 /**
  * Share of held-out safety turns the safety threshold must catch by itself, and the lowest threshold it may have: below
- * about 0.25 the model says "safety" of short turns that say nothing ("hang on"). The danger phrases catch the rest.
+ * about 0.35 the model says "safety" of ordinary turns ("hang on", "I haven't got the bill here"). The danger phrases
+ * catch the rest.
  */
-const SAFETY_FLOOR = 0.25;
+const SAFETY_FLOOR = 0.35;
 const SAFETY_RECALL = 0.95;
 
 /**
