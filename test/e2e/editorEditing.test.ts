@@ -18,8 +18,13 @@ const transferWithoutMessage = {
     { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'Call starts', greeting: 'Hello.' } },
     { id: 'transfer', kind: 'transfer', position: { x: 0, y: 400 }, data: { label: 'Billing team', queue: 'billing' } },
     { id: 'end', kind: 'end', position: { x: 300, y: 400 }, data: { label: 'Call back later', message: 'Please call again later.', disposition: 'abandoned' } },
+    // Every flow needs a way for a sensitive matter (and a caller in danger) to reach a person, told why.
+    { id: 'sensitive', kind: 'trigger', position: { x: 600, y: 0 }, data: { label: 'Sensitive matters', category: 'complex_or_sensitive', detectors: [{ signal: 'sensitive_topic' }] } },
+    { id: 'tell_sensitive', kind: 'transparency', position: { x: 600, y: 200 }, data: { label: 'Why a specialist', text: 'I am connecting you to {{queue.name}} because {{handoff.reasonText}}.' } },
   ],
   edges: [
+    { id: 'sensitive-fired', source: 'sensitive', sourcePort: 'fired', target: 'tell_sensitive' },
+    { id: 'tell_sensitive-next', source: 'tell_sensitive', sourcePort: 'next', target: 'transfer' },
     { id: 'start-next', source: 'start', sourcePort: 'next', target: 'transfer' },
     { id: 'transfer-no_agent', source: 'transfer', sourcePort: 'no_agent', target: 'end' },
     { id: 'transfer-failed', source: 'transfer', sourcePort: 'failed', target: 'end' },

@@ -40,6 +40,26 @@ describe('Flow editor inspector', () => {
     await page.context().close();
   });
 
+  it('When an analyst makes the frustration trigger very sensitive and tries it on the flow\'s tests, then the tests it would break are listed, and back at the recommended level all pass', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
+    await canvasNode(page, 'trigger_frustrated').click();
+    const frustration = page.getByRole('group', { name: 'Caller sounds frustrated' });
+    await frustration.getByLabel('Hand over when at least this sure (%)', { exact: true }).fill('5');
+    await frustration.getByText(/More sensitive than recommended/).waitFor();
+    await frustration.getByRole('button', { name: 'Try this level on the flow’s tests' }).click();
+    await frustration.getByText(/\d+ of \d+ conversation tests would fail at this level/).waitFor();
+    expect(await frustration.getByRole('listitem').count()).toBeGreaterThan(0);
+    await frustration.getByRole('button', { name: 'Try this level on the flow’s tests' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, 'editor-threshold-check.png') });
+
+    await frustration.getByRole('button', { name: 'Use recommended' }).click();
+    await frustration.getByText(/Using the recommended \d+%/).waitFor();
+    await frustration.getByRole('button', { name: 'Try this level on the flow’s tests' }).click();
+    await frustration.getByText(/All \d+ conversation tests pass at this level/).waitFor();
+    await page.context().close();
+  });
+
   it('When an analyst moves the repeated-question slider, then the node shows the new threshold and one undo puts it back', async () => {
     const flowId = await copyOfFlow(server, 'billing-support');
     const page = await openEditor(browser, server, flowId);

@@ -10,6 +10,8 @@ import type { ConversationTestService } from '../usecases/ConversationTestServic
  * DELETE /:testId          -> 204
  * POST   /run              { testIds?, version?: "draft"|"published"|n } -> { flow, passed, failed, results[] };
  *                          422 `flow_has_errors` when that version does not compile
+ * POST   /preview          { flow } -> the same, every test run on that flow document (unsaved changes included);
+ *                          422 `invalid_preview` for another flow's document, `flow_has_errors` when it does not compile
  */
 export function conversationTestRoutes(tests: ConversationTestService): Router {
   const r = Router({ mergeParams: true });
@@ -22,6 +24,9 @@ export function conversationTestRoutes(tests: ConversationTestService): Router {
   });
   r.post('/run', (req, res) => {
     res.json(tests.run(flowId(req.params), req.body));
+  });
+  r.post('/preview', (req, res) => {
+    res.json(tests.preview(flowId(req.params), req.body));
   });
   r.put('/:testId', async (req, res) => {
     res.json(await tests.update(flowId(req.params), req.params.testId, req.body));

@@ -7,6 +7,7 @@ import {
   type StoredConversationTest,
 } from '@baton/shared';
 import { runConversation } from '../conversations/runConversation.ts';
+import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody } from './callInputs.ts';
@@ -78,8 +79,22 @@ export class ConversationTestService {
     return this.runTests(flowId, tests, 'draft');
   }
 
-  private runTests(flowId: string, tests: StoredConversationTest[], version: 'draft' | 'published' | number): ConversationTestRun {
-    const flow = this.runtimes.runtimeFor(flowId, version, 'its conversation tests cannot run');
+  /**
+   * Every test on a flow document the editor holds, saved or not: what a change (a trigger's threshold) would do to
+   * them before it is kept. The document must be this flow's.
+   */
+  preview(flowId: string, body: unknown): ConversationTestRun {
+    this.requireFlow(flowId);
+    const doc = (body as { flow?: unknown } | null)?.flow;
+    if (!doc || typeof doc !== 'object' || (doc as { id?: unknown }).id !== flowId)
+      throw new AppError(422, 'invalid_preview', `Send the flow to try as { "flow": { "id": "${flowId}", … } }: the tests of "${flowId}" run on that flow only.`);
+    const tests = this.store.conversationTests.list(flowId);
+    if (tests.length === 0) return { flow: { id: flowId, version: 'draft' }, passed: 0, failed: 0, results: [] };
+    return this.runTests(flowId, tests, this.runtimes.runtimeOfDocument(doc, 'its conversation tests cannot run'));
+  }
+
+  private runTests(flowId: string, tests: StoredConversationTest[], version: 'draft' | 'published' | number | RuntimeFlow): ConversationTestRun {
+    const flow = typeof version === 'object' ? version : this.runtimes.runtimeFor(flowId, version, 'its conversation tests cannot run');
     const results = tests.map((test): ConversationTestOutcome => {
       const outcome = runConversation(flow, test);
       return {

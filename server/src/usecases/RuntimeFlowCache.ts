@@ -21,6 +21,16 @@ export class RuntimeFlowCache {
     private readonly nlu: Nlu,
   ) {}
 
+  /**
+   * A flow document as it would run, not stored and not cached: what the editor shows, before it is saved. AppError 422
+   * `flow_has_errors` when it does not compile.
+   */
+  runtimeOfDocument(doc: unknown, purpose: string): RuntimeFlow {
+    const { compiled, issues } = compileFlow(doc);
+    if (!compiled || hasErrors(issues)) throw new AppError(422, 'flow_has_errors', `This version of the flow has errors, so ${purpose}. Fix them first.`, issues.filter((i) => i.severity === 'error'));
+    return prepareFlow(compiled, 'draft', this.nlu);
+  }
+
   /** AppError 404 for an unknown flow or version, 422 `flow_has_errors` when it does not compile (`purpose` finishes that message). */
   runtimeFor(flowId: string, wanted: RequestedVersion, purpose = 'calls cannot run on it'): RuntimeFlow {
     const summary = this.flows.summary(flowId);

@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, SimpleGrid, Switch, Text } from '@mantine/core
 import { sensitiveTopics, type Detector, type SignalModelInfo } from '@baton/shared';
 import { fetchSignalModel } from '../../api/fetchSignalModel.ts';
 import { NumberField } from './NumberField.tsx';
+import { ThresholdCheck } from './ThresholdCheck.tsx';
 
 interface DetectorFieldsProps {
   detector: Detector;
@@ -76,6 +77,7 @@ function Sensitivity({ detector, error, onChange }: { detector: Detector & { thr
           </Button>
         )}
       </Group>
+      <ThresholdCheck level={own} />
     </>
   );
 }

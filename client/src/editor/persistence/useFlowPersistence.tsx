@@ -13,7 +13,7 @@ import { notify } from '../notify.ts';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function currentDocument() {
+export function currentDocument() {
   const s = useEditorStore.getState();
   return s.meta ? toFlowDocument(s.meta, s.version, s.nodes, s.edges) : null;
 }

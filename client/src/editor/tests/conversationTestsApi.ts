@@ -1,4 +1,4 @@
-import type { ConversationTest, ConversationTestRun, StoredConversationTest } from '@baton/shared';
+import type { ConversationTest, ConversationTestRun, FlowDocument, StoredConversationTest } from '@baton/shared';
 import { fetchJson, sendJson } from '../../api/fetchJson.ts';
 
 const base = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}/tests`;
@@ -14,3 +14,6 @@ export async function deleteConversationTest(flowId: string, testId: string): Pr
 
 /** Runs the given tests (all when none are given) on the draft. */
 export const runConversationTests = (flowId: string, testIds?: string[]) => sendJson<ConversationTestRun>(`${base(flowId)}/run`, 'POST', testIds ? { testIds } : {});
+
+/** Every test of the flow run on the flow as the editor holds it, unsaved changes included: what a change would do. */
+export const previewConversationTests = (flow: FlowDocument) => sendJson<ConversationTestRun>(`${base(flow.id)}/preview`, 'POST', { flow });
