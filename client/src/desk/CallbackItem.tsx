@@ -45,6 +45,11 @@ export function CallbackItem({
     <li className={`desk-callback${mine ? ' desk-callback--mine' : ''}`} aria-label={`Callback to ${name ?? phone}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <div>
+          {callback.urgent && (
+            <Text fw={700} c="red.8" size="sm">
+              Urgent: the caller may be in danger — call back now
+            </Text>
+          )}
           <Text fw={700}>{name ?? 'Caller without a name'}</Text>
           <Text>
             <a href={`tel:${callback.phone}`} className="desk-callback__phone">

@@ -69,6 +69,15 @@ describe('CallRouter: who gets the call', () => {
     expect(offers(router.route(at(5)))).toEqual(['sensitive->ana', 'first->ben']);
   });
 
+  it('When a caller who may be in danger joins the queue last, then they are offered first, ahead of priority and boosts', () => {
+    const q = queue({ id: 'billing', requiredSkills: ['billing'], priorityBoosts: { sensitive: 3, repeatCaller: 1 } });
+    const router = routerWith([agent('ana', { billing: 3 })], [], [q]);
+    router.enqueue({ callId: 'vip', queueId: 'billing', priority: 10, flags: { sensitive: true, repeatCaller: true } }, at(1));
+    router.enqueue({ callId: 'danger', queueId: 'billing', flags: { sensitive: true, safety: true } }, at(2));
+    router.setAgentStatus('ana', 'available', at(3));
+    expect(offers(router.route(at(3)))).toEqual(['danger->ana']);
+  });
+
   it('When two queues share an agent, then the call waiting longest across the queues gets the agent', () => {
     const queues = [queue({ id: 'billing' }), queue({ id: 'sales' })];
     const router = routerWith([agent('ana', {})], [], queues);

@@ -36,6 +36,16 @@ describe('callbacks', () => {
     expect(deskCallbacks(list, ['billing'], 'ana', at(24 * 3600)).map((c) => c.id)).toEqual(['soon', 'late']);
   });
 
+  it('When a caller who may be in danger asked to be called back, then that callback comes first on every desk of the queue', () => {
+    const list = [
+      createCallback({ ...base, id: 'soon', ewtSeconds: 60 }, at(0)),
+      createCallback({ ...base, id: 'danger', ewtSeconds: 0, urgent: true }, at(5)),
+      createCallback({ ...base, id: 'later', ewtSeconds: 900 }, at(0)),
+    ];
+    expect(list[1].urgent).toBe(true);
+    expect(deskCallbacks(list, ['billing'], 'ana', at(30)).map((c) => c.id)).toEqual(['danger', 'soon', 'later']);
+  });
+
   it('When a call back is promised, then the caller hears the window in the queue\'s own time, with the day when it is not today', () => {
     const now = new Date('2026-11-24T13:40:00Z');
     expect(callbackWindowText({ from: '2026-11-24T14:10:00Z', to: '2026-11-24T14:40:00Z' }, 'Europe/London', now)).toBe('between 2:10 pm and 2:40 pm');
