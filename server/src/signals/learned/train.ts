@@ -1,5 +1,7 @@
 import { analyzeText } from '../../nlu/analyzeText.ts';
-import { cuesOf, handWrittenOf } from './cues.ts';
+import type { AnalyzedText } from '../../nlu/Nlu.ts';
+import { cuesOf, handWrittenOf, type HandWritten } from './cues.ts';
+import { sentencesOf } from './sentences.ts';
 import { BUCKET_BITS, createFeatures, featuresOf } from './features.ts';
 import { FRUSTRATION, HandoffModel, OUTPUTS, PERSON, sigmoid, softmax, TOPIC0, TOPICS, type Calibration, type LearnedTopic, type Thresholds } from './HandoffModel.ts';
 
@@ -22,6 +24,8 @@ interface Encoded {
   person: number;
   frustration: number;
   topic: number;
+  /** A long turn's sentences, read apart as the server reads them (see sentences.ts); not trained on. */
+  sentences: Array<{ buckets: Int32Array; values: Float32Array }>;
 }
 
 /** What the detectors must reach on examples they were not trained on; the thresholds are chosen for it. */
@@ -38,11 +42,13 @@ const scratch = createFeatures();
 /** A turn's features exactly as the server reads them. */
 export function encode(example: Example): Encoded {
   const analyzed = analyzeText(example.text);
-  const cues = cuesOf(analyzed, handWrittenOf(analyzed));
-  const f = featuresOf(analyzed, cues, scratch);
+  const read = (a: AnalyzedText, found: HandWritten) => {
+    const f = featuresOf(a, cuesOf(a, found), scratch);
+    return { buckets: f.buckets.slice(0, f.count), values: f.values.slice(0, f.count) };
+  };
   return {
-    buckets: f.buckets.slice(0, f.count),
-    values: f.values.slice(0, f.count),
+    ...read(analyzed, handWrittenOf(analyzed)),
+    sentences: sentencesOf(analyzed).map((s) => read(s.analyzed, s.found)),
     person: example.person ? 1 : 0,
     frustration: example.frustration ? 1 : 0,
     topic: example.topic ? TOPICS.indexOf(example.topic) : 0,
@@ -125,7 +131,31 @@ function trainRaw(data: readonly Encoded[], options: TrainOptions): Raw {
   return { weights, bias };
 }
 
-function rawScores(model: Raw, ex: Encoded, z: Float64Array): Float64Array {
+/**
+ * The raw scores the server's reading of a turn decides by: the whole turn's, with a sentence's own for the request
+ * and the topics where that sentence reads more strongly (as readTurn does).
+ */
+function pooledScores(model: Raw, ex: Encoded, z: Float64Array): Float64Array {
+  rawScores(model, ex, z);
+  const s = new Float64Array(OUTPUTS);
+  for (const sentence of ex.sentences) {
+    rawScores(model, sentence, s);
+    if (s[PERSON] > z[PERSON]) z[PERSON] = s[PERSON];
+    if (sensitiveMargin(s) > sensitiveMargin(z)) for (let t = 0; t < TOPICS.length; t++) z[TOPIC0 + t] = s[TOPIC0 + t];
+  }
+  return z;
+}
+
+/** How much more the topics other than "none" weigh than "none", in raw scores (the order of 1 - P(none)). */
+function sensitiveMargin(z: Float64Array): number {
+  let max = -Infinity;
+  for (let t = 1; t < TOPICS.length; t++) max = Math.max(max, z[TOPIC0 + t]);
+  let sum = 0;
+  for (let t = 1; t < TOPICS.length; t++) sum += Math.exp(z[TOPIC0 + t] - max);
+  return max + Math.log(sum) - z[TOPIC0];
+}
+
+function rawScores(model: Raw, ex: { buckets: Int32Array; values: Float32Array }, z: Float64Array): Float64Array {
   for (let k = 0; k < OUTPUTS; k++) z[k] = model.bias[k];
   for (let f = 0; f < ex.buckets.length; f++) {
     const base = ex.buckets[f] * OUTPUTS;
@@ -232,7 +262,7 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = trainRaw(data.filter((_, i) => i % FOLDS !== fold), options);
     data.forEach((ex, i) => {
-      if (i % FOLDS === fold) rawScores(model, ex, outOfFold[i]);
+      if (i % FOLDS === fold) pooledScores(model, ex, outOfFold[i]);
     });
   }
   const calibration: Calibration = {
