@@ -42,7 +42,7 @@ describe('simulated caller', () => {
     expect(detail.result).toMatchObject({ outcome: 'handoff', turns: 1, handoff: { category: 'explicit_request', nodeId: 'trigger_person', queue: 'billing', atSeconds: 12 } });
   });
 
-  it('When the AI does not understand, then the caller rephrases, louder by the persona step and with its escalating words', () => {
+  it('When the AI does not understand, then the caller rephrases, louder by the persona step and with its escalating words, and takes the offer of a person', () => {
     const offScript = persona({
       wants: [{ intent: 'solar_panels', utterances: ['do you install solar panels'] }],
       rephrasings: ['solar roof tiles for my house'],
@@ -55,23 +55,27 @@ describe('simulated caller', () => {
     expect(second.text).toBe('Listen to me. solar roof tiles for my house');
     expect(second.loudnessDb! - first.loudnessDb!).toBeGreaterThan(3);
     expect(detail.result.intent).toBeNull();
-    expect(detail.result.handoff).toMatchObject({ category: 'ai_limit', signal: 'no_match' });
+    expect(callerTurns(detail)[2].text).toBe('yes please');
+    expect(detail.result.handoff).toMatchObject({ category: 'custom', nodeId: 'transfer_billing', queue: 'billing' });
   });
 
   it('When the caller has nothing left to rephrase with, then they repeat themselves and the repetition trigger can fire', () => {
     const repeater = persona({ wants: [{ intent: 'meter_reading', utterances: ['I need to send my meter reading'] }] });
-    const detail = simulateCall(prepared(withoutNode(readFlow('billing-support'), 'trigger_not_understood')), [repeater], 1, 0);
+    const doc = readFlow('billing-support');
+    // Without the offer of a person, the assistant asks again and again.
+    const askingAgain = { ...doc, edges: doc.edges.map((e) => (e.id === 'main-no_match' ? { ...e, target: 'say_rephrase' } : e)) };
+    const detail = simulateCall(prepared(askingAgain), [repeater], 1, 0);
     const words = callerTurns(detail).map((t) => t.text);
     expect(new Set(words)).toEqual(new Set(['I need to send my meter reading']));
     expect(detail.result.handoff).toMatchObject({ category: 'frustration', signal: 'repeated_question' });
   });
 
   it("When the caller's patience is spent before any trigger fires, then they hang up", () => {
-    const lost = persona({ wants: [{ intent: 'meter_reading', utterances: ['banana'] }], rephrasings: ['purple', 'yesterday evening', 'cheese sandwich'], patienceTurns: 2 });
+    const lost = persona({ wants: [{ intent: 'meter_reading', utterances: ['banana'] }], rephrasings: ['purple', 'yesterday evening', 'cheese sandwich'], patienceTurns: 1 });
     let doc = readFlow('billing-support');
     for (const id of ['trigger_not_understood', 'trigger_frustrated']) doc = withoutNode(doc, id);
     const detail = simulateCall(prepared(doc), [lost], 1, 0);
-    expect(detail.result).toMatchObject({ outcome: 'hung_up', turns: 2, disposition: 'abandoned', handoff: null });
+    expect(detail.result).toMatchObject({ outcome: 'hung_up', turns: 1, disposition: 'abandoned', handoff: null });
     expect(detail.session.status).toBe('ended');
   });
 

@@ -85,8 +85,9 @@ export class SimulatedCaller {
   private atAiNode(node: ParsedNode, first: boolean): string {
     const intents = node.data.intents as Array<{ name: string }>;
     const askingForGoal = this.goal ? intents.some((i) => i.name === this.goal!.intent) : this.turns === 0 || this.lastNodeId === node.id;
-    // An AI node that does not know what the caller came for is a follow-up ("anything else?").
-    if (!askingForGoal) return this.random.pick(CLOSINGS);
+    // An AI node that does not know what the caller came for is a follow-up ("anything else?"), or an offer of a
+    // person after the AI could not help, which a caller who got nowhere takes.
+    if (!askingForGoal) return this.failedTurns > 0 && intents.some((i) => i.name === 'yes') ? 'yes please' : this.random.pick(CLOSINGS);
     const utterances = this.goal?.utterances ?? this.persona.wants[0].utterances;
     let words: string;
     if (this.lastNodeId !== node.id || this.lastWords === '') words = this.random.pick(utterances);
