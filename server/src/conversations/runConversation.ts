@@ -11,7 +11,8 @@ export interface ConversationResult {
   heard: Array<Extract<CallAction, { type: 'say' }>>;
 }
 
-const START = Date.parse('2026-01-05T10:00:00.000Z');
+/** Conversation tests start at this time and space their turns 5 s apart. */
+export const CONVERSATION_START = Date.parse('2026-01-05T10:00:00.000Z');
 
 function eventFor(turn: ScriptedTurn, at: string): CallEvent {
   if ('text' in turn) return { type: 'utterance', at, text: turn.text, loudnessDb: turn.loudnessDb, asrConfidence: turn.asrConfidence };
@@ -27,7 +28,7 @@ function isSubsequence(wanted: readonly string[], path: readonly string[]): bool
 
 /** Plays a conversation test through the engine and checks each expectation. Deterministic: turns are 5 s apart from a fixed time. */
 export function runConversation(flow: RuntimeFlow, test: ConversationTest): ConversationResult {
-  const at = (n: number) => new Date(START + n * 5000).toISOString();
+  const at = (n: number) => new Date(CONVERSATION_START + n * 5000).toISOString();
   let session = createSession({ callId: 'conversation-test', flowId: flow.compiled.flow.id, flowVersion: flow.version, startNodeId: flow.compiled.startId, at: at(0) });
   let result = step(flow, session, { type: 'start', at: at(0), caller: test.caller ? { ...test.caller, attributes: {} } : undefined });
   const actions: CallAction[] = [...result.actions];

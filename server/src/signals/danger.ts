@@ -18,12 +18,20 @@ const PHRASES = [
   'the pills in front of me', 'taken too many tablets', 'took too many tablets', 'took too many pills', 'taken a load of',
   'took a load of pills', 'took all my pills', 'standing on the bridge', 'on the bridge', 'thinking about jumping',
   'own life', 'to end it', 'a burden on everyone', 'just disappear', 'disappear for good', 'rope ready', 'enough tablets', 'enough pills', 'saving up my meds', 'not want to wake up',
+  'never wake up', 'ending things', 'end things', 'point in living', 'point of living', 'tired of being alive', 'want to be alive',
+  'worth more dead', 'razor', 'got a rope', 'the rope', 'cutting again', 'cut again', 'going to jump', 'jump off', 'thinking of jumping',
+  'edge of the roof', 'edge of the platform', 'stockpiling my', 'saving up my medication', 'saving up my tablets', 'ways to do it',
+  'drive into a wall', 'on purpose into', 'walk into the sea', 'walk into the river', 'kill himself', 'kill herself', 'kill his', 'kill her',
+  'use it on himself', 'use it on herself',
   // Danger now.
   'in danger', 'not safe', 'do not feel safe', 'he has got a knife', 'got a knife', 'got a gun', 'threatening to kill',
   'going to kill me', 'threatening me', 'hitting me', 'he is coming back', 'trying to break in', 'breaking in',
   'smell gas', 'smell of gas', 'gas leak', 'carbon monoxide', 'on fire', 'not breathing', 'can not breathe',
   'stopped breathing', 'having a heart attack', 'having a stroke', 'having a seizure', 'collapsed', 'unconscious',
   'having a fit', 'electric shock', 'a gun', 'weapon', 'bleeding', 'call 999', 'call 911', 'too scared', 'frightened', 'get in through', 'break in', 'help me please he',
+  'choking', 'chest pain', 'chest pains', 'clutching his chest', 'going blue', 'gone blue', 'turning blue', 'hot car', 'following me',
+  'hurt me', 'hurting me', 'kicking the door', 'banging on the door', 'trying the door', 'trying the windows', 'trying the handle',
+  'sparking', 'sparks coming', 'smoke coming', 'burning smell', 'smell burning', 'will not wake', 'can not wake',
 ];
 
 const index = new PhraseIndex<null>(PHRASES.map((phrase) => ({ tag: null, phrase })));

@@ -27,6 +27,11 @@ export function loadSignalModel(file = MODEL_FILE): HandoffModel {
   return loaded;
 }
 
+/** Reads turns with this model from now on (the evaluation judges calls with models trained without a source). */
+export function useSignalModel(model: HandoffModel): void {
+  loaded = model;
+}
+
 /** The model the signals read turns with: the one loaded at start, or loaded now. */
 export function signalModel(): HandoffModel {
   return loaded ?? loadSignalModel();
