@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AiData, CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
+import type { CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { JudgeQuestion } from '../llm/judgePrompt.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
@@ -15,7 +14,7 @@ import type { RoutingService, WrapUp } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
 import { callLogRecord } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
-import { uncertainQuestions } from './uncertainQuestions.ts';
+import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
 
 interface LiveCall {
   session: CallSession;
@@ -57,6 +56,7 @@ export class CallService {
   private readonly listeners = new Map<string, Set<CallListener>>();
   private readonly calls: HeldCalls<LiveCall>;
   private readonly repeatCallers = new RepeatCallers();
+  private readonly model: ModelBeforeTurn<LiveCall>;
 
   constructor(
     private readonly store: Store,
@@ -74,6 +74,7 @@ export class CallService {
     /** See DEFAULT_CALL_IDLE_SECONDS; looked over on every routing tick. */
     private readonly callIdleSeconds = DEFAULT_CALL_IDLE_SECONDS,
   ) {
+    this.model = new ModelBeforeTurn<LiveCall>(llm);
     this.calls = new HeldCalls<LiveCall>(maxLiveCalls, (callId) => this.listeners.delete(callId));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
@@ -132,47 +133,11 @@ export class CallService {
     if (event.type === 'transfer_outcome') this.routing?.leave(callId);
     // Only a generative AI step, or a turn the detectors are unsure of with the judge on, waits for the model; every
     // other turn steps at once, exactly as without one.
-    const questions = this.judgeQuestionsFor(call, event);
-    if (questions.length > 0 || this.generativeStepFor(call, event))
-      return this.withJudgement(callId, call, event, questions)
-        .then((judged) => this.withGeneratedAnswer(callId, judged.call, judged.event))
-        .then((answered) => this.view(this.apply(callId, answered.call, answered.event), withSignals));
+    if (this.model.waitsFor(call, event))
+      return this.model
+        .prepare(call, event, () => this.live(callId), () => this.liveQueues(callId, event.at))
+        .then((prepared) => this.view(this.apply(callId, prepared.call, prepared.event), withSignals));
     return this.view(this.apply(callId, call, event), withSignals);
-  }
-
-  /** The questions for the language model's judge on this turn: none unless it is on and the detectors are unsure. */
-  private judgeQuestionsFor(call: LiveCall, event: CallEvent): JudgeQuestion[] {
-    if (!this.llm?.judgesTurns || event.type !== 'utterance' || call.session.status !== 'ai') return [];
-    return uncertainQuestions(call.flow, call.session, event.text, event.at);
-  }
-
-  /**
-   * Asks the judge what the detectors were unsure of; the answer travels on the event, so the engine stays pure and a
-   * replay decides the same. A timeout or an unusable answer leaves the event as it was: the detectors decide.
-   */
-  private async withJudgement(callId: string, call: LiveCall, event: CallEvent, questions: readonly JudgeQuestion[]): Promise<{ call: LiveCall; event: CallEvent }> {
-    if (questions.length === 0 || event.type !== 'utterance') return { call, event };
-    const judgement = await this.llm!.judge([...call.session.transcript, { from: 'caller' as const, text: event.text }], questions);
-    const now = this.live(callId);
-    if (!judgement || now.session.nodeId !== call.session.nodeId || now.session.status !== 'ai') return { call: now, event };
-    return { call: now, event: { ...event, judgement } };
-  }
-
-  /**
-   * At a generative AI step, asks the language model before stepping (the engine stays pure: the answer travels on the
-   * event). No model, a timeout or a failure leaves the event as it was, so the embedded NLU answers.
-   */
-  private async withGeneratedAnswer(callId: string, call: LiveCall, event: CallEvent): Promise<{ call: LiveCall; event: CallEvent }> {
-    const node = this.generativeStepFor(call, event);
-    if (!node || event.type !== 'utterance') return { call, event };
-    // Words that fire a trigger anyway (a request for a person, a sensitive topic) need no answer: no wait for one.
-    if (step(call.flow, call.session, { ...event, queues: this.liveQueues(callId, event.at) }).handoff) return { call, event };
-    const conversation = [...call.session.transcript, { from: 'caller' as const, text: event.text }];
-    const generated = await this.llm!.generateReply({ label: node.label, data: node.data as AiData }, conversation);
-    // The call may have moved on while the model answered (a hang-up, another turn): the answer was for where it was.
-    const now = this.live(callId);
-    if (!generated || now.session.nodeId !== node.id || now.session.status !== 'ai') return { call: now, event };
-    return { call: now, event: { ...event, generated } };
   }
 
   /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
@@ -315,13 +280,6 @@ export class CallService {
     if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, flags)).catch(this.onError);
     else this.routing!.handOff(callId, action.queue, action.packet, flags);
     return undefined;
-  }
-
-  /** The AI step that will answer these words generatively, if there is a model and the call is at such a step. */
-  private generativeStepFor(call: LiveCall, event: CallEvent) {
-    const node = call.flow.compiled.nodes.get(call.session.nodeId);
-    const generative = this.llm && event.type === 'utterance' && call.session.status === 'ai' && node?.kind === 'ai' && (node.data as AiData).generative?.enabled;
-    return generative ? node : undefined;
   }
 
   /**
