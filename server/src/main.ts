@@ -63,8 +63,10 @@ async function main() {
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls });
+  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls });
   handle = app;
+  const { resumed, ended } = calls.resume(store.liveCalls.interrupted());
+  if (resumed + ended > 0) log.info({ resumed, ended }, 'calls in progress when Baton last stopped go on');
   const sockets = attachWebSockets(server, webSockets);
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
@@ -79,22 +81,32 @@ async function main() {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal }, 'Baton is stopping');
+    log.info({ signal }, 'Baton is stopping: no new calls; the calls in progress are saved and go on when it starts again');
     setTimeout(() => {
       console.error(`Baton did not stop within ${STOP_GRACE_MS / 1000} s; exiting anyway.`);
       process.exit(1);
     }, STOP_GRACE_MS).unref();
+    // Draining: readiness says "not ready" and new calls are refused; the turns being answered finish, and then every
+    // call in progress is in the data directory, where the next start resumes it.
+    calls.drain();
     routing.close();
-    for (const socket of sockets.clients) socket.terminate();
-    server.close();
-    server.closeAllConnections();
-    void store.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error('Baton could not close its data directory cleanly:', err);
-        process.exit(1);
-      },
-    );
+    // 1012 "service restart": a call's WebSocket client reconnects and resumes the call by its id.
+    for (const socket of sockets.clients) socket.close(1012, 'Baton is restarting; reconnect and resume the call.');
+    server.close(() => {
+      void store.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error('Baton could not close its data directory cleanly:', err);
+          process.exit(1);
+        },
+      );
+    });
+    server.closeIdleConnections();
+    // Sockets that do not close when asked are cut after a moment, so they cannot hold the stop up.
+    setTimeout(() => {
+      for (const socket of sockets.clients) socket.terminate();
+      server.closeAllConnections();
+    }, 2_000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -159,3 +159,18 @@ function copySession(f: CallSession): CallSession {
     endedAt: f.endedAt,
   };
 }
+
+/** A session saved as JSON (its lists as arrays, as `JSON.stringify` writes them) made whole again, e.g. after a restart. */
+export function sessionFromJson(json: Record<string, unknown>): CallSession {
+  const list = <T>(value: unknown) => AppendOnlyList.of<T>(Array.isArray(value) ? (value as T[]) : []);
+  return copySession({
+    ...(json as unknown as CallSession),
+    transcript: list(json.transcript),
+    recentTurns: list(json.recentTurns),
+    sentimentTrend: list(json.sentimentTrend),
+    asrTrend: list(json.asrTrend),
+    intents: list(json.intents),
+    stepsTried: list(json.stepsTried),
+    path: list(json.path),
+  });
+}

@@ -12,7 +12,8 @@ const wantsSignals = (req: Request) => req.query.signals === 'true';
  * POST /                { flowId, version?, caller? } -> 201 { callId, actions, state }
  * POST /:id/turns       (turnHandler, which createApp mounts ahead of every router)
  *                       { text, asrConfidence?, loudnessDb?, voice? } | { dtmf } | { silence: true } | { hangup: true }
- *                       | { transferOutcome } -> { actions, state, handoff? }
+ *                       | { transferOutcome } -> { actions, state, handoff? }; an `Idempotency-Key` header (or a
+ *                       `turnId` in the body) makes a retry of the turn get the first answer instead of a second step
  * GET  /:id             transcript, events, state, handoff, agent
  * GET  /:id/events      server-sent events `update` { actions, state }: what the caller hears between their own turns
  *                       (wait updates, the call-back offer, "you're through", the agent's words); 404 once the call is gone
@@ -20,7 +21,7 @@ const wantsSignals = (req: Request) => req.query.signals === 'true';
 /** POST /api/calls/:id/turns. Most turns step at once: answered in the same tick, without awaiting a promise (see CallService.turnNow). */
 export function turnHandler(calls: CallService): RequestHandler<{ id: string }> {
   return (req, res) => {
-    const view = calls.turnNow(req.params.id, req.body, wantsSignals(req));
+    const view = calls.turnNow(req.params.id, req.body, wantsSignals(req), req.get('idempotency-key'));
     if (view instanceof Promise) return view.then((v) => void res.json(v));
     res.json(view);
   };

@@ -11,10 +11,14 @@ import type { SocketHandler } from './webSockets.ts';
  * Client → server
  *   { type: "start", flowId, version?, caller?, transfers?, signals? }   the body of POST /api/calls (+ `signals: true`
  *                                                                       for what the test console shows)
+ *   { type: "resume", callId, signals? }                              takes up a call in progress, e.g. after the socket
+ *                                                                       was lost or its server restarted (close code 1012)
  *   { type: "turn", text, asrConfidence?, loudnessDb? } | { type: "turn", dtmf } | { type: "turn", silence: true }
  *     | { type: "turn", hangup: true } | { type: "turn", transferOutcome }    the body of POST /api/calls/:id/turns
+ *                                                                       (with `turnId`, a resent turn is applied once)
  * Server → client
  *   { type: "started", callId, flow, actions, state }       answers `start`
+ *   { type: "resumed", callId, flow, state }                answers `resume`
  *   { type: "step", actions, state, handoff? }              answers each `turn`, in the order the turns were sent
  *                                                           (with `signals: true`, both also carry signals, intent,
  *                                                           path and slots, as `?signals=true` does over HTTP)
@@ -65,11 +69,20 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
         unsubscribe = calls.subscribe(started.callId, (update) => send({ type: 'update', ...update }));
         return { type: 'started', ...started };
       }
+      if (type === 'resume') {
+        if (callId) throw new AppError(409, 'call_already_started', 'This socket already has a call; open another socket for another call.');
+        if (typeof body.callId !== 'string') throw new AppError(400, 'invalid_message', 'Send { "type": "resume", "callId": "…" } with the id of the call to take up.');
+        const current = calls.current(body.callId);
+        withSignals = body.signals === true;
+        unsubscribe = calls.subscribe(current.callId, (update) => send({ type: 'update', ...update }));
+        callId = current.callId;
+        return { type: 'resumed', ...current };
+      }
       if (type === 'turn') {
         if (!callId) throw new AppError(409, 'no_call', 'Send { "type": "start", "flowId": … } first: this socket has no call yet.');
         return { type: 'step', ...(await calls.turn(callId, body, withSignals)) };
       }
-      throw new AppError(400, 'invalid_message', 'Send a JSON object whose "type" is "start" or "turn".');
+      throw new AppError(400, 'invalid_message', 'Send a JSON object whose "type" is "start", "resume" or "turn".');
     }
 
     socket.on('message', (data, isBinary) => {

@@ -93,6 +93,12 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls, callIdleSeconds);
   const conversationTests = new ConversationTestService(store, runtimes);
   const jsonBody = parseJsonBody(BODY_LIMIT);
+  // For a load balancer or an orchestrator: alive while the process answers; ready while it takes new calls.
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', (_req, res) => {
+    if (calls.draining) res.status(503).set('retry-after', '5').json({ ready: false, reason: 'Baton is shutting down and takes no new calls.' });
+    else res.json({ ready: true });
+  });
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's
   // nested routers, each of which costs every turn a match.
   app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));

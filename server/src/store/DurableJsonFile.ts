@@ -48,12 +48,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * Removes the temporary files of writes that a crash interrupted (they never replaced the file, so nothing in them
    * was acknowledged). Only the holder of the data directory's lock may call it: another server's write may be under way.
    */
-  async removeLeftovers(): Promise<number> {
-    const dir = path.dirname(this.file);
-    const prefix = `.${path.basename(this.file)}.`;
-    const leftovers = (await readdir(dir)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
-    await Promise.all(leftovers.map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
-    return leftovers.length;
+  removeLeftovers(): Promise<number> {
+    return removeLeftovers(this.file);
   }
 
   write(data: T): Promise<void> {
@@ -64,25 +60,39 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return run;
   }
 
-  private async writeNow(text: string): Promise<void> {
-    const dir = path.dirname(this.file);
-    // Same directory as the target: rename is only atomic within one file system.
-    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`);
-    try {
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.file);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await syncDirectory(dir);
+  private writeNow(text: string): Promise<void> {
+    return replaceFileDurably(this.file, text);
   }
+}
+
+/** Removes the temporary files that interrupted `replaceFileDurably` calls left beside `file`; resolves to how many. */
+export async function removeLeftovers(file: string): Promise<number> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const leftovers = (await readdir(dir)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  await Promise.all(leftovers.map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+  return leftovers.length;
+}
+
+/** Replaces `file` with `text` so that a crash leaves either the old file or the new one whole, never a mix. */
+export async function replaceFileDurably(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  // Same directory as the target: rename is only atomic within one file system.
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dir);
 }
 
 /** Makes the rename itself durable; without it a crash can bring back the old directory entry. */

@@ -13,6 +13,7 @@ import { LowdbCallbackRepository } from './LowdbCallbackRepository.ts';
 import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
 import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
 import { LowdbNumberRepository } from './LowdbNumberRepository.ts';
+import { LiveCallFile } from './LiveCallFile.ts';
 import type { Store } from './types.ts';
 
 /**
@@ -38,6 +39,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   let agents: LowdbAgentRepository;
   let callbacks: LowdbCallbackRepository;
   let numbers: LowdbNumberRepository;
+  let liveCalls: LiveCallFile;
   try {
     const file = new DurableJsonFile<DbData>(path.join(dir, 'baton.json'));
     const leftovers = await file.removeLeftovers();
@@ -54,6 +56,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     callbacks = new LowdbCallbackRepository(db);
     numbers = new LowdbNumberRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
+    liveCalls = await LiveCallFile.open(path.join(dir, 'live-calls.jsonl'));
   } catch (error) {
     await release();
     throw error;
@@ -68,9 +71,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     callbacks,
     numbers,
     calls,
+    liveCalls,
     dataDir: dir,
     close() {
-      closing ??= calls.close().finally(release);
+      closing ??= Promise.all([liveCalls.close(), calls.close()]).then(() => undefined).finally(release);
       return closing;
     },
   };

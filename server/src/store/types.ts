@@ -126,6 +126,26 @@ export interface CallLog {
   flush(): Promise<void>;
 }
 
+/**
+ * Calls in progress, kept where the next start finds them, so a restart or a crash does not drop them. What a call is
+ * saved as belongs to the call service; the store only keeps each call's latest.
+ */
+export interface LiveCallStore {
+  /**
+   * The calls that were in progress when the data directory was last closed or its server died: for each, what was
+   * saved of it since it was last saved whole (that first), oldest first.
+   */
+  interrupted(): Array<Array<Record<string, unknown>>>;
+  /**
+   * The call changed: `snapshot` is asked for what to save when a later batch is written — a JSON object, `whole` or
+   * the changes since the call's previous save; null once the call is over — so a call that takes many turns in quick
+   * succession is saved once. `urgent`: written in the next batch whatever else (its status changed).
+   */
+  changed(callId: string, snapshot: () => { text: string; whole: boolean } | null, urgent?: boolean): void;
+  /** Resolves once every change so far is written. */
+  flush(): Promise<void>;
+}
+
 export interface Store {
   flows: FlowRepository;
   conversationTests: ConversationTestRepository;
@@ -135,6 +155,7 @@ export interface Store {
   callbacks: CallbackRepository;
   numbers: NumberRepository;
   calls: CallLog;
+  liveCalls: LiveCallStore;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */
   close(): Promise<void>;

@@ -31,7 +31,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
   const store = await openStore(dataDir);
   await options.seed?.(store);
-  const { app, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds });
+  const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds });
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
     if (onServed) {
@@ -49,6 +49,8 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
     url,
     store,
     dataDir,
+    /** The call service, for a test that drives what a signal would (e.g. `calls.drain()` as on SIGTERM). */
+    calls,
     /** What a Twilio turn reads of the caller's audio (fed by `/twilio/media`). */
     voiceLevels,
     /** A JSON request to Baton's own API. */

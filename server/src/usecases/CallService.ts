@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallAction, CallEvent, CallState, CallStepView, DeskLine, HandoffPacket } from '@baton/shared';
+import type { CallAction, CallEvent, CallState, DeskLine, HandoffPacket } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
@@ -15,19 +15,7 @@ import { HeldCalls } from './HeldCalls.ts';
 import { callLogRecord } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
 import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
-
-interface LiveCall {
-  session: CallSession;
-  flow: RuntimeFlow;
-  /** The test console decides transfers' outcomes itself: the call never reaches routing or agents. */
-  manualTransfers: boolean;
-  /** The same number called within the last week (or the channel says so): queues may raise the call's priority. */
-  repeatCaller: boolean;
-  /** When the agent ended the call from the desk (rather than the caller hanging up). */
-  agentHungUpAt?: string;
-  /** When the caller's side last sent anything (words, keys, silence); wait updates do not count. */
-  lastHeardAt: number;
-}
+import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, type LiveCall, type TurnView } from './LiveCall.ts';
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
 export interface CallUpdate {
@@ -39,8 +27,7 @@ export type CallListener = (update: CallUpdate) => void;
 /** Events that show the caller is still there. */
 const CALLER_SIDE: ReadonlySet<CallEvent['type']> = new Set(['start', 'utterance', 'dtmf', 'silence', 'hangup']);
 
-/** What a turn answers: what the caller hears now and where the call is (with `withSignals`, what was understood). */
-export type TurnView = Omit<CallStepView, 'callId' | 'flow'>;
+export type { TurnView } from './LiveCall.ts';
 
 /** BATON_MAX_LIVE_CALLS's default: calls in progress at once. */
 export const DEFAULT_MAX_LIVE_CALLS = 10_000;
@@ -57,6 +44,9 @@ export class CallService {
   private readonly calls: HeldCalls<LiveCall>;
   private readonly repeatCallers = new RepeatCallers();
   private readonly model: ModelBeforeTurn<LiveCall>;
+  private isDraining = false;
+  private readonly turnsInFlight = new Map<string, Promise<TurnView>>();
+  private readonly saves = new CallSaves();
 
   constructor(
     private readonly store: Store,
@@ -86,6 +76,66 @@ export class CallService {
     });
   }
 
+  /** The server is shutting down: no new call starts here; calls in progress go on (and are saved for the next start). */
+  drain() {
+    this.isDraining = true;
+  }
+
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  /**
+   * The calls a restart or a crash interrupted, as the data directory saved them: each goes on where it was. A call
+   * waiting in a queue joins it again in its old place (by when it was handed over); a call an agent had goes back to
+   * the front of its queue, since the agent's desk lost it with the server. A call whose flow version is gone ends, with
+   * its reason in the call log. Returns how many went on and how many ended.
+   */
+  resume(saved: Array<Array<Record<string, unknown>>>): { resumed: number; ended: number } {
+    let resumed = 0;
+    let ended = 0;
+    const at = this.clock().toISOString();
+    for (const lines of saved) {
+      let call: LiveCall;
+      const record = foldSaved(lines);
+      try {
+        call = liveCallFromSaved(record, (s) => this.runtimes.runtimeFor(s.flowId, s.flowVersion, 'the call cannot go on'));
+        if (!call.flow.compiled.nodes.has(call.session.nodeId)) throw new Error(`step "${call.session.nodeId}" is no longer in the flow`);
+      } catch (error) {
+        const callId = String((record.session as { callId?: unknown } | undefined)?.callId ?? '');
+        if (!callId) continue;
+        ended++;
+        this.store.calls.append(callId, { at, state: { nodeId: null, status: 'ended' }, ended: { reason: 'not_resumed', explanation: `The call could not go on after a restart: ${(error as Error).message}.` } });
+        this.store.liveCalls.changed(callId, () => null);
+        continue;
+      }
+      const callId = call.session.callId;
+      if (call.session.status === 'agent') {
+        call = { ...call, session: { ...call.session, status: 'queued', agent: null } };
+        this.store.calls.append(callId, { at, state: { nodeId: call.session.nodeId, status: 'queued' }, resumed: { explanation: 'The agent\'s connection was lost in a restart: the call waits first in line for an agent again.' } });
+      } else {
+        this.store.calls.append(callId, { at, state: { nodeId: call.session.nodeId, status: call.session.status }, resumed: { explanation: 'The call went on after a restart.' } });
+      }
+      this.keep(callId, call);
+      resumed++;
+      const handoff = call.session.handoff;
+      if (call.session.status !== 'queued' || call.manualTransfers || !handoff?.queue || !handoff.packet || !this.routing?.hasQueue(handoff.queue)) continue;
+      const node = call.flow.compiled.nodes.get(call.session.nodeId);
+      this.routing.handOff(callId, handoff.queue, handoff.packet, { ...this.routeOf(node?.data, handoff.packet, call.repeatCaller), since: new Date(handoff.at) });
+    }
+    return { resumed, ended };
+  }
+
+  /** What a call's transfer asks of routing: the transfer step's skills and priority, and the flags its queue may boost. */
+  private routeOf(data: Record<string, unknown> | undefined, packet: HandoffPacket, repeatCaller: boolean) {
+    const signal = packet.reason.signal;
+    return {
+      skills: Array.isArray(data?.skills) ? (data.skills as string[]) : undefined,
+      priority: typeof data?.priority === 'number' ? data.priority : undefined,
+      flags: { sensitive: signal === 'sensitive_topic' || signal === 'safety', safety: signal === 'safety', repeatCaller },
+    };
+  }
+
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
   transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed', agent?: { id: string; name: string }) {
     const call = this.calls.live(callId);
@@ -96,6 +146,7 @@ export class CallService {
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
   async start(body: unknown, withSignals = false) {
     const input = parseBody(startCallSchema, body);
+    if (this.isDraining) throw new AppError(503, 'draining', 'This Baton server is shutting down and takes no new calls; try again in a moment (another server, or this one once restarted, will take it).');
     this.calls.requireRoom();
     const flow = this.runtimeFor(input.flowId, input.version);
     const at = this.clock().toISOString();
@@ -114,7 +165,34 @@ export class CallService {
    * `turn` for the HTTP route: the view itself when the turn steps at once (every turn but one at a generative AI step,
    * which waits for the model), so the busiest request answers without a promise and a trip through the microtask queue.
    */
-  turnNow(callId: string, body: unknown, withSignals = false): TurnView | Promise<TurnView> {
+  turnNow(callId: string, body: unknown, withSignals = false, idempotencyKey?: string): TurnView | Promise<TurnView> {
+    const { turn, key } = turnKey(body, idempotencyKey);
+    if (key === undefined) return this.stepTurn(callId, turn, withSignals);
+    // A retried turn (its answer lost to a timeout, or sent again to another server) is applied once: the retry gets
+    // the first answer, even while that one is still being worked out.
+    const known = this.calls.find(callId)?.answers?.find((a) => a.key === key);
+    if (known) return known.view;
+    const id = `${callId}\n${key}`;
+    const inFlight = this.turnsInFlight.get(id);
+    if (inFlight) return inFlight;
+    const answer = this.stepTurn(callId, turn, withSignals);
+    if (!(answer instanceof Promise)) return this.remember(callId, key, answer);
+    const remembered = answer.then((view) => this.remember(callId, key, view)).finally(() => this.turnsInFlight.delete(id));
+    this.turnsInFlight.set(id, remembered);
+    return remembered;
+  }
+
+  /** Keeps a turn's answer under its idempotency key, with the call (so a restart keeps it too). */
+  private remember(callId: string, key: string, view: TurnView): TurnView {
+    const call = this.calls.find(callId);
+    if (!call) return view;
+    const answers = [...(call.answers ?? []), { key, view }].slice(-ANSWERS_KEPT);
+    if (call.session.status === 'ended') this.calls.put(callId, { ...call, answers });
+    else this.keep(callId, { ...call, answers });
+    return view;
+  }
+
+  private stepTurn(callId: string, body: unknown, withSignals: boolean): TurnView | Promise<TurnView> {
     const call = this.live(callId);
     const t = parseTurn(body);
     const at = this.clock().toISOString();
@@ -195,6 +273,20 @@ export class CallService {
     return call.agentHungUpAt ? { conversation, agentHungUpAt: call.agentHungUpAt } : { conversation, callerHungUpAt: session.endedAt };
   }
 
+  /** Where a call in progress is (a channel that reconnects shows it); 404 when it is not in progress, 409 once it ended. */
+  current(callId: string): { callId: string; flow: { id: string; version: number | 'draft' }; state: CallState } {
+    const s = this.live(callId).session;
+    return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status } };
+  }
+
+  /** The call in progress whose caller came in on this Twilio CallSid; looked for only when a channel lost track of it (a restart). */
+  findByCallSid(callSid: string): { callId: string; state: CallState } | undefined {
+    for (const [callId, call] of this.calls.allInProgress()) {
+      if (call.session.caller.attributes?.callSid === callSid) return { callId, state: { nodeId: call.session.nodeId, status: call.session.status } };
+    }
+    return undefined;
+  }
+
   /** The settings of the flow version the call runs on (a channel reads how the flow should sound). */
   flowSettings(callId: string) {
     return this.calls.find(callId)?.flow.compiled.flow.settings;
@@ -240,7 +332,7 @@ export class CallService {
     const result = step(call.flow, before, { ...event, queues });
     const s = result.session;
     const next = { ...call, session: s, lastHeardAt: CALLER_SIDE.has(event.type) ? Date.parse(event.at) : call.lastHeardAt };
-    this.calls.put(callId, next);
+    this.keep(callId, next);
     this.log(callId, event, before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
@@ -270,15 +362,13 @@ export class CallService {
     }
     // A destination outside Baton: the channel dials it and reports how it went (a `transferOutcome` turn).
     if (action.target) return undefined;
-    const node = call.flow.compiled.nodes.get(action.nodeId)!;
-    const signal = action.packet.reason.signal;
-    const flags = { sensitive: signal === 'sensitive_topic' || signal === 'safety', safety: signal === 'safety', repeatCaller: call.repeatCaller };
-    const decision = this.routing!.decide(action.queue, { skills: node.data.skills as string[], priority: node.data.priority as number, flags });
+    const route = this.routeOf(call.flow.compiled.nodes.get(action.nodeId)!.data, action.packet, call.repeatCaller);
+    const decision = this.routing!.decide(action.queue, route);
     if (decision.outcome !== 'connected_possible') {
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
     }
-    if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, flags)).catch(this.onError);
-    else this.routing!.handOff(callId, action.queue, action.packet, flags);
+    if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, route)).catch(this.onError);
+    else this.routing!.handOff(callId, action.queue, action.packet, route);
     return undefined;
   }
 
@@ -294,17 +384,17 @@ export class CallService {
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {
       const session = { ...call.session, handoff: { ...handoff, packet: briefed } };
-      this.calls.put(callId, { ...call, session });
+      this.keep(callId, { ...call, session });
       this.store.calls.append(callId, { at: this.clock().toISOString(), state: { nodeId: session.nodeId, status: session.status }, handoff: session.handoff });
     }
     return briefed;
   }
 
   /** Joins the queue once the briefing is ready, unless the call left it meanwhile (the caller hung up). */
-  private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, flags: { sensitive: boolean; safety: boolean; repeatCaller: boolean }) {
+  private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, route: ReturnType<CallService['routeOf']>) {
     const s = this.calls.live(callId)?.session;
     if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
-    this.routing!.handOff(callId, queue, packet, flags);
+    this.routing!.handOff(callId, queue, packet, route);
   }
 
   private createCallback(callId: string, session: CallSession, action: Extract<CallAction, { type: 'callback' }>) {
@@ -351,6 +441,25 @@ export class CallService {
     return (queueId) => routing.figuresFor(queueId, callId, new Date(at));
   }
 
+  /**
+   * Holds the call's latest state, and saves it where a restart finds it (in a later batch; see LiveCallStore): at once
+   * when its status changed, so a handover or an end is never lost.
+   */
+  private keep(callId: string, call: LiveCall) {
+    const before = this.calls.live(callId)?.session.status;
+    this.calls.put(callId, call);
+    this.store.liveCalls.changed(
+      callId,
+      () => {
+        const latest = this.calls.live(callId);
+        if (latest) return this.saves.lineFor(callId, latest);
+        this.saves.forget(callId);
+        return null;
+      },
+      before !== call.session.status,
+    );
+  }
+
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
     const record = callLogRecord(event, before, result);
     if (record) this.store.calls.append(callId, record);
@@ -379,4 +488,26 @@ export class CallService {
     if (!summary) throw notFound('flow', flowId);
     return this.runtimes.runtimeFor(flowId, summary.publishedVersion ? 'published' : 'draft');
   }
+}
+
+/** Longest idempotency key taken: a UUID is 36 characters; room to spare for a client's own scheme. */
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * A turn's idempotency key, from the `Idempotency-Key` header or a `turnId` in the body (taken out of the turn), and
+ * the turn itself. A key that is not a string of 1 to 200 characters is a 400 that says so.
+ */
+function turnKey(body: unknown, header: string | undefined): { turn: unknown; key?: string } {
+  let turn = body;
+  let key: unknown = header;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'turnId' in body) {
+    const { turnId, ...rest } = body as Record<string, unknown>;
+    turn = rest;
+    key ??= turnId;
+  }
+  if (key === undefined) return { turn };
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
+    throw new AppError(400, 'invalid_turn_id', `A turn's idempotency key (the Idempotency-Key header or "turnId") must be text of 1 to ${MAX_KEY_LENGTH} characters, e.g. a UUID.`);
+  }
+  return { turn, key };
 }

@@ -85,7 +85,11 @@ export class RoutingService {
   }
 
   /** A transfer came out of a call's flow: the call joins the queue and is offered as soon as an agent can take it. */
-  handOff(callId: string, queueId: string, packet: HandoffPacket, flags: CallToRoute['flags'] = {}) {
+  /**
+   * `route`: the transfer step's skills and priority, the flags the queue may boost, and `since`, when the call was
+   * handed over if that was before now (a call resumed after a restart keeps its place).
+   */
+  handOff(callId: string, queueId: string, packet: HandoffPacket, route: Pick<CallToRoute, 'skills' | 'priority' | 'flags'> & { since?: Date } = {}) {
     // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place.
     const current = this.handedOver.get(callId);
     if (current) {
@@ -93,7 +97,8 @@ export class RoutingService {
       return;
     }
     const summary = { callerName: packet.caller.name, reasonCategory: packet.reason.category, reasonText: packet.reason.explanation };
-    this.publish(this.router.enqueue({ callId, queueId, flags, summary }, this.clock()));
+    const { since, ...toRoute } = route;
+    this.publish(this.router.enqueue({ callId, queueId, ...toRoute, summary }, since ?? this.clock()));
     this.handedOver.set(callId, { queueId, packet });
     this.scheduleRoute();
   }

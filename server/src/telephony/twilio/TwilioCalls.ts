@@ -16,6 +16,8 @@ export interface TwilioCall {
   /** The answer to each webhook already seen (`kind:step`), so a retry gets the same TwiML and changes nothing. */
   answers: Map<string, Promise<string>>;
   unsubscribe?: () => void;
+  /** Taken up after a restart: the next `<Gather>` starts the media stream again. */
+  restartStream?: { url: string; callSid: string };
 }
 
 /** Past this many calls kept, the oldest that ended on Baton's side (whose final status never came) are let go. */

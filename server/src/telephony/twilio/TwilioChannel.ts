@@ -15,6 +15,8 @@ export interface TwilioCallsPort {
   subscribe(callId: string, listener: (update: CallUpdate) => void): () => void;
   /** The settings of the flow the call runs on: its `phone` voice and accent. */
   flowSettings?(callId: string): { phone?: { voice?: string; language?: string } } | undefined;
+  /** The call in progress that Twilio's CallSid belongs to (after a restart, its calls are found this way). */
+  findByCallSid?(callSid: string): { callId: string; state: CallState } | undefined;
 }
 
 /** The media stream's measure of the caller's voice over the turn that just ended (built by the media-stream channel). */
@@ -92,7 +94,7 @@ export class TwilioChannel {
 
   /** A `<Gather>` result: the caller's words, keys or silence become their turn. */
   gather(params: TwilioParams, step: number, base: string): Promise<string> {
-    return this.answer(params, `gather:${step}`, async (call, callId) => {
+    return this.answer(params, 'gather', step, base, async (call, callId) => {
       const evidence = this.deps.voice?.take(call.callSid);
       // The agent hung up between webhooks: the caller hears the goodbye waiting for them, and the line ends.
       if (call.status === 'ended') return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
@@ -101,13 +103,15 @@ export class TwilioChannel {
       if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       const result = await this.deps.calls.turn(callId, body);
       call.status = result.state.status;
-      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base));
+      const stream = call.restartStream;
+      call.restartStream = undefined;
+      return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base), stream);
     });
   }
 
   /** One round of waiting in the queue: updates not heard yet, or `<Leave>` once an agent took the call (or the flow moved on). */
   wait(params: TwilioParams, step: number, base: string): Promise<string> {
-    return this.answer(params, `wait:${step}`, async (call) => {
+    return this.answer(params, 'wait', step, base, async (call) => {
       if (call.status !== 'queued') return leaveTwiml();
       return waitTwiml(this.drain(call), this.speechOf(call), this.links(call, base));
     });
@@ -115,7 +119,7 @@ export class TwilioChannel {
 
   /** A key pressed while waiting (1 accepts the call-back offer): a turn; the caller leaves the queue if the flow moved on. */
   keypad(params: TwilioParams, step: number, base: string): Promise<string> {
-    return this.answer(params, `keypad:${step}`, async (call, callId) => {
+    return this.answer(params, 'keypad', step, base, async (call, callId) => {
       const body = twilioTurnBody(params);
       if (!('dtmf' in body) || call.status !== 'queued') return call.status === 'queued' ? waitTwiml([], this.speechOf(call), this.links(call, base)) : leaveTwiml();
       const result = await this.deps.calls.turn(callId, body);
@@ -131,7 +135,7 @@ export class TwilioChannel {
    * pending; if Twilio took them out itself (queue full, error), the transfer failed and the flow says what now.
    */
   queueResult(params: TwilioParams, step: number, base: string): Promise<string> {
-    return this.answer(params, `queue:${step}`, async (call, callId) => {
+    return this.answer(params, 'queue', step, base, async (call, callId) => {
       if (call.status !== 'queued') return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       if (params.QueueResult === 'hangup') return goodbyeTwiml(undefined, this.speech);
       const result = await this.deps.calls.turn(callId, { transferOutcome: 'failed' });
@@ -145,7 +149,7 @@ export class TwilioChannel {
    * and is over), busy, unanswered or failed takes the transfer's no-agent or failed path.
    */
   dialResult(params: TwilioParams, step: number, base: string): Promise<string> {
-    return this.answer(params, `dial:${step}`, async (call, callId) => {
+    return this.answer(params, 'dial', step, base, async (call, callId) => {
       const outcome = dialOutcome(params);
       if (call.status !== 'queued' || !outcome) return goodbyeTwiml(undefined, this.speechOf(call));
       const result = await this.deps.calls.turn(callId, { transferOutcome: outcome });
@@ -162,12 +166,14 @@ export class TwilioChannel {
     const status = params.CallStatus;
     if (!FINAL_STATUSES.has(status)) return;
     this.calls.finish(callSid);
-    if (!call?.callId) return;
+    // A call this channel lost track of in a restart is still ended on Baton's side.
+    const callId = call?.callId ?? this.deps.calls.findByCallSid?.(callSid)?.callId;
+    if (!callId) return;
     const duration = Number(params.CallDuration);
-    this.deps.callLog.append(call.callId, { at: at.toISOString(), telephony: { provider: 'twilio', callSid, status, ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}) } });
-    if (call.status === 'ended') return;
+    this.deps.callLog.append(callId, { at: at.toISOString(), telephony: { provider: 'twilio', callSid, status, ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}) } });
+    if (call?.status === 'ended') return;
     try {
-      await this.deps.calls.turn(call.callId, { hangup: true });
+      await this.deps.calls.turn(callId, { hangup: true });
     } catch (error) {
       // Already ended on Baton's side (or no longer in memory): nothing left to end.
       if (!(error instanceof AppError)) throw error;
@@ -179,12 +185,16 @@ export class TwilioChannel {
     return this.calls.size;
   }
 
-  /** Runs one webhook of a known call once; an unknown call (after a restart, or ended) hears goodbye. */
-  private answer(params: TwilioParams, key: string, run: (call: TwilioCall, callId: string) => Promise<string>): Promise<string> {
-    const call = this.calls.get(requireCallSid(params));
+  /**
+   * Runs one webhook of a call once (`kind:step` is the key a retry repeats). A call Baton has in progress that this
+   * channel does not know (the server restarted since the call's last webhook) is taken up again; an unknown call hears goodbye.
+   */
+  private answer(params: TwilioParams, kind: string, step: number, base: string, run: (call: TwilioCall, callId: string) => Promise<string>): Promise<string> {
+    const callSid = requireCallSid(params);
+    const call = this.calls.get(callSid) ?? (this.calls.finished(callSid) ? undefined : this.adopt(callSid, step, base));
     const callId = call?.callId;
     if (!call || !callId) return Promise.resolve(goodbyeTwiml(LOST, this.speech));
-    return this.calls.once(call, key, async () => {
+    return this.calls.once(call, `${kind}:${step}`, async () => {
       try {
         return await run(call, callId);
       } catch (error) {
@@ -194,6 +204,25 @@ export class TwilioChannel {
         throw error;
       }
     });
+  }
+
+  /**
+   * Takes up a call in progress after a restart: its updates are followed again, its next TwiML documents are numbered
+   * after the one Twilio is answering, and the media stream lost with the old process is started again with the next
+   * `<Gather>` (the voice's baseline starts over; the call does not).
+   */
+  private adopt(callSid: string, step: number, base: string): TwilioCall | undefined {
+    const found = this.deps.calls.findByCallSid?.(callSid);
+    if (!found) return undefined;
+    const call = this.calls.add(callSid);
+    call.callId = found.callId;
+    call.status = found.state.status;
+    call.step = Number.isSafeInteger(step) && step > 0 ? step : 0;
+    const phone = this.deps.calls.flowSettings?.(found.callId)?.phone;
+    call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
+    call.unsubscribe = this.deps.calls.subscribe(found.callId, (update) => this.heard(call, update));
+    call.restartStream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
+    return call;
   }
 
   /** What the call's update stream said between webhooks waits here until the next TwiML. */

@@ -44,8 +44,6 @@ export function readTwiml(xml: string): ReadTwiml {
 
 /** One phone call as Twilio places it: every request form-encoded and signed with the account's auth token, exactly as Twilio signs. */
 export class TwilioTestCaller {
-  readonly callSid = `CA${randomBytes(16).toString('hex')}`;
-
   constructor(
     private readonly baseUrl: string,
     private readonly authToken: string,
@@ -53,7 +51,13 @@ export class TwilioTestCaller {
     readonly to = '+442071234567',
     /** The URL Twilio believes it calls (BATON_PUBLIC_URL behind a proxy); requests still go to `baseUrl`. */
     private readonly publicUrl = baseUrl,
+    readonly callSid = `CA${randomBytes(16).toString('hex')}`,
   ) {}
+
+  /** The same call, its requests now reaching Baton at `baseUrl` (the server restarted on another port, or another instance). */
+  through(baseUrl: string): TwilioTestCaller {
+    return new TwilioTestCaller(baseUrl, this.authToken, this.from, this.to, this.publicUrl, this.callSid);
+  }
 
   /** Posts `params` (plus the call's own fields) to a path or a URL from TwiML; `signature` overrides the real one. */
   async post(pathOrUrl: string, params: Record<string, string> = {}, signature?: string): Promise<{ status: number; body: string; twiml: ReadTwiml }> {
