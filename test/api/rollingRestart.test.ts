@@ -18,7 +18,7 @@ afterEach(async () => {
 const startOn = (port: number, dataDir: string) => startServer({ dataDir, env: { PORT: String(port) } });
 
 describe('behind a load balancer', () => {
-  it('When three Baton servers behind HAProxy are restarted one after another, then every request through the balancer is answered: a stopping server finishes what it has, leaves the rotation, and the balancer sends the rest to the others', { timeout: 120_000 }, async () => {
+  it('When three Baton servers behind HAProxy are restarted one after another, then every request through the balancer is answered: a stopping server finishes what it has, leaves the rotation, and the balancer sends the rest to the others', { timeout: 300_000 }, async () => {
     const ports = await Promise.all([freePort(), freePort(), freePort()]);
     for (const port of ports) {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-lb-'));
