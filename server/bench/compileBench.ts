@@ -7,11 +7,13 @@ export function generatedFlow(size: number) {
   const edge = (source: string, sourcePort: string, target: string) => edges.push({ id: `${source}-${sourcePort}`, source, sourcePort, target });
   nodes.push(
     { id: 'person', kind: 'trigger', position: { x: 0, y: 0 }, data: { category: 'explicit_request', detectors: [{ signal: 'explicit_request' }], rule: 'sentiment < -0.8 && repeats >= 2' } },
+    { id: 'sensitive', kind: 'trigger', position: { x: 0, y: 0 }, data: { category: 'complex_or_sensitive', detectors: [{ signal: 'sensitive_topic' }] } },
     { id: 'tell', kind: 'transparency', position: { x: 0, y: 0 }, data: { text: 'Connecting you to {{queue.name}}; about {{queue.ewtMinutes}} minutes.' } },
     { id: 'transfer', kind: 'transfer', position: { x: 0, y: 0 }, data: { queue: 'general' } },
     { id: 'bye', kind: 'end', position: { x: 0, y: 0 }, data: { message: 'Goodbye.' } },
   );
   edge('person', 'fired', 'tell');
+  edge('sensitive', 'fired', 'tell');
   edge('tell', 'next', 'transfer');
   edge('transfer', 'no_agent', 'bye');
   edge('transfer', 'failed', 'bye');
