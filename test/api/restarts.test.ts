@@ -120,6 +120,8 @@ describe('restarts do not drop calls', () => {
     const record = (await call(second, 'GET', `/api/calls/${callId}`)).body;
     expect(record.transcript.filter((t: Json) => t.from === 'caller').map((t: Json) => t.text)).toEqual(['what is my balance', '12345678']);
     expect(record.slots).toMatchObject({ account_number: '12345678' });
+    // The caller hangs up: the call ends, and no longer waits to be resumed.
+    expect((await call(second, 'POST', `/api/calls/${callId}/turns`, { hangup: true })).body.state.status).toBe('ended');
   });
 
   it('When Baton is killed (kill -9) during a phone call through Twilio, then the caller\'s next words are answered by the restarted server, the media stream starts again, and their hang-up ends the call', async () => {

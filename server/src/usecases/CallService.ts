@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
-import { parseTurn } from './turnInput.ts';
+import { parseTurn, turnKey } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService, WrapUp } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
@@ -488,26 +488,4 @@ export class CallService {
     if (!summary) throw notFound('flow', flowId);
     return this.runtimes.runtimeFor(flowId, summary.publishedVersion ? 'published' : 'draft');
   }
-}
-
-/** Longest idempotency key taken: a UUID is 36 characters; room to spare for a client's own scheme. */
-const MAX_KEY_LENGTH = 200;
-
-/**
- * A turn's idempotency key, from the `Idempotency-Key` header or a `turnId` in the body (taken out of the turn), and
- * the turn itself. A key that is not a string of 1 to 200 characters is a 400 that says so.
- */
-function turnKey(body: unknown, header: string | undefined): { turn: unknown; key?: string } {
-  let turn = body;
-  let key: unknown = header;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'turnId' in body) {
-    const { turnId, ...rest } = body as Record<string, unknown>;
-    turn = rest;
-    key ??= turnId;
-  }
-  if (key === undefined) return { turn };
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new AppError(400, 'invalid_turn_id', `A turn's idempotency key (the Idempotency-Key header or "turnId") must be text of 1 to ${MAX_KEY_LENGTH} characters, e.g. a UUID.`);
-  }
-  return { turn, key };
 }

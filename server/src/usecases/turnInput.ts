@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import { parseBody, TURN_LIMITS, turnSchema } from './callInputs.ts';
 
 export type TurnInput = ReturnType<typeof turnSchema.parse>;
@@ -26,4 +27,26 @@ export function parseTurn(body: unknown): TurnInput {
     }
   }
   return parseBody(turnSchema, body);
+}
+
+/** Longest idempotency key taken: a UUID is 36 characters; room to spare for a client's own scheme. */
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * A turn's idempotency key, from the `Idempotency-Key` header or a `turnId` in the body (taken out of the turn), and
+ * the turn itself. A key that is not a string of 1 to 200 characters is a 400 that says so.
+ */
+export function turnKey(body: unknown, header: string | undefined): { turn: unknown; key?: string } {
+  let turn = body;
+  let key: unknown = header;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'turnId' in body) {
+    const { turnId, ...rest } = body as Record<string, unknown>;
+    turn = rest;
+    key ??= turnId;
+  }
+  if (key === undefined) return { turn };
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
+    throw new AppError(400, 'invalid_turn_id', `A turn's idempotency key (the Idempotency-Key header or "turnId") must be text of 1 to ${MAX_KEY_LENGTH} characters, e.g. a UUID.`);
+  }
+  return { turn, key };
 }
