@@ -10,6 +10,7 @@ import { seedPersonas } from './seedPersonas.ts';
 import { seedStaffing } from './seedStaffing.ts';
 import { loadSignalModel } from './signals/index.ts';
 import { openStore } from './store/openStore.ts';
+import { RedisCalls } from './store/RedisCalls.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
@@ -58,14 +59,25 @@ async function main() {
     server.close();
     throw err;
   });
+  // Several instances: calls in progress live in Redis, where any instance takes any call's next event.
+  const redisUrl = process.env.BATON_REDIS_URL;
+  const sharedCalls = redisUrl
+    ? await RedisCalls.connect(redisUrl, (err) => log.error({ err }, 'Redis')).catch(async (err: unknown) => {
+        await store.close();
+        server.close();
+        throw err;
+      })
+    : undefined;
+  if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress are shared with the other Baton instances through Redis');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls });
+  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls });
   handle = app;
-  const { resumed, ended } = calls.resume(store.liveCalls.interrupted());
+  // With Redis, calls in progress are there for any instance; on one machine they are read back from the data directory.
+  const { resumed, ended } = sharedCalls ? { resumed: 0, ended: 0 } : calls.resume(store.liveCalls.interrupted());
   if (resumed + ended > 0) log.info({ resumed, ended }, 'calls in progress when Baton last stopped go on');
   const sockets = attachWebSockets(server, webSockets);
   const address = server.address();
@@ -93,7 +105,7 @@ async function main() {
     // 1012 "service restart": a call's WebSocket client reconnects and resumes the call by its id.
     for (const socket of sockets.clients) socket.close(1012, 'Baton is restarting; reconnect and resume the call.');
     server.close(() => {
-      void store.close().then(
+      void Promise.all([store.close(), sharedCalls?.close()]).then(
         () => process.exit(0),
         (err: unknown) => {
           console.error('Baton could not close its data directory cleanly:', err);
@@ -123,6 +135,6 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof DataDirLockedError ? err.message : err);
+  console.error(err instanceof DataDirLockedError || (err as Error).name === 'StartupError' ? (err as Error).message : err);
   process.exit(1);
 });

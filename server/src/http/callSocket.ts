@@ -72,7 +72,7 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
       if (type === 'resume') {
         if (callId) throw new AppError(409, 'call_already_started', 'This socket already has a call; open another socket for another call.');
         if (typeof body.callId !== 'string') throw new AppError(400, 'invalid_message', 'Send { "type": "resume", "callId": "…" } with the id of the call to take up.');
-        const current = calls.current(body.callId);
+        const current = await calls.current(body.callId);
         withSignals = body.signals === true;
         unsubscribe = calls.subscribe(current.callId, (update) => send({ type: 'update', ...update }));
         callId = current.callId;

@@ -5,7 +5,7 @@ import { signalRoutes } from './signalRoutes.ts';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
-import type { Store } from '../store/types.ts';
+import type { SharedCalls, Store } from '../store/types.ts';
 import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
@@ -75,13 +75,15 @@ export interface AppDeps {
   offerTimeoutSeconds?: number;
   /** Seconds without a word from the caller after which a call at an AI step is ended as left (default 30 minutes); tests shorten it. */
   callIdleSeconds?: number;
+  /** Several instances: calls in progress shared through Redis (BATON_REDIS_URL). */
+  sharedCalls?: SharedCalls;
 }
 
 /**
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -90,7 +92,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
-  const calls = new CallService(store, runtimes, undefined, routing, webhooks, (err) => log.error({ err }, 'a call could not be carried out in full'), model, maxLiveCalls, callIdleSeconds);
+  const calls = new CallService(store, runtimes, { routing, webhooks, onError: (err) => log.error({ err }, 'a call could not be carried out in full'), llm: model, maxLiveCalls, callIdleSeconds, shared: sharedCalls });
   const conversationTests = new ConversationTestService(store, runtimes);
   const jsonBody = parseJsonBody(BODY_LIMIT);
   // For a load balancer or an orchestrator: alive while the process answers; ready while it takes new calls.

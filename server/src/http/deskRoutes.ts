@@ -74,21 +74,21 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   r.post('/offers/:id/decline', (req, res) => {
     res.json(routing.decline(req.params.id));
   });
-  r.post('/calls/:callId/messages', (req, res) => {
+  r.post('/calls/:callId/messages', async (req, res) => {
     const { agentId, text } = parseBody(messageSchema, req.body);
-    res.status(201).json(calls.agentSays(req.params.callId, agentId, text));
+    res.status(201).json(await calls.agentSays(req.params.callId, agentId, text));
   });
   r.post('/callbacks/:id/claim', async (req, res) => {
     const { agentId } = parseBody(claimSchema, req.body);
     res.json(await routing.claimCallback(req.params.id, agentId));
   });
-  r.post('/calls/:callId/wrap-up', (req, res) => {
+  r.post('/calls/:callId/wrap-up', async (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);
-    res.status(201).json(calls.wrapUp(req.params.callId, agentId, wrapUp));
+    res.status(201).json(await calls.wrapUp(req.params.callId, agentId, wrapUp));
   });
-  r.post('/calls/:callId/hang-up', (req, res) => {
+  r.post('/calls/:callId/hang-up', async (req, res) => {
     const { agentId, wrapUp } = parseBody(hangUpSchema, req.body);
-    res.json(calls.agentHangsUp(req.params.callId, agentId, wrapUp));
+    res.json(await calls.agentHangsUp(req.params.callId, agentId, wrapUp));
   });
   return r;
 }

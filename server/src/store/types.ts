@@ -146,6 +146,57 @@ export interface LiveCallStore {
   flush(): Promise<void>;
 }
 
+/** A call as the shared store holds it: its version and, unless the version known here is the latest, its saved lines. */
+export interface TakenCall {
+  version: number;
+  /** The call whole, then its changes, oldest first (as `LiveCallStore.interrupted` gives each call). */
+  lines?: Array<Record<string, unknown>>;
+}
+
+/** What one event changed of a call, saved as the shared store lets the call go. */
+export interface CallSave {
+  /** A JSON object: the call whole, or its changes since its previous save. */
+  text: string;
+  whole: boolean;
+  ended: boolean;
+  /** When the caller's side last sent anything (ms), to find calls their caller left. */
+  lastHeardAt: number;
+}
+
+/** An update of a call (what its caller hears) sent to every instance, for the channels connected there. */
+export type SharedUpdateListener = (callId: string, update: unknown) => void;
+
+/**
+ * Calls in progress held where every Baton instance reaches them (Redis): any instance may take any call's event.
+ * An instance takes a call for one event — exactly one instance acts on a call at a time — and saves what changed
+ * before letting it go, so a call outlives its instance: another one takes it from what was saved last.
+ */
+export interface SharedCalls {
+  /** This instance, as the other instances know it while it runs. */
+  readonly instanceId: string;
+  /** A new call, saved whole; this instance does not hold it afterwards. */
+  create(callId: string, save: CallSave): Promise<number>;
+  /**
+   * Takes the call for one event, waiting while another running instance has it (AppError 503 after a while); with
+   * its lines unless `knownVersion` is the latest. Undefined when the store does not know the call (none, or long over).
+   */
+  take(callId: string, knownVersion: number | undefined): Promise<TakenCall | undefined>;
+  /**
+   * Saves the event's change, if any, and lets the call go; returns its version, or undefined when another instance
+   * took the call meanwhile (this one stopped answering for too long), whose save then stands.
+   */
+  release(callId: string, save: CallSave | undefined): Promise<number | undefined>;
+  /** How many calls are in progress across every instance. */
+  inProgress(): Promise<number>;
+  /** Calls in progress on any instance whose caller's side has sent nothing since `before` (ms). */
+  silentSince(before: number, limit: number): Promise<string[]>;
+  /** Sends a call's update to the other instances. */
+  publish(callId: string, update: unknown): void;
+  /** Updates that other instances sent. */
+  onUpdate(listener: SharedUpdateListener): void;
+  close(): Promise<void>;
+}
+
 export interface Store {
   flows: FlowRepository;
   conversationTests: ConversationTestRepository;

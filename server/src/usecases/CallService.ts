@@ -6,7 +6,7 @@ import { step, type StepResult } from '../engine/step.ts';
 import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
-import type { Store } from '../store/types.ts';
+import type { CallSave, SharedCalls, Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
 import { parseTurn, turnKey } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
@@ -38,6 +38,26 @@ export const DEFAULT_MAX_LIVE_CALLS = 10_000;
  */
 export const DEFAULT_CALL_IDLE_SECONDS = 30 * 60;
 
+export interface CallServiceOptions {
+  clock?: () => Date;
+  /** Where transfers go; without it (tests of the engine's side) a transfer only changes the call's state. */
+  routing?: RoutingService;
+  /** Tells each queue's outside system (CRM, ticketing) about a handoff, if the queue has a webhook. */
+  webhooks?: { deliver(queueId: string, packet: HandoffPacket): Promise<unknown> };
+  onError?: (error: unknown) => void;
+  /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
+  llm?: LanguageModel;
+  /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
+  maxLiveCalls?: number;
+  /** See DEFAULT_CALL_IDLE_SECONDS; looked over on every routing tick. */
+  callIdleSeconds?: number;
+  /**
+   * Several instances (Redis): each event takes its call from the shared store (the latest, wherever it was saved)
+   * and saves it before letting go, and calls' updates reach the channels connected to any instance.
+   */
+  shared?: SharedCalls;
+}
+
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
 export class CallService {
   private readonly listeners = new Map<string, Set<CallListener>>();
@@ -47,28 +67,44 @@ export class CallService {
   private isDraining = false;
   private readonly turnsInFlight = new Map<string, Promise<TurnView>>();
   private readonly saves = new CallSaves();
+  private readonly clock: () => Date;
+  private readonly routing?: RoutingService;
+  private readonly webhooks?: CallServiceOptions['webhooks'];
+  private readonly onError: (error: unknown) => void;
+  private readonly llm?: LanguageModel;
+  private readonly maxLiveCalls: number;
+  private readonly callIdleSeconds: number;
+  private readonly shared?: SharedCalls;
+  /** Shared mode: the calls this instance has taken for an event now, with how many of their events are still running. */
+  private readonly holding = new Map<string, number>();
+  /** Shared mode: the version of each call as held here, and the calls changed since they were taken. */
+  private readonly versions = new Map<string, number>();
+  private readonly changedCalls = new Set<string>();
 
   constructor(
     private readonly store: Store,
     private readonly runtimes: RuntimeFlowCache,
-    private readonly clock: () => Date = () => new Date(),
-    /** Where transfers go; without it (tests of the engine's side) a transfer only changes the call's state. */
-    private readonly routing?: RoutingService,
-    /** Tells each queue's outside system (CRM, ticketing) about a handoff, if the queue has a webhook. */
-    private readonly webhooks?: { deliver(queueId: string, packet: HandoffPacket): Promise<unknown> },
-    private readonly onError: (error: unknown) => void = console.error,
-    /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
-    private readonly llm?: LanguageModel,
-    /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
-    maxLiveCalls = DEFAULT_MAX_LIVE_CALLS,
-    /** See DEFAULT_CALL_IDLE_SECONDS; looked over on every routing tick. */
-    private readonly callIdleSeconds = DEFAULT_CALL_IDLE_SECONDS,
+    options: CallServiceOptions = {},
   ) {
-    this.model = new ModelBeforeTurn<LiveCall>(llm);
-    this.calls = new HeldCalls<LiveCall>(maxLiveCalls, (callId) => this.listeners.delete(callId));
+    const routing = options.routing;
+    this.clock = options.clock ?? (() => new Date());
+    this.routing = routing;
+    this.webhooks = options.webhooks;
+    this.onError = options.onError ?? console.error;
+    this.llm = options.llm;
+    this.maxLiveCalls = options.maxLiveCalls ?? DEFAULT_MAX_LIVE_CALLS;
+    this.callIdleSeconds = options.callIdleSeconds ?? DEFAULT_CALL_IDLE_SECONDS;
+    this.shared = options.shared;
+    this.model = new ModelBeforeTurn<LiveCall>(this.llm);
+    this.calls = new HeldCalls<LiveCall>(this.maxLiveCalls, (callId) => {
+      this.listeners.delete(callId);
+      this.versions.delete(callId);
+    });
+    // Another instance's update of a call whose channel is connected here.
+    this.shared?.onUpdate((callId, update) => this.deliver(callId, update as CallUpdate));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
     routing?.subscribe((event) => {
-      if (event.type === 'call_connected') this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' });
+      if (event.type === 'call_connected') this.inBackground(event.callId, () => this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' }));
     });
     routing?.onTick(() => {
       this.sendWaitingUpdates();
@@ -138,23 +174,52 @@ export class CallService {
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */
   transferOutcome(callId: string, outcome: 'connected' | 'no_agent' | 'failed', agent?: { id: string; name: string }) {
-    const call = this.calls.live(callId);
-    if (!call || call.session.status !== 'queued') return;
-    this.push(callId, this.apply(callId, call, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome, agent }));
+    return this.withCall(callId, () => {
+      const call = this.calls.live(callId);
+      if (!call || call.session.status !== 'queued') return;
+      this.push(callId, this.apply(callId, call, { type: 'transfer_outcome', at: this.clock().toISOString(), outcome, agent }));
+    });
   }
 
   /** `withSignals`: add the turn's signals and their evidence (for the test console; phone channels need not pay for them). */
   async start(body: unknown, withSignals = false) {
     const input = parseBody(startCallSchema, body);
     if (this.isDraining) throw new AppError(503, 'draining', 'This Baton server is shutting down and takes no new calls; try again in a moment (another server, or this one once restarted, will take it).');
-    this.calls.requireRoom();
+    if (this.shared) await this.requireSharedRoom();
+    else this.calls.requireRoom();
     const flow = this.runtimeFor(input.flowId, input.version);
     const at = this.clock().toISOString();
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
     const repeatCaller = this.repeatCallers.isRepeat(input.caller?.phone, this.clock().getTime()) || input.caller?.attributes?.repeatCaller === true;
-    const result = this.apply(callId, { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) }, { type: 'start', at, caller: input.caller });
+    const call: LiveCall = { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) };
+    const result = this.shared ? await this.created(callId, () => this.apply(callId, call, { type: 'start', at, caller: input.caller })) : this.apply(callId, call, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
+  }
+
+  /** Shared mode: the call limit counts the calls in progress on every instance. */
+  private async requireSharedRoom() {
+    const inProgress = await this.shared!.inProgress();
+    if (inProgress < this.maxLiveCalls) return;
+    throw new AppError(503, 'too_many_calls', `Baton is handling the most calls it is set to (${this.maxLiveCalls}, across all its servers); try again shortly or raise BATON_MAX_LIVE_CALLS.`);
+  }
+
+  /** Shared mode: a new call's first event, then the call saved whole for every instance. */
+  private async created<T>(callId: string, event: () => T): Promise<T> {
+    this.holding.set(callId, 1);
+    let result: T;
+    try {
+      result = event();
+    } catch (error) {
+      this.holding.delete(callId);
+      this.changedCalls.delete(callId);
+      throw error;
+    }
+    this.holding.delete(callId);
+    this.changedCalls.delete(callId);
+    const call = this.calls.find(callId)!;
+    this.versions.set(callId, await this.shared!.create(callId, this.saveOf(callId, call)!));
+    return result;
   }
 
   async turn(callId: string, body: unknown, withSignals = false): Promise<TurnView> {
@@ -166,6 +231,10 @@ export class CallService {
    * which waits for the model), so the busiest request answers without a promise and a trip through the microtask queue.
    */
   turnNow(callId: string, body: unknown, withSignals = false, idempotencyKey?: string): TurnView | Promise<TurnView> {
+    return this.withCall(callId, () => this.keyedTurn(callId, body, withSignals, idempotencyKey));
+  }
+
+  private keyedTurn(callId: string, body: unknown, withSignals: boolean, idempotencyKey?: string): TurnView | Promise<TurnView> {
     const { turn, key } = turnKey(body, idempotencyKey);
     if (key === undefined) return this.stepTurn(callId, turn, withSignals);
     // A retried turn (its answer lost to a timeout, or sent again to another server) is applied once: the retry gets
@@ -187,7 +256,8 @@ export class CallService {
     const call = this.calls.find(callId);
     if (!call) return view;
     const answers = [...(call.answers ?? []), { key, view }].slice(-ANSWERS_KEPT);
-    if (call.session.status === 'ended') this.calls.put(callId, { ...call, answers });
+    // An ended call keeps its answers too (a retried hang-up), shared with the other instances in shared mode.
+    if (call.session.status === 'ended' && !this.shared) this.calls.put(callId, { ...call, answers });
     else this.keep(callId, { ...call, answers });
     return view;
   }
@@ -220,11 +290,13 @@ export class CallService {
 
   /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
   agentSays(callId: string, agentId: string, text: string) {
-    const call = this.agentsCall(callId, agentId);
-    const at = this.clock().toISOString();
-    this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
-    this.routing!.notify({ type: 'agent_said', callId, agentId, text, at });
-    return { at };
+    return this.withCall(callId, () => {
+      const call = this.agentsCall(callId, agentId);
+      const at = this.clock().toISOString();
+      this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
+      this.routing!.notify({ type: 'agent_said', callId, agentId, text, at });
+      return { at };
+    });
   }
 
   /**
@@ -232,6 +304,10 @@ export class CallService {
    * then a `hangup`). With a wrap-up it is saved at once and its disposition is the call's; else the agent saves it later.
    */
   agentHangsUp(callId: string, agentId: string, wrapUp?: WrapUp) {
+    return this.withCall(callId, () => this.agentHangsUpNow(callId, agentId, wrapUp));
+  }
+
+  private agentHangsUpNow(callId: string, agentId: string, wrapUp?: WrapUp) {
     const call = this.agentsCall(callId, agentId);
     const at = this.clock().toISOString();
     this.push(callId, this.apply(callId, { ...call, agentHungUpAt: at }, { type: 'agent_hangup', at, agentId, disposition: wrapUp?.disposition }));
@@ -243,12 +319,14 @@ export class CallService {
    * talking to nobody; a call already ended takes the wrap-up's disposition.
    */
   wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
-    const call = this.calls.live(callId);
-    if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return this.agentHangsUp(callId, agentId, wrapUp).wrapUp!;
-    const saved = this.routing!.wrapUp(agentId, callId, wrapUp);
-    const done = this.calls.endedCall(callId);
-    if (done) this.calls.put(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
-    return saved;
+    return this.withCall(callId, () => {
+      const call = this.calls.live(callId);
+      if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return this.agentHangsUpNow(callId, agentId, wrapUp).wrapUp!;
+      const saved = this.routing!.wrapUp(agentId, callId, wrapUp);
+      const done = this.calls.endedCall(callId);
+      if (done) this.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
+      return saved;
+    });
   }
 
   /** The call, if the agent has it connected and it is in progress; else a 409 that says why not. */
@@ -274,9 +352,11 @@ export class CallService {
   }
 
   /** Where a call in progress is (a channel that reconnects shows it); 404 when it is not in progress, 409 once it ended. */
-  current(callId: string): { callId: string; flow: { id: string; version: number | 'draft' }; state: CallState } {
-    const s = this.live(callId).session;
-    return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status } };
+  current(callId: string) {
+    return this.withCall(callId, (): { callId: string; flow: { id: string; version: number | 'draft' }; state: CallState } => {
+      const s = this.live(callId).session;
+      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status } };
+    });
   }
 
   /** The call in progress whose caller came in on this Twilio CallSid; looked for only when a channel lost track of it (a restart). */
@@ -294,7 +374,8 @@ export class CallService {
 
   /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
   subscribe(callId: string, listener: CallListener): () => void {
-    if (!this.calls.find(callId)) throw notFound('call in progress', callId);
+    // Shared mode: the call may be held by other instances only; its channel asked for it (`current`) first.
+    if (!this.calls.find(callId) && !this.shared) throw notFound('call in progress', callId);
     let set = this.listeners.get(callId);
     if (!set) this.listeners.set(callId, (set = new Set()));
     set.add(listener);
@@ -305,6 +386,8 @@ export class CallService {
   }
 
   async get(callId: string) {
+    // Shared mode: the call as last saved, wherever that was.
+    if (this.shared) await this.withCall(callId, () => undefined);
     const live = this.calls.find(callId);
     const records = await this.store.calls.read(callId);
     if (!live && records.length === 0) throw notFound('call', callId);
@@ -417,8 +500,18 @@ export class CallService {
   private endAbandonedCalls() {
     const now = this.clock();
     const since = now.getTime() - this.callIdleSeconds * 1000;
-    const left = [...this.calls.allInProgress()].filter(([, call]) => call.session.status === 'ai' && call.lastHeardAt < since);
-    for (const [callId, call] of left) this.push(callId, this.apply(callId, call, { type: 'hangup', at: now.toISOString(), idle: true }));
+    const endIfLeft = (callId: string) => {
+      const call = this.calls.live(callId);
+      if (call?.session.status === 'ai' && call.lastHeardAt < since) this.push(callId, this.apply(callId, call, { type: 'hangup', at: now.toISOString(), idle: true }));
+    };
+    if (!this.shared) {
+      for (const [callId] of [...this.calls.allInProgress()]) endIfLeft(callId);
+      return;
+    }
+    // Shared mode: the calls left on any instance (one that was killed too); each is taken first, so it ends once.
+    void this.shared.silentSince(since, 100).then((callIds) => {
+      for (const callId of callIds) this.inBackground(callId, () => endIfLeft(callId));
+    }, this.onError);
   }
 
   /** Waiting callers get routing's latest figures; their flow says when they hear them. */
@@ -426,11 +519,13 @@ export class CallService {
     const figures = this.routing!.waitingFigures();
     const at = this.clock().toISOString();
     for (const [callId, f] of figures) {
-      const call = this.calls.live(callId);
-      if (!call || call.session.status !== 'queued') continue;
-      const queues: LiveQueues = (queueId) => (queueId === call.session.handoff?.queue ? { ...f, ewtSeconds: f.ewtSeconds ?? undefined } : undefined);
-      const result = this.apply(callId, call, { type: 'queue_update', at, ...f }, queues);
-      if (result.actions.length > 0) this.push(callId, result);
+      this.inBackground(callId, () => {
+        const call = this.calls.live(callId);
+        if (!call || call.session.status !== 'queued') return;
+        const queues: LiveQueues = (queueId) => (queueId === call.session.handoff?.queue ? { ...f, ewtSeconds: f.ewtSeconds ?? undefined } : undefined);
+        const result = this.apply(callId, call, { type: 'queue_update', at, ...f }, queues);
+        if (result.actions.length > 0) this.push(callId, result);
+      });
     }
   }
 
@@ -448,6 +543,11 @@ export class CallService {
   private keep(callId: string, call: LiveCall) {
     const before = this.calls.live(callId)?.session.status;
     this.calls.put(callId, call);
+    if (this.shared) {
+      // Saved as the event lets the call go (see withCall).
+      this.changedCalls.add(callId);
+      return;
+    }
     this.store.liveCalls.changed(
       callId,
       () => {
@@ -466,11 +566,96 @@ export class CallService {
   }
 
   private push(callId: string, result: StepResult) {
-    const set = this.listeners.get(callId);
-    if (!set || result.actions.length === 0) return;
+    if (result.actions.length === 0) return;
     const s = result.session;
     const update: CallUpdate = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status } };
-    for (const listener of set) listener(update);
+    this.shared?.publish(callId, update);
+    this.deliver(callId, update);
+  }
+
+  private deliver(callId: string, update: CallUpdate) {
+    const set = this.listeners.get(callId);
+    if (set) for (const listener of set) listener(update);
+  }
+
+  /**
+   * Runs one event of a call. With the embedded store, at once. In shared mode, with the call taken from the shared
+   * store first — the latest saved, if another instance changed it since — and saved before it is let go, so exactly
+   * one instance acts on a call at a time and a call outlives its instance. Events of a call this instance holds
+   * already (one nested in another, or arriving while a turn waits for the model) run on what it holds.
+   */
+  private withCall<T>(callId: string, event: () => T | Promise<T>): T | Promise<T> {
+    if (!this.shared) return event();
+    const depth = this.holding.get(callId);
+    if (depth !== undefined) {
+      const result = event();
+      if (!(result instanceof Promise)) return result;
+      this.holding.set(callId, depth + 1);
+      return result.finally(() => this.letGo(callId));
+    }
+    return this.take(callId).then(async (held) => {
+      try {
+        return await event();
+      } finally {
+        // A call the shared store does not know was not taken: the event says so (404) or reads the call log.
+        if (held) await this.letGo(callId);
+      }
+    });
+  }
+
+  /** `withCall` for events nobody waits on (routing's, timers'): a failure is reported, not thrown. */
+  private inBackground(callId: string, event: () => unknown) {
+    try {
+      const done = this.withCall(callId, event);
+      if (done instanceof Promise) done.catch(this.onError);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Shared mode: takes the call for an event, reading it back if another instance saved it since this one held it. */
+  private async take(callId: string): Promise<boolean> {
+    const taken = await this.shared!.take(callId, this.versions.get(callId));
+    if (!taken) return false;
+    this.holding.set(callId, (this.holding.get(callId) ?? 0) + 1);
+    this.versions.set(callId, taken.version);
+    if (!taken.lines) return true;
+    try {
+      const call = liveCallFromSaved(foldSaved(taken.lines), (s) => this.runtimes.runtimeFor(s.flowId, s.flowVersion, 'the call cannot go on'));
+      this.calls.put(callId, call);
+      this.saves.loaded(callId, call, taken.lines.length);
+    } catch (error) {
+      await this.letGo(callId);
+      throw error;
+    }
+    return true;
+  }
+
+  /** Shared mode: one event of the call is done; once none is left, what changed is saved and the call let go. */
+  private async letGo(callId: string) {
+    const depth = (this.holding.get(callId) ?? 1) - 1;
+    if (depth > 0) {
+      this.holding.set(callId, depth);
+      return;
+    }
+    this.holding.delete(callId);
+    const call = this.changedCalls.delete(callId) ? this.calls.find(callId) : undefined;
+    const version = await this.shared!.release(callId, call && this.saveOf(callId, call));
+    if (version !== undefined) this.versions.set(callId, version);
+    else {
+      // Another instance took the call while this one did not answer for too long: its copy stands; read it next time.
+      this.versions.delete(callId);
+      this.saves.forget(callId);
+      this.onError(new Error(`call ${callId} was taken over by another instance before this one saved its event`));
+    }
+  }
+
+  private saveOf(callId: string, call: LiveCall): CallSave | undefined {
+    const line = this.saves.lineFor(callId, call, 'whole');
+    if (!line) return undefined;
+    const ended = call.session.status === 'ended';
+    if (ended) this.saves.forget(callId);
+    return { ...line, ended, lastHeardAt: call.lastHeardAt };
   }
 
   private view(result: StepResult, withSignals: boolean): TurnView {

@@ -46,23 +46,21 @@ interface Mark {
 export class CallSaves {
   private readonly marks = new Map<string, Mark>();
 
-  /** The call as a line to save (whole, or its changes since the last save); null once it is over. */
-  lineFor(callId: string, call: LiveCall): { text: string; whole: boolean } | null {
+  /**
+   * The call as a line to save (whole, or its changes since the last save); null once it is over, unless `ended` asks
+   * for its last line too (the shared store keeps an ended call a while, so a late event hears it ended).
+   */
+  lineFor(callId: string, call: LiveCall, ended: 'none' | 'whole' = 'none'): { text: string; whole: boolean } | null {
     const s = call.session;
-    if (s.status === 'ended') {
+    if (s.status === 'ended' && ended === 'none') {
       this.marks.delete(callId);
       return null;
     }
     const mark = this.marks.get(callId);
-    const next: Mark = { session: s, answers: call.answers, lastItems: new Map(), changes: mark ? mark.changes + 1 : 0 };
-    for (const key of LIST_KEYS) {
-      const list = s[key] as AppendOnlyList<unknown>;
-      const last = list.at(-1);
-      if (last !== null && typeof last === 'object') next.lastItems.set(key, last);
-    }
+    const next = markOf(call, mark ? mark.changes + 1 : 0);
     this.marks.set(callId, next);
     const callFields = { manualTransfers: call.manualTransfers, repeatCaller: call.repeatCaller, lastHeardAt: call.lastHeardAt, ...(call.agentHungUpAt ? { agentHungUpAt: call.agentHungUpAt } : {}) };
-    if (!mark || next.changes >= CHANGES_BETWEEN_WHOLE) {
+    if (!mark || next.changes >= CHANGES_BETWEEN_WHOLE || s.status === 'ended') {
       next.changes = 0;
       return { text: JSON.stringify({ session: s, ...callFields, ...(call.answers ? { answers: call.answers } : {}) }), whole: true };
     }
@@ -88,9 +86,24 @@ export class CallSaves {
     return { text: JSON.stringify({ changes: { set, add, keep }, ...callFields, ...answers }), whole: false };
   }
 
+  /** The call was just read back from `savedLines` lines saved elsewhere: its next line is its changes since then. */
+  loaded(callId: string, call: LiveCall, savedLines: number) {
+    this.marks.set(callId, markOf(call, savedLines - 1));
+  }
+
   forget(callId: string) {
     this.marks.delete(callId);
   }
+}
+
+function markOf(call: LiveCall, changes: number): Mark {
+  const s = call.session;
+  const mark: Mark = { session: s, answers: call.answers, lastItems: new Map(), changes };
+  for (const key of LIST_KEYS) {
+    const last = (s[key] as AppendOnlyList<unknown>).at(-1);
+    if (last !== null && typeof last === 'object') mark.lastItems.set(key, last);
+  }
+  return mark;
 }
 
 /**

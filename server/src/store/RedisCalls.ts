@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { AppError } from '../errors.ts';
+import type { CallSave, SharedCalls, SharedUpdateListener, TakenCall } from './types.ts';
+
+/** An instance is running while its heartbeat key lives; it renews it this often, and it lives three times as long. */
+const HEARTBEAT_MS = 500;
+const HEARTBEAT_TTL_MS = 1_500;
+/**
+ * A call taken by an instance stays taken at most this long, even if the instance still runs (a stuck event). A
+ * killed instance's calls are free as soon as its heartbeat lapses (HEARTBEAT_TTL_MS), well before this.
+ */
+const TAKEN_MS = 30_000;
+/** How long an event waits for a call another instance has before giving up with 503. */
+const WAIT_FOR_CALL_MS = 10_000;
+/** Calls in progress are kept a day after their last change; ended ones an hour (a late turn gets "ended", the desk its wrap-up). */
+const IN_PROGRESS_TTL_S = 24 * 3600;
+const ENDED_TTL_S = 3600;
+const UPDATES = 'baton:call-updates';
+const LIVE = 'baton:calls:in-progress';
+const HEARTBEAT = 'baton:instance:';
+
+/** A call's keys; the braces keep them in one slot of a Redis Cluster. */
+const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`];
+
+/**
+ * Takes a call for one event, unless a running instance (its heartbeat alive) has it. Returns {-1} busy, {0} unknown,
+ * {1, version} when `known` is the latest, else {1, version, lines}.
+ */
+const TAKE = `
+local holder = redis.call('GET', KEYS[1])
+if holder and redis.call('EXISTS', ARGV[4] .. holder) == 1 then return {-1} end
+local v = redis.call('GET', KEYS[2])
+if not v then return {0} end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+if v == ARGV[3] then return {1, v} end
+return {1, v, redis.call('LRANGE', KEYS[3], 0, -1)}
+`;
+
+/** Saves an event's change (ARGV[2]: none, whole or change) and lets the call go; -1 when this instance no longer has it. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('DEL', KEYS[1])
+if ARGV[2] == 'none' then return tonumber(redis.call('GET', KEYS[2]) or '0') end
+if ARGV[2] == 'whole' then redis.call('DEL', KEYS[3]) end
+redis.call('RPUSH', KEYS[3], ARGV[3])
+local v = redis.call('INCR', KEYS[2])
+local ttl = ARGV[4] == '1' and ARGV[8] or ARGV[7]
+redis.call('EXPIRE', KEYS[2], ttl)
+redis.call('EXPIRE', KEYS[3], ttl)
+if ARGV[4] == '1' then redis.call('ZREM', KEYS[4], ARGV[6]) else redis.call('ZADD', KEYS[4], ARGV[5], ARGV[6]) end
+return v
+`;
+
+/** A new call, saved whole at version 1; 0 if the id is taken. */
+const CREATE = `
+if redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[4]) == false then return 0 end
+redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('EXPIRE', KEYS[3], ARGV[4])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[3])
+return 1
+`;
+
+type Scripted = Redis & {
+  takeCall(taken: string, version: string, lines: string, instance: string, ms: number, known: string, heartbeat: string): Promise<[number, string?, string[]?]>;
+  releaseCall(taken: string, version: string, lines: string, live: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number): Promise<number>;
+  createCall(taken: string, version: string, lines: string, live: string, line: string, lastHeardAt: number, callId: string, ttl: number): Promise<number>;
+};
+
+/**
+ * Calls in progress in Redis (BATON_REDIS_URL), shared by every Baton instance. Each call is a list of JSON lines (the
+ * call whole, then each event's changes, as the embedded store's file keeps them) with a version; an instance takes a
+ * call with a script that checks no running instance has it and returns the lines only if its own copy is stale, and
+ * lets it go with a script that appends the change and bumps the version — two round trips per event. Instances
+ * announce they are running with a heartbeat key, so the calls of one that was killed are free within 1.5 s.
+ */
+export class RedisCalls implements SharedCalls {
+  readonly instanceId = randomUUID();
+  private readonly redis: Scripted;
+  private readonly subscriber: Redis;
+  private readonly listeners: SharedUpdateListener[] = [];
+  private readonly heartbeat: NodeJS.Timeout;
+
+  private constructor(url: string, onError: (error: Error) => void) {
+    const options = { maxRetriesPerRequest: 2, enableReadyCheck: true, lazyConnect: true };
+    this.redis = new Redis(url, options) as Scripted;
+    this.subscriber = new Redis(url, options);
+    this.redis.on('error', onError);
+    this.subscriber.on('error', onError);
+    this.redis.defineCommand('takeCall', { numberOfKeys: 3, lua: TAKE });
+    this.redis.defineCommand('releaseCall', { numberOfKeys: 4, lua: RELEASE });
+    this.redis.defineCommand('createCall', { numberOfKeys: 4, lua: CREATE });
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      const { from, callId, update } = JSON.parse(message) as { from: string; callId: string; update: unknown };
+      if (from === this.instanceId) return;
+      for (const listener of this.listeners) listener(callId, update);
+    });
+    this.heartbeat = setInterval(() => void this.beat().catch(onError), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Connects (rejecting with what is wrong when Redis cannot be reached) and starts this instance's heartbeat. */
+  static async connect(url: string, onError: (error: Error) => void = (error) => console.error(`Redis: ${error.message}`)): Promise<RedisCalls> {
+    const calls = new RedisCalls(url, onError);
+    try {
+      await Promise.all([calls.redis.connect(), calls.subscriber.connect()]);
+      await calls.subscriber.subscribe(UPDATES);
+      await calls.beat();
+    } catch (error) {
+      calls.redis.disconnect();
+      calls.subscriber.disconnect();
+      clearInterval(calls.heartbeat);
+      const failed = new Error(`Baton could not reach Redis at ${redactedUrl(url)} (BATON_REDIS_URL): ${(error as Error).message}. Start Redis there, or unset BATON_REDIS_URL to run one instance on its own.`);
+      failed.name = 'StartupError';
+      throw failed;
+    }
+    return calls;
+  }
+
+  private async beat() {
+    await this.redis.set(HEARTBEAT + this.instanceId, '1', 'PX', HEARTBEAT_TTL_MS);
+  }
+
+  async create(callId: string, save: CallSave): Promise<number> {
+    const [taken, version, lines] = keys(callId);
+    const created = await this.redis.createCall(taken, version, lines, LIVE, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S);
+    if (created !== 1) throw new Error(`a call with id ${callId} already exists`);
+    return 1;
+  }
+
+  async take(callId: string, knownVersion: number | undefined): Promise<TakenCall | undefined> {
+    const [taken, version, lines] = keys(callId);
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const [status, v, saved] = await this.redis.takeCall(taken, version, lines, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT);
+      if (status === 0) return undefined;
+      if (status === 1) return { version: Number(v), ...(saved ? { lines: saved.map((line) => JSON.parse(line) as Record<string, unknown>) } : {}) };
+      if (Date.now() - started > WAIT_FOR_CALL_MS) throw new AppError(503, 'call_busy', 'This call is busy with another event; try the turn again in a moment.');
+      // Another event of this call is being answered (usually for a few milliseconds): wait a little longer each time.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 1 << attempt)));
+    }
+  }
+
+  async release(callId: string, save: CallSave | undefined): Promise<number | undefined> {
+    const [taken, version, lines] = keys(callId);
+    const mode = !save ? 'none' : save.whole ? 'whole' : 'change';
+    const v = await this.redis.releaseCall(taken, version, lines, LIVE, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S);
+    return v < 0 ? undefined : v;
+  }
+
+  inProgress(): Promise<number> {
+    return this.redis.zcard(LIVE);
+  }
+
+  silentSince(before: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(LIVE, '-inf', `(${before}`, 'LIMIT', 0, limit);
+  }
+
+  publish(callId: string, update: unknown) {
+    void this.redis.publish(UPDATES, JSON.stringify({ from: this.instanceId, callId, update })).catch(() => {});
+  }
+
+  onUpdate(listener: SharedUpdateListener) {
+    this.listeners.push(listener);
+  }
+
+  async close() {
+    clearInterval(this.heartbeat);
+    await this.redis.del(HEARTBEAT + this.instanceId).catch(() => {});
+    await Promise.all([this.redis.quit().catch(() => {}), this.subscriber.quit().catch(() => {})]);
+  }
+}
+
+/** The URL without its password, for messages. */
+function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'BATON_REDIS_URL';
+  }
+}
