@@ -7,6 +7,8 @@ import { handoffBench } from './handoffBench.ts';
 import { httpBench } from './httpBench.ts';
 import { mediaBench } from './mediaBench.ts';
 import { routeBench } from './routeBench.ts';
+import { scaleOutBench } from './scaleOutBench.ts';
+import { startRedis } from '../../test/services/redis.ts';
 import { simulateBench } from './simulateBench.ts';
 import { twilioBench } from './twilioBench.ts';
 
@@ -23,6 +25,14 @@ const c1000 = compileBench(1000);
 const c4000 = compileBench(4000);
 print({ compile_ms_1000_nodes: c1000, compile_ms_4000_nodes: c4000, compile_growth_4000_vs_1000: Number((c4000 / c1000).toFixed(2)) });
 print(await httpBench(billing, seconds * 2));
+// Several instances: Debian's redis-server (and HAProxy), installed with apt when the bench runs as root.
+const redis = await startRedis();
+try {
+  print(await httpBench(billing, seconds * 2, redis.url));
+  print(await scaleOutBench(billing, seconds * 2, redis.url));
+} finally {
+  await redis.stop();
+}
 print(routeBench());
 print(await mediaBench());
 print(await handoffBench());

@@ -7,11 +7,14 @@ import pino from 'pino';
 import { baseApp, BODY_LIMIT, createApp } from '../src/http/createApp.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
 import { openStore } from '../src/store/openStore.ts';
+import { RedisCalls } from '../src/store/RedisCalls.ts';
 
 const store = await openStore(mkdtempSync(path.join(os.tmpdir(), 'baton-bench-')));
 const flow = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 await store.flows.create(flow);
-const { app } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }) });
+// BENCH_REDIS_URL: calls in progress shared through Redis, as each of several instances runs.
+const sharedCalls = process.env.BENCH_REDIS_URL ? await RedisCalls.connect(process.env.BENCH_REDIS_URL) : undefined;
+const { app } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }), sharedCalls });
 
 // The baseline: the same Express settings and JSON parsing, answering at once.
 const bare = baseApp();

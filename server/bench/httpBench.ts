@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { billingScript } from './script.ts';
@@ -11,13 +11,12 @@ const POOL = 6000;
 const ROUNDS = 10;
 const WARM_UP_SECONDS = 3;
 
-
 interface Measured {
   rps: number;
   cpuMicrosPerRequest: number;
 }
 
-async function load(url: string, requestFor: () => { path: string; body: string }, seconds: number, cpu?: () => Promise<number>): Promise<Measured> {
+export async function load(url: string, requestFor: () => { path: string; body: string }, seconds: number, cpu?: () => Promise<number>): Promise<Measured> {
   const before = cpu ? await cpu() : 0;
   const result = await autocannon({
     url,
@@ -30,62 +29,96 @@ async function load(url: string, requestFor: () => { path: string; body: string 
   return { rps: result.requests.average, cpuMicrosPerRequest: (after - before) / Math.max(1, result.requests.total) };
 }
 
-/** Requests per second on the turn endpoint against a bare Express endpoint, measured in the same run. */
-export async function httpBench(flowPath: string, seconds: number) {
+export interface BenchServer {
+  api: string;
+  bare: string;
+  /** The server's CPU time so far (µs). */
+  cpu(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The app in a child process, so the load tool and the server do not share one event loop. `env`: e.g.
+ * BENCH_REDIS_URL for calls shared through Redis, PORT for a fixed port.
+ */
+export async function forkBenchServer(flowPath: string, env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_NODE_FLAGS passes flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const execArgv = ['--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
-  const child = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  try {
-    const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as { api: number; bare: number }));
-      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    });
-    const api = `http://127.0.0.1:${ports.api}`;
-    const cpu = () =>
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { api: number; bare: number }));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    api: `http://127.0.0.1:${ports.api}`,
+    bare: `http://127.0.0.1:${ports.bare}`,
+    cpu: () =>
       new Promise<number>((resolve) => {
         child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
         child.send('cpu');
-      });
-    // 400 calls in progress at once; each plays the script once (a long, 18-turn call) and then makes
-    // way for a new caller, so the server holds what a busy contact center holds, not ever-growing calls.
-    const startCall = async () => {
-      const res = await fetch(`${api}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support', version: 'draft' }) });
-      return ((await res.json()) as { callId: string }).callId;
-    };
-    const pool: string[] = [];
-    for (let batch = 0; batch < POOL / 20; batch++) pool.push(...(await Promise.all(Array.from({ length: 20 }, startCall))));
-    let nextFromPool = 0;
-    const active = Array.from({ length: CALLS }, () => ({ id: pool[nextFromPool++], turn: 0 }));
+      }),
+    async stop() {
+      child.kill('SIGINT');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/**
+ * Turns as a busy contact center sends them: 400 calls in progress at once; each plays the script once (a long,
+ * 18-turn call) and then makes way for a new caller, so the server holds what a busy contact center holds, not
+ * ever-growing calls. The calls are started through `api` beforehand.
+ */
+export async function turnsOfCalls(api: string): Promise<() => { path: string; body: string }> {
+  const startCall = async () => {
+    const res = await fetch(`${api}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support', version: 'draft' }) });
+    return ((await res.json()) as { callId: string }).callId;
+  };
+  const pool: string[] = [];
+  for (let batch = 0; batch < POOL / 20; batch++) pool.push(...(await Promise.all(Array.from({ length: 20 }, startCall))));
+  let nextFromPool = 0;
+  const active = Array.from({ length: CALLS }, () => ({ id: pool[nextFromPool++], turn: 0 }));
+  let next = 0;
+  return () => {
+    const slot = next++ % CALLS;
+    if (active[slot].turn === billingScript.length) active[slot] = { id: pool[nextFromPool++ % POOL], turn: 0 };
+    const call = active[slot];
+    const text = billingScript[call.turn++];
+    return { path: `/api/calls/${call.id}/turns`, body: JSON.stringify({ text }) };
+  };
+}
+
+/**
+ * Requests per second on the turn endpoint against a bare Express endpoint, measured in the same run. `redisUrl`:
+ * the server shares its calls through Redis (figures named `…_redis`).
+ */
+export async function httpBench(flowPath: string, seconds: number, redisUrl?: string) {
+  const server = await forkBenchServer(flowPath, redisUrl ? { BENCH_REDIS_URL: redisUrl } : {});
+  try {
+    const turn = await turnsOfCalls(server.api);
     let next = 0;
-    const turn = () => {
-      const slot = next++ % CALLS;
-      if (active[slot].turn === billingScript.length) active[slot] = { id: pool[nextFromPool++ % POOL], turn: 0 };
-      const call = active[slot];
-      const text = billingScript[call.turn++];
-      return { path: `/api/calls/${call.id}/turns`, body: JSON.stringify({ text }) };
-    };
     const bare = () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) });
     // Warm up both until the JIT has settled: the turn path is a lot more code than the bare one,
     // and its first seconds run measurably slower.
-    await load(api, turn, WARM_UP_SECONDS);
-    await load(`http://127.0.0.1:${ports.bare}`, bare, WARM_UP_SECONDS);
+    await load(server.api, turn, WARM_UP_SECONDS);
+    await load(server.bare, bare, WARM_UP_SECONDS);
     // Alternate short rounds and take medians, so drift on a shared machine hits both sides alike.
     const turnRuns: Measured[] = [];
     const bareRuns: Measured[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      turnRuns.push(await load(api, turn, seconds / ROUNDS, cpu));
-      bareRuns.push(await load(`http://127.0.0.1:${ports.bare}`, bare, seconds / ROUNDS, cpu));
+      turnRuns.push(await load(server.api, turn, seconds / ROUNDS, server.cpu));
+      bareRuns.push(await load(server.bare, bare, seconds / ROUNDS, server.cpu));
     }
     const ratios = turnRuns.map((t, i) => t.rps / bareRuns[i].rps);
+    const suffix = redisUrl ? '_redis' : '';
     return {
-      turn_http_rps: Math.round(median(turnRuns.map((r) => r.rps))),
-      bare_express_rps: Math.round(median(bareRuns.map((r) => r.rps))),
-      turn_http_vs_express_ratio: Number(median(ratios).toFixed(3)),
-      turn_server_cpu_us_per_request: Math.round(median(turnRuns.map((r) => r.cpuMicrosPerRequest))),
-      bare_server_cpu_us_per_request: Math.round(median(bareRuns.map((r) => r.cpuMicrosPerRequest))),
+      [`turn_http_rps${suffix}`]: Math.round(median(turnRuns.map((r) => r.rps))),
+      [`bare_express_rps${suffix}`]: Math.round(median(bareRuns.map((r) => r.rps))),
+      [`turn_http_vs_express_ratio${suffix}`]: Number(median(ratios).toFixed(3)),
+      [`turn_server_cpu_us_per_request${suffix}`]: Math.round(median(turnRuns.map((r) => r.cpuMicrosPerRequest))),
+      [`bare_server_cpu_us_per_request${suffix}`]: Math.round(median(bareRuns.map((r) => r.cpuMicrosPerRequest))),
     };
   } finally {
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 }

@@ -1,32 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../e2e/startServer.ts';
-import { freePort, startHaproxy, type RunningBalancer } from '../services/haproxy.ts';
+import { startCluster, type RunningCluster } from '../services/cluster.ts';
 
-const instances: RunningServer[] = [];
-const dirs: string[] = [];
-let balancer: RunningBalancer | undefined;
+let cluster: RunningCluster | undefined;
 afterEach(async () => {
-  await balancer?.stop();
-  balancer = undefined;
-  await Promise.all(instances.splice(0).map((s) => s.stop()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await cluster?.stop();
+  cluster = undefined;
 });
-
-const startOn = (port: number, dataDir: string) => startServer({ dataDir, env: { PORT: String(port) } });
 
 describe('behind a load balancer', () => {
   it('When three Baton servers behind HAProxy are restarted one after another, then every request through the balancer is answered: a stopping server finishes what it has, leaves the rotation, and the balancer sends the rest to the others', { timeout: 300_000 }, async () => {
-    const ports = await Promise.all([freePort(), freePort(), freePort()]);
-    for (const port of ports) {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-lb-'));
-      dirs.push(dir);
-      instances.push(await startOn(port, dir));
-    }
-    balancer = await startHaproxy(ports);
-    const url = balancer.url;
+    cluster = await startCluster(3);
+    const url = cluster.url;
 
     // Callers of the API keep asking through the balancer the whole time.
     let running = true;
@@ -46,11 +30,10 @@ describe('behind a load balancer', () => {
     };
     const clients = Array.from({ length: 8 }, client);
 
-    for (let i = 0; i < instances.length; i++) {
+    for (let i = 0; i < cluster.instances.length; i++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const before = answered;
-      await instances[i].stop();
-      instances[i] = await startOn(ports[i], dirs[i]);
+      await cluster.restart(i);
       // Back in the rotation once two readiness checks in a row pass.
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect(answered).toBeGreaterThan(before);

@@ -21,11 +21,13 @@ const LIVE = 'baton:calls:in-progress';
 const HEARTBEAT = 'baton:instance:';
 
 /** A call's keys; the braces keep them in one slot of a Redis Cluster. */
-const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`];
+const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`, `baton:call:{${callId}}:base`];
 
 /**
- * Takes a call for one event, unless a running instance (its heartbeat alive) has it. Returns {-1} busy, {0} unknown,
- * {1, version} when `known` is the latest, else {1, version, lines}.
+ * Takes a call for one event, unless a running instance (its heartbeat alive) has it. A call's lines are its last
+ * whole save (at version `base`) and each change after it (line i is version base + i). Returns {-1} busy, {0}
+ * unknown, {1, version, base} when `known` is the latest, {1, version, base, lines, 1} with the changes after `known`
+ * when it follows the last whole save, else {1, version, base, lines, 0} with all of them.
  */
 const TAKE = `
 local holder = redis.call('GET', KEYS[1])
@@ -33,8 +35,11 @@ if holder and redis.call('EXISTS', ARGV[4] .. holder) == 1 then return {-1} end
 local v = redis.call('GET', KEYS[2])
 if not v then return {0} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if v == ARGV[3] then return {1, v} end
-return {1, v, redis.call('LRANGE', KEYS[3], 0, -1)}
+local base = tonumber(redis.call('GET', KEYS[4]) or '1')
+if v == ARGV[3] then return {1, v, base} end
+local known = tonumber(ARGV[3])
+if known and known >= base and known < tonumber(v) then return {1, v, base, redis.call('LRANGE', KEYS[3], known - base + 1, -1), 1} end
+return {1, v, base, redis.call('LRANGE', KEYS[3], 0, -1), 0}
 `;
 
 /** Saves an event's change (ARGV[2]: none, whole or change) and lets the call go; -1 when this instance no longer has it. */
@@ -45,26 +50,29 @@ if ARGV[2] == 'none' then return tonumber(redis.call('GET', KEYS[2]) or '0') end
 if ARGV[2] == 'whole' then redis.call('DEL', KEYS[3]) end
 redis.call('RPUSH', KEYS[3], ARGV[3])
 local v = redis.call('INCR', KEYS[2])
+if ARGV[2] == 'whole' then redis.call('SET', KEYS[4], v) end
 local ttl = ARGV[4] == '1' and ARGV[8] or ARGV[7]
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('EXPIRE', KEYS[3], ttl)
-if ARGV[4] == '1' then redis.call('ZREM', KEYS[4], ARGV[6]) else redis.call('ZADD', KEYS[4], ARGV[5], ARGV[6]) end
+redis.call('EXPIRE', KEYS[4], ttl)
+if ARGV[4] == '1' then redis.call('ZREM', KEYS[5], ARGV[6]) else redis.call('ZADD', KEYS[5], ARGV[5], ARGV[6]) end
 return v
 `;
 
 /** A new call, saved whole at version 1; 0 if the id is taken. */
 const CREATE = `
 if redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[4]) == false then return 0 end
+redis.call('SET', KEYS[4], 1, 'EX', ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[1])
 redis.call('EXPIRE', KEYS[3], ARGV[4])
-redis.call('ZADD', KEYS[4], ARGV[2], ARGV[3])
+redis.call('ZADD', KEYS[5], ARGV[2], ARGV[3])
 return 1
 `;
 
 type Scripted = Redis & {
-  takeCall(taken: string, version: string, lines: string, instance: string, ms: number, known: string, heartbeat: string): Promise<[number, string?, string[]?]>;
-  releaseCall(taken: string, version: string, lines: string, live: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number): Promise<number>;
-  createCall(taken: string, version: string, lines: string, live: string, line: string, lastHeardAt: number, callId: string, ttl: number): Promise<number>;
+  takeCall(taken: string, version: string, lines: string, base: string, instance: string, ms: number, known: string, heartbeat: string): Promise<[number, string?, number?, string[]?, number?]>;
+  releaseCall(taken: string, version: string, lines: string, base: string, live: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number): Promise<number>;
+  createCall(taken: string, version: string, lines: string, base: string, live: string, line: string, lastHeardAt: number, callId: string, ttl: number): Promise<number>;
 };
 
 /**
@@ -82,14 +90,15 @@ export class RedisCalls implements SharedCalls {
   private readonly heartbeat: NodeJS.Timeout;
 
   private constructor(url: string, onError: (error: Error) => void) {
-    const options = { maxRetriesPerRequest: 2, enableReadyCheck: true, lazyConnect: true };
+    // Auto-pipelining: the commands of the turns answered in one tick go to Redis in one write.
+    const options = { maxRetriesPerRequest: 2, enableReadyCheck: true, lazyConnect: true, enableAutoPipelining: true };
     this.redis = new Redis(url, options) as Scripted;
     this.subscriber = new Redis(url, options);
     this.redis.on('error', onError);
     this.subscriber.on('error', onError);
-    this.redis.defineCommand('takeCall', { numberOfKeys: 3, lua: TAKE });
-    this.redis.defineCommand('releaseCall', { numberOfKeys: 4, lua: RELEASE });
-    this.redis.defineCommand('createCall', { numberOfKeys: 4, lua: CREATE });
+    this.redis.defineCommand('takeCall', { numberOfKeys: 4, lua: TAKE });
+    this.redis.defineCommand('releaseCall', { numberOfKeys: 5, lua: RELEASE });
+    this.redis.defineCommand('createCall', { numberOfKeys: 5, lua: CREATE });
     this.subscriber.on('message', (_channel: string, message: string) => {
       const { from, callId, update } = JSON.parse(message) as { from: string; callId: string; update: unknown };
       if (from === this.instanceId) return;
@@ -122,19 +131,23 @@ export class RedisCalls implements SharedCalls {
   }
 
   async create(callId: string, save: CallSave): Promise<number> {
-    const [taken, version, lines] = keys(callId);
-    const created = await this.redis.createCall(taken, version, lines, LIVE, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S);
+    const [taken, version, lines, base] = keys(callId);
+    const created = await this.redis.createCall(taken, version, lines, base, LIVE, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S);
     if (created !== 1) throw new Error(`a call with id ${callId} already exists`);
     return 1;
   }
 
   async take(callId: string, knownVersion: number | undefined): Promise<TakenCall | undefined> {
-    const [taken, version, lines] = keys(callId);
+    const [taken, version, lines, base] = keys(callId);
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const [status, v, saved] = await this.redis.takeCall(taken, version, lines, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT);
+      const [status, v, since, saved, changesOnly] = await this.redis.takeCall(taken, version, lines, base, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT);
       if (status === 0) return undefined;
-      if (status === 1) return { version: Number(v), ...(saved ? { lines: saved.map((line) => JSON.parse(line) as Record<string, unknown>) } : {}) };
+      if (status === 1) {
+        const call: TakenCall = { version: Number(v), changesSinceWhole: Number(v) - since! };
+        if (saved) Object.assign(call, { lines: saved.map((line) => JSON.parse(line) as Record<string, unknown>), changesOnly: changesOnly === 1 });
+        return call;
+      }
       if (Date.now() - started > WAIT_FOR_CALL_MS) throw new AppError(503, 'call_busy', 'This call is busy with another event; try the turn again in a moment.');
       // Another event of this call is being answered (usually for a few milliseconds): wait a little longer each time.
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 1 << attempt)));
@@ -142,9 +155,9 @@ export class RedisCalls implements SharedCalls {
   }
 
   async release(callId: string, save: CallSave | undefined): Promise<number | undefined> {
-    const [taken, version, lines] = keys(callId);
+    const [taken, version, lines, base] = keys(callId);
     const mode = !save ? 'none' : save.whole ? 'whole' : 'change';
-    const v = await this.redis.releaseCall(taken, version, lines, LIVE, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S);
+    const v = await this.redis.releaseCall(taken, version, lines, base, LIVE, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S);
     return v < 0 ? undefined : v;
   }
 

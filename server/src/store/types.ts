@@ -149,8 +149,14 @@ export interface LiveCallStore {
 /** A call as the shared store holds it: its version and, unless the version known here is the latest, its saved lines. */
 export interface TakenCall {
   version: number;
-  /** The call whole, then its changes, oldest first (as `LiveCallStore.interrupted` gives each call). */
+  /**
+   * The call whole, then its changes, oldest first (as `LiveCallStore.interrupted` gives each call); with `changesOnly`,
+   * only the changes saved after the version known here.
+   */
   lines?: Array<Record<string, unknown>>;
+  changesOnly?: boolean;
+  /** How many changes the call's saved lines hold after its last whole line (what this instance's next save follows). */
+  changesSinceWhole: number;
 }
 
 /** What one event changed of a call, saved as the shared store lets the call go. */

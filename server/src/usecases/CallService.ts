@@ -12,10 +12,11 @@ import { parseTurn, turnKey } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService, WrapUp } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
+import { TakenCalls } from './TakenCalls.ts';
 import { callLogRecord } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
 import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
-import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, type LiveCall, type TurnView } from './LiveCall.ts';
+import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, withSavedChanges, type LiveCall, type TurnView } from './LiveCall.ts';
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
 export interface CallUpdate {
@@ -75,11 +76,8 @@ export class CallService {
   private readonly maxLiveCalls: number;
   private readonly callIdleSeconds: number;
   private readonly shared?: SharedCalls;
-  /** Shared mode: the calls this instance has taken for an event now, with how many of their events are still running. */
-  private readonly holding = new Map<string, number>();
-  /** Shared mode: the version of each call as held here, and the calls changed since they were taken. */
-  private readonly versions = new Map<string, number>();
-  private readonly changedCalls = new Set<string>();
+  /** Shared mode: how each event takes its call from the shared store and saves it; absent with the embedded store. */
+  private readonly taking?: TakenCalls<LiveCall>;
 
   constructor(
     private readonly store: Store,
@@ -96,10 +94,17 @@ export class CallService {
     this.callIdleSeconds = options.callIdleSeconds ?? DEFAULT_CALL_IDLE_SECONDS;
     this.shared = options.shared;
     this.model = new ModelBeforeTurn<LiveCall>(this.llm);
-    this.calls = new HeldCalls<LiveCall>(this.maxLiveCalls, (callId) => {
-      this.listeners.delete(callId);
-      this.versions.delete(callId);
-    });
+    this.calls = new HeldCalls<LiveCall>(this.maxLiveCalls, (callId) => this.listeners.delete(callId));
+    if (this.shared) {
+      this.taking = new TakenCalls<LiveCall>(this.shared, this.calls, {
+        read: (lines) => liveCallFromSaved(foldSaved(lines), (s) => this.runtimes.runtimeFor(s.flowId, s.flowVersion, 'the call cannot go on')),
+        catchUp: withSavedChanges,
+        loaded: (callId, call, changes) => this.saves.loaded(callId, call, changes),
+        saveOf: (callId, call) => this.saveOf(callId, call),
+        forget: (callId) => this.saves.forget(callId),
+        onError: this.onError,
+      });
+    }
     // Another instance's update of a call whose channel is connected here.
     this.shared?.onUpdate((callId, update) => this.deliver(callId, update as CallUpdate));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
@@ -109,6 +114,7 @@ export class CallService {
     routing?.onTick(() => {
       this.sendWaitingUpdates();
       this.endAbandonedCalls();
+      this.taking?.dropStaleCopies();
     });
   }
 
@@ -193,7 +199,7 @@ export class CallService {
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
     const repeatCaller = this.repeatCallers.isRepeat(input.caller?.phone, this.clock().getTime()) || input.caller?.attributes?.repeatCaller === true;
     const call: LiveCall = { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) };
-    const result = this.shared ? await this.created(callId, () => this.apply(callId, call, { type: 'start', at, caller: input.caller })) : this.apply(callId, call, { type: 'start', at, caller: input.caller });
+    const result = this.taking ? await this.taking.created(callId, () => this.apply(callId, call, { type: 'start', at, caller: input.caller })) : this.apply(callId, call, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
 
@@ -202,24 +208,6 @@ export class CallService {
     const inProgress = await this.shared!.inProgress();
     if (inProgress < this.maxLiveCalls) return;
     throw new AppError(503, 'too_many_calls', `Baton is handling the most calls it is set to (${this.maxLiveCalls}, across all its servers); try again shortly or raise BATON_MAX_LIVE_CALLS.`);
-  }
-
-  /** Shared mode: a new call's first event, then the call saved whole for every instance. */
-  private async created<T>(callId: string, event: () => T): Promise<T> {
-    this.holding.set(callId, 1);
-    let result: T;
-    try {
-      result = event();
-    } catch (error) {
-      this.holding.delete(callId);
-      this.changedCalls.delete(callId);
-      throw error;
-    }
-    this.holding.delete(callId);
-    this.changedCalls.delete(callId);
-    const call = this.calls.find(callId)!;
-    this.versions.set(callId, await this.shared!.create(callId, this.saveOf(callId, call)!));
-    return result;
   }
 
   async turn(callId: string, body: unknown, withSignals = false): Promise<TurnView> {
@@ -544,8 +532,8 @@ export class CallService {
     const before = this.calls.live(callId)?.session.status;
     this.calls.put(callId, call);
     if (this.shared) {
-      // Saved as the event lets the call go (see withCall).
-      this.changedCalls.add(callId);
+      // Saved as the event lets the call go (see TakenCalls).
+      this.taking!.changed(callId);
       return;
     }
     this.store.liveCalls.changed(
@@ -578,29 +566,18 @@ export class CallService {
     if (set) for (const listener of set) listener(update);
   }
 
-  /**
-   * Runs one event of a call. With the embedded store, at once. In shared mode, with the call taken from the shared
-   * store first — the latest saved, if another instance changed it since — and saved before it is let go, so exactly
-   * one instance acts on a call at a time and a call outlives its instance. Events of a call this instance holds
-   * already (one nested in another, or arriving while a turn waits for the model) run on what it holds.
-   */
+  /** Runs one event of a call: at once with the embedded store; in shared mode, with the call taken (see TakenCalls). */
   private withCall<T>(callId: string, event: () => T | Promise<T>): T | Promise<T> {
-    if (!this.shared) return event();
-    const depth = this.holding.get(callId);
-    if (depth !== undefined) {
-      const result = event();
-      if (!(result instanceof Promise)) return result;
-      this.holding.set(callId, depth + 1);
-      return result.finally(() => this.letGo(callId));
-    }
-    return this.take(callId).then(async (held) => {
-      try {
-        return await event();
-      } finally {
-        // A call the shared store does not know was not taken: the event says so (404) or reads the call log.
-        if (held) await this.letGo(callId);
-      }
-    });
+    return this.taking ? this.taking.withCall(callId, event) : event();
+  }
+
+  /** What one event changed of the call, as the shared store saves it (an ended call whole, kept a while). */
+  private saveOf(callId: string, call: LiveCall): CallSave | undefined {
+    const line = this.saves.lineFor(callId, call, 'whole');
+    if (!line) return undefined;
+    const ended = call.session.status === 'ended';
+    if (ended) this.saves.forget(callId);
+    return { ...line, ended, lastHeardAt: call.lastHeardAt };
   }
 
   /** `withCall` for events nobody waits on (routing's, timers'): a failure is reported, not thrown. */
@@ -611,51 +588,6 @@ export class CallService {
     } catch (error) {
       this.onError(error);
     }
-  }
-
-  /** Shared mode: takes the call for an event, reading it back if another instance saved it since this one held it. */
-  private async take(callId: string): Promise<boolean> {
-    const taken = await this.shared!.take(callId, this.versions.get(callId));
-    if (!taken) return false;
-    this.holding.set(callId, (this.holding.get(callId) ?? 0) + 1);
-    this.versions.set(callId, taken.version);
-    if (!taken.lines) return true;
-    try {
-      const call = liveCallFromSaved(foldSaved(taken.lines), (s) => this.runtimes.runtimeFor(s.flowId, s.flowVersion, 'the call cannot go on'));
-      this.calls.put(callId, call);
-      this.saves.loaded(callId, call, taken.lines.length);
-    } catch (error) {
-      await this.letGo(callId);
-      throw error;
-    }
-    return true;
-  }
-
-  /** Shared mode: one event of the call is done; once none is left, what changed is saved and the call let go. */
-  private async letGo(callId: string) {
-    const depth = (this.holding.get(callId) ?? 1) - 1;
-    if (depth > 0) {
-      this.holding.set(callId, depth);
-      return;
-    }
-    this.holding.delete(callId);
-    const call = this.changedCalls.delete(callId) ? this.calls.find(callId) : undefined;
-    const version = await this.shared!.release(callId, call && this.saveOf(callId, call));
-    if (version !== undefined) this.versions.set(callId, version);
-    else {
-      // Another instance took the call while this one did not answer for too long: its copy stands; read it next time.
-      this.versions.delete(callId);
-      this.saves.forget(callId);
-      this.onError(new Error(`call ${callId} was taken over by another instance before this one saved its event`));
-    }
-  }
-
-  private saveOf(callId: string, call: LiveCall): CallSave | undefined {
-    const line = this.saves.lineFor(callId, call, 'whole');
-    if (!line) return undefined;
-    const ended = call.session.status === 'ended';
-    if (ended) this.saves.forget(callId);
-    return { ...line, ended, lastHeardAt: call.lastHeardAt };
   }
 
   private view(result: StepResult, withSignals: boolean): TurnView {

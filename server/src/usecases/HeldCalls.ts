@@ -44,6 +44,12 @@ export class HeldCalls<C extends { session: { status: CallStatus } }> {
     return this.inProgress.get(callId) ?? this.ended.get(callId);
   }
 
+  /** Lets a call go from memory (another server has it now; it is read back if it comes here again). */
+  drop(callId: string) {
+    this.inProgress.delete(callId);
+    this.ended.delete(callId);
+  }
+
   /** Keeps the call's latest state, among the calls in progress or the ended ones by its status. */
   put(callId: string, call: C) {
     if (call.session.status !== 'ended') {

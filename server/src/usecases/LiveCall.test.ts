@@ -6,7 +6,7 @@ import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 import { createSession } from '../engine/CallSession.ts';
 import { prepareFlow } from '../engine/RuntimeFlow.ts';
 import { step } from '../engine/step.ts';
-import { CallSaves, foldSaved, liveCallFromSaved, type LiveCall } from './LiveCall.ts';
+import { CallSaves, foldSaved, liveCallFromSaved, withSavedChanges, type LiveCall } from './LiveCall.ts';
 
 describe('saving a call in progress', () => {
   it('When a call is saved whole and then turn by turn as its changes, then the lines add up to the call as it is, and each change is small', async () => {
@@ -30,5 +30,12 @@ describe('saving a call in progress', () => {
     expect(lines.at(-1)!.text.length).toBeLessThan(JSON.stringify({ session }).length / 3);
     const restored = liveCallFromSaved(foldSaved(lines.map((l) => JSON.parse(l.text))), () => runtime);
     expect(JSON.parse(JSON.stringify(restored.session))).toEqual(JSON.parse(JSON.stringify(session)));
+    // Another server that held the call after its fourth turn catches up from the changes saved since, and goes on
+    // from there exactly as this one would.
+    const heldThere = liveCallFromSaved(foldSaved(lines.slice(0, 5).map((l) => JSON.parse(l.text))), () => runtime);
+    const caughtUp = withSavedChanges(heldThere, lines.slice(5).map((l) => JSON.parse(l.text)));
+    expect(JSON.parse(JSON.stringify(caughtUp.session))).toEqual(JSON.parse(JSON.stringify(session)));
+    const next = (s: typeof session) => step(runtime, s, { type: 'utterance', at, text: 'thanks, bye' }).session;
+    expect(JSON.parse(JSON.stringify(next(caughtUp.session)))).toEqual(JSON.parse(JSON.stringify(next(session))));
   });
 });

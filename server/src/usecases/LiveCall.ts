@@ -86,9 +86,9 @@ export class CallSaves {
     return { text: JSON.stringify({ changes: { set, add, keep }, ...callFields, ...answers }), whole: false };
   }
 
-  /** The call was just read back from `savedLines` lines saved elsewhere: its next line is its changes since then. */
-  loaded(callId: string, call: LiveCall, savedLines: number) {
-    this.marks.set(callId, markOf(call, savedLines - 1));
+  /** The call was just read back as saved elsewhere, `changes` changes after its last whole line: its next line is its changes since then. */
+  loaded(callId: string, call: LiveCall, changes: number) {
+    this.marks.set(callId, markOf(call, changes));
   }
 
   forget(callId: string) {
@@ -140,6 +140,31 @@ export function foldSaved(lines: ReadonlyArray<Record<string, unknown>>): Record
   }
   call.session = session;
   return call;
+}
+
+type ChangeLine = { changes?: { set?: Record<string, unknown>; add?: Record<string, unknown[]>; keep?: Record<string, number> } } & Record<string, unknown>;
+
+/**
+ * The call held here brought up to date with the changes other instances saved since (lines of `CallSaves`, never a
+ * whole one): lists grow from what is held, without reading the whole call again.
+ */
+export function withSavedChanges(call: LiveCall, lines: ReadonlyArray<Record<string, unknown>>): LiveCall {
+  const session = { ...call.session } as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const line of lines) {
+    const { changes: c, ...rest } = line as ChangeLine;
+    for (const [key, value] of Object.entries(c?.set ?? {})) session[key] = (LIST_KEYS as readonly string[]).includes(key) ? AppendOnlyList.of(Array.isArray(value) ? value : []) : value;
+    for (const [key, items] of Object.entries(c?.add ?? {})) {
+      let list = session[key] as AppendOnlyList<unknown>;
+      const keep = c?.keep?.[key] ?? 0;
+      for (const item of items) list = list.with(item, keep);
+      session[key] = list;
+    }
+    Object.assign(fields, rest);
+  }
+  const next = { ...call, ...fields, session: session as unknown as CallSession } as LiveCall & { answers?: unknown };
+  if (next.answers === null) delete next.answers;
+  return next;
 }
 
 /** A saved call made whole again, on the flow version it ran on (`flowFor` throws when that version is gone). */
