@@ -11,6 +11,7 @@ import { seedStaffing } from './seedStaffing.ts';
 import { loadSignalModel } from './signals/index.ts';
 import { openStore } from './store/openStore.ts';
 import { RedisCalls } from './store/RedisCalls.ts';
+import { RedisRoutingLog } from './store/RedisRoutingLog.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
@@ -68,13 +69,16 @@ async function main() {
         throw err;
       })
     : undefined;
-  if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress are shared with the other Baton instances through Redis');
+  const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')) : undefined;
+  if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress and routing are shared with the other Baton instances through Redis');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
   await seedPersonas(store, path.join(root, 'flows/personas'), log);
   await seedStaffing(store, path.join(root, 'flows/staffing'), log);
-  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls });
+  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog });
+  // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
+  await routing.ready;
   handle = app;
   // With Redis, calls in progress are there for any instance; on one machine they are read back from the data directory.
   const { resumed, ended } = sharedCalls ? { resumed: 0, ended: 0 } : calls.resume(store.liveCalls.interrupted());
@@ -105,7 +109,7 @@ async function main() {
     // 1012 "service restart": a call's WebSocket client reconnects and resumes the call by its id.
     for (const socket of sockets.clients) socket.close(1012, 'Baton is restarting; reconnect and resume the call.');
     server.close(() => {
-      void Promise.all([store.close(), sharedCalls?.close()]).then(
+      void Promise.all([store.close(), sharedCalls?.close(), routingLog?.close()]).then(
         () => process.exit(0),
         (err: unknown) => {
           console.error('Baton could not close its data directory cleanly:', err);

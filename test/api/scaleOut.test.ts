@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../services/cluster.ts';
+import { alwaysOpen } from '../../server/src/routing/testRouting.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
 
 // Three Baton processes on one Redis behind Debian's HAProxy (round-robin, no stickiness), as a contact center runs
@@ -14,6 +15,7 @@ afterAll(() => redis?.stop());
 afterEach(async () => {
   await cluster?.stop();
   cluster = undefined;
+  await redis.flush();
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -100,5 +102,68 @@ describe('several Baton instances on Redis behind HAProxy', () => {
     await Promise.all(lines);
     expect(problems).toEqual([]);
     expect(finished).toBeGreaterThan(12);
+  });
+
+  it('When callers ask for a person through the balancer and agents work their desks through it, and the leading instance is killed in the middle, then each call is offered once, no agent is offered more than they can take, and every caller reaches an agent', { timeout: 300_000 }, async () => {
+    cluster = await startCluster(3, { BATON_REDIS_URL: redis.url });
+    const url = cluster.url;
+    // The billing queue open around the clock, with room for everyone's wait (one instance takes the change; every
+    // instance's routing applies it).
+    const current = await send(url, 'GET', '/api/queues/billing', undefined);
+    const { version: _v, ...queue } = current.body;
+    const etag = (await fetch(`${url}/api/queues/billing`)).headers.get('etag')!;
+    const put = await fetch(`${url}/api/queues/billing`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ ...queue, businessHours: alwaysOpen, maxWaitSecondsBeforeCallback: 3600 }) });
+    expect(put.status).toBe(200);
+    const agents = ['amara-okafor', 'ben-hughes'];
+    for (const agentId of agents) expect((await send(url, 'POST', `/api/desk/agents/${agentId}/status`, { status: 'available' })).status).toBe(200);
+
+    // Each agent's desk, through the balancer: takes each offer, talks briefly, hangs up with the wrap-up.
+    const offersOfCall = new Map<string, Set<string>>();
+    const overCapacity: string[] = [];
+    let working = true;
+    const desk = async (agentId: string) => {
+      const connectedAt = new Map<string, number>();
+      while (working) {
+        const state = await send(url, 'GET', `/api/desk/agents/${agentId}/state`, undefined);
+        const { offers, calls } = state.body as { offers: Json[]; calls: Json[] };
+        if (offers.length + calls.length > 1) overCapacity.push(`${agentId}: ${offers.length} offers and ${calls.length} calls`);
+        for (const offer of offers) {
+          offersOfCall.set(offer.callId, (offersOfCall.get(offer.callId) ?? new Set()).add(offer.offerId));
+          await send(url, 'POST', `/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`, undefined);
+        }
+        for (const call of calls) {
+          if (!connectedAt.has(call.callId)) connectedAt.set(call.callId, Date.now());
+          if (Date.now() - connectedAt.get(call.callId)! < 300) continue;
+          await send(url, 'POST', `/api/desk/calls/${call.callId}/hang-up`, { agentId, wrapUp: { disposition: 'resolved', note: 'Done.', hadToAskAgain: false } });
+        }
+        await pause(150);
+      }
+    };
+    const desks = agents.map(desk);
+
+    const callers = Array.from({ length: 6 }, async (_, n): Promise<string | undefined> => {
+      await pause(n * 200);
+      const started = await send(url, 'POST', '/api/calls', { flowId: 'billing-support', caller: { name: `Caller ${n}` } });
+      const callId = started.body.callId as string;
+      const asked = await send(url, 'POST', `/api/calls/${callId}/turns`, { text: 'let me talk to a real person' }, `${callId}-ask`);
+      if (asked.body.state?.status !== 'queued') return `caller ${n} was not queued: ${JSON.stringify(asked.body.state)}`;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const record = await send(url, 'GET', `/api/calls/${callId}`, undefined);
+        if (record.body.state?.status === 'ended') return record.body.agent ? undefined : `caller ${n} ended without an agent`;
+        if (Date.now() > deadline) return `caller ${n} is still ${JSON.stringify(record.body.state)} after a minute`;
+        await pause(200);
+      }
+    });
+    await pause(1_500);
+    // The first instance started first and leads (ticks, snapshots); another takes over within 3 s.
+    await cluster.instances[0].crash();
+    const problems = (await Promise.all(callers)).filter(Boolean);
+    working = false;
+    await Promise.all(desks);
+    expect(problems).toEqual([]);
+    expect(overCapacity).toEqual([]);
+    expect(offersOfCall.size).toBe(6);
+    for (const [callId, offerIds] of offersOfCall) expect({ callId, offers: offerIds.size }).toEqual({ callId, offers: 1 });
   });
 });

@@ -1,12 +1,15 @@
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisCalls } from '../../server/src/store/RedisCalls.ts';
+import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
 import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
 import { openEventStream, type SseEvent } from './eventStream.ts';
 import { readExample, seedOpenQueues } from './testServer.ts';
 
-// Two Baton instances on one Redis (BATON_REDIS_URL), as behind a load balancer: any instance takes any turn.
+// Two Baton instances on one Redis (BATON_REDIS_URL), as behind a load balancer: any instance takes any turn, and
+// routing (queues, offers, agents) is the same on each.
 
 type Instance = Awaited<ReturnType<typeof startLoopbackServer>> & { shared: RedisCalls };
 let redis: RunningRedis;
@@ -18,21 +21,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => redis?.stop());
 
-async function startInstance(): Promise<Instance> {
+async function startInstance(offerTimeoutSeconds?: number, routingSnapshotEvery?: number): Promise<Instance> {
   const shared = await RedisCalls.connect(redis.url);
-  const server = await startLoopbackServer({ sharedCalls: shared, seed: seedOpenQueues });
+  const routingLog = await RedisRoutingLog.connect(redis.url, shared.instanceId);
+  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, seed: seedOpenQueues, offerTimeoutSeconds, routingSnapshotEvery });
   await request(server.url).post('/api/flows').send(await readExample('billing-support')).expect(201);
   const stopServer = server.stop;
   return Object.assign(server, {
     shared,
     async stop() {
       await stopServer();
-      await shared.close();
+      await Promise.all([shared.close(), routingLog.close()]);
     },
   });
 }
 
 beforeEach(async () => {
+  await redis.flush();
   a = await startInstance();
   b = await startInstance();
 });
@@ -94,21 +99,73 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect(answers.filter((r) => r.status === 200 && r.body.state.status === 'ended').length).toBeLessThanOrEqual(1);
   });
 
-  it('When the caller\'s stream is open on one instance and the agent takes the call on another, then the caller hears the agent there, and the agent\'s hang-up ends the call on both', async () => {
-    // The agent's desk is on A (routing does not span instances yet: the handover goes to A's queue).
+  it('When the agent\'s desk is on one instance and the caller is handed over on another, then the offer reaches the desk, the caller hears the agent, and the agent\'s hang-up ends the call on both', async () => {
     await request(a.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
     const desk = await openEventStream(`${a.url}/api/desk/agents/amara-okafor/events`, streams);
     const callId = await startCall(b);
-    await turn(a, callId, { text: 'let me talk to a real person' }).expect(200);
+    const handedOver = await turn(b, callId, { text: 'let me talk to a real person' }).expect(200);
+    expect(handedOver.body.state.status).toBe('queued');
     const caller = await openEventStream(`${b.url}/api/calls/${callId}/events`, streams);
-    await request(a.url).post(`/api/desk/offers/${encodeURIComponent((await desk.next('offer_made')).data.offerId)}/accept`).expect(200);
+    const offer = await desk.next('offer_made');
+    expect(offer.data).toMatchObject({ callId, agentId: 'amara-okafor', packet: { reason: { category: expect.any(String) } } });
+    // Both instances see the same offer: the desk may accept it through either.
+    expect((await request(b.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body.offers).toEqual([expect.objectContaining({ offerId: offer.data.offerId, callId })]);
+    await request(b.url).post(`/api/desk/offers/${encodeURIComponent(offer.data.offerId)}/accept`).expect(200);
     expect(heard(await caller.next('update')).join(' ')).toMatch(/Amara/);
     await request(a.url).post(`/api/desk/calls/${callId}/messages`).send({ agentId: 'amara-okafor', text: 'Hello Ada, how can I help?' }).expect(201);
     expect(heard(await caller.next('update'))).toEqual(['Hello Ada, how can I help?']);
-    await request(a.url).post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor' }).expect(200);
+    // The caller's words reach the desk on the other instance.
+    await turn(b, callId, { text: 'I was charged twice' }).expect(200);
+    expect((await desk.next('caller_said')).data).toMatchObject({ callId, text: 'I was charged twice' });
+    await request(b.url).post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor', wrapUp: { disposition: 'resolved', note: 'Refunded.', hadToAskAgain: false } }).expect(200);
     const goodbye = await caller.next('update');
     expect(heard(goodbye)).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
-    expect((await turn(b, callId, { text: 'hello?' }).expect(409)).body.error.code).toBe('call_ended');
+    expect((await turn(a, callId, { text: 'hello?' }).expect(409)).body.error.code).toBe('call_ended');
+    for (const on of [a, b]) expect((await request(on.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body).toMatchObject({ status: 'available', calls: [], offers: [] });
+  });
+
+  it('When an instance joins later, then it has the same queues, offers and agents\' statuses as the others (from the leader\'s last snapshot and what happened since), and goes on with them', async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    // The leader saves a snapshot every third change, so the new instance starts from one and catches up after it.
+    a = await startInstance(undefined, 3);
+    b = await startInstance(undefined, 3);
+    await request(a.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'away' }).expect(200);
+    await request(b.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    await request(a.url).post('/api/desk/agents/ben-hughes/status').send({ status: 'away' }).expect(200);
+    const callId = await startCall(b);
+    await turn(b, callId, { text: 'let me talk to a real person' }).expect(200);
+    // The snapshot is there, and the log holds only what came after it.
+    const peek = new Redis(redis.url);
+    const snapshot = JSON.parse((await peek.get('baton:routing:snapshot'))!) as { id: string };
+    const after = await peek.xrange('baton:routing:log', `(${snapshot.id}`, '+');
+    expect(await peek.xlen('baton:routing:log')).toBeLessThanOrEqual(after.length + 1);
+    peek.disconnect();
+    const c = await startInstance();
+    try {
+      const state = (await request(c.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body;
+      expect(state).toMatchObject({ status: 'available', offers: [expect.objectContaining({ callId })] });
+      expect((await request(c.url).get('/api/desk/agents/ben-hughes/state').expect(200)).body.status).toBe('away');
+      await request(c.url).post(`/api/desk/offers/${encodeURIComponent(state.offers[0].offerId)}/accept`).expect(200);
+      for (const on of [a, b, c]) expect((await request(on.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body.calls).toEqual([expect.objectContaining({ callId })]);
+      await turn(c, callId, { hangup: true }).expect(200);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('When an offer is not answered, then it expires once, by the leading instance\'s clock, and the agent is set away on every instance', async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    a = await startInstance(1);
+    b = await startInstance(1);
+    await request(b.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${b.url}/api/desk/agents/amara-okafor/events`, streams);
+    const callId = await startCall(a);
+    await turn(a, callId, { text: 'let me talk to a real person' }).expect(200);
+    await desk.next('offer_made');
+    expect((await desk.next('offer_expired')).data).toMatchObject({ callId, agentId: 'amara-okafor' });
+    expect((await desk.next('agent_status_changed')).data).toMatchObject({ status: 'away', reason: 'missed_offer' });
+    for (const on of [a, b]) expect((await request(on.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body).toMatchObject({ status: 'away', offers: [] });
+    await turn(b, callId, { hangup: true }).expect(200);
   });
 
   it('When the instance that had a call dies in the middle of an event, then another instance takes the call over at once and the caller goes on', async () => {

@@ -8,6 +8,8 @@ import { freePort } from './haproxy.ts';
 
 export interface RunningRedis {
   url: string;
+  /** Empties it (FLUSHALL), so one test starts from nothing another left. */
+  flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,9 @@ export async function startRedis(): Promise<RunningRedis> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    async flush() {
+      if ((await command(port, 'FLUSHALL')) !== '+OK') throw new Error('FLUSHALL failed');
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -40,14 +45,17 @@ export async function startRedis(): Promise<RunningRedis> {
   };
 }
 
-function answersPing(port: number): Promise<boolean> {
+const answersPing = async (port: number) => (await command(port, 'PING')) === '+PONG';
+
+/** One inline command's first line of answer ('' when Redis cannot be reached). */
+function command(port: number, line: string): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('error', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('error', () => resolve(''));
+    socket.once('connect', () => socket.write(`${line}\r\n`));
     socket.once('data', (data) => {
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      resolve(data.toString().split('\r\n')[0]);
     });
   });
 }

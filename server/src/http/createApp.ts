@@ -5,7 +5,7 @@ import { signalRoutes } from './signalRoutes.ts';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
-import type { SharedCalls, Store } from '../store/types.ts';
+import type { RoutingLog, SharedCalls, Store } from '../store/types.ts';
 import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
@@ -77,17 +77,21 @@ export interface AppDeps {
   callIdleSeconds?: number;
   /** Several instances: calls in progress shared through Redis (BATON_REDIS_URL). */
   sharedCalls?: SharedCalls;
+  /** Several instances: routing's commands shared through Redis; wait for `routing.ready` before serving. */
+  routingLog?: RoutingLog;
+  /** With `routingLog`: the leader's snapshot after this many commands (default 500); tests lower it. */
+  routingSnapshotEvery?: number;
 }
 
 /**
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
-  const routing = new RoutingService(store, { offerTimeoutSeconds, onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
+  const routing = new RoutingService(store, { offerTimeoutSeconds, log: routingLog, snapshotEveryCommands: routingSnapshotEvery, onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
   // The callers' audio from Twilio's media streams (`/twilio/media`): each Twilio turn takes its voice evidence by call SID.
   const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });

@@ -51,9 +51,9 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  */
 export function deskRoutes(routing: RoutingService, calls: CallService): Router {
   const r = Router();
-  r.post('/agents/:id/status', (req, res) => {
+  r.post('/agents/:id/status', async (req, res) => {
     const { status } = parseBody(statusSchema, req.body);
-    res.json(routing.setStatus(req.params.id, status));
+    res.json(await routing.setStatus(req.params.id, status));
   });
   r.get('/agents/:id/state', (req, res) => {
     const state = routing.agentState(req.params.id);
@@ -68,11 +68,11 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
       }),
     );
   });
-  r.post('/offers/:id/accept', (req, res) => {
-    res.json(routing.accept(req.params.id));
+  r.post('/offers/:id/accept', async (req, res) => {
+    res.json(await routing.accept(req.params.id));
   });
-  r.post('/offers/:id/decline', (req, res) => {
-    res.json(routing.decline(req.params.id));
+  r.post('/offers/:id/decline', async (req, res) => {
+    res.json(await routing.decline(req.params.id));
   });
   r.post('/calls/:callId/messages', async (req, res) => {
     const { agentId, text } = parseBody(messageSchema, req.body);

@@ -205,3 +205,29 @@ describe('CallRouter: offers and the call\'s life', () => {
     expect(() => router.decline('x', at(0))).toThrow(/no longer open/);
   });
 });
+
+describe('CallRouter: a snapshot for an instance that joins later', () => {
+  it('When a router is rebuilt from a snapshot (as JSON) in the middle of offers, wrap-ups and waiting calls, then it goes on exactly as the original does', () => {
+    const original = routerWith([agent('ana', { billing: 3 }), agent('ben', { billing: 5 }), agent('cy', { billing: 1 })], [['ana', 0], ['ben', 1]]);
+    original.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));
+    original.enqueue({ callId: 'c2', queueId: 'billing', priority: 3 }, at(11));
+    original.enqueue({ callId: 'c3', queueId: 'billing' }, at(12));
+    const first = original.route(at(12));
+    original.accept(offerId(first, 'c2'), at(13));
+    original.decline(offerId(first, 'c1'), at(14));
+    original.finish('ben', at(40), 'c2');
+    const copy = CallRouter.fromSnapshot(JSON.parse(JSON.stringify(original.snapshot())), at(41), { offerTimeoutSeconds: 20, maxWrapUpSeconds: 60 });
+    expect(copy.snapshot()).toEqual(original.snapshot());
+    const steps: Array<(r: CallRouter) => RoutingEvent[]> = [
+      (r) => r.route(at(41)),
+      (r) => r.setAgentStatus('cy', 'available', at(42)),
+      (r) => r.tick(at(45)),
+      (r) => r.tick(at(70)),
+      (r) => r.setAgentStatus('ben', 'available', at(120)),
+      (r) => r.tick(at(121)),
+    ];
+    for (const run of steps) expect(run(copy)).toEqual(run(original));
+    expect(copy.snapshot()).toEqual(original.snapshot());
+    expect(copy.queuedCalls('billing')).toEqual(original.queuedCalls('billing'));
+  });
+});

@@ -15,6 +15,17 @@ export interface CallRouterOptions {
 }
 
 type Candidate = { agent: AgentState; score: number };
+
+type Json<T> = T extends Map<infer K, infer V> ? Array<[K, V]> : T extends Set<infer V> ? V[] : T;
+/** CallRouter's state as JSON. */
+export interface RouterSnapshot {
+  queues: QueueSettings[];
+  agents: Array<{ [K in keyof AgentState]: Json<AgentState[K]> }>;
+  calls: Array<{ [K in keyof QueuedCall]: Json<QueuedCall[K]> }>;
+  offers: Offer[];
+  seq: number;
+  handleTimes: Array<[string, number[]]>;
+}
 /** Agent order for one call: proficiency score, then fewest calls in hand, then longest idle, then id. */
 const agentBefore = (a: HeapEntry<Candidate>, b: HeapEntry<Candidate>) => {
   const [x, y] = [a.agent, b.agent];
@@ -226,6 +237,33 @@ export class CallRouter {
     }
     if (events.length > 0) this.waiting = this.waiting.filter((c) => !c.offerId);
     return events;
+  }
+
+  /**
+   * The whole live state as JSON, for an instance that joins later (several instances replay the same commands on
+   * their own router: a snapshot plus the commands after it gives the same state).
+   */
+  snapshot(): RouterSnapshot {
+    return {
+      queues: [...this.queues.values()],
+      agents: [...this.agents.values()].map((a) => ({ ...a, skills: [...a.skills], calls: [...a.calls], offers: [...a.offers] })),
+      calls: [...this.calls.values()].map((c) => ({ ...c, passedBy: [...c.passedBy] })),
+      offers: [...this.offers.values()],
+      seq: this.seq,
+      handleTimes: this.handleTimes.snapshot(),
+    };
+  }
+
+  /** A router in the state a snapshot recorded. */
+  static fromSnapshot(snapshot: RouterSnapshot, now: Date, options: CallRouterOptions = {}): CallRouter {
+    const router = new CallRouter(snapshot.queues, [], now, { ...options, handleTimes: HandleTimes.fromSnapshot(snapshot.handleTimes) });
+    for (const a of snapshot.agents) router.agents.set(a.id, { ...a, skills: new Map(a.skills), calls: new Map(a.calls), offers: new Set(a.offers) });
+    for (const c of snapshot.calls) router.calls.set(c.callId, { ...c, passedBy: new Set(c.passedBy) });
+    for (const o of snapshot.offers) router.offers.set(o.offerId, { ...o });
+    router.seq = snapshot.seq;
+    const waiting = [...router.calls.values()].filter((c) => c.offerId === undefined);
+    for (const call of waiting) router.toWaiting(call);
+    return router;
   }
 
   private heapFor(call: QueuedCall) {

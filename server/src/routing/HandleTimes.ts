@@ -5,6 +5,16 @@ export class HandleTimes {
   /** @param window how many recent calls per queue the mean covers; @param defaultSeconds the mean before any call finished */
   constructor(readonly window = 50, readonly defaultSeconds = 300) {}
 
+  snapshot(): Array<[string, number[]]> {
+    return [...this.recent].map(([queueId, list]) => [queueId, [...list]]);
+  }
+
+  static fromSnapshot(recent: Array<[string, number[]]>, window?: number, defaultSeconds?: number): HandleTimes {
+    const times = new HandleTimes(window, defaultSeconds);
+    for (const [queueId, list] of recent) times.recent.set(queueId, [...list]);
+    return times;
+  }
+
   record(queueId: string, seconds: number) {
     const list = this.recent.get(queueId) ?? [];
     list.push(seconds);

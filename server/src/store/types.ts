@@ -203,6 +203,23 @@ export interface SharedCalls {
   close(): Promise<void>;
 }
 
+/**
+ * Routing shared by several instances: a log of routing's commands that every instance applies in the same order to
+ * its own router, a snapshot of the state for an instance that joins, and one leader at a time.
+ */
+export interface RoutingLog {
+  readonly instanceId: string;
+  /** Appends a command; every instance (this one too) applies it when it comes round in the log. */
+  append(command: Record<string, unknown>): Promise<void>;
+  /** Starts from the last snapshot (`restore`), applies the commands after it, then follows the log. */
+  open(restore: (state: unknown) => void, apply: (id: string, command: Record<string, unknown>) => void): Promise<void>;
+  /** Whether this instance leads now: it appends the clock's ticks and saves snapshots. */
+  isLeader(): boolean;
+  /** The state after the command `id`; the commands up to it are dropped from the log. */
+  saveSnapshot(id: string, state: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface Store {
   flows: FlowRepository;
   conversationTests: ConversationTestRepository;

@@ -14,7 +14,7 @@ import type { Store } from '../store/types.ts';
 
 export const flowsDir = path.resolve(import.meta.dirname, '../../../flows');
 
-export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLiveCalls' | 'offerTimeoutSeconds' | 'callIdleSeconds' | 'sharedCalls'> {
+export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLiveCalls' | 'offerTimeoutSeconds' | 'callIdleSeconds' | 'sharedCalls' | 'routingLog' | 'routingSnapshotEvery'> {
   /** Fills the fresh store before the app starts. */
   seed?: (store: Store) => Promise<unknown>;
   /** Times each request inside the server: from its arrival to the last byte of the answer (for benches). */
@@ -31,7 +31,8 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
   const store = await openStore(dataDir);
   await options.seed?.(store);
-  const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls });
+  const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });
+  await routing.ready;
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
     if (onServed) {

@@ -108,12 +108,15 @@ export class CallService {
     // Another instance's update of a call whose channel is connected here.
     this.shared?.onUpdate((callId, update) => this.deliver(callId, update as CallUpdate));
     // An agent accepted: the caller hears who they are through to, and the flow takes the `connected` port.
-    routing?.subscribe((event) => {
-      if (event.type === 'call_connected') this.inBackground(event.callId, () => this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' }));
+    // (With several instances, every instance sees the event: the one whose desk accepted acts on it, and the leader
+    // too, in case that one died meanwhile — the second finds the call connected already and leaves it.)
+    routing?.subscribe((event, mine) => {
+      if (event.type === 'call_connected' && (mine || routing.leads)) this.inBackground(event.callId, () => this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' }));
     });
-    routing?.onTick(() => {
-      this.sendWaitingUpdates();
-      this.endAbandonedCalls();
+    // What a tick does once (with several instances, on the leader, whose clock ticks): wait updates, left calls.
+    routing?.onTick((mine) => {
+      if (mine) this.sendWaitingUpdates();
+      if (mine) this.endAbandonedCalls();
       this.taking?.dropStaleCopies();
     });
   }
@@ -163,7 +166,7 @@ export class CallService {
       const handoff = call.session.handoff;
       if (call.session.status !== 'queued' || call.manualTransfers || !handoff?.queue || !handoff.packet || !this.routing?.hasQueue(handoff.queue)) continue;
       const node = call.flow.compiled.nodes.get(call.session.nodeId);
-      this.routing.handOff(callId, handoff.queue, handoff.packet, { ...this.routeOf(node?.data, handoff.packet, call.repeatCaller), since: new Date(handoff.at) });
+      this.background(this.routing.handOff(callId, handoff.queue, handoff.packet, { ...this.routeOf(node?.data, handoff.packet, call.repeatCaller), since: new Date(handoff.at) }));
     }
     return { resumed, ended };
   }
@@ -266,7 +269,7 @@ export class CallService {
               : { type: 'silence', at };
     // A channel that reports the transfer's outcome itself (the test console, an outside queue) takes the call out of
     // Baton's own routing, so no agent is offered a call that is already settled.
-    if (event.type === 'transfer_outcome') this.routing?.leave(callId);
+    if (event.type === 'transfer_outcome' && this.routing) this.background(this.routing.leave(callId));
     // Only a generative AI step, or a turn the detectors are unsure of with the judge on, waits for the model; every
     // other turn steps at once, exactly as without one.
     if (this.model.waitsFor(call, event))
@@ -282,7 +285,7 @@ export class CallService {
       const call = this.agentsCall(callId, agentId);
       const at = this.clock().toISOString();
       this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
-      this.routing!.notify({ type: 'agent_said', callId, agentId, text, at });
+      this.background(this.routing!.notify({ type: 'agent_said', callId, agentId, text, at }));
       return { at };
     });
   }
@@ -295,11 +298,11 @@ export class CallService {
     return this.withCall(callId, () => this.agentHangsUpNow(callId, agentId, wrapUp));
   }
 
-  private agentHangsUpNow(callId: string, agentId: string, wrapUp?: WrapUp) {
+  private async agentHangsUpNow(callId: string, agentId: string, wrapUp?: WrapUp) {
     const call = this.agentsCall(callId, agentId);
     const at = this.clock().toISOString();
     this.push(callId, this.apply(callId, { ...call, agentHungUpAt: at }, { type: 'agent_hangup', at, agentId, disposition: wrapUp?.disposition }));
-    return { callId, endedAt: at, ...(wrapUp ? { wrapUp: this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
+    return { callId, endedAt: at, ...(wrapUp ? { wrapUp: await this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
   }
 
   /**
@@ -307,10 +310,10 @@ export class CallService {
    * talking to nobody; a call already ended takes the wrap-up's disposition.
    */
   wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
-    return this.withCall(callId, () => {
+    return this.withCall(callId, async () => {
       const call = this.calls.live(callId);
-      if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return this.agentHangsUpNow(callId, agentId, wrapUp).wrapUp!;
-      const saved = this.routing!.wrapUp(agentId, callId, wrapUp);
+      if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return (await this.agentHangsUpNow(callId, agentId, wrapUp)).wrapUp!;
+      const saved = await this.routing!.wrapUp(agentId, callId, wrapUp);
       const done = this.calls.endedCall(callId);
       if (done) this.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
       return saved;
@@ -407,7 +410,7 @@ export class CallService {
     this.log(callId, event, before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
-    if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.routing.leave(callId);
+    if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.background(this.routing.leave(callId));
     if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, event.type === 'hangup');
     let outcome: StepResult | undefined;
     for (const a of result.actions) {
@@ -439,7 +442,7 @@ export class CallService {
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
     }
     if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, route)).catch(this.onError);
-    else this.routing!.handOff(callId, action.queue, action.packet, route);
+    else this.background(this.routing!.handOff(callId, action.queue, action.packet, route));
     return undefined;
   }
 
@@ -465,7 +468,7 @@ export class CallService {
   private handOffBriefed(callId: string, queue: string, packet: HandoffPacket, route: ReturnType<CallService['routeOf']>) {
     const s = this.calls.live(callId)?.session;
     if (s?.status !== 'queued' || s.handoff?.queue !== queue || s.handoff.packet !== packet) return;
-    this.routing!.handOff(callId, queue, packet, route);
+    this.background(this.routing!.handOff(callId, queue, packet, route));
   }
 
   private createCallback(callId: string, session: CallSession, action: Extract<CallAction, { type: 'callback' }>) {
@@ -479,9 +482,9 @@ export class CallService {
   /** The agent on the call sees the caller's later turns live, and hears when they hang up. */
   private tellAgent(callId: string, agentId: string, event: CallEvent, callerHungUp: boolean) {
     const at = event.at;
-    if (event.type === 'utterance') this.routing!.notify({ type: 'caller_said', callId, agentId, text: event.text, at });
-    if (event.type === 'dtmf') this.routing!.notify({ type: 'caller_said', callId, agentId, text: `(pressed ${event.digits.split('').join(' ')})`, at });
-    if (callerHungUp) this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at });
+    if (event.type === 'utterance') this.background(this.routing!.notify({ type: 'caller_said', callId, agentId, text: event.text, at }));
+    if (event.type === 'dtmf') this.background(this.routing!.notify({ type: 'caller_said', callId, agentId, text: `(pressed ${event.digits.split('').join(' ')})`, at }));
+    if (callerHungUp) this.background(this.routing!.notify({ type: 'caller_hung_up', callId, agentId, at }));
   }
 
   /** Ends, as the caller hanging up, every call at an AI step whose caller has sent nothing for `callIdleSeconds`. */
@@ -578,6 +581,11 @@ export class CallService {
     const ended = call.session.status === 'ended';
     if (ended) this.saves.forget(callId);
     return { ...line, ended, lastHeardAt: call.lastHeardAt };
+  }
+
+  /** A change to routing nobody waits on (with several instances it is applied when it comes round in the shared log). */
+  private background(done: unknown) {
+    if (done instanceof Promise) done.catch(this.onError);
   }
 
   /** `withCall` for events nobody waits on (routing's, timers'): a failure is reported, not thrown. */

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, RoutingEvent } from '@baton/shared';
+import type { AgentSettings, AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, QueueSettings, RoutingEvent } from '@baton/shared';
 import { notFound } from '../errors.ts';
 import { isOpen, nextOpening } from '../routing/businessHours.ts';
 import { callbackWindow, callbackWindowText, createCallback, deskCallbacks } from '../routing/callbacks.ts';
-import { CallRouter, type CallRouterOptions } from '../routing/CallRouter.ts';
+import { CallRouter, type CallRouterOptions, type RouterSnapshot } from '../routing/CallRouter.ts';
 import { queueWaits, transferDecision } from '../routing/estimatedWait.ts';
 import { liveFigures } from '../routing/liveFigures.ts';
 import type { CallToRoute } from '../routing/routingState.ts';
-import type { Store } from '../store/types.ts';
+import type { RoutingLog, Store } from '../store/types.ts';
 
 type OfferMade = Extract<RoutingEvent, { type: 'offer_made' }>;
 /** What subscribers (the desk's event stream, the call service) receive: routing events (offers with the full packet) and the conversation's. */
@@ -21,7 +21,8 @@ export interface WaitingFigures {
   /** The estimated wait is over the queue's maximum before a call back is offered, or there is no estimate (nobody signed in). */
   overMaxWait: boolean;
 }
-export type DeskListener = (event: DeskEvent) => void;
+/** `mine`: the event came of something this instance did (with several instances, every one sees every event). */
+export type DeskListener = (event: DeskEvent, mine: boolean) => void;
 
 export type WrapUpDisposition = 'resolved' | 'follow_up' | 'transferred';
 export interface WrapUp {
@@ -36,7 +37,42 @@ export interface RoutingServiceOptions extends Pick<CallRouterOptions, 'offerTim
   /** How often offers expire and waiting calls are routed; 0 starts no timer (the caller drives `tick`). */
   tickMs?: number;
   onListenerError?: (error: unknown) => void;
+  /**
+   * Several instances (Redis): every change to routing is a command in this shared log, which every instance applies
+   * in the same order to its own router — so each makes the same offers, and each desk's events come from whichever
+   * instance it is connected to. Without it, changes apply at once.
+   */
+  log?: RoutingLog;
+  /** With a shared log: the leader saves a snapshot after this many commands (default 500); tests lower it. */
+  snapshotEveryCommands?: number;
 }
+
+type Route = Pick<CallToRoute, 'skills' | 'priority' | 'flags'>;
+type StaffingChange = { kind: 'agent_saved'; agentId: string } | { kind: 'queue_changed' | 'agent_removed' };
+/** A change to routing, as the shared log carries it (with several instances) or as applied at once. */
+type Command =
+  | { op: 'enqueue'; callId: string; queueId: string; packet: HandoffPacket; route: Route; since?: number }
+  | { op: 'leave'; callId: string }
+  | { op: 'status'; agentId: string; status: AgentStatus }
+  | { op: 'accept'; offerId: string }
+  | { op: 'decline'; offerId: string }
+  | { op: 'finish'; agentId: string; callId: string }
+  | { op: 'tick' }
+  | { op: 'staffing'; change: StaffingChange; queues: QueueSettings[]; agents: AgentSettings[] }
+  | { op: 'emit'; event: DeskEvent };
+type Logged = Command & { at: number; origin: string; n: number };
+
+/** What a joining instance starts from: the router and the packets of the calls it knows. */
+interface RoutingSnapshot {
+  router: RouterSnapshot;
+  handedOver: Array<[string, HandedOver]>;
+  lastAt: number;
+  pendingStaffing?: { queues: QueueSettings[]; agents: AgentSettings[] };
+}
+
+/** The leader saves a snapshot after this many commands (unless set), or on a tick this long after the last one. */
+const SNAPSHOT_EVERY_COMMANDS = 500;
+const SNAPSHOT_EVERY_MS = 10_000;
 
 /** A handed-over call routing knows of: its queue and the packet the agent is briefed with. */
 interface HandedOver {
@@ -56,20 +92,45 @@ export class RoutingService {
   private router: CallRouter;
   private readonly handedOver = new Map<string, HandedOver>();
   private readonly listeners = new Set<DeskListener>();
-  private readonly tickListeners = new Set<() => void>();
+  private readonly tickListeners = new Set<(mine: boolean) => void>();
   private readonly clock: () => Date;
   private readonly timer: NodeJS.Timeout | undefined;
   private routeScheduled = false;
   private rebuildPending = false;
+  /** Shared mode: the staffing a deferred rebuild uses (each instance's own store may differ; the command's does not). */
+  private pendingStaffing?: { queues: QueueSettings[]; agents: AgentSettings[] };
+  private readonly log?: RoutingLog;
+  /** Shared mode: this instance's commands not yet applied, by number, and what they wait for. */
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  private sent = 0;
+  /** Shared mode: the time of the last command applied (commands from several clocks never step back). */
+  private lastAt = 0;
+  private sinceSnapshot = 0;
+  private snapshotAt = Date.now();
+  /** Resolves once this instance has caught up with the shared log (at once without one). */
+  readonly ready: Promise<void>;
 
   constructor(
     private readonly store: Store,
     private readonly options: RoutingServiceOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.router = this.build();
+    this.log = options.log;
+    this.router = this.build(this.store.queues.list(), this.store.agents.list(), this.clock());
     const tickMs = options.tickMs ?? 1000;
-    if (tickMs > 0) this.timer = setInterval(() => this.tick(), tickMs).unref();
+    // With a shared log, only the leader's clock ticks (a tick is a command like any other).
+    if (tickMs > 0) this.timer = setInterval(() => (this.log ? this.log.isLeader() && void this.quietly(this.run({ op: 'tick' })) : this.tick()), tickMs).unref();
+    this.ready = this.log
+      ? this.log.open(
+          (state) => this.restore(state as RoutingSnapshot),
+          (id, command) => this.applyLogged(id, command as Logged),
+        )
+      : Promise.resolve();
+  }
+
+  /** Whether this instance leads (always, on its own): it ticks, and it carries out what an event asks if its sender died. */
+  get leads(): boolean {
+    return !this.log || this.log.isLeader();
   }
 
   /** Stops the timer; nothing is routed afterwards. */
@@ -89,22 +150,13 @@ export class RoutingService {
    * `route`: the transfer step's skills and priority, the flags the queue may boost, and `since`, when the call was
    * handed over if that was before now (a call resumed after a restart keeps its place).
    */
-  handOff(callId: string, queueId: string, packet: HandoffPacket, route: Pick<CallToRoute, 'skills' | 'priority' | 'flags'> & { since?: Date } = {}) {
-    // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place.
-    const current = this.handedOver.get(callId);
-    if (current) {
-      current.packet = packet;
-      return;
-    }
-    const summary = { callerName: packet.caller.name, reasonCategory: packet.reason.category, reasonText: packet.reason.explanation };
+  handOff(callId: string, queueId: string, packet: HandoffPacket, route: Route & { since?: Date } = {}) {
     const { since, ...toRoute } = route;
-    this.publish(this.router.enqueue({ callId, queueId, ...toRoute, summary }, since ?? this.clock()));
-    this.handedOver.set(callId, { queueId, packet });
-    this.scheduleRoute();
+    return this.run({ op: 'enqueue', callId, queueId, packet, route: toRoute, ...(since ? { since: since.getTime() } : {}) });
   }
 
   /** Whether a transfer to the queue can reach an agent now, decided before the call joins it. */
-  decide(queueId: string, call: Pick<CallToRoute, 'skills' | 'priority' | 'flags'>) {
+  decide(queueId: string, call: Route) {
     return transferDecision(queueId, this.router, this.clock(), call);
   }
 
@@ -140,8 +192,11 @@ export class RoutingService {
     return figures;
   }
 
-  /** Called after every tick (the call service sends waiting callers their updates then); returns the unsubscribe. */
-  onTick(listener: () => void): () => void {
+  /**
+   * Called after every tick (the call service sends waiting callers their updates then); `mine`: this instance's
+   * clock ticked (with several instances, the leader's), so what a tick does once is done here. Returns the unsubscribe.
+   */
+  onTick(listener: (mine: boolean) => void): () => void {
     this.tickListeners.add(listener);
     return () => this.tickListeners.delete(listener);
   }
@@ -153,7 +208,7 @@ export class RoutingService {
 
   /** Tells the agent's desk what the caller or the agent said, or that the caller hung up. */
   notify(event: ConversationEvent) {
-    this.emit(event);
+    return this.run({ op: 'emit', event });
   }
 
   /** Whether an event belongs on the agent's desk: their own, and callbacks in queues they can take. */
@@ -177,14 +232,14 @@ export class RoutingService {
       about: { callerName: p?.caller.name, reason: p?.reason.explanation, summary: p?.summary },
     }, now);
     const stored = await this.store.callbacks.add(request);
-    this.emit({ type: 'callback_created', callback: stored });
+    await this.run({ op: 'emit', event: { type: 'callback_created', callback: stored } });
     return stored;
   }
 
   async claimCallback(callbackId: string, agentId: string): Promise<CallbackRequest> {
     this.requireAgent(agentId);
     const claimed = await this.store.callbacks.claim(callbackId, agentId, this.clock());
-    this.emit({ type: 'callback_claimed', callback: claimed });
+    await this.run({ op: 'emit', event: { type: 'callback_claimed', callback: claimed } });
     return claimed;
   }
 
@@ -193,27 +248,19 @@ export class RoutingService {
 
   /** The caller hung up while waiting: the call leaves its queue. */
   leave(callId: string) {
-    this.handedOver.delete(callId);
-    this.publish(this.router.leave(callId, this.clock()));
+    return this.run({ op: 'leave', callId });
   }
 
   setStatus(agentId: string, status: AgentStatus) {
-    this.publish(this.router.setAgentStatus(agentId, status, this.clock()));
-    this.scheduleRoute();
-    return this.agentState(agentId);
+    return this.run<ReturnType<RoutingService['agentState']>>({ op: 'status', agentId, status });
   }
 
   accept(offerId: string) {
-    const events = this.router.accept(offerId, this.clock());
-    this.publish(events);
-    const connected = events.find((e) => e.type === 'call_connected')!;
-    return { status: 'connected' as const, callId: connected.callId, agentId: connected.agentId, packet: this.handedOver.get(connected.callId)?.packet };
+    return this.run<{ status: 'connected'; callId: string; agentId: string; packet?: HandoffPacket }>({ op: 'accept', offerId });
   }
 
   decline(offerId: string) {
-    this.publish(this.router.decline(offerId, this.clock()));
-    this.scheduleRoute();
-    return { status: 'declined' as const };
+    return this.run<{ status: 'declined' }>({ op: 'decline', offerId });
   }
 
   /**
@@ -221,14 +268,13 @@ export class RoutingService {
    * with no call left, is available again (submitting the wrap-up ends wrap-up time).
    */
   wrapUp(agentId: string, callId: string, wrapUp: WrapUp) {
-    const now = this.clock();
-    const events = this.router.finish(agentId, now, callId);
-    if (this.router.agent(agentId)!.status === 'wrap_up') events.push(...this.router.setAgentStatus(agentId, 'available', now));
-    this.store.calls.append(callId, { wrapUp: { agentId, ...wrapUp, at: now.toISOString() } });
-    this.handedOver.delete(callId);
-    this.publish(events);
-    this.scheduleRoute();
-    return { callId, agentId, ...wrapUp };
+    const done = { callId, agentId, ...wrapUp };
+    const finished = this.run({ op: 'finish', agentId, callId });
+    const record = () => {
+      this.store.calls.append(callId, { wrapUp: { agentId, ...wrapUp, at: this.clock().toISOString() } });
+      return done;
+    };
+    return finished instanceof Promise ? finished.then(record) : record();
   }
 
   /** What a desk needs to restore itself after reconnecting. */
@@ -257,70 +303,198 @@ export class RoutingService {
 
   /** Expires offers, ends overlong wrap-ups, applies a pending rebuild when idle, and routes. */
   tick() {
-    if (this.rebuildPending && this.idle()) this.rebuild();
-    this.publish(this.router.tick(this.clock()));
-    for (const listener of this.tickListeners) listener();
+    return this.run({ op: 'tick' });
   }
 
   /** Queues or agents were saved or removed in the settings. */
-  staffingChanged(change: { kind: 'agent_saved'; agentId: string } | { kind: 'queue_changed' | 'agent_removed' }) {
+  staffingChanged(change: StaffingChange) {
+    return this.run({ op: 'staffing', change, queues: this.store.queues.list(), agents: this.store.agents.list() });
+  }
+
+  /**
+   * Carries out a change: at once (its result, or its error thrown), or, with a shared log, once it comes round in the
+   * log here (a promise of its result); every instance applies it there.
+   */
+  private run<T = void>(command: Command): T | Promise<T> {
+    if (!this.log) return this.apply(command, this.clock(), true) as T;
+    const n = ++this.sent;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(n, { resolve: resolve as (value: unknown) => void, reject });
+      this.log!.append({ ...command, at: this.clock().getTime(), origin: this.log!.instanceId, n }).catch((error: unknown) => {
+        this.waiting.delete(n);
+        reject(error);
+      });
+    });
+  }
+
+  /** A command from the shared log, in its order: applied at its own time, its result to the instance that sent it. */
+  private applyLogged(id: string, logged: Logged) {
+    const { at, origin, n, ...command } = logged;
+    this.lastAt = Math.max(this.lastAt, at);
+    const mine = origin === this.log!.instanceId;
+    const waiter = mine ? this.waiting.get(n) : undefined;
+    if (waiter) this.waiting.delete(n);
+    try {
+      const result = this.apply(command as Command, new Date(this.lastAt), mine);
+      waiter?.resolve(result);
+    } catch (error) {
+      // Every instance meets the same error (an offer already taken): only the one that sent the command reports it.
+      if (waiter) waiter.reject(error);
+    }
+    this.sinceSnapshot++;
+    if (this.log!.isLeader() && (this.sinceSnapshot >= (this.options.snapshotEveryCommands ?? SNAPSHOT_EVERY_COMMANDS) || (command.op === 'tick' && Date.now() - this.snapshotAt >= SNAPSHOT_EVERY_MS))) {
+      this.sinceSnapshot = 0;
+      this.snapshotAt = Date.now();
+      void this.quietly(this.log!.saveSnapshot(id, this.snapshot()));
+    }
+  }
+
+  private snapshot(): RoutingSnapshot {
+    return { router: this.router.snapshot(), handedOver: [...this.handedOver], lastAt: this.lastAt, ...(this.pendingStaffing ? { pendingStaffing: this.pendingStaffing } : {}) };
+  }
+
+  private restore(state: RoutingSnapshot) {
+    const { offerTimeoutSeconds, maxWrapUpSeconds } = this.options;
+    this.router = CallRouter.fromSnapshot(state.router, new Date(state.lastAt), { offerTimeoutSeconds, maxWrapUpSeconds });
+    this.handedOver.clear();
+    for (const [callId, h] of state.handedOver) this.handedOver.set(callId, h);
+    this.lastAt = state.lastAt;
+    this.pendingStaffing = state.pendingStaffing;
+    this.rebuildPending = state.pendingStaffing !== undefined;
+  }
+
+  /** One change to routing at `now`; `mine`: this instance asked for it. Deterministic: every instance gets the same. */
+  private apply(command: Command, now: Date, mine: boolean): unknown {
+    switch (command.op) {
+      case 'enqueue': {
+        // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place.
+        const current = this.handedOver.get(command.callId);
+        if (current) {
+          current.packet = command.packet;
+          return;
+        }
+        const { packet } = command;
+        const summary = { callerName: packet.caller.name, reasonCategory: packet.reason.category, reasonText: packet.reason.explanation };
+        this.publish(this.router.enqueue({ callId: command.callId, queueId: command.queueId, ...command.route, summary }, command.since !== undefined ? new Date(command.since) : now), mine);
+        this.handedOver.set(command.callId, { queueId: command.queueId, packet });
+        this.changed(now, mine);
+        return;
+      }
+      case 'leave':
+        this.handedOver.delete(command.callId);
+        this.publish(this.router.leave(command.callId, now), mine);
+        return;
+      case 'status':
+        this.publish(this.router.setAgentStatus(command.agentId, command.status, now), mine);
+        this.changed(now, mine);
+        return this.agentState(command.agentId);
+      case 'accept': {
+        const events = this.router.accept(command.offerId, now);
+        this.publish(events, mine);
+        const connected = events.find((e) => e.type === 'call_connected')!;
+        return { status: 'connected' as const, callId: connected.callId, agentId: connected.agentId, packet: this.handedOver.get(connected.callId)?.packet };
+      }
+      case 'decline':
+        this.publish(this.router.decline(command.offerId, now), mine);
+        this.changed(now, mine);
+        return { status: 'declined' as const };
+      case 'finish': {
+        const events = this.router.finish(command.agentId, now, command.callId);
+        if (this.router.agent(command.agentId)!.status === 'wrap_up') events.push(...this.router.setAgentStatus(command.agentId, 'available', now));
+        this.handedOver.delete(command.callId);
+        this.publish(events, mine);
+        this.changed(now, mine);
+        return;
+      }
+      case 'tick':
+        if (this.rebuildPending && this.idle()) this.rebuild(now);
+        this.publish(this.router.tick(now), mine);
+        for (const listener of this.tickListeners) listener(mine);
+        return;
+      case 'staffing':
+        this.staffingNow(command, now, mine);
+        return;
+      case 'emit':
+        this.emit(command.event, mine);
+        return;
+    }
+  }
+
+  private staffingNow(command: Extract<Command, { op: 'staffing' }>, now: Date, mine: boolean) {
+    const change = command.change;
     if (change.kind === 'agent_saved') {
-      const settings = this.store.agents.get(change.agentId);
-      if (settings) this.router.updateAgent(settings, this.clock());
-      this.scheduleRoute();
+      const settings = command.agents.find((a) => a.id === change.agentId);
+      if (settings) this.router.updateAgent(settings, now);
+      this.changed(now, mine);
       return;
     }
     this.rebuildPending = true;
-    if (this.idle()) this.rebuild();
+    this.pendingStaffing = { queues: command.queues, agents: command.agents };
+    if (this.idle()) this.rebuild(now);
   }
 
-  private build(): CallRouter {
+  private build(queues: QueueSettings[], agents: AgentSettings[], now: Date): CallRouter {
     const { offerTimeoutSeconds, maxWrapUpSeconds } = this.options;
-    return new CallRouter(this.store.queues.list(), this.store.agents.list(), this.clock(), {
-      offerTimeoutSeconds, maxWrapUpSeconds, handleTimes: this.router?.handleTimes,
-    });
+    return new CallRouter(queues, agents, now, { offerTimeoutSeconds, maxWrapUpSeconds, handleTimes: this.router?.handleTimes });
   }
 
   private idle(): boolean {
     return this.router.waitingCount === 0 && this.router.allAgents().every((a) => a.calls.size === 0 && a.offers.size === 0 && a.status !== 'wrap_up' && a.status !== 'busy');
   }
 
-  private rebuild() {
+  private rebuild(now: Date) {
     const old = this.router;
-    this.router = this.build();
+    const staffing = this.pendingStaffing ?? { queues: this.store.queues.list(), agents: this.store.agents.list() };
+    this.router = this.build(staffing.queues, staffing.agents, now);
     this.rebuildPending = false;
-    const now = this.clock();
+    this.pendingStaffing = undefined;
     for (const agent of old.allAgents()) {
       if (agent.status !== 'offline' && this.router.agent(agent.id)) this.router.setAgentStatus(agent.id, agent.status, now);
     }
   }
 
-  /** Routes once after the current batch of changes (a handoff, a status change), not on every one of them. */
-  private scheduleRoute() {
+  /**
+   * Routes after a change. On its own, once after the current batch of changes (a handoff, a status change), not on
+   * every one of them; with a shared log, at once, so every instance routes at the same point of the log.
+   */
+  private changed(now: Date, mine: boolean) {
+    if (this.log) {
+      this.publish(this.router.route(now), mine);
+      return;
+    }
     if (this.routeScheduled) return;
     this.routeScheduled = true;
     setImmediate(() => {
       this.routeScheduled = false;
-      this.publish(this.router.route(this.clock()));
+      this.publish(this.router.route(this.clock()), true);
     });
   }
 
-  private publish(events: RoutingEvent[]) {
+  private publish(events: RoutingEvent[], mine: boolean) {
     for (const event of events) {
       if (event.type === 'call_left_queue') this.handedOver.delete(event.callId);
       // Every queued call came in through handOff, which keeps its packet.
-      this.emit(event.type === 'offer_made' ? { ...event, packet: this.handedOver.get(event.callId)!.packet } : event);
+      this.emit(event.type === 'offer_made' ? { ...event, packet: this.handedOver.get(event.callId)!.packet } : event, mine);
     }
   }
 
-  private emit(event: DeskEvent) {
+  private emit(event: DeskEvent, mine: boolean) {
     for (const listener of this.listeners) {
       try {
-        listener(event);
+        listener(event, mine);
       } catch (error) {
         // One failing subscriber must not keep the event from the others, nor stop the routing timer.
         (this.options.onListenerError ?? console.error)(error);
       }
+    }
+  }
+
+  /** A change nobody waits on (the clock's tick): a failure is reported, not thrown. */
+  private async quietly(done: unknown) {
+    try {
+      await done;
+    } catch (error) {
+      (this.options.onListenerError ?? console.error)(error);
     }
   }
 

@@ -83,7 +83,7 @@ export class StaffingService {
 
   async createQueue(body: unknown): Promise<Versioned<QueueSettings>> {
     const queue = await this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
-    this.routing?.staffingChanged({ kind: 'queue_changed' });
+    await this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
 
@@ -91,13 +91,13 @@ export class StaffingService {
   async updateQueue(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<QueueSettings>> {
     const expected = versionFromIfMatch(ifMatch);
     const queue = await this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'), expected);
-    this.routing?.staffingChanged({ kind: 'queue_changed' });
+    await this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
 
   async removeQueue(id: string): Promise<void> {
     await this.store.queues.remove(id);
-    this.routing?.staffingChanged({ kind: 'queue_changed' });
+    await this.routing?.staffingChanged({ kind: 'queue_changed' });
   }
 
   listAgents(): Array<Versioned<AgentSettings>> {
@@ -112,7 +112,7 @@ export class StaffingService {
 
   async createAgent(body: unknown): Promise<Versioned<AgentSettings>> {
     const agent = await this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
-    this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
+    await this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
 
@@ -120,13 +120,13 @@ export class StaffingService {
   async updateAgent(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<AgentSettings>> {
     const expected = versionFromIfMatch(ifMatch);
     const agent = await this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'), expected);
-    this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
+    await this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
 
   async removeAgent(id: string): Promise<void> {
     await this.store.agents.remove(id);
-    this.routing?.staffingChanged({ kind: 'agent_removed' });
+    await this.routing?.staffingChanged({ kind: 'agent_removed' });
   }
 
   /** 404 when the queue is missing, or has no webhook yet. */
