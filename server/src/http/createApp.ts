@@ -119,7 +119,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/signals', signalRoutes());
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
-  const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? voiceLevels, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
+  const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? voiceLevels, answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
   app.use('/twilio', twilioRoutes(twilioChannel, twilio));
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

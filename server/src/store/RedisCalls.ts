@@ -19,6 +19,9 @@ const ENDED_TTL_S = 3600;
 const UPDATES = 'baton:call-updates';
 const LIVE = 'baton:calls:in-progress';
 const HEARTBEAT = 'baton:instance:';
+const CALLSID_TTL_S = 24 * 3600;
+/** Twilio retries a webhook within seconds; its answer is kept a while longer. */
+const WEBHOOK_ANSWER_TTL_S = 600;
 
 /** A call's keys; the braces keep them in one slot of a Redis Cluster. */
 const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`, `baton:call:{${callId}}:base`];
@@ -167,6 +170,22 @@ export class RedisCalls implements SharedCalls {
 
   silentSince(before: number, limit: number): Promise<string[]> {
     return this.redis.zrangebyscore(LIVE, '-inf', `(${before}`, 'LIMIT', 0, limit);
+  }
+
+  async rememberCallSid(callSid: string, callId: string) {
+    await this.redis.set(`baton:callsid:${callSid}`, callId, 'EX', CALLSID_TTL_S);
+  }
+
+  async callIdForSid(callSid: string): Promise<string | undefined> {
+    return (await this.redis.get(`baton:callsid:${callSid}`)) ?? undefined;
+  }
+
+  async webhookAnswer(key: string): Promise<string | undefined> {
+    return (await this.redis.get(`baton:webhook:${key}`)) ?? undefined;
+  }
+
+  async rememberWebhookAnswer(key: string, answer: string) {
+    await this.redis.set(`baton:webhook:${key}`, answer, 'EX', WEBHOOK_ANSWER_TTL_S);
   }
 
   publish(callId: string, update: unknown) {

@@ -196,6 +196,12 @@ export interface SharedCalls {
   inProgress(): Promise<number>;
   /** Calls in progress on any instance whose caller's side has sent nothing since `before` (ms). */
   silentSince(before: number, limit: number): Promise<string[]>;
+  /** Which call a Twilio CallSid belongs to, for a webhook that lands on another instance. */
+  rememberCallSid(callSid: string, callId: string): Promise<void>;
+  callIdForSid(callSid: string): Promise<string | undefined>;
+  /** A webhook's answer (TwiML), so Twilio's retry gets the same one on whichever instance it lands. */
+  webhookAnswer(key: string): Promise<string | undefined>;
+  rememberWebhookAnswer(key: string, answer: string): Promise<void>;
   /** Sends a call's update to the other instances. */
   publish(callId: string, update: unknown): void;
   /** Updates that other instances sent. */

@@ -201,7 +201,10 @@ export class CallService {
     const callId = randomUUID();
     const session = createSession({ callId, flowId: input.flowId, flowVersion: flow.version, startNodeId: flow.compiled.startId, at });
     const repeatCaller = this.repeatCallers.isRepeat(input.caller?.phone, this.clock().getTime()) || input.caller?.attributes?.repeatCaller === true;
-    const call: LiveCall = { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at) };
+    // A Twilio call (its CallSid with the caller): its channel collects its updates at each webhook (see `updates`).
+    const callSid = input.caller?.attributes?.callSid;
+    const call: LiveCall = { session, flow, manualTransfers: input.transfers === 'manual', repeatCaller, lastHeardAt: Date.parse(at), ...(typeof callSid === 'string' ? { outbox: [] } : {}) };
+    if (this.shared && typeof callSid === 'string') await this.shared.rememberCallSid(callSid, callId);
     const result = this.taking ? await this.taking.created(callId, () => this.apply(callId, call, { type: 'start', at, caller: input.caller })) : this.apply(callId, call, { type: 'start', at, caller: input.caller });
     return { callId, flow: { id: input.flowId, version: flow.version }, ...this.view(result, withSignals) };
   }
@@ -351,11 +354,46 @@ export class CallService {
   }
 
   /** The call in progress whose caller came in on this Twilio CallSid; looked for only when a channel lost track of it (a restart). */
-  findByCallSid(callSid: string): { callId: string; state: CallState } | undefined {
+  findByCallSid(callSid: string): { callId: string; state: CallState } | undefined | Promise<{ callId: string; state: CallState } | undefined> {
+    if (this.shared) {
+      // Several instances: the call may have started on another one.
+      return this.shared.callIdForSid(callSid).then(async (callId) => {
+        if (!callId) return undefined;
+        try {
+          return await this.current(callId);
+        } catch (error) {
+          if (error instanceof AppError && (error.status === 404 || error.status === 409)) return undefined;
+          throw error;
+        }
+      });
+    }
     for (const [callId, call] of this.calls.allInProgress()) {
       if (call.session.caller.attributes?.callSid === callSid) return { callId, state: { nodeId: call.session.nodeId, status: call.session.status } };
     }
     return undefined;
+  }
+
+  /**
+   * For a channel that asks at each webhook (Twilio): what the caller is to hear that no turn of theirs answered, since
+   * it last asked (then no longer kept), and where the call is now. Works on an ended call too (the agent's goodbye).
+   */
+  /** Updates a channel took but did not say (the caller left the queue first): they come first at its next ask. */
+  unsaid(callId: string, actions: CallAction[]): void | Promise<void> {
+    return this.withCall(callId, () => {
+      const call = this.calls.find(callId);
+      if (call?.outbox) this.keep(callId, { ...call, outbox: [...actions, ...call.outbox] });
+    });
+  }
+
+  updates(callId: string): CallUpdate | Promise<CallUpdate> {
+    return this.withCall(callId, () => {
+      const call = this.calls.find(callId);
+      if (!call) throw notFound('call', callId);
+      const actions = [...(call.outbox ?? [])];
+      if (actions.length > 0) this.keep(callId, { ...call, outbox: [] });
+      const s = call.session;
+      return { actions, state: { nodeId: s.nodeId, status: s.status } };
+    });
   }
 
   /** The settings of the flow version the call runs on (a channel reads how the flow should sound). */
@@ -560,6 +598,8 @@ export class CallService {
     if (result.actions.length === 0) return;
     const s = result.session;
     const update: CallUpdate = { actions: result.actions, state: { nodeId: s.nodeId, status: s.status } };
+    const call = this.calls.find(callId);
+    if (call?.outbox) this.keep(callId, { ...call, outbox: [...call.outbox, ...result.actions] });
     this.shared?.publish(callId, update);
     this.deliver(callId, update);
   }

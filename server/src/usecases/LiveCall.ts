@@ -1,4 +1,4 @@
-import type { CallStepView } from '@baton/shared';
+import type { CallAction, CallStepView } from '@baton/shared';
 import { AppendOnlyList } from '../engine/AppendOnlyList.ts';
 import { sessionFromJson, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
@@ -20,6 +20,11 @@ export interface LiveCall {
   lastHeardAt: number;
   /** The answers to the last turns sent with an idempotency key, newest last: a retried turn gets its answer again. */
   answers?: ReadonlyArray<{ key: string; view: TurnView }>;
+  /**
+   * A phone call's channel asks for its updates at each webhook rather than keeping a stream open: what the caller is
+   * to hear that no turn of theirs answered (wait updates, the agent's words) waits here, with the call, until then.
+   */
+  outbox?: ReadonlyArray<CallAction>;
 }
 
 /** Turns with an idempotency key remembered per call: a client retries its last turn, not one from long ago. */
@@ -59,7 +64,7 @@ export class CallSaves {
     const mark = this.marks.get(callId);
     const next = markOf(call, mark ? mark.changes + 1 : 0);
     this.marks.set(callId, next);
-    const callFields = { manualTransfers: call.manualTransfers, repeatCaller: call.repeatCaller, lastHeardAt: call.lastHeardAt, ...(call.agentHungUpAt ? { agentHungUpAt: call.agentHungUpAt } : {}) };
+    const callFields = { manualTransfers: call.manualTransfers, repeatCaller: call.repeatCaller, lastHeardAt: call.lastHeardAt, ...(call.agentHungUpAt ? { agentHungUpAt: call.agentHungUpAt } : {}), ...(call.outbox ? { outbox: call.outbox } : {}) };
     if (!mark || next.changes >= CHANGES_BETWEEN_WHOLE || s.status === 'ended') {
       next.changes = 0;
       return { text: JSON.stringify({ session: s, ...callFields, ...(call.answers ? { answers: call.answers } : {}) }), whole: true };
@@ -178,5 +183,6 @@ export function liveCallFromSaved(saved: Record<string, unknown>, flowFor: (sess
     ...(typeof saved.agentHungUpAt === 'string' ? { agentHungUpAt: saved.agentHungUpAt } : {}),
     lastHeardAt: typeof saved.lastHeardAt === 'number' ? saved.lastHeardAt : Date.now(),
     ...(Array.isArray(saved.answers) ? { answers: saved.answers as LiveCall['answers'] } : {}),
+    ...(Array.isArray(saved.outbox) ? { outbox: saved.outbox as LiveCall['outbox'] } : {}),
   };
 }

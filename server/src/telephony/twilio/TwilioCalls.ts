@@ -15,7 +15,6 @@ export interface TwilioCall {
   pending: CallAction[];
   /** The answer to each webhook already seen (`kind:step`), so a retry gets the same TwiML and changes nothing. */
   answers: Map<string, Promise<string>>;
-  unsubscribe?: () => void;
   /** Taken up after a restart: the next `<Gather>` starts the media stream again. */
   restartStream?: { url: string; callSid: string };
 }
@@ -59,7 +58,6 @@ export class TwilioCalls {
 
   /** Forgets a call that never started (its start failed), so Twilio's retry may try again. */
   remove(callSid: string) {
-    this.calls.get(callSid)?.unsubscribe?.();
     this.calls.delete(callSid);
   }
 

@@ -11,19 +11,30 @@ const state = (status: CallState['status']): CallState => ({ nodeId: 'n', status
 /** A call API that answers each turn from a script and lets the test push updates, as routing would. */
 function fakeCalls(answers: Array<{ actions: CallAction[]; state: CallState }>) {
   const turns: unknown[] = [];
-  let listener: ((u: CallUpdate) => void) | undefined;
+  let current = state('ai');
+  let outbox: CallAction[] = [];
   const calls: TwilioCallsPort = {
     start: async () => ({ callId: 'call-1', actions: [say('Hello.'), listen], state: state('ai') }),
     turn: async (_id, body) => {
       turns.push(body);
-      return answers.shift() ?? { actions: [listen], state: state('ai') };
+      const answer = answers.shift() ?? { actions: [listen], state: state('ai') };
+      current = answer.state;
+      return answer;
     },
-    subscribe: (_id, l) => {
-      listener = l;
-      return () => (listener = undefined);
+    updates: () => {
+      const actions = outbox;
+      outbox = [];
+      return { actions, state: current };
+    },
+    unsaid: (_id, actions) => {
+      outbox = [...actions, ...outbox];
     },
   };
-  return { calls, turns, push: (u: CallUpdate) => listener?.(u) };
+  const push = (u: CallUpdate) => {
+    outbox.push(...u.actions);
+    current = u.state;
+  };
+  return { calls, turns, push };
 }
 
 function channel(fake: ReturnType<typeof fakeCalls>, voice?: { take(sid: string): undefined | { baselineDb: number; peakDeltaDb: number; sustainedMs: number; raised: boolean } }) {

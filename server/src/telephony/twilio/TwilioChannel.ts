@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CallAction, CallState, VoiceEvidence } from '@baton/shared';
 import { AppError } from '../../errors.ts';
 import type { CallLog, FlowRepository, NumberRepository } from '../../store/types.ts';
@@ -12,11 +13,20 @@ import { goodbyeTwiml, leaveTwiml, turnTwiml, waitTwiml, type Speech, type Twiml
 export interface TwilioCallsPort {
   start(body: unknown): Promise<{ callId: string; actions: CallAction[]; state: CallState }>;
   turn(callId: string, body: unknown): Promise<{ actions: CallAction[]; state: CallState }>;
-  subscribe(callId: string, listener: (update: CallUpdate) => void): () => void;
+  /** What the caller is to hear that no turn of theirs answered, since the last time asked, and where the call is. */
+  updates(callId: string): CallUpdate | Promise<CallUpdate>;
+  /** Updates taken but not said in this webhook's TwiML: kept for the next one (which may reach another instance). */
+  unsaid?(callId: string, actions: CallAction[]): void | Promise<void>;
   /** The settings of the flow the call runs on: its `phone` voice and accent. */
   flowSettings?(callId: string): { phone?: { voice?: string; language?: string } } | undefined;
-  /** The call in progress that Twilio's CallSid belongs to (after a restart, its calls are found this way). */
-  findByCallSid?(callSid: string): { callId: string; state: CallState } | undefined;
+  /** The call in progress that Twilio's CallSid belongs to (after a restart, or on another instance, its calls are found this way). */
+  findByCallSid?(callSid: string): { callId: string; state: CallState } | undefined | Promise<{ callId: string; state: CallState } | undefined>;
+}
+
+/** Webhooks' answers shared by several instances, so a retry landing on another one gets the same TwiML. */
+export interface WebhookAnswers {
+  webhookAnswer(key: string): Promise<string | undefined>;
+  rememberWebhookAnswer(key: string, answer: string): Promise<void>;
 }
 
 /** The media stream's measure of the caller's voice over the turn that just ended (built by the media-stream channel). */
@@ -33,6 +43,8 @@ export interface TwilioChannelDeps {
   settings: TwilioSettings;
   voice?: VoiceSource;
   onError?: (error: unknown) => void;
+  /** Several instances (Redis): webhooks' answers kept where every instance finds them. */
+  answers?: WebhookAnswers;
 }
 
 /** Twilio's final call statuses: the call is over, whatever the flow was doing. */
@@ -55,8 +67,11 @@ export class TwilioChannel {
   }
 
   /** A new call (`POST /twilio/voice`): starts the flow bound to the called number and starts the media stream. */
-  incoming(params: TwilioParams, base: string): Promise<string> {
+  async incoming(params: TwilioParams, base: string): Promise<string> {
     const callSid = requireCallSid(params);
+    // Twilio retried the new-call webhook on another instance: the same TwiML, and no second call.
+    const answered = await this.deps.answers?.webhookAnswer(answerKey(params, 'voice', 0));
+    if (answered) return answered;
     const known = this.calls.get(callSid);
     // Twilio retried the new-call webhook: the same TwiML, and no second call.
     if (known) return known.answers.get('voice:0') ?? Promise.resolve(goodbyeTwiml(LOST, this.speech));
@@ -86,9 +101,10 @@ export class TwilioChannel {
       call.status = started.state.status;
       const phone = this.deps.calls.flowSettings?.(started.callId)?.phone;
       call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
-      call.unsubscribe = this.deps.calls.subscribe(started.callId, (update) => this.heard(call, update));
       const stream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
-      return turnTwiml(started.actions, call.status, this.speechOf(call), this.links(call, base), stream);
+      const twiml = turnTwiml(started.actions, call.status, this.speechOf(call), this.links(call, base), stream);
+      await this.deps.answers?.rememberWebhookAnswer(answerKey(params, 'voice', 0), twiml);
+      return twiml;
     });
   }
 
@@ -166,8 +182,8 @@ export class TwilioChannel {
     const status = params.CallStatus;
     if (!FINAL_STATUSES.has(status)) return;
     this.calls.finish(callSid);
-    // A call this channel lost track of in a restart is still ended on Baton's side.
-    const callId = call?.callId ?? this.deps.calls.findByCallSid?.(callSid)?.callId;
+    // A call this channel lost track of in a restart (or that another instance answered) is still ended on Baton's side.
+    const callId = call?.callId ?? (await this.deps.calls.findByCallSid?.(callSid))?.callId;
     if (!callId) return;
     const duration = Number(params.CallDuration);
     this.deps.callLog.append(callId, { at: at.toISOString(), telephony: { provider: 'twilio', callSid, status, ...(Number.isFinite(duration) ? { durationSeconds: duration } : {}) } });
@@ -189,14 +205,27 @@ export class TwilioChannel {
    * Runs one webhook of a call once (`kind:step` is the key a retry repeats). A call Baton has in progress that this
    * channel does not know (the server restarted since the call's last webhook) is taken up again; an unknown call hears goodbye.
    */
-  private answer(params: TwilioParams, kind: string, step: number, base: string, run: (call: TwilioCall, callId: string) => Promise<string>): Promise<string> {
+  private async answer(params: TwilioParams, kind: string, step: number, base: string, run: (call: TwilioCall, callId: string) => Promise<string>): Promise<string> {
     const callSid = requireCallSid(params);
-    const call = this.calls.get(callSid) ?? (this.calls.finished(callSid) ? undefined : this.adopt(callSid, step, base));
+    const shared = answerKey(params, kind, step);
+    const answered = await this.deps.answers?.webhookAnswer(shared);
+    if (answered) return answered;
+    const call = this.calls.get(callSid) ?? (this.calls.finished(callSid) ? undefined : await this.adopt(callSid, step, base));
     const callId = call?.callId;
-    if (!call || !callId) return Promise.resolve(goodbyeTwiml(LOST, this.speech));
+    if (!call || !callId) return goodbyeTwiml(LOST, this.speech);
+    // The next TwiML documents are numbered after the one Twilio is answering (another instance may have written it).
+    if (Number.isSafeInteger(step) && step > call.step) call.step = step;
     return this.calls.once(call, `${kind}:${step}`, async () => {
       try {
-        return await run(call, callId);
+        // What the caller is to hear since the last webhook (the agent's words, wait updates), and where the call is.
+        const fresh = await this.deps.calls.updates(callId);
+        call.pending.push(...fresh.actions);
+        call.status = fresh.state.status;
+        const twiml = await run(call, callId);
+        const unsaid = this.drain(call);
+        if (unsaid.length > 0) await this.deps.calls.unsaid?.(callId, unsaid);
+        await this.deps.answers?.rememberWebhookAnswer(shared, twiml);
+        return twiml;
       } catch (error) {
         // The call ended under us (the status callback came first, or the agent hung up) or is gone: say what is
         // pending (the agent's goodbye) and end, rather than fail the webhook.
@@ -211,24 +240,19 @@ export class TwilioChannel {
    * after the one Twilio is answering, and the media stream lost with the old process is started again with the next
    * `<Gather>` (the voice's baseline starts over; the call does not).
    */
-  private adopt(callSid: string, step: number, base: string): TwilioCall | undefined {
-    const found = this.deps.calls.findByCallSid?.(callSid);
-    if (!found) return undefined;
+  private async adopt(callSid: string, step: number, base: string): Promise<TwilioCall | undefined> {
+    const found = await this.deps.calls.findByCallSid?.(callSid);
+    // Another webhook of the call took it up meanwhile.
+    const known = this.calls.get(callSid);
+    if (known || !found) return known;
     const call = this.calls.add(callSid);
     call.callId = found.callId;
     call.status = found.state.status;
     call.step = Number.isSafeInteger(step) && step > 0 ? step : 0;
     const phone = this.deps.calls.flowSettings?.(found.callId)?.phone;
     call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
-    call.unsubscribe = this.deps.calls.subscribe(found.callId, (update) => this.heard(call, update));
     call.restartStream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
     return call;
-  }
-
-  /** What the call's update stream said between webhooks waits here until the next TwiML. */
-  private heard(call: TwilioCall, update: CallUpdate) {
-    call.pending.push(...update.actions);
-    call.status = update.state.status;
   }
 
   private speechOf(call: TwilioCall): Speech {
@@ -254,6 +278,15 @@ export class TwilioChannel {
     if (!fallback) return undefined;
     return this.deps.flows.summary(fallback)?.id ?? this.deps.flows.list().find((f) => f.name === fallback)?.id;
   }
+}
+
+/**
+ * Where a webhook's answer is kept for Twilio's retry, with several instances: its call, kind and step, and what it
+ * sent (a retry sends the same; a new webhook that happens to carry a step number seen before does not).
+ */
+function answerKey(params: TwilioParams, kind: string, step: number): string {
+  const sent = createHash('sha256').update(JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('base64url').slice(0, 22);
+  return `${params.CallSid}:${kind}:${step}:${sent}`;
 }
 
 function requireCallSid(params: TwilioParams): string {

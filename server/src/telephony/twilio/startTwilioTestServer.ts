@@ -15,7 +15,7 @@ export async function billingExample(change: (flow: FlowDocument) => void = () =
  * For the Twilio tests and bench: the real app on loopback with Twilio settings, a fresh data directory, the example
  * queues and agents (open around the clock, agents signed out) and the given flows.
  */
-export function startTwilioTestServer(twilio: TwilioSettings, flows: FlowDocument[], onServed?: (path: string, ms: number) => void, options: Pick<LoopbackOptions, 'maxLiveCalls'> = {}) {
+export function startTwilioTestServer(twilio: TwilioSettings, flows: FlowDocument[], onServed?: (path: string, ms: number) => void, options: Pick<LoopbackOptions, 'maxLiveCalls' | 'sharedCalls' | 'routingLog'> = {}) {
   return startLoopbackServer({
     ...options,
     twilio,
