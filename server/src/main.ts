@@ -9,7 +9,8 @@ import { seedExampleFlows } from './seedExampleFlows.ts';
 import { seedPersonas } from './seedPersonas.ts';
 import { seedStaffing } from './seedStaffing.ts';
 import { loadSignalModel } from './signals/index.ts';
-import { openStore } from './store/openStore.ts';
+import { openStore, withCallLog } from './store/openStore.ts';
+import { PgCallLog } from './store/PgCallLog.ts';
 import { RedisCalls } from './store/RedisCalls.ts';
 import { RedisRoutingLog } from './store/RedisRoutingLog.ts';
 import { DataDirLockedError } from './store/dataDirLock.ts';
@@ -53,7 +54,7 @@ async function main() {
     console.error(`Baton could not listen on port ${port}: ${(err as Error).message}. Set PORT to a free port, or stop what is using it.`);
     process.exit(1);
   }
-  const store = await openStore(dataDir, {
+  const opened = await openStore(dataDir, {
     onStaleLockTaken: (owner) => log.warn({ owner }, `took over the data directory from a Baton server that is no longer running (process ${owner.pid} on ${owner.host})`),
     onLeftoversRemoved: (count) => log.info({ count }, 'removed temporary files left by writes a crash interrupted'),
   }).catch((err: unknown) => {
@@ -71,6 +72,16 @@ async function main() {
     : undefined;
   const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')) : undefined;
   if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress and routing are shared with the other Baton instances through Redis');
+  // Several instances: the call log in PostgreSQL, so a call's record is whole wherever its turns ran.
+  const databaseUrl = process.env.BATON_DATABASE_URL;
+  const store = databaseUrl
+    ? withCallLog(opened, await PgCallLog.connect(databaseUrl, (err) => log.error({ err }, 'call log (PostgreSQL)')).catch(async (err: unknown) => {
+        await opened.close();
+        server.close();
+        throw err;
+      }))
+    : opened;
+  if (databaseUrl) log.info('the call log is in PostgreSQL (BATON_DATABASE_URL)');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
   const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
   if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');

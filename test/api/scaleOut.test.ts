@@ -1,17 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from '../services/cluster.ts';
 import { alwaysOpen } from '../../server/src/routing/testRouting.ts';
+import { startPostgres, type RunningPostgres } from '../services/postgres.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
 
 // Three Baton processes on one Redis behind Debian's HAProxy (round-robin, no stickiness), as a contact center runs
 // Baton past one machine: every turn may land on any instance, and one instance dies in the middle.
 
 let redis: RunningRedis;
+let postgres: RunningPostgres;
 let cluster: RunningCluster | undefined;
 beforeAll(async () => {
-  redis = await startRedis();
-}, 120_000);
-afterAll(() => redis?.stop());
+  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+}, 180_000);
+afterAll(() => Promise.all([redis?.stop(), postgres?.stop()]));
+const shared = () => ({ BATON_REDIS_URL: redis.url, BATON_DATABASE_URL: postgres.url });
 afterEach(async () => {
   await cluster?.stop();
   cluster = undefined;
@@ -60,12 +63,15 @@ async function caller(url: string, n: number, slowTurns: number[]): Promise<stri
   const said = (record.body.transcript as Array<{ from: string; text: string }>).filter((t) => t.from === 'caller').map((t) => t.text);
   if (record.body.state?.status !== 'ended') return `call ${n}: ended as ${JSON.stringify(record.body.state)}`;
   if (JSON.stringify(said) !== JSON.stringify(CALLER_LINES)) return `call ${n}: the caller's lines are ${JSON.stringify(said)}`;
+  // The call log (PostgreSQL) is whole, whichever instances took the turns.
+  const logged = (record.body.events as Array<{ event?: { type: string } }>).map((e) => e.event?.type).filter(Boolean);
+  if (JSON.stringify(logged) !== JSON.stringify(['start', 'utterance', 'utterance', 'hangup'])) return `call ${n}: the call log has ${JSON.stringify(logged)}`;
   return undefined;
 }
 
 describe('several Baton instances on Redis behind HAProxy', () => {
   it('When 200 callers talk at once through the balancer and one instance is killed (kill -9) in the middle, then every call goes on to its end with each turn taken once', { timeout: 300_000 }, async () => {
-    cluster = await startCluster(3, { BATON_REDIS_URL: redis.url });
+    cluster = await startCluster(3, shared());
     const url = cluster.url;
     const slowTurns: number[] = [];
     const calls = Array.from({ length: 200 }, (_, n) => pause(n * 5).then(() => caller(url, n, slowTurns)));
@@ -79,7 +85,7 @@ describe('several Baton instances on Redis behind HAProxy', () => {
   });
 
   it('When the three instances are restarted one after another while callers talk, then no call is dropped', { timeout: 300_000 }, async () => {
-    cluster = await startCluster(3, { BATON_REDIS_URL: redis.url });
+    cluster = await startCluster(3, shared());
     const url = cluster.url;
     let calling = true;
     const problems: string[] = [];
@@ -105,7 +111,7 @@ describe('several Baton instances on Redis behind HAProxy', () => {
   });
 
   it('When callers ask for a person through the balancer and agents work their desks through it, and the leading instance is killed in the middle, then each call is offered once, no agent is offered more than they can take, and every caller reaches an agent', { timeout: 300_000 }, async () => {
-    cluster = await startCluster(3, { BATON_REDIS_URL: redis.url });
+    cluster = await startCluster(3, shared());
     const url = cluster.url;
     // The billing queue open around the clock, with room for everyone's wait (one instance takes the change; every
     // instance's routing applies it).

@@ -2,8 +2,10 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisCalls } from '../../server/src/store/RedisCalls.ts';
+import { PgCallLog } from '../../server/src/store/PgCallLog.ts';
 import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
 import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
+import { startPostgres, type RunningPostgres } from '../services/postgres.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
 import { openEventStream, type SseEvent } from './eventStream.ts';
 import { readExample, seedOpenQueues } from './testServer.ts';
@@ -13,18 +15,21 @@ import { readExample, seedOpenQueues } from './testServer.ts';
 
 type Instance = Awaited<ReturnType<typeof startLoopbackServer>> & { shared: RedisCalls };
 let redis: RunningRedis;
+let postgres: RunningPostgres;
 let a: Instance;
 let b: Instance;
 
 beforeAll(async () => {
-  redis = await startRedis();
-}, 120_000);
-afterAll(() => redis?.stop());
+  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+}, 180_000);
+afterAll(() => Promise.all([redis?.stop(), postgres?.stop()]));
 
 async function startInstance(offerTimeoutSeconds?: number, routingSnapshotEvery?: number): Promise<Instance> {
   const shared = await RedisCalls.connect(redis.url);
   const routingLog = await RedisRoutingLog.connect(redis.url, shared.instanceId);
-  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, seed: seedOpenQueues, offerTimeoutSeconds, routingSnapshotEvery });
+  // The call log in PostgreSQL, shared by the instances.
+  const callLog = await PgCallLog.connect(postgres.url);
+  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, callLog, seed: seedOpenQueues, offerTimeoutSeconds, routingSnapshotEvery });
   await request(server.url).post('/api/flows').send(await readExample('billing-support')).expect(201);
   const stopServer = server.stop;
   return Object.assign(server, {
@@ -70,6 +75,11 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect(await callerLines(b, callId)).toEqual(['what is my balance', '12345678']);
     const bye = await turn(a, callId, { hangup: true }).expect(200);
     expect(bye.body.state.status).toBe('ended');
+    // The call log is whole on either instance: the events of the turns each of them took.
+    for (const on of [a, b]) {
+      const events = (await request(on.url).get(`/api/calls/${callId}`).expect(200)).body.events as Array<{ event?: { type: string } }>;
+      expect(events.map((e) => e.event?.type).filter(Boolean)).toEqual(['start', 'utterance', 'utterance', 'hangup']);
+    }
     // The call ended on A: B says so too, rather than 404.
     const late = await turn(b, callId, { text: 'hello?' }).expect(409);
     expect(late.body.error.code).toBe('call_ended');

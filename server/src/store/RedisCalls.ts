@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors.ts';
+import { redactedUrl } from './redactedUrl.ts';
 import type { CallSave, SharedCalls, SharedUpdateListener, TakenCall } from './types.ts';
 
 /** An instance is running while its heartbeat key lives; it renews it this often, and it lives three times as long. */
@@ -122,7 +123,7 @@ export class RedisCalls implements SharedCalls {
       calls.redis.disconnect();
       calls.subscriber.disconnect();
       clearInterval(calls.heartbeat);
-      const failed = new Error(`Baton could not reach Redis at ${redactedUrl(url)} (BATON_REDIS_URL): ${(error as Error).message}. Start Redis there, or unset BATON_REDIS_URL to run one instance on its own.`);
+      const failed = new Error(`Baton could not reach Redis at ${redactedUrl(url, 'BATON_REDIS_URL')} (BATON_REDIS_URL): ${(error as Error).message}. Start Redis there, or unset BATON_REDIS_URL to run one instance on its own.`);
       failed.name = 'StartupError';
       throw failed;
     }
@@ -200,16 +201,5 @@ export class RedisCalls implements SharedCalls {
     clearInterval(this.heartbeat);
     await this.redis.del(HEARTBEAT + this.instanceId).catch(() => {});
     await Promise.all([this.redis.quit().catch(() => {}), this.subscriber.quit().catch(() => {})]);
-  }
-}
-
-/** The URL without its password, for messages. */
-function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'BATON_REDIS_URL';
   }
 }

@@ -14,7 +14,7 @@ import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
 import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
 import { LowdbNumberRepository } from './LowdbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
-import type { Store } from './types.ts';
+import type { CallLog, Store } from './types.ts';
 
 /**
  * Opens the data directory for this process: rejects with DataDirLockedError if another server holds
@@ -25,6 +25,11 @@ export interface OpenStoreOptions {
   onStaleLockTaken?: (owner: LockOwner) => void;
   /** Temporary files of writes a crash interrupted were removed. */
   onLeftoversRemoved?: (count: number) => void;
+}
+
+/** The store with its call log elsewhere (PostgreSQL, for several instances); closing it closes that log too. */
+export function withCallLog(store: Store, calls: CallLog & { close(): Promise<void> }): Store {
+  return { ...store, calls, close: () => Promise.all([store.close(), calls.close()]).then(() => undefined) };
 }
 
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {

@@ -119,7 +119,11 @@ export interface NumberRepository {
 
 /** Call records and events, appended as JSON Lines and never rewritten. */
 export interface CallLog {
-  append(callId: string, record: Record<string, unknown>): void;
+  /**
+   * `key`: the record's place among the call's events (with several instances): a record appended again with the same
+   * key — the same event taken again after the instance that first took it died before saving the call — is kept once.
+   */
+  append(callId: string, record: Record<string, unknown>, key?: string): void;
   /** Every record of one call, oldest first ([] when unknown). */
   read(callId: string): Promise<Array<Record<string, unknown>>>;
   /** Resolves once everything appended so far is on disk. */

@@ -9,8 +9,8 @@ import { attachWebSockets } from '../http/webSockets.ts';
 import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 import { alwaysOpen } from '../routing/testRouting.ts';
 import { seedStaffing } from '../seedStaffing.ts';
-import { openStore } from '../store/openStore.ts';
-import type { Store } from '../store/types.ts';
+import { openStore, withCallLog } from '../store/openStore.ts';
+import type { CallLog, Store } from '../store/types.ts';
 
 export const flowsDir = path.resolve(import.meta.dirname, '../../../flows');
 
@@ -21,6 +21,8 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLi
   onServed?: (path: string, ms: number) => void;
   /** The server's logger, for a test that reads what is logged; else silent (or at `TEST_LOG`). */
   log?: Logger;
+  /** The call log elsewhere (PostgreSQL, as several instances share it); closed with the server. */
+  callLog?: CallLog & { close(): Promise<void> };
 }
 
 /**
@@ -29,7 +31,8 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLi
  */
 export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
-  const store = await openStore(dataDir);
+  const opened = await openStore(dataDir);
+  const store = options.callLog ? withCallLog(opened, options.callLog) : opened;
   await options.seed?.(store);
   const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });
   await routing.ready;

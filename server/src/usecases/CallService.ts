@@ -102,6 +102,7 @@ export class CallService {
         loaded: (callId, call, changes) => this.saves.loaded(callId, call, changes),
         saveOf: (callId, call) => this.saveOf(callId, call),
         forget: (callId) => this.saves.forget(callId),
+        logged: () => this.store.calls.flush(),
         onError: this.onError,
       });
     }
@@ -591,7 +592,7 @@ export class CallService {
 
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
     const record = callLogRecord(event, before, result);
-    if (record) this.store.calls.append(callId, record);
+    if (record) this.store.calls.append(callId, record, this.taking?.logKey(callId));
   }
 
   private push(callId: string, result: StepResult) {

@@ -16,6 +16,11 @@ export interface TakenCallsDeps<C> {
   saveOf(callId: string, call: C): CallSave | undefined;
   /** This instance's copy of the call is no longer the latest. */
   forget(callId: string): void;
+  /**
+   * Before a change is saved: the call log's records of it are written (the log, shared too, is whole wherever the
+   * next event runs; after a crash, an event is in the log at least once rather than missing).
+   */
+  logged(): Promise<void>;
   onError(error: unknown): void;
 }
 
@@ -31,6 +36,8 @@ export class TakenCalls<C extends { session: { status: CallStatus } }> {
   /** The version of each call as held here, and the calls changed since they were taken. */
   private readonly versions = new Map<string, number>();
   private readonly changedCalls = new Set<string>();
+  /** How many call-log records each call held now has had since it was taken (see `logKey`). */
+  private readonly logged = new Map<string, number>();
   /** When this instance last took each call it holds a copy of. */
   private readonly lastTaken = new Map<string, number>();
   /**
@@ -82,9 +89,11 @@ export class TakenCalls<C extends { session: { status: CallStatus } }> {
   /** A new call's first event, then the call saved whole for every instance. */
   async created<T>(callId: string, event: () => T): Promise<T> {
     this.holding.set(callId, 1);
+    this.versions.set(callId, 0);
     try {
       const result = event();
       const call = this.calls.find(callId)!;
+      await this.deps.logged();
       this.versions.set(callId, await this.shared.create(callId, this.deps.saveOf(callId, call)!));
       this.lastTaken.set(callId, Date.now());
       return result;
@@ -92,6 +101,18 @@ export class TakenCalls<C extends { session: { status: CallStatus } }> {
       this.holding.delete(callId);
       this.changedCalls.delete(callId);
     }
+  }
+
+  /**
+   * The key of the call's next call-log record while this instance holds it: the version it was taken at and the
+   * record's place since. The same event taken again at the same version (its first instance died before saving)
+   * gets the same keys, so the log keeps it once.
+   */
+  logKey(callId: string): string | undefined {
+    if (!this.holding.has(callId)) return undefined;
+    const n = this.logged.get(callId) ?? 0;
+    this.logged.set(callId, n + 1);
+    return `${this.versions.get(callId) ?? 0}:${n}`;
   }
 
   /** The event changed the call: it is saved as the call is let go. */
@@ -121,6 +142,7 @@ export class TakenCalls<C extends { session: { status: CallStatus } }> {
     if (!taken) return false;
     this.holding.set(callId, (this.holding.get(callId) ?? 0) + 1);
     this.versions.set(callId, taken.version);
+    this.logged.delete(callId);
     this.lastTaken.set(callId, Date.now());
     if (!taken.lines) return true;
     try {
@@ -143,8 +165,17 @@ export class TakenCalls<C extends { session: { status: CallStatus } }> {
       return;
     }
     this.holding.delete(callId);
+    this.logged.delete(callId);
     const call = this.changedCalls.delete(callId) ? this.calls.find(callId) : undefined;
-    const releasing = this.shared.release(callId, call && this.deps.saveOf(callId, call));
+    const save = call && this.deps.saveOf(callId, call);
+    const releasing = (save ? this.deps.logged() : Promise.resolve()).then(
+      () => this.shared.release(callId, save),
+      // The log could not be written: the change is not saved either (the call is let go as it was).
+      async (error: unknown) => {
+        await this.shared.release(callId, undefined);
+        throw error;
+      },
+    );
     this.whileBusy(callId, releasing);
     let version: number | undefined;
     try {

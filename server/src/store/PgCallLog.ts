@@ -1,0 +1,135 @@
+import pg from 'pg';
+import { redactedUrl } from './redactedUrl.ts';
+import type { CallLog } from './types.ts';
+
+type CallRecord = Record<string, unknown>;
+
+/** Records appended within this window go to PostgreSQL in one INSERT: a turn costs no round trip of its own. */
+const BATCH_MS = 10;
+/** At most this many records in one INSERT (PostgreSQL takes at most 65,535 parameters). */
+const MAX_BATCH = 4_000;
+
+/** The schema, one migration per step, applied in order once each (recorded in baton_migrations). */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE call_events (
+     id bigserial PRIMARY KEY,
+     call_id text NOT NULL,
+     at timestamptz NOT NULL,
+     record jsonb NOT NULL,
+     event_key text
+   );
+   CREATE INDEX call_events_call ON call_events (call_id, id);
+   CREATE UNIQUE INDEX call_events_once ON call_events (call_id, event_key) WHERE event_key IS NOT NULL;
+   CREATE INDEX call_events_at ON call_events (at);`,
+];
+
+/**
+ * The call log in PostgreSQL (BATON_DATABASE_URL), for several instances: every instance appends the events of the
+ * calls it handles, so a call's record is whole wherever its turns ran, and analytics reads one place. Appends are
+ * batched (one multi-row INSERT every 10 ms), as the file log batches its writes.
+ */
+export class PgCallLog implements CallLog {
+  private batch: Array<{ callId: string; at: string; record: string; key: string | null }> = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: () => Date,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  /** Connects and brings the schema up to date (rejecting with what is wrong when PostgreSQL cannot be reached). */
+  static async connect(url: string, onError: (error: Error) => void = (error) => console.error(`Call log: ${error.message}`), now: () => Date = () => new Date()): Promise<PgCallLog> {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', onError);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end().catch(() => {});
+      const failed = new Error(`Baton could not use PostgreSQL at ${redactedUrl(url, 'BATON_DATABASE_URL')} (BATON_DATABASE_URL): ${(error as Error).message}. Start PostgreSQL there (and create the database), or unset BATON_DATABASE_URL.`);
+      failed.name = 'StartupError';
+      throw failed;
+    }
+    return new PgCallLog(pool, now, onError);
+  }
+
+  append(callId: string, record: CallRecord, key?: string): void {
+    if (this.closed) return this.onError(new Error(`record for call ${callId} dropped: the call log is closed`));
+    const at = this.now().toISOString();
+    // callId is re-applied last so a record cannot file itself under another call.
+    this.batch.push({ callId, at, record: JSON.stringify(Object.assign({ callId, at }, record, { callId })), key: key ?? null });
+    if (this.batch.length >= MAX_BATCH) this.write();
+    else this.timer ??= setTimeout(() => this.write(), BATCH_MS);
+  }
+
+  private write() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    const values = rows.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}::jsonb, $${i * 4 + 4})`).join(', ');
+    const params = rows.flatMap((r) => [r.callId, r.at, r.record, r.key]);
+    // One write at a time, in order: a call's records keep the order they were appended in.
+    this.writing = this.writing.then(() =>
+      this.pool.query(`INSERT INTO call_events (call_id, at, record, event_key) VALUES ${values} ON CONFLICT (call_id, event_key) WHERE event_key IS NOT NULL DO NOTHING`, params).then(
+        () => undefined,
+        (error: Error) => {
+          this.failure = error;
+          this.onError(error);
+        },
+      ),
+    );
+  }
+
+  async flush(): Promise<void> {
+    this.write();
+    await this.writing;
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure;
+  }
+
+  async read(callId: string): Promise<CallRecord[]> {
+    await this.flush().catch(() => undefined);
+    const { rows } = await this.pool.query<{ record: CallRecord }>('SELECT record FROM call_events WHERE call_id = $1 ORDER BY id', [callId]);
+    return rows.map((r) => r.record);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+async function migrate(pool: pg.Pool) {
+  const client = await pool.connect();
+  try {
+    // One instance migrates at a time (several may start together).
+    await client.query('SELECT pg_advisory_lock(4242001)');
+    await client.query('CREATE TABLE IF NOT EXISTS baton_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM baton_migrations');
+    const done = new Set(rows.map((r) => r.version));
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      const version = i + 1;
+      if (done.has(version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('INSERT INTO baton_migrations (version) VALUES ($1)', [version]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => {});
+    client.release();
+  }
+}
