@@ -36,6 +36,17 @@ export async function openEditor(browser: Browser, server: RunningServer, flowId
   return page;
 }
 
+/** A copy of the billing example open in the editor with a test call started in the console; its transcript list. */
+export async function startBillingTestCall(browser: Browser, server: RunningServer) {
+  const flowId = await copyOfFlow(server, 'billing-support');
+  const page = await openEditor(browser, server, flowId);
+  await page.getByRole('tab', { name: 'Try it' }).click();
+  await page.getByRole('button', { name: 'Start a test call' }).click();
+  const transcript = page.getByRole('list', { name: 'The test call so far' });
+  await transcript.getByText('How can I help with your bill today?').waitFor();
+  return { flowId, page, transcript };
+}
+
 /** Stores a flow through the API, as another tool or person would; returns the id the server stored it under. */
 export async function createFlowViaApi(server: RunningServer, flow: unknown): Promise<string> {
   const response = await fetch(`${server.url}/api/flows`, {

@@ -1,18 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, startBillingTestCall, useServerAndBrowser } from './editorHarness.ts';
 import { openAllDay } from './openAllDay.ts';
 
 describe('Trying a flow before callers do', () => {
   useServerAndBrowser();
 
   it('When the caller asks for a person in the test console, then they hear why before the transfer, the agent briefing shows, and the call saved as a test stops a publish that breaks it', async () => {
-    const flowId = await copyOfFlow(server, 'billing-support');
-    const page = await openEditor(browser, server, flowId);
-    await page.getByRole('tab', { name: 'Try it' }).click();
-    await page.getByRole('button', { name: 'Start a test call' }).click();
-    const transcript = page.getByRole('list', { name: 'The test call so far' });
-    await transcript.getByText('How can I help with your bill today?').waitFor();
+    const { flowId, page, transcript } = await startBillingTestCall(browser, server);
     // The canvas shows where the call is.
     await expect.poll(() => canvasNode(page, 'main').locator('.flow-node.is-active').count()).toBe(1);
 

@@ -27,7 +27,7 @@ interface TestConsoleProps {
 
 /** Play the caller against the flow: hear its replies, see what it noticed on every turn and, on a handoff, the agent's briefing. */
 export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
-  const { call, busy, error, start, send, reset } = useTestCall(flowId);
+  const { call, busy, error, notice, start, send, reset } = useTestCall(flowId);
   const [version, setVersion] = useState<CallVersion>('draft');
   const [toAgents, setToAgents] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -94,6 +94,11 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
             </Button>
           )}
         </Group>
+      )}
+      {notice && (
+        <Alert color="yellow" mt="xs" role="status" title="Reconnecting">
+          {notice}
+        </Alert>
       )}
       {error && (
         <Alert color="red" mt="xs" title="The test call did not go through">

@@ -49,6 +49,8 @@ export function useTestCall(flowId: string) {
   const [call, setCall] = useState<TestCall | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Said while the connection is being restored (a server restart): the call is not lost. */
+  const [notice, setNotice] = useState<string | null>(null);
   const current = useRef<TestCall | null>(null);
   const update = (next: TestCall | null) => {
     current.current = next;
@@ -79,8 +81,21 @@ export function useTestCall(flowId: string) {
   };
   const openSocket = () => {
     socket.current?.close();
-    const opened = new TestCallSocket(hear, () => {
-      if (socket.current === opened && current.current?.status !== 'ended') setError('The connection to the test call was lost; restart the call');
+    const opened: TestCallSocket = new TestCallSocket(hear, {
+      onReconnecting: () => {
+        if (socket.current === opened) setNotice('The connection to the server dropped (it may be restarting). Reconnecting to the test call…');
+      },
+      onReconnected: (state) => {
+        if (socket.current !== opened) return;
+        setNotice(null);
+        const before = current.current;
+        if (before) update({ ...before, status: state.status, nodeId: state.nodeId ?? before.nodeId });
+      },
+      onLost: (why) => {
+        if (socket.current !== opened) return;
+        setNotice(null);
+        if (current.current?.status !== 'ended') setError(why);
+      },
     });
     socket.current = opened;
     return opened;
@@ -136,7 +151,8 @@ export function useTestCall(flowId: string) {
     socket.current = null;
     update(null);
     setError(null);
+    setNotice(null);
   }, []);
 
-  return { call, busy, error, start, send, reset };
+  return { call, busy, error, notice, start, send, reset };
 }
