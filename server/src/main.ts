@@ -116,11 +116,12 @@ async function main() {
     // Draining: readiness says "not ready" and new calls are refused; the turns being answered finish, and then every
     // call in progress is in the data directory, where the next start resumes it.
     calls.drain();
-    routing.close();
+    // Routing's state (agents' statuses, who has which call) is written for the next start.
+    const routingSaved = routing.close();
     // 1012 "service restart": a call's WebSocket client reconnects and resumes the call by its id.
     for (const socket of sockets.clients) socket.close(1012, 'Baton is restarting; reconnect and resume the call.');
     server.close(() => {
-      void Promise.all([store.close(), sharedCalls?.close(), routingLog?.close()]).then(
+      void routingSaved.then(() => Promise.all([store.close(), sharedCalls?.close(), routingLog?.close()])).then(
         () => process.exit(0),
         (err: unknown) => {
           console.error('Baton could not close its data directory cleanly:', err);

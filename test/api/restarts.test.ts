@@ -61,7 +61,8 @@ describe('restarts do not drop calls', () => {
     await first.crash();
 
     const second = await start();
-    expect(second.output()).toMatch(/"resumed":2/);
+    // The log line may reach the output a moment after the "listening" line (the logger writes asynchronously).
+    await expect.poll(() => second.output()).toMatch(/"resumed":2/);
     // The AI call: the account number it asked for before the crash is taken now, and the transcript is whole.
     const account = await call(second, 'POST', `/api/calls/${talking}/turns`, { text: '12345678' });
     expect(account.status).toBe(200);
@@ -84,6 +85,34 @@ describe('restarts do not drop calls', () => {
 
     // Both calls end as calls do: the caller hangs up.
     for (const id of [talking, waiting]) expect((await call(second, 'POST', `/api/calls/${id}/turns`, { hangup: true })).body.state.status).toBe('ended');
+  });
+
+  it('When Baton is restarted while an agent talks to a caller, then the agents are still signed in as they were and the caller is still with their agent, who can go on talking', async () => {
+    const first = await start();
+    await openBillingQueue(first);
+    for (const agentId of ['amara-okafor', 'ben-hughes']) expect((await call(first, 'POST', `/api/desk/agents/${agentId}/status`, { status: 'available' })).status).toBe(200);
+    const callId = (await call(first, 'POST', '/api/calls', { flowId: 'billing-support', caller: { name: 'Ada' } })).body.callId as string;
+    expect((await call(first, 'POST', `/api/calls/${callId}/turns`, { text: 'let me talk to a real person' })).body.state.status).toBe('queued');
+    let offer: Json | undefined;
+    let agentId = '';
+    for (let i = 0; i < 40 && !offer; i++) {
+      for (const id of ['amara-okafor', 'ben-hughes']) {
+        const offered = (await call(first, 'GET', `/api/desk/agents/${id}/state`)).body.offers[0] as Json | undefined;
+        if (offered && !offer) [offer, agentId] = [offered, id];
+      }
+      if (!offer) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await call(first, 'POST', `/api/desk/offers/${encodeURIComponent(offer!.offerId)}/accept`)).body).toMatchObject({ status: 'connected', callId });
+    const other = agentId === 'amara-okafor' ? 'ben-hughes' : 'amara-okafor';
+    await first.stop();
+
+    const second = await start();
+    expect((await call(second, 'GET', `/api/calls/${callId}`)).body.state.status).toBe('agent');
+    expect((await call(second, 'GET', `/api/desk/agents/${agentId}/state`)).body).toMatchObject({ status: 'busy', calls: [expect.objectContaining({ callId })] });
+    expect((await call(second, 'GET', `/api/desk/agents/${other}/state`)).body).toMatchObject({ status: 'available', calls: [], offers: [] });
+    expect((await call(second, 'POST', `/api/desk/calls/${callId}/messages`, { agentId, text: 'Sorry, we had a blip. Where were we?' })).status).toBe(201);
+    expect((await call(second, 'POST', `/api/calls/${callId}/turns`, { hangup: true })).body.state.status).toBe('ended');
+    expect((await call(second, 'POST', `/api/desk/calls/${callId}/wrap-up`, { agentId, disposition: 'resolved', note: 'Done.', hadToAskAgain: false })).status).toBe(201);
   });
 
   it('When Baton is stopped (SIGTERM) and started again, then a call over the WebSocket API is taken up again by its id and goes on', async () => {

@@ -266,6 +266,17 @@ export class CallRouter {
     return router;
   }
 
+  /** Takes back every open offer (after a restart: nobody missed them); the calls wait in their places again. */
+  withdrawOffers(now: Date): RoutingEvent[] {
+    return [...this.offers.keys()].flatMap((offerId) => this.endOffer(offerId, 'offer_withdrawn', now.getTime(), false));
+  }
+
+  /** Calls routing holds, queued or connected (to tell them from the calls still in progress after a restart). */
+  heldCalls(): Array<{ callId: string; agentId?: string }> {
+    const connected = [...this.agents.values()].flatMap((a) => [...a.calls.keys()].map((callId) => ({ callId, agentId: a.id })));
+    return [...[...this.calls.keys()].map((callId) => ({ callId })), ...connected];
+  }
+
   private heapFor(call: QueuedCall) {
     const heap = new AgentHeap<Candidate>(agentBefore);
     for (const c of this.candidatesFor(call.skillKey, call.requiredSkills)) if (canTakeCall(c.agent)) heap.push({ agent: c, load: loadOf(c.agent) });

@@ -14,6 +14,7 @@ import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
 import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
 import { LowdbNumberRepository } from './LowdbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
+import { RoutingStateFile } from './RoutingStateFile.ts';
 import type { CallLog, Store } from './types.ts';
 
 /**
@@ -45,6 +46,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   let callbacks: LowdbCallbackRepository;
   let numbers: LowdbNumberRepository;
   let liveCalls: LiveCallFile;
+  let routingState: RoutingStateFile;
   try {
     const file = new DurableJsonFile<DbData>(path.join(dir, 'baton.json'));
     const leftovers = await file.removeLeftovers();
@@ -62,6 +64,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     numbers = new LowdbNumberRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
     liveCalls = await LiveCallFile.open(path.join(dir, 'live-calls.jsonl'));
+    routingState = await RoutingStateFile.open(path.join(dir, 'routing.json'));
   } catch (error) {
     await release();
     throw error;
@@ -77,6 +80,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     numbers,
     calls,
     liveCalls,
+    routingState,
     dataDir: dir,
     close() {
       closing ??= Promise.all([liveCalls.close(), calls.close()]).then(() => undefined).finally(release);

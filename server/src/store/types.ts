@@ -230,6 +230,13 @@ export interface RoutingLog {
   close(): Promise<void>;
 }
 
+/** Routing's live state kept through a restart on one machine (several instances keep it in Redis instead). */
+export interface RoutingStateStore {
+  /** The state last written, if any (read when the data directory was opened). */
+  read(): unknown;
+  write(state: unknown): Promise<void>;
+}
+
 export interface Store {
   flows: FlowRepository;
   conversationTests: ConversationTestRepository;
@@ -240,6 +247,7 @@ export interface Store {
   numbers: NumberRepository;
   calls: CallLog;
   liveCalls: LiveCallStore;
+  routingState?: RoutingStateStore;
   dataDir: string;
   /** Flushes and releases the data-directory lock. */
   close(): Promise<void>;

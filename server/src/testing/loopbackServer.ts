@@ -61,7 +61,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
     api: (p: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) =>
       fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json', ...init?.headers }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
     async stop(): Promise<void> {
-      routing.close();
+      await routing.close();
       for (const socket of sockets.clients) socket.terminate();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

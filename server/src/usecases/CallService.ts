@@ -156,7 +156,11 @@ export class CallService {
         continue;
       }
       const callId = call.session.callId;
-      if (call.session.status === 'agent') {
+      const agentId = call.session.agent?.id;
+      if (call.session.status === 'agent' && agentId && this.routing?.hasCall(agentId, callId)) {
+        // Routing kept the call with its agent (one machine keeps routing's state too): the desk finds it again.
+        this.store.calls.append(callId, { at, state: { nodeId: call.session.nodeId, status: 'agent' }, resumed: { explanation: 'The call went on after a restart, still with its agent.' } });
+      } else if (call.session.status === 'agent') {
         call = { ...call, session: { ...call.session, status: 'queued', agent: null } };
         this.store.calls.append(callId, { at, state: { nodeId: call.session.nodeId, status: 'queued' }, resumed: { explanation: 'The agent\'s connection was lost in a restart: the call waits first in line for an agent again.' } });
       } else {
@@ -169,6 +173,8 @@ export class CallService {
       const node = call.flow.compiled.nodes.get(call.session.nodeId);
       this.background(this.routing.handOff(callId, handoff.queue, handoff.packet, { ...this.routeOf(node?.data, handoff.packet, call.repeatCaller), since: new Date(handoff.at) }));
     }
+    // Routing's own saved state may still hold calls that ended just before the stop: they go.
+    this.routing?.keepOnly(new Set([...this.calls.allInProgress()].map(([callId]) => callId)));
     return { resumed, ended };
   }
 

@@ -36,7 +36,7 @@ beforeEach(async () => {
   routing.subscribe((e) => events.push(e));
 });
 afterEach(async () => {
-  routing.close();
+  await routing.close();
   await store.close();
   await rm(dataDir, { recursive: true, force: true });
 });

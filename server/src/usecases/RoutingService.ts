@@ -109,6 +109,9 @@ export class RoutingService {
   private snapshotAt = Date.now();
   /** Resolves once this instance has caught up with the shared log (at once without one). */
   readonly ready: Promise<void>;
+  /** On one machine: the state as last written to the data directory (written again only when it changed). */
+  private savedText: string | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -117,6 +120,7 @@ export class RoutingService {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log;
     this.router = this.build(this.store.queues.list(), this.store.agents.list(), this.clock());
+    if (!this.log) this.restoreSaved();
     const tickMs = options.tickMs ?? 1000;
     // With a shared log, only the leader's clock ticks (a tick is a command like any other).
     if (tickMs > 0) this.timer = setInterval(() => (this.log ? this.log.isLeader() && void this.quietly(this.run({ op: 'tick' })) : this.tick()), tickMs).unref();
@@ -133,10 +137,53 @@ export class RoutingService {
     return !this.log || this.log.isLeader();
   }
 
-  /** Stops the timer; nothing is routed afterwards. */
-  close() {
+  /** Stops the timer; nothing is routed afterwards. On one machine, resolves once the state is written for the next start. */
+  close(): Promise<void> {
     clearInterval(this.timer);
     this.listeners.clear();
+    this.saveState();
+    return this.saving;
+  }
+
+  /**
+   * On one machine: routing as the data directory kept it — agents' statuses, queued and connected calls — so a restart
+   * does not sign everyone out or take callers from their agents. Open offers are taken back (nobody missed them;
+   * they are made again). Calls that are no longer in progress are let go by the call service (`keepOnly`).
+   */
+  private restoreSaved() {
+    const saved = this.store.routingState?.read() as RoutingSnapshot | undefined;
+    if (!saved?.router) return;
+    try {
+      this.restore(saved);
+    } catch (error) {
+      (this.options.onListenerError ?? console.error)(new Error(`The saved routing state could not be read (${(error as Error).message}); routing starts empty.`));
+      this.router = this.build(this.store.queues.list(), this.store.agents.list(), this.clock());
+      this.handedOver.clear();
+      return;
+    }
+    this.router.withdrawOffers(this.clock());
+  }
+
+  /** After a restart: the calls routing kept that are no longer in progress leave it (queued) or are finished (with an agent). */
+  keepOnly(inProgress: ReadonlySet<string>) {
+    const now = this.clock();
+    for (const held of this.router.heldCalls()) {
+      if (inProgress.has(held.callId)) continue;
+      this.handedOver.delete(held.callId);
+      this.router.leave(held.callId, now);
+      if (held.agentId) this.router.finish(held.agentId, now, held.callId);
+    }
+    this.changed(now, true);
+  }
+
+  /** On one machine: writes the state for the next start when it changed (on the clock's tick and on close). */
+  private saveState() {
+    const store = this.store.routingState;
+    if (!store || this.log) return;
+    const text = JSON.stringify({ ...this.snapshot(), lastAt: this.clock().getTime() });
+    if (text === this.savedText) return;
+    this.savedText = text;
+    this.saving = store.write(JSON.parse(text)).catch((error: unknown) => (this.options.onListenerError ?? console.error)(error));
   }
 
   /** Every routing event from now on; returns the unsubscribe. */
@@ -410,6 +457,7 @@ export class RoutingService {
         if (this.rebuildPending && this.idle()) this.rebuild(now);
         this.publish(this.router.tick(now), mine);
         for (const listener of this.tickListeners) listener(mine);
+        this.saveState();
         return;
       case 'staffing':
         this.staffingNow(command, now, mine);
