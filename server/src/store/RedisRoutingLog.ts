@@ -3,6 +3,8 @@ import type { RoutingLog } from './types.ts';
 
 const LOG = 'baton:routing:log';
 const SNAPSHOT = 'baton:routing:snapshot';
+/** The log position the snapshot was taken at (kept apart, so a script can read the commands after it). */
+const SNAPSHOT_ID = 'baton:routing:snapshot-id';
 const LEADER = 'baton:routing:leader';
 /** The leader renews its lease this often; another instance takes over once it has lapsed. */
 const LEASE_RENEW_MS = 1_000;
@@ -16,7 +18,26 @@ if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 e
 return 0
 `;
 
-type Scripted = Redis & { lead(key: string, instance: string, ms: number): Promise<number> };
+/** The snapshot and every command after it, read in one step: a newer snapshot cannot trim commands away in between. */
+const START = `
+local id = redis.call('GET', KEYS[3]) or '0-0'
+return {redis.call('GET', KEYS[2]) or false, redis.call('XRANGE', KEYS[1], '(' .. id, '+')}
+`;
+
+/** Saves a snapshot with its position, then drops the commands it covers. */
+const SAVE = `
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[3], ARGV[1])
+redis.call('XTRIM', KEYS[1], 'MINID', ARGV[1])
+return 1
+`;
+
+type Entries = Array<[string, string[]]>;
+type Scripted = Redis & {
+  lead(key: string, instance: string, ms: number): Promise<number>;
+  startFollowing(log: string, snapshot: string, snapshotId: string): Promise<[string | false | null, Entries]>;
+  saveSnapshot(log: string, snapshot: string, snapshotId: string, id: string, state: string): Promise<number>;
+};
 
 /**
  * Routing's commands in a Redis stream that every instance applies, in order, to its own router (so the same offers
@@ -43,6 +64,8 @@ export class RedisRoutingLog implements RoutingLog {
     this.redis.on('error', onError);
     this.reader.on('error', onError);
     this.redis.defineCommand('lead', { numberOfKeys: 1, lua: LEAD });
+    this.redis.defineCommand('startFollowing', { numberOfKeys: 3, lua: START });
+    this.redis.defineCommand('saveSnapshot', { numberOfKeys: 3, lua: SAVE });
     this.lease = setInterval(() => void this.renewLease(), LEASE_RENEW_MS);
     this.lease.unref();
   }
@@ -63,15 +86,14 @@ export class RedisRoutingLog implements RoutingLog {
   }
 
   async open(restore: (state: unknown) => void, apply: (id: string, command: Record<string, unknown>) => void): Promise<void> {
-    // The snapshot and the commands after it, read at once: a newer snapshot cannot trim commands away in between.
-    const [[, saved]] = (await this.redis.multi().get(SNAPSHOT).exec()) as Array<[Error | null, string | null]>;
+    const [saved, since] = await this.redis.startFollowing(LOG, SNAPSHOT, SNAPSHOT_ID);
     let after = '0-0';
     if (saved) {
       const snapshot = JSON.parse(saved) as { id: string; state: unknown };
       restore(snapshot.state);
       after = snapshot.id;
     }
-    const applyAll = (entries: Array<[string, string[]]>) => {
+    const applyAll = (entries: Entries) => {
       for (const [id, fields] of entries) {
         after = id;
         try {
@@ -81,11 +103,11 @@ export class RedisRoutingLog implements RoutingLog {
         }
       }
     };
-    applyAll(await this.redis.xrange(LOG, `(${after}`, '+'));
+    applyAll(since);
     void (async () => {
       while (!this.closed) {
         try {
-          const read = (await this.reader.xread('BLOCK', 1000, 'STREAMS', LOG, after)) as Array<[string, Array<[string, string[]]>]> | null;
+          const read = (await this.reader.xread('BLOCK', 1000, 'STREAMS', LOG, after)) as Array<[string, Entries]> | null;
           if (read) applyAll(read[0][1]);
         } catch (error) {
           if (this.closed) return;
@@ -97,9 +119,7 @@ export class RedisRoutingLog implements RoutingLog {
   }
 
   async saveSnapshot(id: string, state: unknown): Promise<void> {
-    await this.redis.set(SNAPSHOT, JSON.stringify({ id, state }));
-    // Commands the snapshot covers are not needed again.
-    await this.redis.xtrim(LOG, 'MINID', id);
+    await this.redis.saveSnapshot(LOG, SNAPSHOT, SNAPSHOT_ID, id, JSON.stringify({ id, state }));
   }
 
   private async renewLease() {

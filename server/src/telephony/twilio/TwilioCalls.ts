@@ -17,10 +17,17 @@ export interface TwilioCall {
   answers: Map<string, Promise<string>>;
   /** Taken up after a restart: the next `<Gather>` starts the media stream again. */
   restartStream?: { url: string; callSid: string };
+  /** When a webhook of the call last reached this instance (ms). */
+  seenAt: number;
 }
 
 /** Past this many calls kept, the oldest that ended on Baton's side (whose final status never came) are let go. */
 const MAX_CALLS = 10_000;
+/**
+ * A call in progress whose webhooks have not reached this instance for this long is served elsewhere (several
+ * instances) or ended there: past MAX_CALLS it may be let go here; its next webhook here would take it up again.
+ */
+const UNSEEN_MS = 10 * 60_000;
 /** Twilio retries a webhook within seconds; older answers are not asked for again. */
 const MAX_ANSWERS_PER_CALL = 16;
 /**
@@ -40,17 +47,26 @@ export class TwilioCalls {
   private readonly over = new Set<string>();
 
   get(callSid: string): TwilioCall | undefined {
-    return this.calls.get(callSid);
+    const call = this.calls.get(callSid);
+    if (!call) return undefined;
+    // Least recently seen first, for `add` to let go of.
+    this.calls.delete(callSid);
+    this.calls.set(callSid, call);
+    call.seenAt = Date.now();
+    return call;
   }
 
   add(callSid: string): TwilioCall {
-    const call: TwilioCall = { callSid, status: 'ai', step: 0, pending: [], answers: new Map() };
+    const call: TwilioCall = { callSid, status: 'ai', step: 0, pending: [], answers: new Map(), seenAt: Date.now() };
     this.calls.set(callSid, call);
     if (this.calls.size > MAX_CALLS) {
-      for (const old of this.calls.values()) {
-        if (old.status !== 'ended') continue;
-        this.finish(old.callSid);
-        break;
+      const ended = [...this.calls.values()].find((c) => c.status === 'ended');
+      if (ended) this.finish(ended.callSid);
+      else {
+        // Several instances: a call whose final status went to another instance is still here; let the one least
+        // recently seen go if it has not been seen for long (its next webhook here would take it up again).
+        const oldest = this.calls.values().next().value!;
+        if (Date.now() - oldest.seenAt > UNSEEN_MS) this.calls.delete(oldest.callSid);
       }
     }
     return call;
