@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { syntheticSpeech } from '../../server/src/telephony/media/syntheticSpeech.ts';
+import { twilioStreamMessages } from '../../server/src/telephony/media/testing.ts';
 import { RedisCalls } from '../../server/src/store/RedisCalls.ts';
 import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
 import { billingExample, startTwilioTestServer } from '../../server/src/telephony/twilio/startTwilioTestServer.ts';
@@ -98,5 +101,26 @@ describe('a phone call across instances', () => {
     expect((await onB.hangUp()).status).toBe(204);
     const record = (await a.api(`/api/calls/${callId}`).then((r) => r.json())) as { state: { status: string } };
     expect(record.state.status).toBe('ended');
+  });
+
+  it('When the caller\'s audio streams to one instance and their next words reach another, then the turn still hears the raised voice, and no second stream is started', async () => {
+    const [a, b] = instances;
+    const onA = new TwilioTestCaller(a.url, TOKEN, '+447700900124', NUMBER, PUBLIC_URL);
+    const greeting = await onA.dial();
+    // Twilio streams the caller's audio to instance A (where the balancer sent the stream): calm, then shouting.
+    const audio = syntheticSpeech([{ seconds: 5, levelDb: -30 }, { seconds: 2, levelDb: -14 }, { seconds: 1, levelDb: -30 }], 7);
+    const socket = new WebSocket(`${a.url.replace(/^http/, 'ws')}/twilio/media`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const framesBefore = a.voiceLevels.counts.frames;
+    // Still streaming when the words arrive (no `stop` yet: the call goes on).
+    for (const message of twilioStreamMessages(onA.callSid, audio).slice(0, -1)) socket.send(message);
+    await expect.poll(() => a.voiceLevels.counts.frames - framesBefore, { timeout: 5000 }).toBe(audio.length / 160);
+
+    // The caller's next words reach instance B: it asks A for the turn's voice, and hands over for it.
+    const turn = await onA.through(b.url).answer(greeting.twiml.gather!.action, { speech: 'why is my bill so high', confidence: 0.9 });
+    expect(turn.twiml.says.join(' ')).toMatch(/connecting you to our billing team because I don't seem to be getting this right for you/);
+    expect(turn.twiml.stream).toBeUndefined();
+    socket.close();
+    await onA.through(b.url).hangUp();
   });
 });

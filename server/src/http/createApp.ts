@@ -31,6 +31,7 @@ import { twilioRoutes } from './twilioRoutes.ts';
 import { TwilioChannel, type VoiceSource } from '../telephony/twilio/TwilioChannel.ts';
 import type { TwilioSettings } from '../telephony/twilio/twilioSettings.ts';
 import { NumberBindings } from '../telephony/twilio/NumberBindings.ts';
+import { SharedVoice } from '../telephony/media/SharedVoice.ts';
 import { numberRoutes } from '../telephony/twilio/numberRoutes.ts';
 
 /** Large enough for a 10,000-node flow, small enough that one request cannot exhaust memory. */
@@ -119,7 +120,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/signals', signalRoutes());
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
-  const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? voiceLevels, answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
+  const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? (sharedCalls ? new SharedVoice(voiceLevels, sharedCalls) : voiceLevels), answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
   app.use('/twilio', twilioRoutes(twilioChannel, twilio));
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { VoiceEvidence } from '@baton/shared';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors.ts';
 import { redactedUrl } from './redactedUrl.ts';
@@ -18,6 +19,10 @@ const WAIT_FOR_CALL_MS = 10_000;
 const IN_PROGRESS_TTL_S = 24 * 3600;
 const ENDED_TTL_S = 3600;
 const UPDATES = 'baton:call-updates';
+const VOICE_ASK = 'baton:voice:ask';
+const VOICE_ANSWER = 'baton:voice:answer:';
+/** How long an instance waits for the one with a call's audio (on loopback or a LAN, a millisecond or two). */
+const VOICE_WAIT_MS = 150;
 const LIVE = 'baton:calls:in-progress';
 const HEARTBEAT = 'baton:instance:';
 const CALLSID_TTL_S = 24 * 3600;
@@ -91,6 +96,8 @@ export class RedisCalls implements SharedCalls {
   private readonly redis: Scripted;
   private readonly subscriber: Redis;
   private readonly listeners: SharedUpdateListener[] = [];
+  private voiceAnswer: ((callSid: string, take: boolean) => { evidence?: VoiceEvidence; streaming: boolean } | undefined) | undefined;
+  private readonly voiceWaiting = new Map<string, (answer: { evidence?: VoiceEvidence; streaming: boolean }) => void>();
   private readonly heartbeat: NodeJS.Timeout;
 
   private constructor(url: string, onError: (error: Error) => void) {
@@ -103,7 +110,13 @@ export class RedisCalls implements SharedCalls {
     this.redis.defineCommand('takeCall', { numberOfKeys: 4, lua: TAKE });
     this.redis.defineCommand('releaseCall', { numberOfKeys: 5, lua: RELEASE });
     this.redis.defineCommand('createCall', { numberOfKeys: 5, lua: CREATE });
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === VOICE_ASK) return this.voiceAsked(message);
+      if (channel.startsWith(VOICE_ANSWER)) {
+        const { id, answer } = JSON.parse(message) as { id: string; answer: { evidence?: VoiceEvidence; streaming: boolean } };
+        this.voiceWaiting.get(id)?.(answer);
+        return;
+      }
       const { from, callId, update } = JSON.parse(message) as { from: string; callId: string; update: unknown };
       if (from === this.instanceId) return;
       for (const listener of this.listeners) listener(callId, update);
@@ -117,7 +130,7 @@ export class RedisCalls implements SharedCalls {
     const calls = new RedisCalls(url, onError);
     try {
       await Promise.all([calls.redis.connect(), calls.subscriber.connect()]);
-      await calls.subscriber.subscribe(UPDATES);
+      await calls.subscriber.subscribe(UPDATES, VOICE_ASK, VOICE_ANSWER + calls.instanceId);
       await calls.beat();
     } catch (error) {
       calls.redis.disconnect();
@@ -187,6 +200,34 @@ export class RedisCalls implements SharedCalls {
 
   async rememberWebhookAnswer(key: string, answer: string) {
     await this.redis.set(`baton:webhook:${key}`, answer, 'EX', WEBHOOK_ANSWER_TTL_S);
+  }
+
+  askVoice(callSid: string, take: boolean): Promise<{ evidence?: VoiceEvidence; streaming: boolean } | undefined> {
+    const id = randomUUID();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.voiceWaiting.delete(id);
+        resolve(undefined);
+      }, VOICE_WAIT_MS);
+      this.voiceWaiting.set(id, (answer) => {
+        clearTimeout(timer);
+        this.voiceWaiting.delete(id);
+        resolve(answer);
+      });
+      this.redis.publish(VOICE_ASK, JSON.stringify({ from: this.instanceId, id, callSid, take })).catch(() => {});
+    });
+  }
+
+  answerVoice(answer: (callSid: string, take: boolean) => { evidence?: VoiceEvidence; streaming: boolean } | undefined) {
+    this.voiceAnswer = answer;
+  }
+
+  /** Another instance asks for a call's voice: the one that measures it answers; the others say nothing. */
+  private voiceAsked(message: string) {
+    const { from, id, callSid, take } = JSON.parse(message) as { from: string; id: string; callSid: string; take: boolean };
+    if (from === this.instanceId) return;
+    const answer = this.voiceAnswer?.(callSid, take === true);
+    if (answer) this.redis.publish(VOICE_ANSWER + from, JSON.stringify({ id, answer })).catch(() => {});
   }
 
   publish(callId: string, update: unknown) {

@@ -1,3 +1,4 @@
+import type { VoiceEvidence } from '@baton/shared';
 import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
 import type { Precondition } from './nextVersion.ts';
 
@@ -206,6 +207,13 @@ export interface SharedCalls {
   /** A webhook's answer (TwiML), so Twilio's retry gets the same one on whichever instance it lands. */
   webhookAnswer(key: string): Promise<string | undefined>;
   rememberWebhookAnswer(key: string, answer: string): Promise<void>;
+  /**
+   * Asks the instance that measures a phone call's voice (its media stream is connected there) for the evidence of the
+   * turn just ended; undefined when no instance answers in time (no stream anywhere).
+   */
+  askVoice(callSid: string, take: boolean): Promise<{ evidence?: VoiceEvidence; streaming: boolean } | undefined>;
+  /** How this instance answers `askVoice` for the calls whose voice it measures (undefined: not here); `take` consumes the turn's evidence. */
+  answerVoice(answer: (callSid: string, take: boolean) => { evidence?: VoiceEvidence; streaming: boolean } | undefined): void;
   /** Sends a call's update to the other instances. */
   publish(callId: string, update: unknown): void;
   /** Updates that other instances sent. */

@@ -63,6 +63,17 @@ export class VoiceLevels {
     return entry.meter.takeTurn(thresholdDb);
   }
 
+  /** Whether a stream of the call's audio is live here now. */
+  streaming(callSid: string): boolean {
+    return (this.meters.get(callSid)?.liveStreams ?? 0) > 0;
+  }
+
+  /** Whether this instance measures the call's voice (a live stream, or one that ended moments ago). */
+  has(callSid: string): boolean {
+    const entry = this.meters.get(callSid);
+    return entry !== undefined && !this.expired(entry);
+  }
+
   /** How many meters are held, live or recently ended. */
   get size(): number {
     return this.meters.size;

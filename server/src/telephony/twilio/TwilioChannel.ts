@@ -31,7 +31,9 @@ export interface WebhookAnswers {
 
 /** The media stream's measure of the caller's voice over the turn that just ended (built by the media-stream channel). */
 export interface VoiceSource {
-  take(callSid: string): VoiceEvidence | undefined;
+  take(callSid: string): VoiceEvidence | undefined | Promise<VoiceEvidence | undefined>;
+  /** Whether the call's audio streams to Baton now (anywhere: a webhook taken up elsewhere need not start another stream). */
+  streaming?(callSid: string): boolean | Promise<boolean>;
 }
 
 export interface TwilioChannelDeps {
@@ -111,7 +113,7 @@ export class TwilioChannel {
   /** A `<Gather>` result: the caller's words, keys or silence become their turn. */
   gather(params: TwilioParams, step: number, base: string): Promise<string> {
     return this.answer(params, 'gather', step, base, async (call, callId) => {
-      const evidence = this.deps.voice?.take(call.callSid);
+      const evidence = await this.deps.voice?.take(call.callSid);
       // The agent hung up between webhooks: the caller hears the goodbye waiting for them, and the line ends.
       if (call.status === 'ended') return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       const body = twilioTurnBody(params, evidence);
@@ -251,7 +253,8 @@ export class TwilioChannel {
     call.step = Number.isSafeInteger(step) && step > 0 ? step : 0;
     const phone = this.deps.calls.flowSettings?.(found.callId)?.phone;
     call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
-    call.restartStream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
+    // The media stream was lost with the old process — unless it streams to another instance.
+    if (!(await this.deps.voice?.streaming?.(callSid))) call.restartStream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
     return call;
   }
 
