@@ -111,6 +111,8 @@ export class RoutingService {
   readonly ready: Promise<void>;
   /** On one machine: the state as last written to the data directory (written again only when it changed). */
   private savedText: string | undefined;
+  /** Something changed since the state was last written (a quiet tick changes nothing worth a write). */
+  private stateChanged = false;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -162,11 +164,13 @@ export class RoutingService {
       return;
     }
     this.router.withdrawOffers(this.clock());
+    this.stateChanged = true;
   }
 
   /** After a restart: the calls routing kept that are no longer in progress leave it (queued) or are finished (with an agent). */
   keepOnly(inProgress: ReadonlySet<string>) {
     const now = this.clock();
+    this.stateChanged = true;
     for (const held of this.router.heldCalls()) {
       if (inProgress.has(held.callId)) continue;
       this.handedOver.delete(held.callId);
@@ -179,7 +183,8 @@ export class RoutingService {
   /** On one machine: writes the state for the next start when it changed (on the clock's tick and on close). */
   private saveState() {
     const store = this.store.routingState;
-    if (!store || this.log) return;
+    if (!store || this.log || !this.stateChanged) return;
+    this.stateChanged = false;
     const text = JSON.stringify({ ...this.snapshot(), lastAt: this.clock().getTime() });
     if (text === this.savedText) return;
     this.savedText = text;
@@ -412,6 +417,7 @@ export class RoutingService {
 
   /** One change to routing at `now`; `mine`: this instance asked for it. Deterministic: every instance gets the same. */
   private apply(command: Command, now: Date, mine: boolean): unknown {
+    if (command.op !== 'tick' && command.op !== 'emit') this.stateChanged = true;
     switch (command.op) {
       case 'enqueue': {
         // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place.
@@ -455,7 +461,9 @@ export class RoutingService {
       }
       case 'tick':
         if (this.rebuildPending && this.idle()) this.rebuild(now);
-        this.publish(this.router.tick(now), mine);
+        const ticked = this.router.tick(now);
+        if (ticked.length > 0) this.stateChanged = true;
+        this.publish(ticked, mine);
         for (const listener of this.tickListeners) listener(mine);
         this.saveState();
         return;
@@ -492,6 +500,7 @@ export class RoutingService {
 
   private rebuild(now: Date) {
     const old = this.router;
+    this.stateChanged = true;
     const staffing = this.pendingStaffing ?? { queues: this.store.queues.list(), agents: this.store.agents.list() };
     this.router = this.build(staffing.queues, staffing.agents, now);
     this.rebuildPending = false;
