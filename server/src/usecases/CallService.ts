@@ -380,10 +380,6 @@ export class CallService {
     return undefined;
   }
 
-  /**
-   * For a channel that asks at each webhook (Twilio): what the caller is to hear that no turn of theirs answered, since
-   * it last asked (then no longer kept), and where the call is now. Works on an ended call too (the agent's goodbye).
-   */
   /** Updates a channel took but did not say (the caller left the queue first): they come first at its next ask. */
   unsaid(callId: string, actions: CallAction[]): void | Promise<void> {
     return this.withCall(callId, () => {
@@ -392,6 +388,10 @@ export class CallService {
     });
   }
 
+  /**
+   * For a channel that asks at each webhook (Twilio): what the caller is to hear that no turn of theirs answered, since
+   * it last asked (then no longer kept), and where the call is now. Works on an ended call too (the agent's goodbye).
+   */
   updates(callId: string): CallUpdate | Promise<CallUpdate> {
     return this.withCall(callId, () => {
       const call = this.calls.find(callId);

@@ -125,7 +125,11 @@ export class RoutingService {
     if (!this.log) this.restoreSaved();
     const tickMs = options.tickMs ?? 1000;
     // With a shared log, only the leader's clock ticks (a tick is a command like any other).
-    if (tickMs > 0) this.timer = setInterval(() => (this.log ? this.log.isLeader() && void this.quietly(this.run({ op: 'tick' })) : this.tick()), tickMs).unref();
+    if (tickMs > 0) {
+      this.timer = setInterval(() => {
+        if (this.leads) void this.quietly(this.tick());
+      }, tickMs).unref();
+    }
     this.ready = this.log
       ? this.log.open(
           (state) => this.restore(state as RoutingSnapshot),
