@@ -10,6 +10,7 @@ import { seedPersonas } from './seedPersonas.ts';
 import { seedStaffing } from './seedStaffing.ts';
 import { loadSignalModel } from './signals/index.ts';
 import { openStore, withCallLog } from './store/openStore.ts';
+import { PgStoreData } from './store/PgStoreData.ts';
 import { PgCallLog } from './store/PgCallLog.ts';
 import { RedisCalls } from './store/RedisCalls.ts';
 import { RedisRoutingLog } from './store/RedisRoutingLog.ts';
@@ -54,39 +55,36 @@ async function main() {
     console.error(`Baton could not listen on port ${port}: ${(err as Error).message}. Set PORT to a free port, or stop what is using it.`);
     process.exit(1);
   }
-  const opened = await openStore(dataDir, {
-    onStaleLockTaken: (owner) => log.warn({ owner }, `took over the data directory from a Baton server that is no longer running (process ${owner.pid} on ${owner.host})`),
-    onLeftoversRemoved: (count) => log.info({ count }, 'removed temporary files left by writes a crash interrupted'),
-  }).catch((err: unknown) => {
+  // Several instances: the durable store (flows, queues, agents, …) and the call log in PostgreSQL, so every instance
+  // serves the same flows and a call's record is whole wherever its turns ran.
+  const databaseUrl = process.env.BATON_DATABASE_URL;
+  const quit = async (err: unknown, ...open: Array<{ close(): Promise<unknown> } | undefined>) => {
+    await Promise.all(open.map((o) => o?.close().catch(() => {})));
     server.close();
     throw err;
-  });
+  };
+  const storeData = databaseUrl ? await PgStoreData.connect(databaseUrl, (err) => log.error({ err }, 'store (PostgreSQL)')).catch((err: unknown) => quit(err)) : undefined;
+  const opened = await openStore(dataDir, {
+    data: storeData,
+    onFileCopied: () => log.info(`copied ${path.join(dataDir, 'baton.json')} into the empty PostgreSQL store`),
+    onStaleLockTaken: (owner) => log.warn({ owner }, `took over the data directory from a Baton server that is no longer running (process ${owner.pid} on ${owner.host})`),
+    onLeftoversRemoved: (count) => log.info({ count }, 'removed temporary files left by writes a crash interrupted'),
+  }).catch((err: unknown) => quit(err));
+  const store = databaseUrl ? withCallLog(opened, await PgCallLog.connect(databaseUrl, (err) => log.error({ err }, 'call log (PostgreSQL)')).catch((err: unknown) => quit(err, opened))) : opened;
+  if (databaseUrl) log.info('flows, settings and the call log are in PostgreSQL (BATON_DATABASE_URL)');
   // Several instances: calls in progress live in Redis, where any instance takes any call's next event.
   const redisUrl = process.env.BATON_REDIS_URL;
-  const sharedCalls = redisUrl
-    ? await RedisCalls.connect(redisUrl, (err) => log.error({ err }, 'Redis')).catch(async (err: unknown) => {
-        await store.close();
-        server.close();
-        throw err;
-      })
-    : undefined;
-  const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')) : undefined;
+  const sharedCalls = redisUrl ? await RedisCalls.connect(redisUrl, (err) => log.error({ err }, 'Redis')).catch((err: unknown) => quit(err, store)) : undefined;
+  const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')).catch((err: unknown) => quit(err, store, sharedCalls)) : undefined;
   if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress and routing are shared with the other Baton instances through Redis');
-  // Several instances: the call log in PostgreSQL, so a call's record is whole wherever its turns ran.
-  const databaseUrl = process.env.BATON_DATABASE_URL;
-  const store = databaseUrl
-    ? withCallLog(opened, await PgCallLog.connect(databaseUrl, (err) => log.error({ err }, 'call log (PostgreSQL)')).catch(async (err: unknown) => {
-        await opened.close();
-        server.close();
-        throw err;
-      }))
-    : opened;
-  if (databaseUrl) log.info('the call log is in PostgreSQL (BATON_DATABASE_URL)');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
-  const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
-  if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
-  await seedPersonas(store, path.join(root, 'flows/personas'), log);
-  await seedStaffing(store, path.join(root, 'flows/staffing'), log);
+  // Instances starting together on one PostgreSQL seed an empty store once.
+  await store.alone(async () => {
+    const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
+    if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
+    await seedPersonas(store, path.join(root, 'flows/personas'), log);
+    await seedStaffing(store, path.join(root, 'flows/staffing'), log);
+  });
   const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog });
   // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
   await routing.ready;

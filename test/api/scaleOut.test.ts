@@ -114,12 +114,14 @@ describe('several Baton instances on Redis behind HAProxy', () => {
     cluster = await startCluster(3, shared());
     const url = cluster.url;
     // The billing queue open around the clock, with room for everyone's wait (one instance takes the change; every
-    // instance's routing applies it).
+    // instance's routing applies it). The database is shared by this file's tests: the queue may be open already.
     const current = await send(url, 'GET', '/api/queues/billing', undefined);
     const { version: _v, ...queue } = current.body;
     const etag = (await fetch(`${url}/api/queues/billing`)).headers.get('etag')!;
     const put = await fetch(`${url}/api/queues/billing`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ ...queue, businessHours: alwaysOpen, maxWaitSecondsBeforeCallback: 3600 }) });
     expect(put.status).toBe(200);
+    // The settings are PostgreSQL's: whichever instance the balancer picks shows the change.
+    for (let i = 0; i < 3; i++) expect((await send(url, 'GET', '/api/queues/billing', undefined)).body).toMatchObject({ version: current.body.version + 1, maxWaitSecondsBeforeCallback: 3600 });
     const agents = ['amara-okafor', 'ben-hughes'];
     for (const agentId of agents) expect((await send(url, 'POST', `/api/desk/agents/${agentId}/status`, { status: 'available' })).status).toBe(200);
 

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisCalls } from '../../server/src/store/RedisCalls.ts';
 import { PgCallLog } from '../../server/src/store/PgCallLog.ts';
+import { PgStoreData } from '../../server/src/store/PgStoreData.ts';
+import type { Store } from '../../server/src/store/types.ts';
 import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
 import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
 import { startPostgres, type RunningPostgres } from '../services/postgres.ts';
@@ -27,10 +29,12 @@ afterAll(() => Promise.all([redis?.stop(), postgres?.stop()]));
 async function startInstance(offerTimeoutSeconds?: number, routingSnapshotEvery?: number): Promise<Instance> {
   const shared = await RedisCalls.connect(redis.url);
   const routingLog = await RedisRoutingLog.connect(redis.url, shared.instanceId);
-  // The call log in PostgreSQL, shared by the instances.
-  const callLog = await PgCallLog.connect(postgres.url);
-  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, callLog, seed: seedOpenQueues, offerTimeoutSeconds, routingSnapshotEvery });
-  await request(server.url).post('/api/flows').send(await readExample('billing-support')).expect(201);
+  // Flows, settings and the call log in PostgreSQL, shared by the instances: the first one seeds them.
+  const callLog = await PgCallLog.connect(database);
+  const storeData = await PgStoreData.connect(database);
+  const seed = (store: Store) => store.alone(async () => (store.queues.isEmpty() ? seedOpenQueues(store) : undefined));
+  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, callLog, storeData, seed, offerTimeoutSeconds, routingSnapshotEvery });
+  if (!server.store.flows.get('billing-support')) await request(server.url).post('/api/flows').send(await readExample('billing-support')).expect(201);
   const stopServer = server.stop;
   return Object.assign(server, {
     shared,
@@ -41,8 +45,10 @@ async function startInstance(offerTimeoutSeconds?: number, routingSnapshotEvery?
   });
 }
 
+let database: string;
 beforeEach(async () => {
   await redis.flush();
+  database = await postgres.freshDatabase();
   a = await startInstance();
   b = await startInstance();
 });
@@ -65,6 +71,26 @@ const callerLines = async (on: Instance, callId: string) =>
   ((await request(on.url).get(`/api/calls/${callId}`).expect(200)).body.transcript as Array<{ from: string; text: string }>).filter((t) => t.from === 'caller').map((t) => t.text);
 
 describe('calls shared by several Baton instances (Redis)', () => {
+  it('When an admin edits and publishes a flow through one instance, then every instance serves that version at once: callers on the other one hear the new greeting', async () => {
+    const draft = await request(a.url).get('/api/flows/billing-support').expect(200);
+    const flow = draft.body as Json;
+    const greeting = 'Welcome to the Northwind billing line. Ask for a person at any time.';
+    flow.nodes = (flow.nodes as Json[]).map((n) => (n.data?.greeting ? { ...n, data: { ...n.data, greeting } } : n));
+    // The other instance's copy is the one the version check runs on: a stale If-Match is refused there too.
+    const saved = await request(a.url).put('/api/flows/billing-support').set('If-Match', draft.headers.etag).send(flow);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await request(b.url).put('/api/flows/billing-support').set('If-Match', draft.headers.etag).send(flow).expect(412)).body.error.code).toBe('version_mismatch');
+    await request(a.url).post('/api/flows/billing-support/publish').expect(200);
+    // Read straight after, through the other instance.
+    expect((await request(b.url).get('/api/flows/billing-support').expect(200)).body).toMatchObject({ version: 2, publishedVersion: 1 });
+    const started = await request(b.url).post('/api/calls').send({ flowId: 'billing-support' }).expect(201);
+    expect(said(started.body)).toContain(greeting);
+    // Settings too: a queue added through one instance is listed by the other.
+    const billing = (await request(b.url).get('/api/queues/billing').expect(200)).body as Json;
+    await request(b.url).post('/api/queues').send({ ...billing, version: undefined, id: 'moving-home', name: 'Moving home' }).expect(201);
+    expect(((await request(a.url).get('/api/queues').expect(200)).body as Json[]).map((q) => q.id)).toContain('moving-home');
+  });
+
   it('When a caller\'s turns land on two instances in turn, then the call goes on as on one server: each instance picks up where the other left off', async () => {
     const callId = await startCall(a);
     const asked = await turn(b, callId, { text: 'what is my balance' }).expect(200);

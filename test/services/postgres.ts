@@ -3,12 +3,15 @@ import { accessSync, chownSync, constants, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { debianProgram } from './debianProgram.ts';
 import { freePort } from './haproxy.ts';
 
 export interface RunningPostgres {
   /** postgres://… for BATON_DATABASE_URL (user `baton`, no password: loopback only). */
   url: string;
+  /** A new, empty database on this server (for a test that needs a store of its own): its URL. */
+  freshDatabase(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -74,8 +77,21 @@ export async function startPostgres(): Promise<RunningPostgres> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const url = `postgres://baton@127.0.0.1:${port}/postgres`;
+  let databases = 0;
   return {
-    url: `postgres://baton@127.0.0.1:${port}/postgres`,
+    url,
+    async freshDatabase() {
+      const name = `baton_${++databases}`;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     async stop() {
       // SIGINT: PostgreSQL's fast shutdown.
       child.kill('SIGINT');

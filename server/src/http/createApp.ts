@@ -111,6 +111,11 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));
   const api = express.Router();
   api.use(requireJson, jsonBody);
+  // Several instances: a page reads what any instance saved last (one quick query to PostgreSQL; nothing on one machine).
+  api.use((req, _res, next) => {
+    if (req.method === 'GET') store.fresh().then(() => next(), next);
+    else next();
+  });
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));

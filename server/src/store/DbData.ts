@@ -12,6 +12,9 @@ export interface AuditEntry {
   publishedVersion?: number;
 }
 
+/** The audit entries kept in memory (and in `baton.json`; PostgreSQL keeps them all). */
+export const AUDIT_KEPT = 1000;
+
 /** Everything kept in `baton.json`. */
 export interface DbData {
   flows: Record<string, StoredFlow>;
@@ -36,6 +39,9 @@ export interface DbData {
 }
 
 export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: [], audit: [] });
+
+/** Nothing stored yet: no collection holds anything. */
+export const isEmptyData = (data: DbData): boolean => Object.values(data).every((held) => (Array.isArray(held) ? held.length === 0 : Object.keys(held as object).length === 0));
 
 /** Records saved before settings had versions count as version 1, so the first save from a page moves them to 2. */
 function withVersions<T extends object>(records: Record<string, T>): Record<string, Versioned<T>> {

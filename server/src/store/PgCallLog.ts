@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { redactedUrl } from './redactedUrl.ts';
+import type pg from 'pg';
+import { connectPostgres } from './pgSchema.ts';
 import type { CallLog } from './types.ts';
 
 type CallRecord = Record<string, unknown>;
@@ -8,20 +8,6 @@ type CallRecord = Record<string, unknown>;
 const BATCH_MS = 10;
 /** At most this many records in one INSERT (PostgreSQL takes at most 65,535 parameters). */
 const MAX_BATCH = 4_000;
-
-/** The schema, one migration per step, applied in order once each (recorded in baton_migrations). */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE call_events (
-     id bigserial PRIMARY KEY,
-     call_id text NOT NULL,
-     at timestamptz NOT NULL,
-     record jsonb NOT NULL,
-     event_key text
-   );
-   CREATE INDEX call_events_call ON call_events (call_id, id);
-   CREATE UNIQUE INDEX call_events_once ON call_events (call_id, event_key) WHERE event_key IS NOT NULL;
-   CREATE INDEX call_events_at ON call_events (at);`,
-];
 
 /**
  * The call log in PostgreSQL (BATON_DATABASE_URL), for several instances: every instance appends the events of the
@@ -43,17 +29,7 @@ export class PgCallLog implements CallLog {
 
   /** Connects and brings the schema up to date (rejecting with what is wrong when PostgreSQL cannot be reached). */
   static async connect(url: string, onError: (error: Error) => void = (error) => console.error(`Call log: ${error.message}`), now: () => Date = () => new Date()): Promise<PgCallLog> {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    pool.on('error', onError);
-    try {
-      await migrate(pool);
-    } catch (error) {
-      await pool.end().catch(() => {});
-      const failed = new Error(`Baton could not use PostgreSQL at ${redactedUrl(url, 'BATON_DATABASE_URL')} (BATON_DATABASE_URL): ${(error as Error).message}. Start PostgreSQL there (and create the database), or unset BATON_DATABASE_URL.`);
-      failed.name = 'StartupError';
-      throw failed;
-    }
-    return new PgCallLog(pool, now, onError);
+    return new PgCallLog(await connectPostgres(url, onError), now, onError);
   }
 
   append(callId: string, record: CallRecord, key?: string): void {
@@ -104,32 +80,5 @@ export class PgCallLog implements CallLog {
     await this.flush().catch(() => undefined);
     this.closed = true;
     await this.pool.end();
-  }
-}
-
-async function migrate(pool: pg.Pool) {
-  const client = await pool.connect();
-  try {
-    // One instance migrates at a time (several may start together).
-    await client.query('SELECT pg_advisory_lock(4242001)');
-    await client.query('CREATE TABLE IF NOT EXISTS baton_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM baton_migrations');
-    const done = new Set(rows.map((r) => r.version));
-    for (const [i, sql] of MIGRATIONS.entries()) {
-      const version = i + 1;
-      if (done.has(version)) continue;
-      await client.query('BEGIN');
-      try {
-        await client.query(sql);
-        await client.query('INSERT INTO baton_migrations (version) VALUES ($1)', [version]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => {});
-    client.release();
   }
 }

@@ -1,18 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { acquireDataDirLock } from './dataDirLock.ts';
 import type { LockOwner } from './lockOwner.ts';
-import { emptyDbData, upgradeDbData, type DbData } from './DbData.ts';
+import { isEmptyData, upgradeDbData, type DbData } from './DbData.ts';
+import { LowdbData, type StoreData } from './StoreData.ts';
 import { DurableJsonFile } from './DurableJsonFile.ts';
-import { LowdbConversationTestRepository } from './LowdbConversationTestRepository.ts';
+import { DbConversationTestRepository } from './DbConversationTestRepository.ts';
 import { JsonlCallLog } from './JsonlCallLog.ts';
-import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
-import { LowdbPersonaRepository } from './LowdbPersonaRepository.ts';
-import { LowdbCallbackRepository } from './LowdbCallbackRepository.ts';
-import { LowdbAgentRepository } from './LowdbAgentRepository.ts';
-import { LowdbQueueRepository } from './LowdbQueueRepository.ts';
-import { LowdbNumberRepository } from './LowdbNumberRepository.ts';
+import { DbFlowRepository } from './DbFlowRepository.ts';
+import { DbPersonaRepository } from './DbPersonaRepository.ts';
+import { DbCallbackRepository } from './DbCallbackRepository.ts';
+import { DbAgentRepository } from './DbAgentRepository.ts';
+import { DbQueueRepository } from './DbQueueRepository.ts';
+import { DbNumberRepository } from './DbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
 import { RoutingStateFile } from './RoutingStateFile.ts';
 import type { CallLog, Store } from './types.ts';
@@ -26,6 +26,13 @@ export interface OpenStoreOptions {
   onStaleLockTaken?: (owner: LockOwner) => void;
   /** Temporary files of writes a crash interrupted were removed. */
   onLeftoversRemoved?: (count: number) => void;
+  /**
+   * The store's data elsewhere (PostgreSQL, for several instances) rather than in `baton.json`; closed with the store.
+   * When it is empty and the directory's `baton.json` is not, it starts as a copy of the file (moving to several instances).
+   */
+  data?: StoreData;
+  /** `baton.json` was copied into an empty `data`. */
+  onFileCopied?: () => void;
 }
 
 /** The store with its call log elsewhere (PostgreSQL, for several instances); closing it closes that log too. */
@@ -38,34 +45,40 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   await mkdir(dir, { recursive: true });
   const release = await acquireDataDirLock(dir, { onStaleLockTaken: options.onStaleLockTaken });
   let calls: JsonlCallLog;
-  let flows: LowdbFlowRepository;
-  let conversationTests: LowdbConversationTestRepository;
-  let personas: LowdbPersonaRepository;
-  let queues: LowdbQueueRepository;
-  let agents: LowdbAgentRepository;
-  let callbacks: LowdbCallbackRepository;
-  let numbers: LowdbNumberRepository;
+  let flows: DbFlowRepository;
+  let conversationTests: DbConversationTestRepository;
+  let personas: DbPersonaRepository;
+  let queues: DbQueueRepository;
+  let agents: DbAgentRepository;
+  let callbacks: DbCallbackRepository;
+  let numbers: DbNumberRepository;
   let liveCalls: LiveCallFile;
   let routingState: RoutingStateFile;
+  let db: StoreData;
   try {
     const file = new DurableJsonFile<DbData>(path.join(dir, 'baton.json'));
     const leftovers = await file.removeLeftovers();
     if (leftovers > 0) options.onLeftoversRemoved?.(leftovers);
-    const db = new Low<DbData>(file, emptyDbData());
-    await db.read();
     // A file written before a collection existed still gets it.
-    db.data = upgradeDbData(db.data);
-    flows = new LowdbFlowRepository(db);
-    conversationTests = new LowdbConversationTestRepository(db);
-    personas = new LowdbPersonaRepository(db);
-    queues = new LowdbQueueRepository(db);
-    agents = new LowdbAgentRepository(db);
-    callbacks = new LowdbCallbackRepository(db);
-    numbers = new LowdbNumberRepository(db);
+    const fromFile = upgradeDbData(await file.read());
+    db = options.data ?? new LowdbData(file, fromFile);
+    if (options.data && !isEmptyData(fromFile)) {
+      const data = options.data;
+      const copied = await data.alone(() => data.commit((current) => (isEmptyData(current) ? { next: fromFile, result: true } : { next: current, result: false })));
+      if (copied) options.onFileCopied?.();
+    }
+    flows = new DbFlowRepository(db);
+    conversationTests = new DbConversationTestRepository(db);
+    personas = new DbPersonaRepository(db);
+    queues = new DbQueueRepository(db);
+    agents = new DbAgentRepository(db);
+    callbacks = new DbCallbackRepository(db);
+    numbers = new DbNumberRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
     liveCalls = await LiveCallFile.open(path.join(dir, 'live-calls.jsonl'));
     routingState = await RoutingStateFile.open(path.join(dir, 'routing.json'));
   } catch (error) {
+    await options.data?.close();
     await release();
     throw error;
   }
@@ -82,8 +95,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     liveCalls,
     routingState,
     dataDir: dir,
+    alone: (work) => db.alone(work),
+    fresh: () => db.fresh(),
     close() {
-      closing ??= Promise.all([liveCalls.close(), calls.close()]).then(() => undefined).finally(release);
+      closing ??= Promise.all([liveCalls.close(), calls.close(), db.close()]).then(() => undefined).finally(release);
       return closing;
     },
   };

@@ -257,6 +257,10 @@ export interface Store {
   liveCalls: LiveCallStore;
   routingState?: RoutingStateStore;
   dataDir: string;
+  /** Runs `work` while no other instance runs one, on the latest data (seeding an empty store once when several start together). */
+  alone<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves once this instance holds every change saved so far by any instance (reads are from memory). */
+  fresh(): Promise<void>;
   /** Flushes and releases the data-directory lock. */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 import { alwaysOpen } from '../routing/testRouting.ts';
 import { seedStaffing } from '../seedStaffing.ts';
 import { openStore, withCallLog } from '../store/openStore.ts';
+import type { StoreData } from '../store/StoreData.ts';
 import type { CallLog, Store } from '../store/types.ts';
 
 export const flowsDir = path.resolve(import.meta.dirname, '../../../flows');
@@ -23,6 +24,8 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLi
   log?: Logger;
   /** The call log elsewhere (PostgreSQL, as several instances share it); closed with the server. */
   callLog?: CallLog & { close(): Promise<void> };
+  /** The store's data elsewhere (PostgreSQL, as several instances share it); closed with the server. */
+  storeData?: StoreData;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLi
  */
 export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baton-test-'));
-  const opened = await openStore(dataDir);
+  const opened = await openStore(dataDir, { data: options.storeData });
   const store = options.callLog ? withCallLog(opened, options.callLog) : opened;
   await options.seed?.(store);
   const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });

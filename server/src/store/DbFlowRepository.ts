@@ -1,13 +1,11 @@
 import type { FlowDocument } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import { nextVersion } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
-import type { AuditEntry, DbData, StoredFlow } from './DbData.ts';
+import { AUDIT_KEPT, type AuditEntry, type DbData, type StoredFlow } from './DbData.ts';
 import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
-
-const AUDIT_LIMIT = 1000;
 
 /** The document itself, without what `get` adds, so a flow sent back as read does not store those fields. */
 function toDocument(flow: FlowDocument): FlowDocument {
@@ -19,12 +17,12 @@ function toDocument(flow: FlowDocument): FlowDocument {
 }
 
 /**
- * Flows, drafts and published versions in lowdb. Each change is computed on a copy, written durably,
+ * Flows, drafts and published versions in the store's data. Each change is computed on a copy, written durably,
  * and only then made visible, so a failed write leaves memory and disk as they were.
  */
-export class LowdbFlowRepository implements FlowRepository {
+export class DbFlowRepository implements FlowRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -126,5 +124,5 @@ export class LowdbFlowRepository implements FlowRepository {
 }
 
 function appendAudit(audit: AuditEntry[], entry: AuditEntry): AuditEntry[] {
-  return [...audit, entry].slice(-AUDIT_LIMIT);
+  return [...audit, entry].slice(-AUDIT_KEPT);
 }

@@ -1,15 +1,14 @@
 import type { CallbackRequest } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { AppError } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
-import type { DbData } from './DbData.ts';
 import { own } from './ownRecord.ts';
 import type { CallbackRepository } from './types.ts';
 
-/** Callback requests in lowdb: few, small, and they must survive a restart (a promise was made to a customer). */
-export class LowdbCallbackRepository implements CallbackRepository {
+/** Callback requests in the store's data: few, small, and they must survive a restart (a promise was made to a customer). */
+export class DbCallbackRepository implements CallbackRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -1,5 +1,5 @@
 import type { QueueSettings, Versioned, WebhookSettings } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import type { DbData } from './DbData.ts';
@@ -9,10 +9,10 @@ import type { QueueRepository } from './types.ts';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Queues and their webhooks in lowdb, in the same durable file and write queue as the flows. */
-export class LowdbQueueRepository implements QueueRepository {
+/** Queues and their webhooks in the store's data, in the same durable file and write queue as the flows. */
+export class DbQueueRepository implements QueueRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

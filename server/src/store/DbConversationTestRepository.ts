@@ -1,8 +1,7 @@
 import { conversationTestId, type ConversationTest, type StoredConversationTest } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
-import type { DbData } from './DbData.ts';
 import { own } from './ownRecord.ts';
 import type { ConversationTestRepository } from './types.ts';
 
@@ -11,10 +10,10 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 const duplicateName = (flowId: string, name: string) =>
   new AppError(409, 'conversation_test_exists', `The flow "${flowId}" already has a conversation test named "${name}". Give this one another name.`);
 
-/** Each flow's conversation tests in lowdb, in the same durable file and write queue as the flows. */
-export class LowdbConversationTestRepository implements ConversationTestRepository {
+/** Each flow's conversation tests in the store's data, in the same durable file and write queue as the flows. */
+export class DbConversationTestRepository implements ConversationTestRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

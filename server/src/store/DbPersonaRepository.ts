@@ -1,15 +1,14 @@
 import type { Persona, Versioned } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { commitChange } from './commitChange.ts';
-import type { DbData } from './DbData.ts';
 import { nextVersion, type Precondition } from './nextVersion.ts';
 import { own } from './ownRecord.ts';
 import type { PersonaRepository } from './types.ts';
 
-/** Simulated callers in lowdb, in the same durable file and write queue as the flows. */
-export class LowdbPersonaRepository implements PersonaRepository {
+/** Simulated callers in the store's data, in the same durable file and write queue as the flows. */
+export class DbPersonaRepository implements PersonaRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

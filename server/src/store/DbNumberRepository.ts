@@ -1,15 +1,14 @@
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
-import type { DbData } from './DbData.ts';
 import { nextVersion, type Precondition } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
 import type { NumberBinding, NumberRepository } from './types.ts';
 
-/** Phone number → flow bindings in lowdb, in the same durable file and write queue as the flows. */
-export class LowdbNumberRepository implements NumberRepository {
+/** Phone number → flow bindings in the store's data, in the same durable file and write queue as the flows. */
+export class DbNumberRepository implements NumberRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

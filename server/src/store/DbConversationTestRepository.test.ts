@@ -1,9 +1,10 @@
-import { Low, type Adapter } from 'lowdb';
+import type { Adapter } from 'lowdb';
 import { describe, expect, it } from 'vitest';
 import type { ConversationTest } from '@baton/shared';
 import { emptyDbData, type DbData } from './DbData.ts';
-import { LowdbConversationTestRepository } from './LowdbConversationTestRepository.ts';
-import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
+import { LowdbData } from './StoreData.ts';
+import { DbConversationTestRepository } from './DbConversationTestRepository.ts';
+import { DbFlowRepository } from './DbFlowRepository.ts';
 import { testFlow } from './testFlow.ts';
 
 const test = (name: string): ConversationTest => ({ name, turns: [{ text: 'hello' }], expect: { status: 'ai' } });
@@ -19,11 +20,11 @@ function memoryDb() {
       disk.data = structuredClone(data);
     },
   };
-  const db = new Low(adapter, emptyDbData());
-  return { disk, flows: new LowdbFlowRepository(db), tests: new LowdbConversationTestRepository(db) };
+  const db = new LowdbData(adapter, emptyDbData());
+  return { disk, flows: new DbFlowRepository(db), tests: new DbConversationTestRepository(db) };
 }
 
-describe('LowdbConversationTestRepository', () => {
+describe('DbConversationTestRepository', () => {
   it('When flows and tests change at the same moment, then both changes are on disk (one write queue)', async () => {
     const { disk, flows, tests } = memoryDb();
     await flows.create(testFlow('a'));

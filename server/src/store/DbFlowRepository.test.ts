@@ -1,19 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import type { Adapter } from 'lowdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { emptyDbData, type DbData } from './DbData.ts';
+import { LowdbData, type StoreData } from './StoreData.ts';
 import { DurableJsonFile } from './DurableJsonFile.ts';
-import { LowdbFlowRepository } from './LowdbFlowRepository.ts';
+import { DbFlowRepository } from './DbFlowRepository.ts';
 import { testFlow } from './testFlow.ts';
 
 let dir: string;
-let repo: LowdbFlowRepository;
+let repo: DbFlowRepository;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'baton-repo-'));
-  repo = new LowdbFlowRepository(new Low(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData()));
+  repo = new DbFlowRepository(new LowdbData(new DurableJsonFile<DbData>(path.join(dir, 'baton.json')), emptyDbData()));
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: AppError) => error);
 
-describe('LowdbFlowRepository', () => {
+describe('DbFlowRepository', () => {
   it('When flows are created, then get returns them at version 1 and list sorts them by name', async () => {
     expect(repo.isEmpty()).toBe(true);
     await repo.create({ ...testFlow('b', 'Billing'), version: 7 });
@@ -97,7 +98,7 @@ describe('LowdbFlowRepository', () => {
     await repo.remove('a');
     expect(repo.get('a')).toBeUndefined();
     expect(repo.versions('a')).toEqual([]);
-    const audit = (repo as unknown as { db: Low<DbData> }).db.data.audit;
+    const audit = (repo as unknown as { db: StoreData }).db.data.audit;
     expect(audit.map((e) => e.action)).toEqual(['create', 'publish', 'delete']);
   });
 
@@ -116,7 +117,7 @@ describe('LowdbFlowRepository', () => {
         if (failing) throw new Error('disk full');
       },
     };
-    const flaky = new LowdbFlowRepository(new Low(adapter, emptyDbData()));
+    const flaky = new DbFlowRepository(new LowdbData(adapter, emptyDbData()));
     await flaky.create(testFlow('a', 'Before'));
     failing = true;
     await expect(flaky.update('a', testFlow('a', 'After'), 1)).rejects.toThrow('disk full');

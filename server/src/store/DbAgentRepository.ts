@@ -1,5 +1,5 @@
 import type { AgentSettings, Versioned } from '@baton/shared';
-import type { Low } from 'lowdb';
+import type { StoreData } from './StoreData.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import type { DbData } from './DbData.ts';
@@ -7,10 +7,10 @@ import { nextVersion } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
 import type { AgentRepository } from './types.ts';
 
-/** Agents in lowdb, in the same durable file and write queue as the flows. */
-export class LowdbAgentRepository implements AgentRepository {
+/** Agents in the store's data, in the same durable file and write queue as the flows. */
+export class DbAgentRepository implements AgentRepository {
   constructor(
-    private readonly db: Low<DbData>,
+    private readonly db: StoreData,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
