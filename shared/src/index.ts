@@ -10,6 +10,7 @@ export * from './nodes/ask.ts';
 export * from './nodes/branch.ts';
 export * from './nodes/trigger.ts';
 export * from './nodes/transfer.ts';
+export * from './nodes/transparency.ts';
 export * from './nodes/end.ts';
 export * from './api/calls.ts';
 export * from './api/signals.ts';

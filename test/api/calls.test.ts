@@ -30,7 +30,7 @@ describe('calls API', () => {
     expect(res.body.handoff).toMatchObject({ category: 'explicit_request', signal: 'explicit_request', triggerId: 'trigger_person' });
     const [tell, transfer] = res.body.actions;
     expect(tell).toMatchObject({ type: 'say', purpose: 'transparency' });
-    expect(tell.text).toMatch(/billing team because you asked to speak with a person/);
+    expect(tell.text).toMatch(/billing team because you asked to speak with a person\. The wait is less than a minute\./);
     expect(transfer.type).toBe('transfer');
     expect(transfer.packet).toMatchObject({ callId, caller: { name: 'Ada' }, slots: { refund_amount: 40 }, reason: { category: 'explicit_request' } });
     expect(transfer.packet.summary.split('\n')).toHaveLength(3);
@@ -53,11 +53,14 @@ describe('calls API', () => {
     expect(res.body.signals.explicitRequest.requested).toBe(false);
   });
 
-  it('When nobody is signed in to the queue, then the caller is offered a call back at once, and the request waits for the queue\'s agents', async () => {
+  it('When nobody is signed in to the queue, then the caller is never told a wait: they hear that nobody is free and are offered a call back at once, and the request waits for the queue\'s agents', async () => {
     const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } })).body;
     const offered = await say(callId, { dtmf: '0' });
     expect(offered.body.actions.map((a: { type: string }) => a.type)).toEqual(['say', 'transfer', 'say', 'listen']);
-    expect(offered.body.actions[2].text).toMatch(/call you back/);
+    const [told, , asked] = offered.body.actions as Array<{ text: string; purpose: string }>;
+    expect(told).toMatchObject({ purpose: 'transparency', text: "I'd like to put you through to our billing team because you asked to speak with a person, but nobody there is free to take your call right now." });
+    expect(told.text).not.toMatch(/wait|minute/);
+    expect(asked.text).toMatch(/call you back/);
     expect(offered.body.state.status).toBe('ai');
     const booked = await say(callId, { text: 'call me on 555 010 2030' });
     expect(booked.body.state.status).toBe('ended');
@@ -73,6 +76,25 @@ describe('calls API', () => {
     const claimed = await request(server.url).post(`/api/desk/callbacks/${callback.id}/claim`).send({ agentId: 'amara-okafor' });
     expect(claimed.body.claimedBy.agentId).toBe('amara-okafor');
     expect((await request(server.url).post(`/api/desk/callbacks/${callback.id}/claim`).send({ agentId: 'grace-li' })).status).toBe(409);
+  });
+
+  it('When the queue is closed, then the caller hears that it is closed and when it opens again, never a wait, and is offered a call back', async () => {
+    const queue = (await request(server.url).get('/api/queues/billing')).body;
+    // Open only tomorrow, 9 to 5, in the queue's time zone.
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short' }).format(new Date()).toLowerCase().slice(0, 3);
+    const tomorrow = days[(days.indexOf(today) + 1) % 7];
+    const weekly = Object.fromEntries(days.map((d) => [d, d === tomorrow ? [{ open: '09:00', close: '17:00' }] : []]));
+    const { version, ...settings } = queue;
+    await request(server.url).put('/api/queues/billing').set('If-Match', `"${version}"`).send({ ...settings, businessHours: { timeZone: 'Europe/London', weekly, holidays: [] } }).expect(200);
+    await request(server.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support' })).body;
+    const res = await say(callId, { text: 'let me talk to a real person' });
+    const [told, transfer, asked] = res.body.actions as Array<{ type: string; text: string; purpose: string }>;
+    expect(told).toMatchObject({ purpose: 'transparency', text: "I'd like to put you through to our billing team because you asked to speak with a person, but they're closed right now. They open again tomorrow at 9:00 am." });
+    expect(transfer.type).toBe('transfer');
+    expect(asked.text).toMatch(/call you back/);
+    expect(res.body.state.status).toBe('ai');
   });
 
   it('When a call uses the published version, then later draft edits do not change it', async () => {

@@ -41,7 +41,7 @@ describe('a transfer to a phone system outside Baton', () => {
     const { caller, person } = await askForAPerson();
     const dialAction = /<Dial action="([^"]*)"/.exec(person.body)![1].replace(/&amp;/g, '&');
     const unanswered = await caller.post(dialAction, { DialCallStatus: 'no-answer' });
-    expect(unanswered.twiml.says).toEqual(['Everyone is busy right now. What number should we call you back on?']);
+    expect(unanswered.twiml.says).toEqual(['Nobody is free to take your call just now. What number should we call you back on?']);
     expect(unanswered.twiml.gather).toBeDefined();
     // Twilio retrying the same report changes nothing.
     expect((await caller.post(dialAction, { DialCallStatus: 'no-answer' })).body).toBe(unanswered.body);

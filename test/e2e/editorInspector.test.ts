@@ -161,6 +161,27 @@ describe('Flow editor inspector', () => {
     await page.getByRole('menuitem', { name: /\{\{queue\.waitText\}\}/ }).click();
     await expect.poll(() => text.inputValue()).toBe('The wait is {{queue.waitText}}');
     await canvasNode(page, 'say_rephrase').getByText('The wait is {{queue.waitText}}').waitFor();
+    // A plain message has no wait to tell: the caller could be promised one that is not true.
+    await page.getByRole('region', { name: 'Issues' }).getByText(/speaks a wait \(\{\{queue\.waitText\}\}\) where none is known/).waitFor();
+    await page.context().close();
+  });
+
+  it('When a "Tell the caller" step is opened, then it has one message for each thing routing can expect, and only the one for a call someone can take offers the wait', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId);
+    await canvasNode(page, 'tell_handoff').click();
+    const inspector = page.getByRole('region', { name: 'Tell the caller' });
+    await inspector.getByRole('textbox', { name: 'When someone can take the call' }).waitFor();
+    expect(await inspector.getByRole('textbox', { name: 'When nobody is free' }).inputValue()).toContain('nobody there is free to take your call right now');
+    const closed = inspector.getByRole('textbox', { name: 'When the team is closed' });
+    expect(await closed.inputValue()).toContain('{{queue.opensText}}');
+    await page.screenshot({ path: join(resultsDir, 'transparency-inspector.png') });
+    await page.getByRole('button', { name: 'Insert a variable into When the team is closed' }).click();
+    await page.getByRole('menuitem', { name: /\{\{queue\.opensText\}\}/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /\{\{queue\.waitText\}\}/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Insert a variable into When someone can take the call' }).click();
+    await page.getByRole('menuitem', { name: /\{\{queue\.waitText\}\}/ }).waitFor();
     await page.context().close();
   });
 

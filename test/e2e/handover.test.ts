@@ -71,7 +71,7 @@ describe('Handing a call to a person', () => {
     await desk.context().close();
   });
 
-  it('When no agent is signed in, then the caller is offered a call back, and the request shows on the desk where an agent claims it', async () => {
+  it('When no agent is signed in, then the caller is never told a wait and is offered a call back, and the request shows on the desk where an agent claims it', async () => {
     await openAllDay(server.url, 'billing');
     const agents = (await (await fetch(`${server.url}/api/agents`)).json()) as Array<{ id: string }>;
     for (const { id } of agents) {
@@ -80,7 +80,10 @@ describe('Handing a call to a person', () => {
     const caller = await callFromConsole();
     const transcript = caller.getByRole('list', { name: 'The test call so far' });
     await callerSays(caller, 'I want to speak to an agent');
-    await transcript.getByText('Everyone is busy right now. What number should we call you back on?').waitFor();
+    // Told why and that nobody is free — routing knew before anything was said — never a wait.
+    await transcript.getByText("I'd like to put you through to our billing team because you asked to speak with a person, but nobody there is free to take your call right now.").waitFor();
+    await transcript.getByText('Nobody is free to take your call just now. What number should we call you back on?').waitFor();
+    expect(await transcript.textContent()).not.toMatch(/the wait is/i);
     await callerSays(caller, 'it is 020 7946 0018');
     await transcript.getByText(/Someone from the billing team will call you on .+ between \d+:\d\d [ap]m and \d+:\d\d [ap]m\. Goodbye\./).waitFor();
     await transcript.getByText(/A call back to .+ is booked/).waitFor();

@@ -13,29 +13,53 @@ export interface QueueFigures {
   callbackWindow: string;
   /** Routing has no estimate (nobody with the call's skills is signed in): the caller must not be told a wait. */
   waitUnknown?: boolean;
+  /**
+   * What routing expects for a transfer to the queue now, before the caller is told anything: someone can take it
+   * (`connect`, with the wait), nobody can now (`busy`: nobody with the skills signed in, or the wait is past the
+   * queue's maximum), or the queue is `closed`. Without routing (a conversation test), `connect`.
+   */
+  outcome: TransferExpectation;
+  /** When a closed queue opens again, in words ("tomorrow at 8:00 am"); empty when open or it never opens. */
+  opensText: string;
+}
+
+export type TransferExpectation = 'connect' | 'busy' | 'closed';
+
+/** The call a transfer would route, so routing judges it as it will route it (its skills and priority). */
+export interface CallToTransfer {
+  skills: string[];
+  priority: number;
 }
 
 /**
  * Live queue figures a channel can attach to an event (from routing), looked up only when a message or rule needs
  * them; without them the flow's typical wait for the queue stands in.
  */
-export type LiveQueues = (queueId: string) => Partial<Omit<QueueFigures, 'id' | 'name'>> | undefined;
+export type LiveQueues = (queueId: string, call?: CallToTransfer) => Partial<Omit<QueueFigures, 'id' | 'name' | 'waitUnknown'>> | undefined;
 
 /** The agent a call is with, for {{agent.firstName}} when the channel did not say who. */
 export const UNNAMED_AGENT = { id: '', name: 'one of our team' };
 
 
-export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: LiveQueues | undefined): QueueFigures | null {
+/**
+ * The queue's figures for a message or rule: routing's, live, when the event carries them; else (a conversation test,
+ * a simulation) the flow's typical wait. Routing without an estimate means no wait is known: the flow's typical wait
+ * does not stand in for one then.
+ */
+export function queueFigures(flow: RuntimeFlow, queueId: string | undefined, live: LiveQueues | undefined, call?: CallToTransfer): QueueFigures | null {
   if (!queueId) return null;
   const config = flow.compiled.flow.settings.queues.find((q) => q.id === queueId);
-  const now = live?.(queueId);
+  const now = live?.(queueId, call);
   return {
     id: queueId,
     name: config?.name ?? queueId,
-    ewtSeconds: now?.ewtSeconds ?? config?.typicalWaitSeconds ?? 0,
+    ewtSeconds: now ? (now.ewtSeconds ?? 0) : (config?.typicalWaitSeconds ?? 0),
+    ...(now && now.ewtSeconds === undefined ? { waitUnknown: true } : {}),
     position: now?.position ?? 1,
     agentsAvailable: now?.agentsAvailable ?? 0,
     callbackWindow: now?.callbackWindow ?? 'as soon as someone is free',
+    outcome: now?.outcome ?? 'connect',
+    opensText: now?.opensText ?? '',
   };
 }
 

@@ -46,14 +46,24 @@ export function callbackWindow(input: Pick<NewCallback, 'ewtSeconds' | 'nextOpen
 
 /** The window in words a caller understands, in the queue's time zone: "between 2:10 pm and 2:40 pm", "tomorrow between …", "on Monday between …". */
 export function callbackWindowText(window: CallbackRequest['window'], timeZone: string, now: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true });
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const [from, to] = [new Date(window.from), new Date(window.to)];
-  const between = `between ${time.format(from)} and ${time.format(to)}`;
-  const days = Math.round((Date.parse(day.format(from)) - Date.parse(day.format(now))) / 86_400_000);
-  if (days <= 0) return between;
-  if (days === 1) return `tomorrow ${between}`;
-  return `on ${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long' }).format(from)} ${between}`;
+  return onDay(from, `between ${timeOfDay(from, timeZone)} and ${timeOfDay(to, timeZone)}`, timeZone, now);
+}
+
+/** When a closed queue opens, in words, in its time zone: "at 8:00 am", "tomorrow at 8:00 am", "on Monday at 9:00 am". */
+export function openingText(opening: Date, timeZone: string, now: Date): string {
+  return onDay(opening, `at ${timeOfDay(opening, timeZone)}`, timeZone, now);
+}
+
+const timeOfDay = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(at);
+
+/** `words` (a time) with the day it falls on, if not today: "tomorrow …", "on Monday …". */
+function onDay(at: Date, words: string, timeZone: string, now: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const days = Math.round((Date.parse(day.format(at)) - Date.parse(day.format(now))) / 86_400_000);
+  if (days <= 0) return words;
+  if (days === 1) return `tomorrow ${words}`;
+  return `on ${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long' }).format(at)} ${words}`;
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -569,7 +569,7 @@ export class CallService {
   private liveQueues(callId: string, at: string): LiveQueues | undefined {
     const routing = this.routing;
     if (!routing) return undefined;
-    return (queueId) => routing.figuresFor(queueId, callId, new Date(at));
+    return (queueId, call) => routing.figuresFor(queueId, callId, new Date(at), call);
   }
 
   /**

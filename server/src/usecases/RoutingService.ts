@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AgentSettings, AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, QueueSettings, RoutingEvent } from '@baton/shared';
 import { notFound } from '../errors.ts';
 import { isOpen, nextOpening } from '../routing/businessHours.ts';
-import { callbackWindow, callbackWindowText, createCallback, deskCallbacks } from '../routing/callbacks.ts';
+import { callbackWindow, callbackWindowText, createCallback, deskCallbacks, openingText } from '../routing/callbacks.ts';
+import type { TransferExpectation } from '../engine/values.ts';
 import { CallRouter, type CallRouterOptions, type RouterSnapshot } from '../routing/CallRouter.ts';
 import { queueWaits, transferDecision } from '../routing/estimatedWait.ts';
 import { liveFigures } from '../routing/liveFigures.ts';
@@ -217,21 +218,25 @@ export class RoutingService {
   }
 
   /**
-   * The figures messages about a queue use at `now`: the call's own place when it waits there, else what a new call
-   * would get; and when a call back would come. Undefined for a queue routing does not know.
+   * The figures messages about a queue use at `now`: the call's own place when it waits there, else what a transfer of
+   * it (`call`: the transfer step's skills and priority) would get — whether someone can take it, its wait, when the
+   * queue opens if closed; and when a call back would come. Undefined for a queue routing does not know.
    */
-  figuresFor(queueId: string, callId: string, now: Date) {
+  figuresFor(queueId: string, callId: string, now: Date, call: Route = {}) {
     const queue = this.router.queue(queueId);
     if (!queue) return undefined;
     const mine = this.handedOver.get(callId)?.queueId === queueId ? queueWaits(this.router, queueId).find((w) => w.callId === callId) : undefined;
-    const decision = mine ? undefined : transferDecision(queueId, this.router, now);
+    const decision = mine ? undefined : transferDecision(queueId, this.router, now, call);
     const ewtSeconds = mine ? mine.ewtSeconds : decision && 'ewtSeconds' in decision ? decision.ewtSeconds : null;
     const position = mine?.position ?? (decision && 'position' in decision ? decision.position : undefined);
     const agentsAvailable = mine?.agentsAvailable ?? (decision?.outcome === 'connected_possible' ? decision.agentsAvailable : 0);
     const window = this.callbackWindowAt(queueId, ewtSeconds, now);
+    const outcome: TransferExpectation = !decision || decision.outcome === 'connected_possible' ? 'connect' : decision.reason === 'closed' ? 'closed' : 'busy';
+    const opening = decision?.outcome === 'no_agent' && decision.reason === 'closed' && decision.nextOpening ? new Date(decision.nextOpening) : undefined;
     return {
-      ...(ewtSeconds !== null ? { ewtSeconds } : {}), ...(position !== undefined ? { position } : {}), agentsAvailable,
+      ...(ewtSeconds !== null ? { ewtSeconds } : {}), ...(position !== undefined ? { position } : {}), agentsAvailable, outcome,
       ...(window ? { callbackWindow: callbackWindowText(window, queue.businessHours.timeZone, now) } : {}),
+      ...(opening ? { opensText: openingText(opening, queue.businessHours.timeZone, now) } : {}),
     };
   }
 

@@ -41,6 +41,7 @@ const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> =
   trigger_without_condition: { change: (f) => (node(f, 'person').data.detectors = []), nodeId: 'person' },
   template_malformed: { change: (f) => (node(f, 'say_balance').data.text = 'Your balance is {{slots.balance'), nodeId: 'say_balance' },
   template_unknown_variable: { change: (f) => (node(f, 'say_balance').data.text = 'Hi {{customer.nickname}}'), nodeId: 'say_balance' },
+  template_wait_unknown: { change: (f) => (node(f, 'say_balance').data.text = 'The wait is {{queue.waitText}}'), nodeId: 'say_balance' },
   message_too_long: { change: (f) => (node(f, 'say_balance').data.text = 'word '.repeat(60)), nodeId: 'say_balance' },
   rule_invalid: { change: (f) => (node(f, 'person').data.rule = 'sentiment < "low"'), nodeId: 'person' },
   ask_pattern_missing: {

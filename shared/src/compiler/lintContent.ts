@@ -1,7 +1,7 @@
 import { nodeKinds } from '../nodes/nodeKinds.ts';
 import { checkRule } from '../rules/checkRule.ts';
 import { FLOW_RULES_COST_BUDGET } from '../rules/ruleCost.ts';
-import { estimateSpeakingSeconds, isKnownVariable, ONE_BREATH_SECONDS, parseTemplate, type ParsedTemplate } from '../templates/template.ts';
+import { estimateSpeakingSeconds, isKnownVariable, ONE_BREATH_SECONDS, parseTemplate, WAIT_VARIABLES, type ParsedTemplate } from '../templates/template.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import type { ParsedNode } from './parseFlow.ts';
 
@@ -16,7 +16,7 @@ export function lintContent(nodes: readonly ParsedNode[]): { templates: Map<stri
   let costliest: { node: ParsedNode; field: string; cost: number } | null = null;
   for (const node of nodes) {
     const kind = nodeKinds[node.kind];
-    for (const { field, text } of kind.messages(node.data)) {
+    for (const { field, text, waitKnown } of kind.messages(node.data)) {
       const parsed = parseTemplate(text);
       templates.set(`${node.id}/${field}`, parsed);
       for (const problem of parsed.problems)
@@ -24,6 +24,8 @@ export function lintContent(nodes: readonly ParsedNode[]): { templates: Map<stri
       for (const part of parsed.parts)
         if ('variable' in part && !isKnownVariable(part.variable))
           issues.push({ code: 'template_unknown_variable', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}" uses {{${part.variable}}}, which Baton does not know, so the caller would hear nothing there. Pick a variable from the list.` });
+        else if ('variable' in part && !waitKnown && WAIT_VARIABLES.has(part.variable))
+          issues.push({ code: 'template_wait_unknown', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}" speaks a wait ({{${part.variable}}}) where none is known, so the caller could be promised one that is not true. Tell the wait only in a "Tell the caller" step's text for when someone can take the call, or in a transfer's waiting updates.` });
       const seconds = estimateSpeakingSeconds(parsed);
       if (seconds > ONE_BREATH_SECONDS)
         issues.push({ code: 'message_too_long', severity: 'warning', nodeId: node.id, field: `data.${field}`, message: `"${node.label}" takes about ${seconds} seconds to say; callers lose track after about ${ONE_BREATH_SECONDS}. Shorten it or split it in two.` });

@@ -6,6 +6,8 @@ export interface NodeMessage {
   /** Where the text lives in the node's data, e.g. "text" or "intents.1.reply". */
   field: string;
   text: string;
+  /** Said only where routing has a wait to tell (a transfer's "connecting" message, its waiting updates). */
+  waitKnown?: boolean;
 }
 
 export interface NodeRule {

@@ -55,8 +55,8 @@ export const transfer = defineNodeKind({
   messages: (d) =>
     [
       { field: 'connectedText', text: d.connectedText },
-      { field: 'waitingText', text: d.updateEverySeconds > 0 ? d.waitingText : '' },
-      { field: 'callbackOfferText', text: d.callbackOfferText },
+      { field: 'waitingText', text: d.updateEverySeconds > 0 ? d.waitingText : '', waitKnown: true },
+      { field: 'callbackOfferText', text: d.callbackOfferText, waitKnown: true },
     ].filter((m) => m.text),
   rules: () => [],
 });

@@ -56,11 +56,15 @@ export const templateVariables = {
   'queue.position': 'The caller\'s place in the queue.',
   'queue.agentsAvailable': 'How many agents are free right now.',
   'queue.callbackWindow': 'When a call back will come, in words: "between 2:10 pm and 2:40 pm".',
+  'queue.opensText': 'When a closed queue opens again, in words: "tomorrow at 8:00 am", "on Monday at 9:00 am".',
   'agent.firstName': 'The first name of the agent who took the call.',
   'agent.name': 'The full name of the agent who took the call.',
   'intent': 'What the caller wants, as last recognised.',
   'flow.name': 'The name of this flow.',
 } as const;
+
+/** Variables that speak a wait: only messages said where routing has one to tell may use them (see NodeMessage.waitKnown). */
+export const WAIT_VARIABLES: ReadonlySet<string> = new Set(['queue.waitText', 'queue.ewtMinutes', 'queue.ewtSeconds']);
 
 /** True when `name` is a variable messages may use. */
 export function isKnownVariable(name: string): boolean {

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef } from 'react';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { nodeKinds, type IntentDefinition, type NodeKind } from '@baton/shared';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -44,8 +44,8 @@ export function Inspector() {
   }
   const set = (field: string, value: unknown) => useEditorStore.getState().updateNodeData(node.id, { ...data, [field]: value });
   const fields = { data, errors, set };
-  const message = (field: string, label: string) => (
-    <MessageField field={field} label={label} value={data[field]} error={errors.get(field)} onChange={(value) => set(field, value)} />
+  const message = (field: string, label: string, more: { description?: string; waitKnown?: boolean } = {}) => (
+    <MessageField field={field} label={label} {...more} value={data[field]} error={errors.get(field)} onChange={(value) => set(field, value)} />
   );
 
   return (
@@ -57,7 +57,17 @@ export function Inspector() {
       <Stack gap="sm">
         <TextInput data-field="label" label="Name on the canvas" value={textOf(data.label)} error={errors.get('label')} onChange={(event) => set('label', event.currentTarget.value)} />
         {kind === 'start' && message('greeting', 'Greeting')}
-        {(kind === 'say' || kind === 'transparency') && message('text', 'What to say')}
+        {kind === 'say' && message('text', 'What to say')}
+        {kind === 'transparency' && (
+          <>
+            <Text size="xs" c="dimmed">
+              Before saying anything, Baton checks the queue of the transfer that follows and says the one message that is true.
+            </Text>
+            {message('text', 'When someone can take the call', { description: 'The only one that can tell the wait.' })}
+            {message('busyText', 'When nobody is free', { description: 'Nobody with the skills is signed in, or the wait is longer than the queue allows. The transfer then takes its "no agent" path.', waitKnown: false })}
+            {message('closedText', 'When the team is closed', { description: 'Outside the queue\'s opening hours; {{queue.opensText}} says when it opens again.', waitKnown: false })}
+          </>
+        )}
         {kind === 'end' && <EndFields {...fields} />}
         {kind === 'ask' && <AskFields {...fields} />}
         {kind === 'branch' && <BranchFields {...fields} />}

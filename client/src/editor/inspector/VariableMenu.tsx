@@ -1,13 +1,16 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { templateVariables } from '@baton/shared';
+import { templateVariables, WAIT_VARIABLES } from '@baton/shared';
 import { useEditorStore } from '../store/editorStore.ts';
 import { slotNames } from '../store/slotNames.ts';
 
-/** Lists the {{variables}} a message may use (and the flow's collected values) to insert one. */
-export function VariableMenu({ field, onPick }: { field: string; onPick(variable: string): void }) {
+/**
+ * Lists the {{variables}} a message may use (and the flow's collected values) to insert one; `waitKnown` false leaves
+ * out those that speak a wait, for a message said where none is known.
+ */
+export function VariableMenu({ field, onPick, waitKnown = true }: { field: string; onPick(variable: string): void; waitKnown?: boolean }) {
   const slots = useEditorStore(slotNames);
   const variables: [string, string][] = [
-    ...Object.entries(templateVariables).filter(([name]) => !name.endsWith('*')),
+    ...Object.entries(templateVariables).filter(([name]) => !name.endsWith('*') && (waitKnown || !WAIT_VARIABLES.has(name))),
     ...slots.split(' ').filter(Boolean).map((slot): [string, string] => [`slots.${slot}`, 'A value this flow asks the caller for.']),
   ];
   return (

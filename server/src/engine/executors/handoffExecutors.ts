@@ -5,16 +5,19 @@ import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import { queueFigures, UNNAMED_AGENT } from '../values.ts';
 import { next, wait, type CallInput, type Executor, type Outcome, type StepContext } from './Executor.ts';
 
-/** The transfer a message leads to, so it can name the queue and its wait. */
-function upcomingQueue(flow: RuntimeFlow, from: string): string | undefined {
+/** The transfer a message leads to, so it can name the queue and say what routing expects for the call there. */
+function upcomingTransfer(flow: RuntimeFlow, from: string): ParsedNode | undefined {
   let id: string | undefined = from;
   for (let hops = 0; id && hops < 8; hops++) {
     const node = flow.compiled.nodes.get(id)!;
-    if (node.kind === 'transfer') return node.data.queue;
+    if (node.kind === 'transfer') return node;
     id = flow.compiled.next.get(id)?.get('next');
   }
   return undefined;
 }
+
+/** The transparency message that is true for what routing expects: only the one for a call that can be taken speaks a wait. */
+const TEXT_FOR = { connect: 'text', busy: 'busyText', closed: 'closedText' } as const;
 
 /** When the flow's own path (not a trigger) leads to a person, the reason names that path. */
 function pathReason(flow: RuntimeFlow, session: CallSession, node: ParsedNode): HandoffReason {
@@ -26,7 +29,12 @@ export const transparencyExecutor: Executor = {
   enter(ctx, step) {
     const { node } = step;
     if (!ctx.session.handoff) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at };
-    ctx.say(step, 'text', 'transparency', queueFigures(ctx.flow, upcomingQueue(ctx.flow, node.id), ctx.queues));
+    // Routing's expectation is worked out now, before a word is said, for the call as the transfer will route it. A
+    // transfer to a phone system outside Baton is not Baton's to predict: the queue's typical wait stands.
+    const transfer = upcomingTransfer(ctx.flow, node.id);
+    const routed = (transfer?.data.target as TransferTarget | undefined)?.type === 'baton';
+    const figures = transfer && queueFigures(ctx.flow, transfer.data.queue, routed ? ctx.queues : undefined, { skills: transfer.data.skills, priority: transfer.data.priority });
+    ctx.say(step, TEXT_FOR[figures?.outcome ?? 'connect'], 'transparency', figures ?? null);
     return next();
   },
 };
