@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import type { QueueSettings, Versioned } from '@baton/shared';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS, type QueueSettings, type Versioned } from '@baton/shared';
 import { HolidaysField } from './HolidaysField.tsx';
 import { OpeningHoursField } from './OpeningHoursField.tsx';
 import { SaveConflictDialog } from './SaveConflictDialog.tsx';
@@ -74,6 +74,16 @@ export function QueueForm({ queue, isNew, onSaved }: QueueFormProps) {
         value={draft.maxWaitSecondsBeforeCallback}
         onChange={(v) => set('maxWaitSecondsBeforeCallback', typeof v === 'number' ? v : 0)}
         error={problems.get('maxWaitSecondsBeforeCallback')}
+        maw={560}
+      />
+      <NumberInput
+        label="Time to accept a call (seconds)"
+        description="How long an agent has to read the briefing and accept before the call is offered to the next agent. 20 seconds suits short briefings; give more where agents read account details first."
+        min={5}
+        max={600}
+        value={draft.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS}
+        onChange={(v) => set('offerTimeoutSeconds', typeof v === 'number' ? v : DEFAULT_OFFER_TIMEOUT_SECONDS)}
+        error={problems.get('offerTimeoutSeconds')}
         maw={560}
       />
       <div>

@@ -1,5 +1,5 @@
 import { Divider } from '@mantine/core';
-import type { QueueSettings } from '@baton/shared';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS, type QueueSettings } from '@baton/shared';
 import { QueueForm } from './QueueForm.tsx';
 import { QueueLiveBadge } from './QueueLiveBadge.tsx';
 import { QueueLiveCard } from './QueueLiveCard.tsx';
@@ -16,6 +16,7 @@ const newQueue = (): QueueSettings => ({
   requiredSkills: [],
   businessHours: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] }, holidays: [] },
   maxWaitSecondsBeforeCallback: 300,
+  offerTimeoutSeconds: DEFAULT_OFFER_TIMEOUT_SECONDS,
   serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 },
 });
 

@@ -114,6 +114,20 @@ describe('CallRouter: offers and the call\'s life', () => {
     expect(() => router.accept(offerId(first, 'c1'), at(31))).toThrow(/no longer open/);
   });
 
+  it('When a queue gives its agents longer to read the briefing, then its offers wait that long, while another queue\'s expire at its own time', () => {
+    const queues = [queue({ id: 'billing', requiredSkills: ['billing'] }), queue({ id: 'care', requiredSkills: ['care'], offerTimeoutSeconds: 45 })];
+    const router = new CallRouter(queues, [agent('ana', { billing: 3 }), agent('cy', { care: 3 })], at(0), { maxWrapUpSeconds: 60 });
+    router.setAgentStatus('ana', 'available', at(0));
+    router.setAgentStatus('cy', 'available', at(0));
+    router.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));
+    router.enqueue({ callId: 'c2', queueId: 'care' }, at(10));
+    const made = router.route(at(10)).filter((e) => e.type === 'offer_made');
+    expect(made.map((e) => [e.callId, e.expiresAt])).toEqual([['c1', at(30).toISOString()], ['c2', at(55).toISOString()]]);
+    expect(router.tick(at(30)).filter((e) => e.type === 'offer_expired').map((e) => e.callId)).toEqual(['c1']);
+    expect(router.tick(at(54)).filter((e) => e.type === 'offer_expired')).toEqual([]);
+    expect(router.tick(at(55)).filter((e) => e.type === 'offer_expired').map((e) => e.callId)).toEqual(['c2']);
+  });
+
   it('When the only agent with the skill declines, then the call waits until they are ready again (back from away or wrap-up) and is offered to them then', () => {
     const router = routerWith([agent('ana', { billing: 3 })], [['ana', 0]]);
     router.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));

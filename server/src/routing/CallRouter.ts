@@ -1,4 +1,4 @@
-import type { AgentSettings, AgentStatus, QueueSettings, RoutingEvent } from '@baton/shared';
+import { DEFAULT_OFFER_TIMEOUT_SECONDS, type AgentSettings, type AgentStatus, type QueueSettings, type RoutingEvent } from '@baton/shared';
 import { AppError } from '../errors.ts';
 import { AgentHeap, type HeapEntry } from './AgentHeap.ts';
 import { HandleTimes } from './HandleTimes.ts';
@@ -7,7 +7,10 @@ import {
 } from './routingState.ts';
 
 export interface CallRouterOptions {
-  /** An offer not accepted within this many seconds expires and the call goes to the next agent. */
+  /**
+   * An offer not accepted within this many seconds expires and the call goes to the next agent: for every queue when
+   * set (tests shorten it), else each queue's own (its settings; 20 s when it has none).
+   */
   offerTimeoutSeconds?: number;
   /** Wrap-up ends on its own after this many seconds if the agent has not set a status. */
   maxWrapUpSeconds?: number;
@@ -67,13 +70,13 @@ export class CallRouter {
   /** Agents with every skill of a skill set, best proficiency first; rebuilt when an agent's settings change. */
   private candidates = new Map<string, Candidate[]>();
   private seq = 0;
-  private readonly offerTimeoutMs: number;
+  private readonly offerTimeoutMs: number | undefined;
   private readonly maxWrapUpMs: number;
 
   constructor(queues: QueueSettings[], agents: AgentSettings[], now: Date, options: CallRouterOptions = {}) {
     for (const q of queues) this.queues.set(q.id, q);
     for (const a of agents) this.agents.set(a.id, newAgentState(a, now.getTime()));
-    this.offerTimeoutMs = (options.offerTimeoutSeconds ?? 20) * 1000;
+    this.offerTimeoutMs = options.offerTimeoutSeconds === undefined ? undefined : options.offerTimeoutSeconds * 1000;
     this.maxWrapUpMs = (options.maxWrapUpSeconds ?? 120) * 1000;
     this.handleTimes = options.handleTimes ?? new HandleTimes();
   }
@@ -303,7 +306,8 @@ export class CallRouter {
 
   private makeOffer(call: QueuedCall, candidate: Candidate, at: number, heap: AgentHeap<Candidate>): RoutingEvent {
     const agent = candidate.agent;
-    const offer: Offer = { offerId: `${call.callId}:${agent.id}:${at}`, callId: call.callId, agentId: agent.id, expiresAt: at + this.offerTimeoutMs };
+    const timeoutMs = this.offerTimeoutMs ?? (this.queues.get(call.queueId)?.offerTimeoutSeconds ?? DEFAULT_OFFER_TIMEOUT_SECONDS) * 1000;
+    const offer: Offer = { offerId: `${call.callId}:${agent.id}:${at}`, callId: call.callId, agentId: agent.id, expiresAt: at + timeoutMs };
     this.offers.set(offer.offerId, offer);
     agent.offers.add(offer.offerId);
     call.offerId = offer.offerId;

@@ -48,6 +48,9 @@ export const businessHoursSchema = z.object({
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
+/** Seconds an agent has to accept an offer unless the queue says otherwise. */
+export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
+
 // Named queueSettingsSchema: `queueSchema` already names the flow-level queue reference in flowSchema.ts.
 export const queueSettingsSchema = z.object({
   id: slug,
@@ -57,6 +60,8 @@ export const queueSettingsSchema = z.object({
   businessHours: businessHoursSchema,
   /** Above this estimated wait the transfer takes `no_agent`, so the flow can offer a callback. */
   maxWaitSecondsBeforeCallback: z.number().int().min(0).max(86_400).default(300),
+  /** How long an agent has to read the briefing and accept an offer before the call goes to the next agent. */
+  offerTimeoutSeconds: z.number().int().min(5, 'give agents at least 5 seconds to accept').max(600, 'at most 10 minutes (600 seconds)').default(DEFAULT_OFFER_TIMEOUT_SECONDS),
   serviceLevel: z
     .object({ answerWithinSeconds: z.number().int().min(1).max(3_600), targetShare: z.number().min(0).max(1) })
     .default({ answerWithinSeconds: 20, targetShare: 0.8 }),
