@@ -53,3 +53,6 @@ export async function openEventStream(url: string, controllers: AbortController[
   return { events, next };
 }
 
+
+/** What a call's stream update does, in order: the words said, then `(hangup)`. */
+export const heard = (u: SseEvent) => (u.data.actions as Array<{ type: string; text?: string }>).flatMap((a) => (a.type === 'say' ? [a.text] : a.type === 'hangup' ? ['(hangup)'] : []));

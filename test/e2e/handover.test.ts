@@ -71,6 +71,41 @@ describe('Handing a call to a person', () => {
     await desk.context().close();
   });
 
+  it('When the agent hands the call back with a note, then the assistant goes on without greeting again, and the agent wraps up', async () => {
+    await openAllDay(server.url, 'billing');
+    const desk = await openDesk('amara-okafor', 'Available');
+    await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    const caller = await callFromConsole();
+    const transcript = caller.getByRole('list', { name: 'The test call so far' });
+    await callerSays(caller, 'I want a refund');
+    await transcript.getByText(/How much/).first().waitFor();
+    await callerSays(caller, 'let me talk to a real person');
+    const offer = desk.getByRole('region', { name: /Incoming call/ });
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    const onCall = desk.getByRole('region', { name: 'On the call' });
+    await transcript.getByText("You're through to Amara, who has the details of your call.").waitFor();
+
+    await onCall.getByRole('button', { name: 'Back to the assistant' }).click();
+    const form = desk.getByRole('form', { name: 'Back to the assistant' });
+    await form.getByLabel('Note for the assistant').fill('Refund of 25 dollars approved.');
+    await desk.screenshot({ path: join(resultsDir, 'hand-back-form.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Hand back' }).click();
+    await onCall.getByText('You handed the call back to the assistant. Finish the wrap-up.').waitFor();
+    await transcript.getByText('Thanks for holding on. Amara has passed you back to me.').waitFor();
+    await transcript.getByText('Is there anything else I can help with?').last().waitFor();
+    expect(await transcript.getByText(/Thanks for calling Northwind/).count()).toBe(1);
+
+    const wrapUp = onCall.getByRole('form', { name: 'Wrap-up' });
+    await wrapUp.getByLabel('Resolved').check();
+    await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+    await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    // The caller is still with the assistant.
+    await callerSays(caller, "no, that's all");
+    await transcript.getByText('The call has ended.').waitFor();
+    await caller.context().close();
+    await desk.context().close();
+  });
+
   it('When no agent is signed in, then the caller is never told a wait and is offered a call back, and the request shows on the desk where an agent claims it', async () => {
     await openAllDay(server.url, 'billing');
     const agents = (await (await fetch(`${server.url}/api/agents`)).json()) as Array<{ id: string }>;

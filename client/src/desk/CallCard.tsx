@@ -4,6 +4,7 @@ import { BriefingCard } from '../briefing/BriefingCard.tsx';
 import type { DeskLine } from '@baton/shared';
 import { hangUp, saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
 import { Conversation } from './Conversation.tsx';
+import { HandBackForm } from './HandBackForm.tsx';
 
 const dispositions: { value: Disposition; label: string }[] = [
   { value: 'resolved', label: 'Resolved' },
@@ -12,7 +13,8 @@ const dispositions: { value: Disposition; label: string }[] = [
 ];
 
 /**
- * A call this agent is on: the briefing beside the live conversation, "Hang up" to end it, and the wrap-up to save.
+ * A call this agent is on: the briefing beside the live conversation, "Back to the assistant" (where the flow has a way
+ * back) or "Hang up" to end the agent's part, and the wrap-up to save.
  * Saving the wrap-up while the caller is still on the line hangs up too, so no caller is left talking to nobody.
  */
 export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; call: DeskCall; onDone: () => void; onSent: (line: DeskLine) => void }) {
@@ -24,7 +26,8 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
   const [hangingUp, setHangingUp] = useState(false);
   const [hangUpError, setHangUpError] = useState<string | null>(null);
   const caller = call.packet.caller.name?.trim();
-  const endedBy = call.agentHungUpAt ? 'agent' : call.callerHungUpAt ? 'caller' : null;
+  const endedBy = call.handedBackAt ? 'handed_back' : call.agentHungUpAt ? 'agent' : call.callerHungUpAt ? 'caller' : null;
+  const [handingBack, setHandingBack] = useState(false);
 
   const endCall = async () => {
     setHangingUp(true);
@@ -62,11 +65,30 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
           </Text>
         </div>
         {!endedBy && (
-          <Button color="red" variant="light" onClick={() => void endCall()} loading={hangingUp}>
-            Hang up
-          </Button>
+          <Group gap="xs">
+            {call.canHandBack && (
+              <Button variant="light" onClick={() => setHandingBack(true)} disabled={handingBack}>
+                Back to the assistant
+              </Button>
+            )}
+            <Button color="red" variant="light" onClick={() => void endCall()} loading={hangingUp}>
+              Hang up
+            </Button>
+          </Group>
         )}
       </Group>
+      {handingBack && !endedBy && (
+        <HandBackForm
+          agentId={agentId}
+          callId={call.callId}
+          slots={call.packet.slots}
+          onCancel={() => setHandingBack(false)}
+          onHandedBack={() => {
+            setHandingBack(false);
+            onDone();
+          }}
+        />
+      )}
       {hangUpError && (
         <Alert color="red" title="Could not hang up" mb="sm">
           {hangUpError}. Try again.

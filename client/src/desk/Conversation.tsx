@@ -23,7 +23,7 @@ export function Conversation({
   callId: string;
   lines: DeskLine[];
   /** Who ended the call, once it has ended. */
-  endedBy: 'caller' | 'agent' | null;
+  endedBy: 'caller' | 'agent' | 'handed_back' | null;
   onSent: (line: DeskLine) => void;
 }) {
   const [text, setText] = useState('');
@@ -105,7 +105,11 @@ export function Conversation({
 
       {endedBy && (
         <Alert color="orange" role="status" title="Call ended" mt="sm">
-          {endedBy === 'caller' ? 'The caller hung up. Finish the wrap-up.' : 'You hung up; the caller heard goodbye. Finish the wrap-up.'}
+          {endedBy === 'caller'
+            ? 'The caller hung up. Finish the wrap-up.'
+            : endedBy === 'handed_back'
+              ? 'You handed the call back to the assistant. Finish the wrap-up.'
+              : 'You hung up; the caller heard goodbye. Finish the wrap-up.'}
         </Alert>
       )}
       <form

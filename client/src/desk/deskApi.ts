@@ -1,4 +1,4 @@
-import type { AgentStatus, AgentStatusReason, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket } from '@baton/shared';
+import type { AgentStatus, AgentStatusReason, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket, SlotValue } from '@baton/shared';
 import { sendJson, fetchJson } from '../api/fetchJson.ts';
 
 export type Disposition = 'resolved' | 'follow_up' | 'transferred';
@@ -22,6 +22,10 @@ export interface DeskCall {
   callerHungUpAt?: string;
   /** When this agent ended the call with "Hang up" (ISO); the wrap-up is still to save. */
   agentHungUpAt?: string;
+  /** The flow has a way back to the assistant after the agent (the transfer step's "after the agent" output). */
+  canHandBack?: boolean;
+  /** When this agent handed the call back to the assistant (ISO); the wrap-up is still to save. */
+  handedBackAt?: string;
 }
 
 /** Everything a desk needs to show after a load or a reconnect. */
@@ -83,6 +87,10 @@ export const saveWrapUp = (callId: string, wrapUp: { agentId: string; dispositio
 /** Ends the call: the caller hears goodbye and the line is hung up; the wrap-up is saved afterwards. */
 export const hangUp = (callId: string, agentId: string) =>
   sendJson<{ callId: string; endedAt: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/hang-up`, 'POST', { agentId });
+
+/** Hands the call back to the assistant, with a note and the values the agent found out or corrected. */
+export const handBack = (callId: string, agentId: string, note: string, slots: Record<string, SlotValue>) =>
+  sendJson<{ callId: string; handedBackAt: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/hand-back`, 'POST', { agentId, note, slots });
 
 /** What the agent types to the caller; the caller's side gets it as the agent's words. */
 export const sendMessage = (callId: string, agentId: string, text: string) =>

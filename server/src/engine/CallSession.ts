@@ -28,7 +28,11 @@ export interface CallSession {
   attempts: number;
   lastIntent: { name: string; confidence: number } | null;
   lastSignals: TurnSignals | null;
-  handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket } | null;
+  /**
+   * The call's handoff: why and when; once a transfer step routes it, its queue, briefing and that step (`nodeId`);
+   * once the agent handed the call back to the assistant, their note.
+   */
+  handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket; nodeId?: string; handedBack?: { note: string; at: string; agentId: string } } | null;
   /** The agent who took the call, once one has. */
   agent: { id: string; name: string } | null;
   /** While queued: when the caller last heard how long the wait is, and whether a call back was offered. */

@@ -2,7 +2,7 @@ import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, ty
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
-import type { CallInput, Outcome, StepContext } from './executors/Executor.ts';
+import { next, type CallInput, type Outcome, type StepContext } from './executors/Executor.ts';
 import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
 import { messageValues, type LiveQueues, type QueueFigures } from './values.ts';
@@ -96,6 +96,17 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (s.status !== 'agent') break;
       hangUp(ctx, AGENT_GOODBYE, event.disposition ?? 'ended_by_agent');
       break;
+    case 'agent_hand_back': {
+      // The flow goes on after the transfer step that routed the call, where its "after the agent" output leads.
+      const transfer = s.handoff?.nodeId ? flow.steps.get(s.handoff.nodeId) : undefined;
+      if (s.status !== 'agent' || !transfer?.next.has('after_agent')) break;
+      s.status = 'ai';
+      s.slots = { ...s.slots, ...event.slots };
+      s.handoff = { ...s.handoff!, handedBack: { note: event.note, at: event.at, agentId: event.agentId } };
+      ctx.tried(transfer.node, 'the agent handed the call back');
+      follow(ctx, transfer, next('after_agent'));
+      break;
+    }
     case 'hangup':
       s.status = 'ended';
       s.endedAt = event.at;

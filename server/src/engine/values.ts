@@ -122,7 +122,7 @@ export function messageValues(flow: RuntimeFlow, session: CallSession, queue: Qu
     queue: queue && uses.has('queue') ? { ...queue, ewtMinutes: Math.max(1, Math.round(queue.ewtSeconds / 60)), waitText: waitText(queue.ewtSeconds, queue.waitUnknown) } : NOTHING,
     intent: session.lastIntent?.name ?? '',
     flow: { name: flow.compiled.flow.name },
-    agent: uses.has('agent') ? agentValues(session.agent) : NOTHING,
+    agent: uses.has('agent') ? { ...agentValues(session.agent), note: session.handoff?.handedBack?.note ?? '' } : NOTHING,
   };
 }
 

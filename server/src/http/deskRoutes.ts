@@ -20,6 +20,18 @@ const wrapUpSchema = wrapUpFields.extend({ agentId: agentIdField }).strict();
 
 const hangUpSchema = z.object({ agentId: agentIdField, wrapUp: wrapUpFields.optional() }).strict();
 
+const handBackSchema = z
+  .object({
+    agentId: agentIdField,
+    note: z.string().trim().max(2000, 'keep the note under 2,000 characters').default(''),
+    /** Values the agent found out or corrected, by the flow's slot names. */
+    slots: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'a value\'s name is a letter followed by letters, digits or _'), z.union([z.string().max(200), z.number(), z.boolean()]))
+      .refine((slots) => Object.keys(slots).length <= 50, 'at most 50 values')
+      .default({}),
+  })
+  .strict();
+
 const messageSchema = z
   .object({
     agentId: z.string().min(1, 'agentId must name the agent').max(80),
@@ -45,6 +57,9 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  * POST /calls/:callId/messages   { agentId, text } -> 201 { at }: the caller hears it; 409 when it is not the agent's call
  * POST /calls/:callId/hang-up    { agentId, wrapUp? } -> { callId, endedAt, wrapUp? }: the caller hears goodbye and the call
  *                                ends; 409 when it is not the agent's call or has already ended
+ * POST /calls/:callId/hand-back  { agentId, note?, slots? } -> { callId, handedBackAt }: the flow goes on from the transfer
+ *                                step's "after the agent" output with the note and values; 409 when it is not the agent's call,
+ *                                it has ended or was handed back already, or the flow has no such output (nothing changes)
  * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain } -> 201; a call
  *                                still in progress is hung up first
  * POST /callbacks/:id/claim      { agentId } -> the claimed request; 409 when someone claimed it first
@@ -85,6 +100,10 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   r.post('/calls/:callId/wrap-up', async (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);
     res.status(201).json(await calls.wrapUp(req.params.callId, agentId, wrapUp));
+  });
+  r.post('/calls/:callId/hand-back', async (req, res) => {
+    const { agentId, note, slots } = parseBody(handBackSchema, req.body);
+    res.json(await calls.agentHandsBack(req.params.callId, agentId, note, slots));
   });
   r.post('/calls/:callId/hang-up', async (req, res) => {
     const { agentId, wrapUp } = parseBody(hangUpSchema, req.body);

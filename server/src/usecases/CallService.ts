@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallAction, CallEvent, CallState, DeskLine, HandoffPacket } from '@baton/shared';
+import type { CallAction, CallEvent, CallState, DeskLine, HandoffPacket, SlotValue } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
@@ -316,6 +316,22 @@ export class CallService {
   }
 
   /**
+   * The agent hands the call back to the assistant from the desk: the flow goes on where the transfer step's "after the
+   * agent" output leads, with the agent's note ({{agent.note}}) and the values they set; the agent then saves the
+   * wrap-up. 409 when it is not the agent's call (or no longer: handed back already, ended) or its flow has no way back.
+   */
+  agentHandsBack(callId: string, agentId: string, note: string, slots: Record<string, SlotValue> = {}) {
+    return this.withCall(callId, () => {
+      const call = this.agentsCall(callId, agentId);
+      if (!canHandBack(call))
+        throw new AppError(409, 'no_way_back', 'This call cannot go back to the assistant: its transfer step has no "after the agent" output. Hang up instead, or ask an admin to connect that output in the flow.');
+      const at = this.clock().toISOString();
+      this.push(callId, this.apply(callId, call, { type: 'agent_hand_back', at, agentId, note, slots }));
+      return { callId, handedBackAt: at };
+    });
+  }
+
+  /**
    * The agent saves the wrap-up. A call still in progress ends with it (the caller hears goodbye), so no caller is left
    * talking to nobody; a call already ended takes the wrap-up's disposition.
    */
@@ -340,16 +356,19 @@ export class CallService {
   }
 
   /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller or the agent hung up. */
-  deskView(callId: string): { conversation: DeskLine[]; callerHungUpAt?: string; agentHungUpAt?: string } {
+  deskView(callId: string): { conversation: DeskLine[]; canHandBack: boolean; callerHungUpAt?: string; agentHungUpAt?: string; handedBackAt?: string } {
     const call = this.calls.find(callId);
     const packet = call?.session.handoff?.packet;
-    if (!call || !packet) return { conversation: [] };
+    if (!call || !packet) return { conversation: [], canHandBack: false };
     const session = call.session;
+    const handedBack = session.handoff?.handedBack;
+    // Once handed back, what the caller says is the assistant's, not the agent's.
     const conversation = session.transcript
       .slice(packet.transcript.length)
-      .flatMap((t) => (t.from === 'ai' ? [] : [{ from: t.from, text: t.text, at: t.at }]));
-    if (session.status !== 'ended' || !session.endedAt) return { conversation };
-    return call.agentHungUpAt ? { conversation, agentHungUpAt: call.agentHungUpAt } : { conversation, callerHungUpAt: session.endedAt };
+      .flatMap((t) => (t.from === 'ai' || (handedBack && t.at > handedBack.at) ? [] : [{ from: t.from, text: t.text, at: t.at }]));
+    if (handedBack) return { conversation, canHandBack: false, handedBackAt: handedBack.at };
+    if (session.status !== 'ended' || !session.endedAt) return { conversation, canHandBack: session.status === 'agent' && canHandBack(call) };
+    return call.agentHungUpAt ? { conversation, canHandBack: false, agentHungUpAt: call.agentHungUpAt } : { conversation, canHandBack: false, callerHungUpAt: session.endedAt };
   }
 
   /** Where a call in progress is (a channel that reconnects shows it); 404 when it is not in progress, 409 once it ended. */
@@ -660,4 +679,10 @@ export class CallService {
     if (!summary) throw notFound('flow', flowId);
     return this.runtimes.runtimeFor(flowId, summary.publishedVersion ? 'published' : 'draft');
   }
+}
+
+/** Whether the transfer step that routed the call has an "after the agent" output to go on from. */
+function canHandBack(call: LiveCall): boolean {
+  const transferId = call.session.handoff?.nodeId;
+  return transferId !== undefined && (call.flow.steps.get(transferId)?.next.has('after_agent') ?? false);
 }

@@ -114,7 +114,9 @@ export type CallEvent =
   /** The agent who took the call said something (typed in the desk). */
   | { type: 'agent_message'; at: string; text: string; agentId: string }
   /** The agent ended the call from the desk; `disposition` is their wrap-up's, when they saved it with the hang-up. */
-  | { type: 'agent_hangup'; at: string; agentId: string; disposition?: string };
+  | { type: 'agent_hangup'; at: string; agentId: string; disposition?: string }
+  /** The agent handed the call back to the assistant from the desk, with a note and the values they set. */
+  | { type: 'agent_hand_back'; at: string; agentId: string; note: string; slots?: Record<string, SlotValue> };
 
 /** What `POST /api/calls` and `POST /api/calls/:id/turns` answer; `?signals=true` (the test console) adds the rest. */
 export interface CallStepView {

@@ -23,7 +23,8 @@ export function lintGraph(graph: FlowGraph): { startId?: string; issues: FlowIss
     for (const port of graph.ports.get(node.id)!) {
       if (graph.next.get(node.id)!.has(port)) continue;
       const name = portLabelOf(node.kind, node.data, port); // as the canvas labels it
-      if (node.kind === 'transfer' && port === 'connected') continue; // the agent has the call; the AI's part is over
+      // Optional: once connected the agent has the call, and without a way back the agent ends it.
+      if (node.kind === 'transfer' && (port === 'connected' || port === 'after_agent')) continue;
       if (node.kind === 'ai' && port === NO_MATCH)
         issues.push({ code: 'ai_without_no_match', severity: 'error', nodeId: node.id, field: 'ports.no_match', message: `"${node.label}" has nowhere to go when it does not understand the caller. Connect its "no match" output (e.g. to a message that asks again).` });
       else if (node.kind === 'transfer')

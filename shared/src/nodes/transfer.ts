@@ -51,7 +51,9 @@ export const transfer = defineNodeKind({
   },
   // 'general' only stands in until the flow has a queue; the issues panel says to pick one.
   defaultsIn: (settings) => (settings.queues[0] ? { queue: settings.queues[0].id } : {}),
-  ports: () => [...transferOutcomes],
+  // `after_agent` is optional: where the flow goes on when the agent hands the call back to the assistant.
+  ports: () => [...transferOutcomes, 'after_agent'],
+  portLabels: () => ({ no_agent: 'no agent', after_agent: 'after the agent' }),
   messages: (d) =>
     [
       { field: 'connectedText', text: d.connectedText },

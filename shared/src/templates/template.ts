@@ -59,6 +59,7 @@ export const templateVariables = {
   'queue.opensText': 'When a closed queue opens again, in words: "tomorrow at 8:00 am", "on Monday at 9:00 am".',
   'agent.firstName': 'The first name of the agent who took the call.',
   'agent.name': 'The full name of the agent who took the call.',
+  'agent.note': 'What the agent noted when handing the call back to the assistant.',
   'intent': 'What the caller wants, as last recognised.',
   'flow.name': 'The name of this flow.',
 } as const;

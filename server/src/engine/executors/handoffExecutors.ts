@@ -52,7 +52,7 @@ export const transferExecutor: Executor = {
     const session = ctx.session;
     const reason = session.handoff?.reason ?? pathReason(ctx.flow, session, node);
     const packet = buildPacket(session, reason, ctx.at);
-    session.handoff = { reason, at: session.handoff?.at ?? ctx.at, queue: node.data.queue, packet };
+    session.handoff = { reason, at: session.handoff?.at ?? ctx.at, queue: node.data.queue, packet, nodeId: node.id };
     session.status = 'queued';
     // The transparency message before the transfer already told the caller the wait.
     session.waiting = { lastUpdateAt: ctx.at, callbackOffered: false };

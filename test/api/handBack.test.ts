@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { heard, openEventStream } from './eventStream.ts';
+import { useBillingServer } from './testServer.ts';
+
+// The agent hands the call back to the assistant from the desk; the flow goes on from the transfer step's "after the
+// agent" output.
+
+const billing = useBillingServer();
+const { api, streams } = billing;
+const amara = 'amara-okafor';
+
+/** A caller asks for a person and Amara accepts; returns the call and the caller's own event stream. */
+async function callWithAmara() {
+  await api().post(`/api/desk/agents/${amara}/status`).send({ status: 'available' }).expect(200);
+  const desk = await openEventStream(`${billing.server.url}/api/desk/agents/${amara}/events`, streams);
+  const started = await api().post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const { callId } = started.body;
+  await api().post(`/api/calls/${callId}/turns`).send({ text: 'I want a refund' }).expect(200);
+  await api().post(`/api/calls/${callId}/turns`).send({ text: 'let me talk to a real person' }).expect(200);
+  const caller = await openEventStream(`${billing.server.url}/api/calls/${callId}/events`, streams);
+  await api().post(`/api/desk/offers/${encodeURIComponent((await desk.next('offer_made')).data.offerId)}/accept`).expect(200);
+  await caller.next('update'); // "You're through to Amara"
+  return { callId: callId as string, caller };
+}
+
+describe('The agent hands the call back to the assistant', () => {
+  it('When the agent hands the call back with a note and a value they found, then the assistant goes on without greeting again, uses them, and the agent wraps up', async () => {
+    const { callId, caller } = await callWithAmara();
+    expect((await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0]).toMatchObject({ callId, canHandBack: true });
+    await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: amara, text: 'I have refunded the 25 dollars.' }).expect(201);
+    await caller.next('update');
+
+    const back = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara, note: 'Refunded 25 dollars to the card.', slots: { refund_amount: 25 } });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ callId, handedBackAt: expect.any(String) });
+    const update = await caller.next('update');
+    expect(heard(update)).toEqual(['Thanks for holding on. Amara has passed you back to me.', 'Is there anything else I can help with?']);
+    expect(update.data.state.status).toBe('ai');
+
+    const call = (await api().get(`/api/calls/${callId}`)).body;
+    expect(call).toMatchObject({ state: { status: 'ai', nodeId: 'anything_else' }, slots: { refund_amount: 25 }, handoff: { handedBack: { note: 'Refunded 25 dollars to the card.', agentId: amara } } });
+    // The greeting is said once, at the start.
+    expect(call.transcript.filter((t: { text: string }) => /Thanks for calling Northwind/.test(t.text))).toHaveLength(1);
+
+    // The desk shows the call as handed back; what the caller says now is the assistant's.
+    const desk = (await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0];
+    expect(desk).toMatchObject({ callId, canHandBack: false, handedBackAt: back.body.handedBackAt });
+    const done = await api().post(`/api/calls/${callId}/turns`).send({ text: "no, that's all, thanks" }).expect(200);
+    expect(done.body.state.status).toBe('ended');
+    expect((await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0].conversation.map((l: { text: string }) => l.text)).not.toContain("no, that's all, thanks");
+
+    await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: false }).expect(201);
+    expect((await api().get(`/api/desk/agents/${amara}/state`)).body).toMatchObject({ status: 'available', calls: [] });
+  });
+
+  it('When a hand-back comes twice, from an agent who does not have the call, or after the call ended, then it is refused with 409 saying why, and nothing changes', async () => {
+    const { callId } = await callWithAmara();
+    const stranger = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: 'ben-hughes', note: 'x' });
+    expect(stranger.status).toBe(409);
+    expect(stranger.body.error.code).toBe('not_your_call');
+    await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara }).expect(200);
+    const twice = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toMatch(/not on this call/);
+    await api().post(`/api/calls/${callId}/turns`).send({ hangup: true }).expect(200);
+    expect((await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara })).status).toBe(409);
+    const bad = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara, slots: { 'not a name': 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/slots/);
+  });
+
+  it('When the flow has no "after the agent" path, then the desk offers no hand-back and a hand-back is refused, the agent keeping the call', async () => {
+    const flow = (await api().get('/api/flows/billing-support')).body;
+    flow.nodes = flow.nodes.filter((n: { id: string }) => n.id !== 'say_back_from_agent');
+    flow.edges = flow.edges.filter((e: { source: string; target: string }) => e.source !== 'say_back_from_agent' && e.target !== 'say_back_from_agent');
+    await api().put('/api/flows/billing-support').set('If-Match', `"${flow.version}"`).send(flow).expect(200);
+    const { callId, caller } = await callWithAmara();
+    expect((await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0]).toMatchObject({ callId, canHandBack: false });
+    const refused = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara, note: 'x' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'no_way_back', message: expect.stringMatching(/after the agent/) });
+    await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: amara, text: 'Still here.' }).expect(201);
+    expect(heard(await caller.next('update'))).toEqual(['Still here.']);
+  });
+});
