@@ -61,6 +61,8 @@ describe('calls API', () => {
     expect(told).toMatchObject({ purpose: 'transparency', text: "I'd like to put you through to our billing team because you asked to speak with a person, but nobody there is free to take your call right now." });
     expect(told.text).not.toMatch(/wait|minute/);
     expect(asked.text).toMatch(/call you back/);
+    // How the transfer went, for the call log, the agent and rules (`transfer.outcome`): nobody could take it.
+    expect((await request(server.url).get(`/api/calls/${callId}`)).body.handoff.outcome).toBe('busy');
     expect(offered.body.state.status).toBe('ai');
     const booked = await say(callId, { text: 'call me on 555 010 2030' });
     expect(booked.body.state.status).toBe('ended');
@@ -95,6 +97,19 @@ describe('calls API', () => {
     expect(transfer.type).toBe('transfer');
     expect(asked.text).toMatch(/call you back/);
     expect(res.body.state.status).toBe('ai');
+  });
+
+  it('When a channel reports that the person declined the transfer, then the flow takes its no-agent path and the call says it was declined', async () => {
+    const { callId } = (await request(server.url).post('/api/calls').send({ flowId: 'billing-support', caller: { name: 'Ada' } })).body;
+    await request(server.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    expect((await say(callId, { text: 'let me talk to a real person' })).body.state.status).toBe('queued');
+    const declined = await say(callId, { transferOutcome: 'declined' });
+    expect(declined.status).toBe(200);
+    expect(declined.body.actions.find((a: { type: string }) => a.type === 'say').text).toMatch(/call you back/);
+    const call = (await request(server.url).get(`/api/calls/${callId}`)).body;
+    expect(call.handoff.outcome).toBe('declined');
+    expect(call.events.at(-1)).toMatchObject({ event: { type: 'transfer_outcome', outcome: 'no_agent', result: 'declined' } });
+    expect((await say(callId, { transferOutcome: 'maybe' })).body.error.message).toMatch(/transferOutcome must be one of connected, declined, no_answer, busy, failed or no_agent/);
   });
 
   it('When a call uses the published version, then later draft edits do not change it', async () => {

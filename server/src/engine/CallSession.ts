@@ -1,4 +1,4 @@
-import type { Caller, CallStatus, HandoffPacket, HandoffReason, RecognisedIntent, SlotValue, StepTried, TranscriptEntry } from '@baton/shared';
+import type { Caller, CallStatus, HandoffPacket, HandoffReason, RecognisedIntent, SlotValue, StepTried, TranscriptEntry, TransferResult } from '@baton/shared';
 import type { PastTurn } from '../signals/types.ts';
 import { AppendOnlyList } from './AppendOnlyList.ts';
 import type { TurnSignals } from './understandTurn.ts';
@@ -32,7 +32,7 @@ export interface CallSession {
    * The call's handoff: why and when; once a transfer step routes it, its queue, briefing and that step (`nodeId`);
    * once the agent handed the call back to the assistant, their note.
    */
-  handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket; nodeId?: string; handedBack?: { note: string; at: string; agentId: string } } | null;
+  handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket; nodeId?: string; outcome?: TransferResult; handedBack?: { note: string; at: string; agentId: string } } | null;
   /** The agent who took the call, once one has. */
   agent: { id: string; name: string } | null;
   /** While queued: when the caller last heard how long the wait is, and whether a call back was offered. */

@@ -81,7 +81,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       else input(ctx, { type: 'silence' });
       break;
     case 'transfer_outcome':
-      if (s.status === 'queued' || s.status === 'agent') input(ctx, { type: 'transfer_outcome', outcome: event.outcome, agent: event.agent });
+      if (s.status === 'queued' || s.status === 'agent') input(ctx, { type: 'transfer_outcome', outcome: event.outcome, result: event.result, agent: event.agent });
       break;
     case 'queue_update':
       if (s.status === 'queued') input(ctx, { type: 'queue_update', position: event.position, ewtSeconds: event.ewtSeconds, agentsAvailable: event.agentsAvailable, overMaxWait: event.overMaxWait });

@@ -202,6 +202,9 @@ class RuleContext implements Record<RuleVariable, unknown> {
     const queue = this.#queue();
     return queue ? { ewtSeconds: queue.ewtSeconds, agentsAvailable: queue.agentsAvailable, position: queue.position } : { ewtSeconds: 0, agentsAvailable: 0, position: 0 };
   }
+  get transfer() {
+    return { outcome: this.#session.handoff?.outcome ?? '' };
+  }
   get hour() {
     return int(new Date(this.#at).getUTCHours());
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallAction, CallEvent, CallState, DeskLine, HandoffPacket, SlotValue } from '@baton/shared';
+import { portForResult, type CallAction, type CallEvent, type CallState, type DeskLine, type HandoffPacket, type SlotValue, type TransferOutcome, type TransferResult } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
@@ -273,7 +273,7 @@ export class CallService {
         : t.dtmf !== undefined
           ? { type: 'dtmf', at, digits: t.dtmf }
           : t.transferOutcome !== undefined
-            ? { type: 'transfer_outcome', at, outcome: t.transferOutcome }
+            ? { type: 'transfer_outcome', at, ...transferOutcomeOf(t.transferOutcome) }
             : t.hangup
               ? { type: 'hangup', at }
               : { type: 'silence', at };
@@ -503,7 +503,8 @@ export class CallService {
     const route = this.routeOf(call.flow.compiled.nodes.get(action.nodeId)!.data, action.packet, call.repeatCaller);
     const decision = this.routing!.decide(action.queue, route);
     if (decision.outcome !== 'connected_possible') {
-      return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, reason: decision.message });
+      // Closed, nobody signed in with the skills, or a wait past the queue's maximum: nobody could take it.
+      return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, result: decision.outcome === 'no_agent' ? 'busy' : 'failed', reason: decision.message });
     }
     if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, route)).catch(this.onError);
     else this.background(this.routing!.handOff(callId, action.queue, action.packet, route));
@@ -685,4 +686,9 @@ export class CallService {
 function canHandBack(call: LiveCall): boolean {
   const transferId = call.session.handoff?.nodeId;
   return transferId !== undefined && (call.flow.steps.get(transferId)?.next.has('after_agent') ?? false);
+}
+
+/** A channel's report of a transfer: a port (connected, no_agent, failed) or how it went (declined, no_answer, busy). */
+function transferOutcomeOf(reported: TransferOutcome | TransferResult): { outcome: TransferOutcome; result?: TransferResult } {
+  return reported === 'no_agent' ? { outcome: reported } : { outcome: portForResult(reported), result: reported };
 }

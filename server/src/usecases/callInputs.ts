@@ -46,7 +46,8 @@ export const turnSchema = z
       .optional(),
     dtmf: z.string().regex(/^[0-9*#]{1,32}$/, 'dtmf may hold only the digits 0-9, * and #').optional(),
     silence: z.literal(true).optional(),
-    transferOutcome: z.enum(['connected', 'no_agent', 'failed']).optional(),
+    /** How a transfer the channel carried out went: its port, or in more detail (declined, no_answer and busy take no_agent). */
+    transferOutcome: z.enum(['connected', 'no_agent', 'failed', 'declined', 'no_answer', 'busy'], 'transferOutcome must be one of connected, declined, no_answer, busy, failed or no_agent').optional(),
     /** The caller hung up. */
     hangup: z.literal(true).optional(),
   })

@@ -1,7 +1,7 @@
 import type { HandoffCategory } from '../flow/flowSchema.ts';
 import type { TurnJudgement, TurnSignals } from './signals.ts';
 import type { HandoffSignal } from '../nodes/trigger.ts';
-import type { TransferTarget } from '../nodes/transfer.ts';
+import type { TransferResult, TransferTarget } from '../nodes/transfer.ts';
 
 /** Why a call went to a person: used in the caller's message, the agent's briefing and analytics. */
 export interface HandoffReason {
@@ -106,7 +106,7 @@ export type CallEvent =
   | { type: 'dtmf'; at: string; digits: string }
   | { type: 'silence'; at: string }
   /** How the transfer went; `agent` is who answered, `reason` why no agent could (both from routing, when it decides). */
-  | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed'; agent?: { id: string; name: string }; reason?: string }
+  | { type: 'transfer_outcome'; at: string; outcome: 'connected' | 'no_agent' | 'failed'; result?: TransferResult; agent?: { id: string; name: string }; reason?: string }
   /** The caller hung up; `idle`: Baton ended the call because the caller's side sent nothing for too long (a client gone). */
   | { type: 'hangup'; at: string; idle?: boolean }
   /** Routing's figures for a waiting call, sent every few seconds; the flow decides when the caller hears them. */

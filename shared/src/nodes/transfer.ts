@@ -6,6 +6,18 @@ export const transferOutcomes = ['connected', 'no_agent', 'failed'] as const;
 export type TransferOutcome = (typeof transferOutcomes)[number];
 
 /**
+ * How a transfer went, in more detail than the port it takes: `connected`; `declined` (the person refused it, e.g. after
+ * the whisper); `no_answer` (offered, dialled or waited for, and nobody answered in time); `busy` (nobody could take it:
+ * everyone busy, nobody signed in, closed, or the wait past the queue's maximum; a busy line); `failed` (it could not be
+ * placed). Declined, no answer and busy take `no_agent`. Rules read it as `transfer.outcome`.
+ */
+export const transferResults = ['connected', 'declined', 'no_answer', 'busy', 'failed'] as const;
+export type TransferResult = (typeof transferResults)[number];
+
+/** The port a transfer takes for how it went. */
+export const portForResult = (result: TransferResult): TransferOutcome => (result === 'connected' || result === 'failed' ? result : 'no_agent');
+
+/**
  * Who takes the call: Baton's own queues and agent desk, or a destination outside Baton that the telephony channel
  * dials with the packet (a SIP address gets its id and reason as headers; a TaskRouter workflow gets it as the task).
  */

@@ -6,7 +6,7 @@ const values = (over: Partial<RuleValues> = {}): Record<string, unknown> =>
   toRuleContext({
     sentiment: -0.7, averageSentiment: -0.6, repeats: 2, noMatchStreak: 0, loudnessDeltaDb: 9, asrConfidence: 0.9, turns: 4,
     text: 'i want a refund', intent: 'refund', intentConfidence: 0.92, explicitRequest: false, topics: ['fraud'],
-    slots: { amount: 150 }, caller: { vip: true, name: 'Ada' }, queue: { ewtSeconds: 300, agentsAvailable: 0, position: 3 }, hour: 22, dayOfWeek: 6,
+    slots: { amount: 150 }, caller: { vip: true, name: 'Ada' }, queue: { ewtSeconds: 300, agentsAvailable: 0, position: 3 }, transfer: { outcome: 'busy' }, hour: 22, dayOfWeek: 6,
     ...over,
   });
 
@@ -22,6 +22,7 @@ describe('rules', () => {
     ['intent == "refund" && slots.amount > 100', true],
     ['"fraud" in topics', true],
     ['caller.vip == true || turns > 10', true],
+    ['transfer.outcome == "busy"', true],
     ['queue.ewtSeconds > 240 && queue.agentsAvailable == 0', true],
     ['hour >= 20 || dayOfWeek == 0', true],
     ['text.contains("refund")', true],

@@ -12,7 +12,7 @@ const worstTurn = toRuleContext({
   topics: ['fraud', 'bereavement', 'legal_threat', 'medical', 'vulnerability', 'complaint'],
   slots: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`slot${i}`, 'x'.repeat(2 * MAX_TURN_TEXT)])),
   caller: Object.fromEntries(Array.from({ length: MAX_CALLER_ATTRIBUTES + 2 }, (_, i) => [`detail${i}`, 'y'.repeat(MAX_CALLER_ATTRIBUTE_LENGTH)])),
-  queue: { ewtSeconds: 300, agentsAvailable: 0, position: 3 }, hour: 22, dayOfWeek: 6,
+  queue: { ewtSeconds: 300, agentsAvailable: 0, position: 3 }, transfer: { outcome: 'no_answer' }, hour: 22, dayOfWeek: 6,
 });
 
 /** Rules that grow costly with n, each the way a careless or hostile rule would: lists in lists, long text, maps. */

@@ -35,6 +35,7 @@ export const ruleValueBounds: Record<RuleVariable, ValueBound> = {
   slots: { size: MAX_SLOTS, key: name, item: turnText },
   caller: { size: MAX_CALLER_ATTRIBUTES + 2, key: name, item: { size: MAX_CALLER_ATTRIBUTE_LENGTH } },
   queue: { size: 3, key: name, item: PLAIN },
+  transfer: { size: 1, key: name, item: name },
 };
 
 /**

@@ -17,6 +17,7 @@ export const ruleVariables = {
   slots: { type: 'map<string, dyn>', help: 'Values collected so far, e.g. slots.amount.' },
   caller: { type: 'map<string, dyn>', help: 'What is known about the caller: caller.name, caller.phone, caller.vip…' },
   queue: { type: 'map<string, dyn>', help: 'The queue of the next transfer: queue.ewtSeconds, queue.agentsAvailable, queue.position.' },
+  transfer: { type: 'map<string, dyn>', help: 'How the last transfer went: transfer.outcome is "connected", "declined", "no_answer", "busy" or "failed" ("" before any).' },
   hour: { type: 'int', help: 'Hour of the day when the caller spoke, 0 to 23 (UTC).' },
   dayOfWeek: { type: 'int', help: 'Day of the week, 0 (Sunday) to 6 (Saturday).' },
 } as const;

@@ -1,4 +1,4 @@
-import type { CallAction, ParsedNode, SayPurpose, TransferOutcome } from '@baton/shared';
+import type { CallAction, ParsedNode, SayPurpose, TransferOutcome, TransferResult } from '@baton/shared';
 import type { CallSession, SessionDraft } from '../CallSession.ts';
 import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import type { Understanding } from '../understandTurn.ts';
@@ -11,7 +11,7 @@ export type CallInput =
   | { type: 'utterance'; understanding: Understanding; text: string }
   | { type: 'dtmf'; digits: string }
   | { type: 'silence' }
-  | { type: 'transfer_outcome'; outcome: TransferOutcome; agent?: { id: string; name: string } }
+  | { type: 'transfer_outcome'; outcome: TransferOutcome; result?: TransferResult; agent?: { id: string; name: string } }
   | { type: 'queue_update'; position: number; ewtSeconds: number | null; agentsAvailable: number; overMaxWait: boolean };
 
 /** The working copy of one step: executors change `session` and add `actions`; nothing else. */

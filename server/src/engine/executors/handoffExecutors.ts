@@ -70,12 +70,15 @@ export const transferExecutor: Executor = {
       if (session.status === 'queued' && session.waiting?.callbackOffered && wantsCallback(input)) {
         session.status = 'ai';
         session.waiting = null;
+        session.handoff = { ...session.handoff!, outcome: 'no_answer' };
         ctx.tried(node, 'the caller chose a call back');
         return next('no_agent');
       }
       return wait;
     }
     session.waiting = null;
+    // A channel that says only the port (connected, no agent, failed): no agent is nobody answering in time.
+    session.handoff = { ...session.handoff!, outcome: input.result ?? (input.outcome === 'no_agent' ? 'no_answer' : input.outcome) };
     if (input.outcome === 'connected') {
       session.status = 'agent';
       session.agent = input.agent ?? UNNAMED_AGENT;

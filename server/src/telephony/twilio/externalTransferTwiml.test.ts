@@ -1,6 +1,6 @@
 import type { HandoffPacket } from '@baton/shared';
 import { describe, expect, it } from 'vitest';
-import { externalTransferTwiml } from './externalTransferTwiml.ts';
+import { dialOutcome, externalTransferTwiml } from './externalTransferTwiml.ts';
 
 const packet = {
   callId: 'call-42',
@@ -28,5 +28,17 @@ describe('transfers outside Baton', () => {
     const attributes = JSON.parse(task);
     expect(attributes).toMatchObject({ type: 'baton_handoff', callId: 'call-42', summary: 'Wants a refund.' });
     expect(attributes.packet.transcript).toHaveLength(5);
+  });
+});
+
+describe('dialOutcome', () => {
+  it('When Twilio reports how a dial ended, then the transfer outcome says it as a person would: answered, busy, no answer, failed; a caller who hung up first leaves it unset', () => {
+    expect(dialOutcome({ DialCallStatus: 'completed' })).toBe('connected');
+    expect(dialOutcome({ DialCallStatus: 'busy' })).toBe('busy');
+    expect(dialOutcome({ DialCallStatus: 'no-answer' })).toBe('no_answer');
+    expect(dialOutcome({ QueueResult: 'leave' })).toBe('no_answer');
+    expect(dialOutcome({ DialCallStatus: 'failed' })).toBe('failed');
+    expect(dialOutcome({ DialCallStatus: 'canceled' })).toBe('failed');
+    expect(dialOutcome({ QueueResult: 'hangup' })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { HandoffPacket, TransferTarget } from '@baton/shared';
+import type { HandoffPacket, TransferResult, TransferTarget } from '@baton/shared';
 import twilio from 'twilio';
 
 /** Where a transfer goes outside Baton's own queues (the `transfer` node's target). */
@@ -33,10 +33,11 @@ export function externalTransferTwiml(target: ExternalTarget, packet: HandoffPac
 
 /**
  * How a dial to an outside destination ended, as a transfer outcome: `connected` once someone answered (the call is
- * over when Twilio reports it), `no_agent` when nobody answered or the line was busy, `failed` otherwise. `undefined`
- * when the caller hung up first. Dial reports `DialCallStatus`; a TaskRouter `<Enqueue>` reports `QueueResult`.
+ * over when Twilio reports it), `busy` for a busy line, `no_answer` when nobody answered (or TaskRouter let the caller
+ * go), `failed` otherwise. `undefined` when the caller hung up first. Dial reports `DialCallStatus`; a TaskRouter
+ * `<Enqueue>` reports `QueueResult`.
  */
-export function dialOutcome(params: { DialCallStatus?: string; QueueResult?: string }): 'connected' | 'no_agent' | 'failed' | undefined {
+export function dialOutcome(params: { DialCallStatus?: string; QueueResult?: string }): TransferResult | undefined {
   const status = params.DialCallStatus ?? params.QueueResult;
   switch (status) {
     case 'completed':
@@ -44,10 +45,11 @@ export function dialOutcome(params: { DialCallStatus?: string; QueueResult?: str
     case 'bridged':
       return 'connected';
     case 'busy':
+      return 'busy';
     case 'no-answer':
     case 'leave':
     case 'redirected':
-      return 'no_agent';
+      return 'no_answer';
     case 'hangup':
       return undefined;
     default:
