@@ -22,11 +22,20 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 };
 
-/**
- * Reads one agent's desk stream and reports each `offer_made` the moment its event is complete on the socket.
- * Events are parsed by hand: blank-line separated, `event:` and `data:` lines, comment lines ignored.
- */
+/** Reads one agent's desk stream and reports each `offer_made` the moment its event is complete on the socket. */
 function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen) => void): Promise<IncomingMessage> {
+  return openStream(url, (type, data, at) => {
+    if (type !== 'offer_made') return;
+    const event = JSON.parse(data) as { callId: string; offerId: string; agentId: string };
+    onOffer(event.callId, { offerId: event.offerId, agentId: event.agentId, at });
+  });
+}
+
+/**
+ * Reads a server-sent event stream and reports each event the moment it is complete on the socket. Events are parsed
+ * by hand: blank-line separated, `event:` and `data:` lines, comment lines ignored.
+ */
+function openStream(url: string, onEvent: (type: string, data: string, at: number) => void): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`${url}: ${res.statusCode}`));
@@ -45,9 +54,7 @@ function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen)
             if (line.startsWith('event:')) type = line.slice(6).trim();
             else if (line.startsWith('data:')) data += line.slice(5).trim();
           }
-          if (type !== 'offer_made') continue;
-          const event = JSON.parse(data) as { callId: string; offerId: string; agentId: string };
-          onOffer(event.callId, { offerId: event.offerId, agentId: event.agentId, at });
+          onEvent(type, data, at);
         }
       });
       res.on('error', () => undefined);
@@ -67,7 +74,7 @@ function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen)
  * figure is the path through the server, not time spent waiting in the queue. 50 handoffs warm up first.
  * The bench and the server share this process's event loop, as a desk and a server on one small machine would not.
  */
-export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number; handoff_to_offer_ms_p99: number }> {
+export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number; handoff_to_offer_ms_p99: number; warm_transfer_connect_ms_p50: number; warm_transfer_connect_ms_p99: number }> {
   // The example staffing, every queue open all day: the bench runs at any hour.
   const server = await startLoopbackServer({
     seed: async (store) => {
@@ -118,6 +125,26 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
         });
       });
 
+    /**
+     * A warm transfer's last step: from the agent's accept (they have read the briefing) to the caller's side hearing
+     * they are through (the `update` whose state is `agent` on the call's own event stream).
+     */
+    const connectAfterAccept = async (callId: string, offerId: string): Promise<number> => {
+      let connected!: (at: number) => void;
+      const heard = new Promise<number>((resolve) => (connected = resolve));
+      const callerStream = await openStream(`${base}/api/calls/${callId}/events`, (type, data, at) => {
+        if (type === 'update' && (JSON.parse(data) as { state: { status: string } }).state.status === 'agent') connected(at);
+      });
+      try {
+        const t0 = performance.now();
+        await call('POST', `/api/desk/offers/${offerId}/accept`);
+        return (await heard) - t0;
+      } finally {
+        callerStream.destroy();
+      }
+    };
+
+    const warmConnects: number[] = [];
     const handoff = async (): Promise<number> => {
       const { callId } = await call<{ callId: string }>('POST', '/api/calls', { flowId: 'billing-support', version: 'draft' });
       const offered = offerFor(callId);
@@ -126,7 +153,7 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
       if (!turn.actions.some((a) => a.type === 'transfer' && a.queue === QUEUE)) throw new Error(`handoff bench: the turn did not transfer to ${QUEUE}: ${JSON.stringify(turn.actions)}`);
       const offer = await offered;
       const t1 = offer.at;
-      await call('POST', `/api/desk/offers/${offer.offerId}/accept`);
+      warmConnects.push(await connectAfterAccept(callId, offer.offerId));
       await call('POST', `/api/desk/calls/${callId}/wrap-up`, { agentId: offer.agentId, disposition: 'resolved', note: '', hadToAskAgain: false });
       return t1 - t0;
     };
@@ -145,10 +172,16 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
     };
 
     await run(WARM_UP);
+    warmConnects.length = 0;
     const samples = await run(HANDOFFS);
     if (early.size > 0) throw new Error(`handoff bench: ${early.size} offers for calls the bench was not waiting on`);
     const round = (ms: number) => Number(ms.toFixed(2));
-    return { handoff_to_offer_ms_p50: round(percentile(samples, 0.5)), handoff_to_offer_ms_p99: round(percentile(samples, 0.99)) };
+    return {
+      handoff_to_offer_ms_p50: round(percentile(samples, 0.5)),
+      handoff_to_offer_ms_p99: round(percentile(samples, 0.99)),
+      warm_transfer_connect_ms_p50: round(percentile(warmConnects, 0.5)),
+      warm_transfer_connect_ms_p99: round(percentile(warmConnects, 0.99)),
+    };
   } finally {
     for (const s of streams) s.destroy();
     await server.stop();

@@ -15,7 +15,9 @@ import { publicBase, verifyTwilioSignature } from '../telephony/twilio/verifyTwi
  * POST /wait?step=     `<Enqueue>` waitUrl -> TwiML: wait updates, call-back offer, `<Leave>` once an agent accepts
  * POST /keypad?step=   a key pressed while waiting -> TwiML
  * POST /queue-result?step=  `<Enqueue>` action (QueueResult) -> TwiML: "you're through", then the conversation
- * POST /dial-result?step=   how a transfer outside Baton went (`<Dial>` DialCallStatus, TaskRouter QueueResult) -> TwiML
+ * POST /dial-result?step=   how a transfer outside Baton went (`<Dial>` DialCallStatus, DialBridged, TaskRouter QueueResult) -> TwiML
+ * POST /whisper?call=       a warm transfer answered: what the person who answered hears first -> TwiML `<Gather>`
+ * POST /whisper-answer      their key (Digits): 1 joins the calls, anything else refuses -> TwiML
  */
 export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): Router {
   const r = Router();
@@ -35,6 +37,14 @@ export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): 
       send(res, await handler.call(channel, twilioParams(req.body), stepOf(req), base(req)));
     });
   }
+  r.post('/whisper', async (req, res) => {
+    const callId = typeof req.query.call === 'string' ? req.query.call : '';
+    if (!callId) throw new AppError(400, 'invalid_call', 'The URL names no call: use the URL from the TwiML Baton sent.');
+    send(res, await channel.whisper(callId, base(req)));
+  });
+  r.post('/whisper-answer', (req, res) => {
+    send(res, channel.whisperAnswer(twilioParams(req.body)));
+  });
   r.use((req, _res, next) => next(new AppError(404, 'no_such_endpoint', `There is no ${req.method} ${req.path} among Baton's Twilio webhooks.`)));
   return r;
 }

@@ -371,6 +371,19 @@ export class CallService {
     return call.agentHungUpAt ? { conversation, canHandBack: false, agentHungUpAt: call.agentHungUpAt } : { conversation, canHandBack: false, callerHungUpAt: session.endedAt };
   }
 
+  /** The briefing of a call waiting for its transfer (a warm transfer's whisper reads it); undefined once it is not waiting. */
+  async briefing(callId: string): Promise<HandoffPacket | undefined> {
+    try {
+      return await this.withCall(callId, () => {
+        const s = this.live(callId).session;
+        return s.status === 'queued' ? s.handoff?.packet : undefined;
+      });
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 404 || error.status === 409)) return undefined;
+      throw error;
+    }
+  }
+
   /** Where a call in progress is (a channel that reconnects shows it); 404 when it is not in progress, 409 once it ended. */
   current(callId: string) {
     return this.withCall(callId, (): { callId: string; flow: { id: string; version: number | 'draft' }; state: CallState } => {

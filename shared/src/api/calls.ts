@@ -22,7 +22,8 @@ export type CallAction =
   | { type: 'say'; text: string; purpose: SayPurpose; nodeId: string }
   | { type: 'listen'; nodeId: string }
   /** `target`: a destination outside Baton (the channel dials it and reports the outcome); absent for Baton's own queues. */
-  | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket; target?: Exclude<TransferTarget, { type: 'baton' }> }
+  /** `warm`: the person who answers an outside number hears why first and accepts or refuses (see the transfer node). */
+  | { type: 'transfer'; queue: string; nodeId: string; packet: HandoffPacket; target?: Exclude<TransferTarget, { type: 'baton' }>; warm?: true }
   | { type: 'hangup'; nodeId: string }
   /** The caller accepted a call back: the channel creates the request agents see in the desk. `phone` is null when none was collected. */
   | { type: 'callback'; queue: string; phone: string | null; nodeId: string };

@@ -41,6 +41,12 @@ export const transferData = z.strictObject({
   /** 0 (normal) to 10 (first in line). */
   priority: z.number().int().min(0).max(10).default(0),
   target: transferTargetSchema.default({ type: 'baton' }),
+  /**
+   * A phone number or SIP target over Twilio: the person who answers hears the reason and the summary first and
+   * presses 1 to take the call, or hangs up to refuse it (the step then takes "no agent", outcome declined).
+   * Baton's own desk is always warm: the agent reads the briefing and accepts before the caller is connected.
+   */
+  warm: z.boolean().default(false),
   /** Said when an agent takes the call; empty says nothing. */
   connectedText: messageSchema.default(DEFAULT_CONNECTED_TEXT),
   /** Said every `updateEverySeconds` while the caller waits; empty says nothing. */
@@ -58,7 +64,7 @@ export const transfer = defineNodeKind({
   hasInput: true,
   schema: transferData,
   defaults: {
-    label: 'Transfer', queue: 'general', skills: [], priority: 0, target: { type: 'baton' },
+    label: 'Transfer', queue: 'general', skills: [], priority: 0, target: { type: 'baton' }, warm: false,
     connectedText: DEFAULT_CONNECTED_TEXT, waitingText: DEFAULT_WAITING_TEXT, updateEverySeconds: 60, callbackOfferText: DEFAULT_CALLBACK_OFFER_TEXT,
   },
   // 'general' only stands in until the flow has a queue; the issues panel says to pick one.

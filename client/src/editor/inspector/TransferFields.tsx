@@ -1,4 +1,4 @@
-import { Select, TagsInput, Text, TextInput } from '@mantine/core';
+import { Checkbox, Select, TagsInput, Text, TextInput } from '@mantine/core';
 import type { QueueConfig } from '@baton/shared';
 import { MessageField } from './MessageField.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -53,6 +53,15 @@ export function TransferFields({ data, errors, set, queues }: KindFieldsProps & 
         onChange={(value) => set('queue', value ?? '')}
         allowDeselect={false}
       />
+      {(target.type === 'number' || target.type === 'sip') && (
+        <Checkbox
+          data-field="warm"
+          label="Tell the person who answers why first"
+          description="They hear the reason and the summary, and press 1 to take the call or hang up to refuse it (the call then takes the “no agent” path)."
+          checked={data.warm === true}
+          onChange={(e) => set('warm', e.currentTarget.checked)}
+        />
+      )}
       {outside ? (
         <Text size="xs" c="dimmed">
           The call is dialled there with the briefing. If nobody answers or the line is busy, the call takes the “no agent” path; if the call cannot be placed, “failed”.

@@ -58,7 +58,8 @@ export const transferExecutor: Executor = {
     session.waiting = { lastUpdateAt: ctx.at, callbackOffered: false };
     ctx.tried(node, `transferred to ${node.data.queue}`);
     const target = node.data.target as TransferTarget;
-    ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet, ...(target.type === 'baton' ? {} : { target }) });
+    const whisper = node.data.warm && (target.type === 'number' || target.type === 'sip');
+    ctx.actions.push({ type: 'transfer', queue: node.data.queue, nodeId: node.id, packet, ...(target.type === 'baton' ? {} : { target }), ...(whisper ? { warm: true as const } : {}) });
     return wait;
   },
   input(ctx, step, input) {

@@ -15,6 +15,8 @@ function fakeCalls(answers: Array<{ actions: CallAction[]; state: CallState }>) 
   let outbox: CallAction[] = [];
   const calls: TwilioCallsPort = {
     start: async () => ({ callId: 'call-1', actions: [say('Hello.'), listen], state: state('ai') }),
+    // These tests do not dial outside Baton, so no whisper asks for a briefing.
+    briefing: async () => undefined,
     turn: async (_id, body) => {
       turns.push(body);
       const answer = answers.shift() ?? { actions: [listen], state: state('ai') };

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { CallAction, CallState, VoiceEvidence } from '@baton/shared';
+import type { CallAction, CallState, HandoffPacket, VoiceEvidence } from '@baton/shared';
 import { AppError } from '../../errors.ts';
 import type { CallLog, FlowRepository, NumberRepository } from '../../store/types.ts';
 import type { CallUpdate } from '../../usecases/CallService.ts';
 import { TwilioCalls, type TwilioCall } from './TwilioCalls.ts';
 import { twilioTurnBody, type TwilioParams } from './twilioTurnBody.ts';
 import { DEFAULT_TWILIO_LANGUAGE, DEFAULT_TWILIO_VOICE, type TwilioSettings } from './twilioSettings.ts';
-import { dialOutcome } from './externalTransferTwiml.ts';
+import { dialOutcome, whisperAnswerTwiml, whisperTwiml } from './externalTransferTwiml.ts';
 import { goodbyeTwiml, leaveTwiml, turnTwiml, waitTwiml, type Speech, type TwimlLinks } from './twimlFor.ts';
 
 /** The call API the channel drives (CallService). */
@@ -19,6 +19,8 @@ export interface TwilioCallsPort {
   unsaid?(callId: string, actions: CallAction[]): void | Promise<void>;
   /** The settings of the flow the call runs on: its `phone` voice and accent. */
   flowSettings?(callId: string): { phone?: { voice?: string; language?: string } } | undefined;
+  /** The briefing of a call waiting for its transfer (for a warm transfer's whisper); undefined once it is not waiting. */
+  briefing(callId: string): Promise<HandoffPacket | undefined>;
   /** The call in progress that Twilio's CallSid belongs to (after a restart, or on another instance, its calls are found this way). */
   findByCallSid?(callSid: string): { callId: string; state: CallState } | undefined | Promise<{ callId: string; state: CallState } | undefined>;
 }
@@ -177,6 +179,19 @@ export class TwilioChannel {
     });
   }
 
+  /**
+   * A warm transfer's whisper, requested for the leg of the person who answered (its own CallSid; the caller's call
+   * is named in the URL Baton signed into the TwiML): why the call comes and its summary, then "press 1".
+   */
+  async whisper(callId: string, base: string): Promise<string> {
+    return whisperTwiml(await this.deps.calls.briefing(callId), `${base}/twilio/whisper-answer`, this.speech);
+  }
+
+  /** The whisper's answer: 1 joins the calls; anything else refuses (the dial then reports the calls were not joined). */
+  whisperAnswer(params: TwilioParams): string {
+    return whisperAnswerTwiml(params.Digits?.trim());
+  }
+
   /** Twilio's status callback: a final status ends the call (the caller hung up, or it never connected) and is recorded. */
   async status(params: TwilioParams, at = new Date()): Promise<void> {
     const callSid = requireCallSid(params);
@@ -270,7 +285,10 @@ export class TwilioChannel {
   private links(call: TwilioCall, base: string): TwimlLinks {
     const step = ++call.step;
     const url = (path: string) => `${base}/twilio/${path}?step=${step}`;
-    return { gather: url('gather'), wait: url('wait'), keypad: url('keypad'), queueResult: url('queue-result'), dialResult: url('dial-result') };
+    return {
+      gather: url('gather'), wait: url('wait'), keypad: url('keypad'), queueResult: url('queue-result'), dialResult: url('dial-result'),
+      whisper: `${base}/twilio/whisper?call=${encodeURIComponent(call.callId ?? '')}`,
+    };
   }
 
   /** The number's bound flow, else the default flow (by id, or else by name). */

@@ -20,6 +20,8 @@ export interface TwimlLinks {
   queueResult: string;
   /** Where Twilio reports how a dial to a destination outside Baton went. */
   dialResult: string;
+  /** What the person who answers a warm transfer hears first. */
+  whisper: string;
 }
 
 /** How long each round of the waiting loop pauses before Twilio asks again (so updates are heard within this time). */
@@ -40,7 +42,7 @@ export function turnTwiml(actions: CallAction[], status: CallStatus, speech: Spe
   say(r, speech, actions);
   const transfer = actions.findLast((a) => a.type === 'transfer');
   if (status === 'ended' || actions.some((a) => a.type === 'hangup')) r.hangup();
-  else if (status === 'queued' && transfer?.target) externalTransfer(r, transfer.target, transfer.packet, links.dialResult);
+  else if (status === 'queued' && transfer?.target) externalTransfer(r, transfer.target, transfer.packet, links.dialResult, transfer.warm ? links.whisper : undefined);
   else if (status === 'queued' && transfer) r.enqueue({ waitUrl: links.wait, waitUrlMethod: 'POST', action: links.queueResult, method: 'POST' }, transfer.queue);
   else {
     const gather: GatherAttributes = {
