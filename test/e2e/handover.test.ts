@@ -41,9 +41,12 @@ describe('Handing a call to a person', () => {
     await transcript.getByText(/connecting you to our billing team because you asked to speak with a person/).waitFor();
     await caller.getByRole('status').getByText(/Waiting for an agent on the agent desk/).waitFor();
 
-    // The agent reads the briefing before saying hello.
+    // The agent reads the briefing before saying hello: who, from which queue, why, and what the caller was told.
     const offer = desk.getByRole('region', { name: /Incoming call/ });
     await offer.getByText('The caller asked for a person', { exact: false }).first().waitFor();
+    await offer.getByText(/Queue: Billing team\./).waitFor();
+    await offer.getByText(/^“I'm connecting you to our billing team because you asked to speak with a person\. The wait is less than a minute\.”$/).waitFor();
+    await desk.screenshot({ path: join(resultsDir, 'briefing-offer.png'), fullPage: true });
     await offer.getByRole('button', { name: 'Accept' }).click();
     const onCall = desk.getByRole('region', { name: 'On the call' });
     await onCall.waitFor();

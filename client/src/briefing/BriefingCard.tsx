@@ -1,30 +1,71 @@
-import type { HandoffPacket } from '@baton/shared';
+import type { HandoffPacket, RecognisedIntent, SlotValue } from '@baton/shared';
 import { useId } from 'react';
 import { categoryNames } from '../editor/inspector/signalNames.ts';
 
-/** The briefing exactly as the agent who takes the call gets it: in the test console, and on the agent desk. */
+/** A value's name as a person reads it: "refund_amount" → "Refund amount". */
+const label = (name: string) => {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const valueText = (value: SlotValue) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
+
+/** Intents heard, each once; one the AI was unsure of is shown as a guess with how sure it was. */
+function wants(intents: RecognisedIntent[]): string {
+  const best = new Map<string, number>();
+  for (const i of intents) best.set(i.name, Math.max(best.get(i.name) ?? 0, i.confidence));
+  return [...best].map(([name, confidence]) => (confidence < UNSURE ? `${label(name).toLowerCase()} (a guess, ${Math.round(confidence * 100)}% sure)` : label(name).toLowerCase())).join(', ');
+}
+const UNSURE = 0.7;
+
+/** The explanation after the category's name, which often opens it ("The caller asked for a person: …"): said once. */
+function withoutLead(explanation: string, name: string): string {
+  const rest = explanation.toLowerCase().startsWith(name.toLowerCase()) ? explanation.slice(name.length).replace(/^[\s:—-]+/, '') : explanation;
+  return rest ? ` — ${rest}` : '';
+}
+
+/** What the caller was last told about the handover (the transparency message, with any wait they heard). */
+function told(packet: HandoffPacket): string | undefined {
+  return packet.transcript.findLast((line) => line.from === 'ai' && line.purpose === 'transparency')?.text;
+}
+
+/**
+ * The briefing exactly as the agent who takes the call gets it: in the test console, and on the agent desk. Each fact
+ * once: who is calling, why the call came, what the caller was told, what they want and what was collected.
+ */
 export function BriefingCard({ packet, title = 'What the agent will see' }: { packet: HandoffPacket; title?: string }) {
   const titleId = useId();
   const slots = Object.entries(packet.slots);
+  const caller = [packet.caller.name?.trim(), packet.caller.phone?.trim()].filter(Boolean).join(', ');
+  const toldCaller = told(packet);
   return (
     <section className="packet" aria-labelledby={titleId}>
       <h3 id={titleId}>{title}</h3>
       <dl className="packet__facts">
+        <dt>Caller</dt>
+        <dd>{caller || 'Not known'}</dd>
         <dt>Why</dt>
         <dd>
-          <strong>{categoryNames[packet.reason.category]}</strong> — {packet.reason.explanation}
+          <strong>{categoryNames[packet.reason.category]}</strong>
+          {withoutLead(packet.reason.explanation, categoryNames[packet.reason.category])}
           {packet.reason.alsoHeld?.map((other) => (
             <div key={other.triggerId ?? other.signal} className="packet__also">
               Also: {categoryNames[other.category].toLowerCase()} — {other.explanation}
             </div>
           ))}
         </dd>
-        <dt>Summary</dt>
-        <dd className="packet__summary">{packet.summary}</dd>
+        <dt>Told</dt>
+        <dd>{toldCaller ? `“${toldCaller}”` : 'Nothing about the handover yet'}</dd>
+        {packet.summaryBy === 'model' && (
+          <>
+            <dt>Summary</dt>
+            <dd className="packet__summary">{packet.summary}</dd>
+          </>
+        )}
         <dt>Wants</dt>
-        <dd>{packet.intents.length ? [...new Set(packet.intents.map((i) => i.name.replaceAll('_', ' ')))].join(', ') : 'Not recognised'}</dd>
+        <dd>{packet.intents.length ? wants(packet.intents) : 'Not recognised'}</dd>
         <dt>Collected</dt>
-        <dd>{slots.length ? slots.map(([name, value]) => `${name}: ${String(value)}`).join('; ') : 'Nothing yet'}</dd>
+        <dd>{slots.length ? slots.map(([name, value]) => `${label(name)}: ${valueText(value)}`).join('; ') : 'Nothing yet'}</dd>
         <dt>Mood, turn by turn</dt>
         <dd>{packet.sentimentTrend.length ? packet.sentimentTrend.map((v) => (v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1))).join(' → ') : 'No caller turns'}</dd>
         <dt>Already tried</dt>

@@ -61,7 +61,7 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
         <div>
           <Title order={2}>{caller ? `On the call with ${caller}` : 'On the call'}</Title>
           <Text c="dimmed" mb="sm">
-            Connected at {new Date(call.connectedAt).toLocaleTimeString()}. Queue: {call.queueId}.
+            Connected at {new Date(call.connectedAt).toLocaleTimeString()}. Queue: {call.queueName ?? call.queueId}.
           </Text>
         </div>
         {!endedBy && (

@@ -40,7 +40,7 @@ export function OfferCard({ offer, onAnswered }: { offer: DeskOffer; onAnswered:
     <Paper withBorder p="md" radius="md" component="section" aria-label={title} className="agent-desk__offer">
       <Title order={2}>{title}</Title>
       <Text c="dimmed" mb="sm">
-        Queue: {offer.queueId}. Read the briefing, then answer.
+        Queue: {offer.queueName ?? offer.queueId}. Read the briefing, then answer.
       </Text>
       <BriefingCard packet={offer.packet} title="Briefing" />
       <Group mt="md" justify="space-between" wrap="wrap">

@@ -7,6 +7,8 @@ export interface DeskOffer {
   offerId: string;
   callId: string;
   queueId: string;
+  /** The queue's name, as agents know it. */
+  queueName?: string;
   expiresAt: string;
   packet: HandoffPacket;
 }
@@ -14,6 +16,8 @@ export interface DeskOffer {
 export interface DeskCall {
   callId: string;
   queueId: string;
+  /** The queue's name, as agents know it. */
+  queueName?: string;
   connectedAt: string;
   packet: HandoffPacket;
   /** What the caller and the agent said since the agent took the call, oldest first. */

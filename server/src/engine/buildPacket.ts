@@ -14,9 +14,22 @@ function describeWants(session: CallSession): string {
   return said ? `Caller said: "${said.slice(0, 120)}".` : 'The caller has not said what they want yet.';
 }
 
-/** Three lines an agent can read before saying hello. */
+/** What the caller was last told about the handover (the transparency message, with the wait they heard). */
+export function toldCaller(session: CallSession): string | undefined {
+  for (let i = session.transcript.length - 1; i >= 0; i--) {
+    const line = session.transcript.at(i)!;
+    if (line.from === 'ai' && line.purpose === 'transparency') return line.text;
+  }
+  return undefined;
+}
+
+/**
+ * Three lines an agent can read before saying hello: what the caller wants, what was collected, and what they were
+ * told. Why the call was handed over is the packet's `reason`, shown on its own: the summary does not repeat it.
+ */
 export function summarize(session: CallSession, reason: HandoffReason): string {
-  return [describeWants(session), describeSlots(session.slots), `Handed over: ${reason.explanation}`].join('\n');
+  const told = toldCaller(session);
+  return [describeWants(session), describeSlots(session.slots), told ? `Told: "${told}"` : `Handed over: ${reason.explanation}`].join('\n');
 }
 
 /** What the agent who takes over receives. */

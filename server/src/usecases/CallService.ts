@@ -531,7 +531,7 @@ export class CallService {
   private async briefWithModel(callId: string, packet: HandoffPacket): Promise<HandoffPacket> {
     const summary = await this.llm!.summarize(packet);
     if (!summary) return packet;
-    const briefed = { ...packet, summary };
+    const briefed = { ...packet, summary, summaryBy: 'model' as const };
     const call = this.calls.find(callId);
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {

@@ -345,11 +345,16 @@ export class RoutingService {
     const offers = [...agent.offers].map((offerId) => {
       const offer = this.router.offer(offerId)!;
       const call = this.handedOver.get(offer.callId);
-      return { offerId, callId: offer.callId, queueId: call?.queueId, expiresAt: new Date(offer.expiresAt).toISOString(), packet: call?.packet };
+      return { offerId, callId: offer.callId, queueId: call?.queueId, queueName: this.queueName(call?.queueId), expiresAt: new Date(offer.expiresAt).toISOString(), packet: call?.packet };
     });
-    const calls = [...agent.calls].map(([callId, c]) => ({ callId, queueId: c.queueId, connectedAt: new Date(c.connectedAt).toISOString(), packet: this.handedOver.get(callId)?.packet }));
+    const calls = [...agent.calls].map(([callId, c]) => ({ callId, queueId: c.queueId, queueName: this.queueName(c.queueId), connectedAt: new Date(c.connectedAt).toISOString(), packet: this.handedOver.get(callId)?.packet }));
     const callbacks = deskCallbacks(this.store.callbacks.list(), this.queuesOf(agentId), agentId, this.clock());
     return { agentId, name: agent.name, status: agent.status, ...(agent.statusReason ? { statusReason: agent.statusReason } : {}), capacity: agent.capacity, offers, calls, callbacks };
+  }
+
+  /** A queue's name as people know it (its id when routing does not know it). */
+  private queueName(queueId: string | undefined): string | undefined {
+    return queueId === undefined ? undefined : (this.router.queue(queueId)?.name ?? queueId);
   }
 
   /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */

@@ -71,8 +71,10 @@ export interface HandoffPacket {
   flow: { id: string; version: number | 'draft' };
   caller: Caller;
   reason: HandoffReason;
-  /** Three short lines: what the caller wants, what was collected, why the AI handed over. */
+  /** Three short lines: what the caller wants, what was collected, what the caller was told (why, without it). */
   summary: string;
+  /** `model`: the summary was written by the language model (else it is put together from the call's facts). */
+  summaryBy?: 'model';
   intents: RecognisedIntent[];
   slots: Record<string, SlotValue>;
   transcript: TranscriptEntry[];
