@@ -84,3 +84,37 @@ describe('The agent hands the call back to the assistant', () => {
     expect(heard(await caller.next('update'))).toEqual(['Still here.']);
   });
 });
+
+describe('The agent sends the call on to another team', () => {
+  it('When the agent transfers the call to the fraud team with a note, then the caller hears where to and waits, the fraud agent is offered it with the note, and the first agent wraps up without touching the call', async () => {
+    await api().post('/api/desk/agents/ellie-ward/status').send({ status: 'available' }).expect(200);
+    const fraudDesk = await openEventStream(`${billing.server.url}/api/desk/agents/ellie-ward/events`, streams);
+    const { callId, caller } = await callWithAmara();
+
+    const sent = await api().post(`/api/desk/calls/${callId}/transfer`).send({ agentId: amara, queueId: 'fraud', note: 'Two payments she does not recognise.' });
+    expect(sent.status).toBe(200);
+    expect(heard(await caller.next('update'))).toEqual(["I'm transferring you to our Fraud team. They'll have the details of your call."]);
+    const offer = (await fraudDesk.next('offer_made')).data;
+    expect(offer).toMatchObject({ callId, queueId: 'fraud', packet: { transferredBy: { agentId: amara, agentName: 'Amara Okafor', fromQueue: 'billing', note: 'Two payments she does not recognise.' } } });
+    // Amara's desk says where the call went, and she can no longer talk on it.
+    expect((await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0]).toMatchObject({ callId, transferredTo: 'Fraud team', canHandBack: false });
+    expect((await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: amara, text: 'still here' })).status).toBe(409);
+
+    await api().post(`/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`).expect(200);
+    expect(heard(await caller.next('update'))).toEqual(["You're through to Ellie, who has the details of your call."]);
+    // Amara's wrap-up frees her; the call stays with Ellie.
+    await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'transferred', note: '', hadToAskAgain: false }).expect(201);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: 'ellie-ward' }, handoff: { queue: 'fraud' } });
+    await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: 'ellie-ward', text: 'Hello, this is Ellie from fraud.' }).expect(201);
+    expect(heard(await caller.next('update'))).toEqual(['Hello, this is Ellie from fraud.']);
+  });
+
+  it('When the transfer names no known queue, the call\'s own queue, or comes from an agent not on the call, then it is refused and the call stays as it was', async () => {
+    const { callId } = await callWithAmara();
+    expect((await api().post(`/api/desk/calls/${callId}/transfer`).send({ agentId: amara, queueId: 'mars' })).status).toBe(404);
+    expect((await api().post(`/api/desk/calls/${callId}/transfer`).send({ agentId: amara, queueId: 'billing' })).body.error.code).toBe('same_queue');
+    expect((await api().post(`/api/desk/calls/${callId}/transfer`).send({ agentId: 'ben-hughes', queueId: 'fraud' })).status).toBe(409);
+    expect((await api().post(`/api/desk/calls/${callId}/transfer`).send({ agentId: amara })).status).toBe(400);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: amara }, handoff: { queue: 'billing' } });
+  });
+});

@@ -123,7 +123,7 @@ describe('Flow editor inspector', () => {
     await page.getByLabel('Condition 1 output name').fill('over_100');
     await decide.getByText('over 100', { exact: true }).waitFor();
     await page.locator('.react-flow__edge[data-testid="rf__edge-refund_check-large"]').waitFor();
-    expect(await page.locator('.react-flow__edge').count()).toBe(41);
+    expect(await page.locator('.react-flow__edge').count()).toBe(44);
 
     // The rule is checked as it is typed, beside the field.
     const rule = page.getByRole('textbox', { name: 'Rule' });
@@ -196,7 +196,7 @@ describe('Flow editor inspector', () => {
     await main.getByText('Recognises: balance, refund, Payment plan options').waitFor();
     await main.locator('.flow-node__port', { hasText: 'Payment plan options' }).waitFor();
     await page.locator('[data-testid="rf__edge-main-payment_plan"]').waitFor();
-    expect(await page.locator('.react-flow__edge').count()).toBe(41);
+    expect(await page.locator('.react-flow__edge').count()).toBe(44);
     const issues = page.getByRole('region', { name: 'Issues' });
     expect(await issues.innerText()).toContain('No issues found');
     expect(await page.getByText(/lower-case|not connected/).count()).toBe(0);

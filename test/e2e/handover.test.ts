@@ -109,6 +109,43 @@ describe('Handing a call to a person', () => {
     await desk.context().close();
   });
 
+  it('When the agent transfers the call to another team with a note, then that team\'s agent is offered it with the briefing and the note, and the first agent wraps up', async () => {
+    await openAllDay(server.url, 'billing');
+    await openAllDay(server.url, 'fraud');
+    const desk = await openDesk('amara-okafor', 'Available');
+    const fraudDesk = await openDesk('ellie-ward', 'Available');
+    const caller = await callFromConsole();
+    const transcript = caller.getByRole('list', { name: 'The test call so far' });
+    await callerSays(caller, 'let me talk to a real person');
+    await desk.getByRole('region', { name: /Incoming call/ }).getByRole('button', { name: 'Accept' }).click();
+    const onCall = desk.getByRole('region', { name: 'On the call' });
+    await onCall.getByRole('button', { name: 'Transfer', exact: true }).click();
+    const form = desk.getByRole('form', { name: 'Transfer the call' });
+    await form.getByRole('combobox', { name: 'Team' }).click();
+    await desk.getByRole('option', { name: 'Fraud team' }).click();
+    await form.getByLabel('Note for the next agent').fill('Two card payments she does not recognise.');
+    await form.getByRole('button', { name: 'Transfer' }).click();
+    await onCall.getByText('You transferred the call to Fraud team. Finish the wrap-up.').waitFor();
+    await transcript.getByText("I'm transferring you to our Fraud team. They'll have the details of your call.").waitFor();
+
+    const offer = fraudDesk.getByRole('region', { name: /Incoming call/ });
+    await offer.getByText('Queue: Fraud team.', { exact: false }).waitFor();
+    await offer.getByText('Amara Okafor: “Two card payments she does not recognise.”').waitFor();
+    await offer.getByText("“I'm transferring you to our Fraud team. They'll have the details of your call.”").waitFor();
+    await fraudDesk.screenshot({ path: join(resultsDir, 'transfer-offer.png'), fullPage: true });
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    await transcript.getByText("You're through to Ellie, who has the details of your call.").waitFor();
+
+    const wrapUp = onCall.getByRole('form', { name: 'Wrap-up' });
+    await wrapUp.getByLabel('Transferred').check();
+    await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+    await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
+    await fraudDesk.getByRole('region', { name: 'On the call' }).waitFor();
+    await caller.context().close();
+    await desk.context().close();
+    await fraudDesk.context().close();
+  });
+
   it('When no agent is signed in, then the caller is never told a wait and is offered a call back, and the request shows on the desk where an agent claims it', async () => {
     await openAllDay(server.url, 'billing');
     const agents = (await (await fetch(`${server.url}/api/agents`)).json()) as Array<{ id: string }>;

@@ -58,7 +58,7 @@ describe('Trying a flow before callers do', () => {
     // Change what the caller is told: the saved test no longer holds, so publishing is refused and says why.
     await page.getByRole('tab', { name: /Step and issues/ }).click();
     await canvasNode(page, 'tell_handoff').click();
-    await page.getByRole('textbox', { name: 'What to say' }).fill('Please hold for the next available agent.');
+    await page.getByRole('textbox', { name: 'When someone can take the call' }).fill('Please hold for the next available agent.');
     await page.getByRole('button', { name: 'Publish' }).click();
     const refused = page.getByRole('dialog', { name: 'Conversation tests fail, so nothing was published' });
     await refused.locator('strong', { hasText: 'Asking for a person is heard and explained' }).waitFor();

@@ -44,6 +44,15 @@ export function BriefingCard({ packet, title = 'What the agent will see' }: { pa
       <dl className="packet__facts">
         <dt>Caller</dt>
         <dd>{caller || 'Not known'}</dd>
+        {packet.transferredBy && (
+          <>
+            <dt>Sent on by</dt>
+            <dd>
+              {packet.transferredBy.agentName}
+              {packet.transferredBy.note ? `: “${packet.transferredBy.note}”` : ''}
+            </dd>
+          </>
+        )}
         <dt>Why</dt>
         <dd>
           <strong>{categoryNames[packet.reason.category]}</strong>

@@ -5,6 +5,7 @@ import type { DeskLine } from '@baton/shared';
 import { hangUp, saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
 import { Conversation } from './Conversation.tsx';
 import { HandBackForm } from './HandBackForm.tsx';
+import { TransferForm } from './TransferForm.tsx';
 
 const dispositions: { value: Disposition; label: string }[] = [
   { value: 'resolved', label: 'Resolved' },
@@ -26,8 +27,9 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
   const [hangingUp, setHangingUp] = useState(false);
   const [hangUpError, setHangUpError] = useState<string | null>(null);
   const caller = call.packet.caller.name?.trim();
-  const endedBy = call.handedBackAt ? 'handed_back' : call.agentHungUpAt ? 'agent' : call.callerHungUpAt ? 'caller' : null;
+  const endedBy = call.transferredAt ? 'transferred' : call.handedBackAt ? 'handed_back' : call.agentHungUpAt ? 'agent' : call.callerHungUpAt ? 'caller' : null;
   const [handingBack, setHandingBack] = useState(false);
+  const [transferring, setTransferring] = useState(false);
 
   const endCall = async () => {
     setHangingUp(true);
@@ -71,12 +73,27 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
                 Back to the assistant
               </Button>
             )}
+            <Button variant="light" onClick={() => setTransferring(true)} disabled={transferring}>
+              Transfer
+            </Button>
             <Button color="red" variant="light" onClick={() => void endCall()} loading={hangingUp}>
               Hang up
             </Button>
           </Group>
         )}
       </Group>
+      {transferring && !endedBy && (
+        <TransferForm
+          agentId={agentId}
+          callId={call.callId}
+          fromQueue={call.queueId}
+          onCancel={() => setTransferring(false)}
+          onTransferred={() => {
+            setTransferring(false);
+            onDone();
+          }}
+        />
+      )}
       {handingBack && !endedBy && (
         <HandBackForm
           agentId={agentId}
@@ -98,7 +115,7 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
         <div className="agent-desk__briefing">
           <BriefingCard packet={call.packet} title="Briefing" />
         </div>
-        <Conversation agentId={agentId} callId={call.callId} lines={call.conversation} endedBy={endedBy} onSent={onSent} />
+        <Conversation agentId={agentId} callId={call.callId} lines={call.conversation} endedBy={endedBy} transferredTo={call.transferredTo} onSent={onSent} />
       </div>
       <form
         aria-label="Wrap-up"

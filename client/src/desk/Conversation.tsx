@@ -17,13 +17,16 @@ export function Conversation({
   callId,
   lines,
   endedBy,
+  transferredTo,
   onSent,
 }: {
   agentId: string;
   callId: string;
   lines: DeskLine[];
   /** Who ended the call, once it has ended. */
-  endedBy: 'caller' | 'agent' | 'handed_back' | null;
+  endedBy: 'caller' | 'agent' | 'handed_back' | 'transferred' | null;
+  /** The queue this agent sent the call on to. */
+  transferredTo?: string;
   onSent: (line: DeskLine) => void;
 }) {
   const [text, setText] = useState('');
@@ -109,6 +112,8 @@ export function Conversation({
             ? 'The caller hung up. Finish the wrap-up.'
             : endedBy === 'handed_back'
               ? 'You handed the call back to the assistant. Finish the wrap-up.'
+              : endedBy === 'transferred'
+                ? `You transferred the call to ${transferredTo ?? 'another team'}. Finish the wrap-up.`
               : 'You hung up; the caller heard goodbye. Finish the wrap-up.'}
         </Alert>
       )}

@@ -30,6 +30,9 @@ export interface DeskCall {
   canHandBack?: boolean;
   /** When this agent handed the call back to the assistant (ISO); the wrap-up is still to save. */
   handedBackAt?: string;
+  /** When this agent sent the call on to another queue (ISO), and which; the wrap-up is still to save. */
+  transferredAt?: string;
+  transferredTo?: string;
 }
 
 /** Everything a desk needs to show after a load or a reconnect. */
@@ -91,6 +94,10 @@ export const saveWrapUp = (callId: string, wrapUp: { agentId: string; dispositio
 /** Ends the call: the caller hears goodbye and the line is hung up; the wrap-up is saved afterwards. */
 export const hangUp = (callId: string, agentId: string) =>
   sendJson<{ callId: string; endedAt: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/hang-up`, 'POST', { agentId });
+
+/** Sends the call on to another queue, whose agent gets the briefing with this note. */
+export const transferCall = (callId: string, agentId: string, queueId: string, note: string) =>
+  sendJson<{ callId: string; queueId: string; transferredAt: string }>(`/api/desk/calls/${encodeURIComponent(callId)}/transfer`, 'POST', { agentId, queueId, note });
 
 /** Hands the call back to the assistant, with a note and the values the agent found out or corrected. */
 export const handBack = (callId: string, agentId: string, note: string, slots: Record<string, SlotValue>) =>

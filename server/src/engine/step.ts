@@ -1,5 +1,6 @@
 import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode, type SayPurpose, type TurnSignals } from '@baton/shared';
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
+import { buildPacket } from './buildPacket.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
 import { next, type CallInput, type Outcome, type StepContext } from './executors/Executor.ts';
@@ -96,6 +97,21 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (s.status !== 'agent') break;
       hangUp(ctx, AGENT_GOODBYE, event.disposition ?? 'ended_by_agent');
       break;
+    case 'agent_transfer': {
+      // The caller waits again, now for the other queue, whose agent gets the briefing with the first agent's note.
+      if (s.status !== 'agent' || !s.handoff) break;
+      const text = `I'm transferring you to our ${event.queueName}. They'll have the details of your call.`;
+      ctx.actions.push({ type: 'say', text, purpose: 'transparency', nodeId: s.nodeId });
+      draft.append('transcript', { from: 'ai', text, at: event.at, nodeId: s.nodeId, purpose: 'transparency' });
+      // The briefing with the whole conversation so far, what the caller was just told, and the agent's note.
+      const packet = { ...(s.handoff.packet ?? buildPacket(s, s.handoff.reason, event.at)), transcript: s.transcript.toArray(), transferredBy: { agentId: event.agentId, agentName: event.agentName, fromQueue: s.handoff.queue ?? '', note: event.note, at: event.at } };
+      s.status = 'queued';
+      s.agent = null;
+      s.waiting = { lastUpdateAt: event.at, callbackOffered: false };
+      s.handoff = { ...s.handoff, queue: event.queueId, packet, outcome: undefined };
+      ctx.actions.push({ type: 'transfer', queue: event.queueId, nodeId: s.handoff.nodeId ?? s.nodeId, packet });
+      break;
+    }
     case 'agent_hand_back': {
       // The flow goes on after the transfer step that routed the call, where its "after the agent" output leads.
       const transfer = s.handoff?.nodeId ? flow.steps.get(s.handoff.nodeId) : undefined;

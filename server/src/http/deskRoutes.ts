@@ -32,6 +32,14 @@ const handBackSchema = z
   })
   .strict();
 
+const transferSchema = z
+  .object({
+    agentId: agentIdField,
+    queueId: z.string().min(1, 'queueId must name the queue to send the call to').max(80),
+    note: z.string().trim().max(2000, 'keep the note under 2,000 characters').default(''),
+  })
+  .strict();
+
 const messageSchema = z
   .object({
     agentId: z.string().min(1, 'agentId must name the agent').max(80),
@@ -57,6 +65,8 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  * POST /calls/:callId/messages   { agentId, text } -> 201 { at }: the caller hears it; 409 when it is not the agent's call
  * POST /calls/:callId/hang-up    { agentId, wrapUp? } -> { callId, endedAt, wrapUp? }: the caller hears goodbye and the call
  *                                ends; 409 when it is not the agent's call or has already ended
+ * POST /calls/:callId/transfer   { agentId, queueId, note? } -> { callId, queueId, transferredAt }: the caller waits for that
+ *                                queue, whose agent gets the briefing with the note; 409 when it is not the agent's call
  * POST /calls/:callId/hand-back  { agentId, note?, slots? } -> { callId, handedBackAt }: the flow goes on from the transfer
  *                                step's "after the agent" output with the note and values; 409 when it is not the agent's call,
  *                                it has ended or was handed back already, or the flow has no such output (nothing changes)
@@ -72,7 +82,7 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   });
   r.get('/agents/:id/state', (req, res) => {
     const state = routing.agentState(req.params.id);
-    res.json({ ...state, calls: state.calls.map((c) => ({ ...c, ...calls.deskView(c.callId) })) });
+    res.json({ ...state, calls: state.calls.map((c) => ({ ...c, ...calls.deskView(c.callId, req.params.id) })) });
   });
   r.get('/agents/:id/events', (req, res) => {
     const agentId = req.params.id;
@@ -100,6 +110,10 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   r.post('/calls/:callId/wrap-up', async (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);
     res.status(201).json(await calls.wrapUp(req.params.callId, agentId, wrapUp));
+  });
+  r.post('/calls/:callId/transfer', async (req, res) => {
+    const { agentId, queueId, note } = parseBody(transferSchema, req.body);
+    res.json(await calls.agentTransfers(req.params.callId, agentId, queueId, note));
   });
   r.post('/calls/:callId/hand-back', async (req, res) => {
     const { agentId, note, slots } = parseBody(handBackSchema, req.body);

@@ -123,6 +123,11 @@ export class CallRouter {
     return [];
   }
 
+  /** Whether the call waits in a queue (rather than being with an agent, or unknown). */
+  isQueued(callId: string): boolean {
+    return this.calls.has(callId);
+  }
+
   /** The caller hung up or took a callback: the call leaves the queue and any offer of it is withdrawn. */
   leave(callId: string, now: Date): RoutingEvent[] {
     const call = this.calls.get(callId);

@@ -316,6 +316,24 @@ export class CallService {
   }
 
   /**
+   * The agent sends the call on to another queue from the desk: the caller hears where to, and waits there; that queue's
+   * agent is offered it with the briefing and this agent's note. This agent then saves the wrap-up. 409 when it is not
+   * the agent's call (or no longer); 404 for a queue routing does not know; 422 for the queue the call is already in.
+   */
+  agentTransfers(callId: string, agentId: string, queueId: string, note: string) {
+    return this.withCall(callId, () => {
+      const call = this.agentsCall(callId, agentId);
+      const queue = this.store.queues.get(queueId);
+      if (!queue) throw notFound('queue', queueId);
+      if (call.session.handoff?.queue === queueId) throw new AppError(422, 'same_queue', `The call is already from ${queue.name}. Choose another queue, or hand the call back.`);
+      const at = this.clock().toISOString();
+      const agentName = this.routing?.agentName(agentId) ?? agentId;
+      this.push(callId, this.apply(callId, call, { type: 'agent_transfer', at, agentId, agentName, queueId, queueName: queue.name, note }));
+      return { callId, queueId, transferredAt: at };
+    });
+  }
+
+  /**
    * The agent hands the call back to the assistant from the desk: the flow goes on where the transfer step's "after the
    * agent" output leads, with the agent's note ({{agent.note}}) and the values they set; the agent then saves the
    * wrap-up. 409 when it is not the agent's call (or no longer: handed back already, ended) or its flow has no way back.
@@ -338,7 +356,7 @@ export class CallService {
   wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
     return this.withCall(callId, async () => {
       const call = this.calls.live(callId);
-      if (call?.session.status === 'agent' && this.routing?.hasCall(agentId, callId)) return (await this.agentHangsUpNow(callId, agentId, wrapUp)).wrapUp!;
+      if (call && this.isWith(call, callId, agentId)) return (await this.agentHangsUpNow(callId, agentId, wrapUp)).wrapUp!;
       const saved = await this.routing!.wrapUp(agentId, callId, wrapUp);
       const done = this.calls.endedCall(callId);
       if (done) this.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
@@ -346,28 +364,43 @@ export class CallService {
     });
   }
 
+  /**
+   * Whether the agent is on the call now: it is with an agent, that agent, and routing has it connected to them. An
+   * agent who sent the call on to another queue still has it in routing until their wrap-up, but is not on it.
+   */
+  private isWith(call: LiveCall, callId: string, agentId: string): boolean {
+    return call.session.status === 'agent' && call.session.agent?.id === agentId && (this.routing?.hasCall(agentId, callId) ?? false);
+  }
+
   /** The call, if the agent has it connected and it is in progress; else a 409 that says why not. */
   private agentsCall(callId: string, agentId: string): LiveCall {
     const call = this.live(callId);
-    if (call.session.status !== 'agent' || !this.routing?.hasCall(agentId, callId)) {
+    if (!this.isWith(call, callId, agentId)) {
       throw new AppError(409, 'not_your_call', 'You are not on this call: accept the offer first, or the call has moved on.');
     }
     return call;
   }
 
   /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller or the agent hung up. */
-  deskView(callId: string): { conversation: DeskLine[]; canHandBack: boolean; callerHungUpAt?: string; agentHungUpAt?: string; handedBackAt?: string } {
+  deskView(callId: string, agentId: string): { conversation: DeskLine[]; canHandBack: boolean; callerHungUpAt?: string; agentHungUpAt?: string; handedBackAt?: string; transferredAt?: string; transferredTo?: string } {
     const call = this.calls.find(callId);
     const packet = call?.session.handoff?.packet;
     if (!call || !packet) return { conversation: [], canHandBack: false };
     const session = call.session;
+    const sentOn = packet.transferredBy;
+    // This agent sent the call on to another queue: what was said before that is theirs, the rest is not.
+    if (sentOn?.agentId === agentId && session.agent?.id !== agentId) {
+      const since = session.handoff?.at ?? sentOn.at;
+      const conversation = session.transcript.toArray().flatMap((t) => (t.from === 'ai' || t.at < since || t.at > sentOn.at ? [] : [{ from: t.from, text: t.text, at: t.at }]));
+      return { conversation, canHandBack: false, transferredAt: sentOn.at, transferredTo: this.store.queues.get(session.handoff?.queue ?? '')?.name ?? session.handoff?.queue };
+    }
     const handedBack = session.handoff?.handedBack;
     // Once handed back, what the caller says is the assistant's, not the agent's.
     const conversation = session.transcript
       .slice(packet.transcript.length)
       .flatMap((t) => (t.from === 'ai' || (handedBack && t.at > handedBack.at) ? [] : [{ from: t.from, text: t.text, at: t.at }]));
     if (handedBack) return { conversation, canHandBack: false, handedBackAt: handedBack.at };
-    if (session.status !== 'ended' || !session.endedAt) return { conversation, canHandBack: session.status === 'agent' && canHandBack(call) };
+    if (session.status !== 'ended' || !session.endedAt) return { conversation, canHandBack: this.isWith(call, callId, agentId) && canHandBack(call) };
     return call.agentHungUpAt ? { conversation, canHandBack: false, agentHungUpAt: call.agentHungUpAt } : { conversation, canHandBack: false, callerHungUpAt: session.endedAt };
   }
 
@@ -478,7 +511,7 @@ export class CallService {
   }
 
   /** Runs one event, records it, and carries out what routing must do about it. */
-  private apply(callId: string, call: LiveCall, event: CallEvent, queues: LiveQueues | undefined = this.liveQueues(callId, event.at)): StepResult {
+  private apply(callId: string, call: LiveCall, event: CallEvent, queues: LiveQueues | undefined = this.liveQueues(callId, event.at, call)): StepResult {
     const before = call.session;
     const result = step(call.flow, before, { ...event, queues });
     const s = result.session;
@@ -513,7 +546,9 @@ export class CallService {
     }
     // A destination outside Baton: the channel dials it and reports how it went (a `transferOutcome` turn).
     if (action.target) return undefined;
-    const route = this.routeOf(call.flow.compiled.nodes.get(action.nodeId)!.data, action.packet, call.repeatCaller);
+    // The step's own skills and priority go with its own queue; a call an agent sent elsewhere takes that queue's.
+    const step = call.flow.compiled.nodes.get(action.nodeId)!.data;
+    const route = this.routeOf(step.queue === action.queue ? step : undefined, action.packet, call.repeatCaller);
     const decision = this.routing!.decide(action.queue, route);
     if (decision.outcome !== 'connected_possible') {
       // Closed, nobody signed in with the skills, or a wait past the queue's maximum: nobody could take it.
@@ -598,10 +633,13 @@ export class CallService {
     }
   }
 
-  /** Live figures for the messages of this event, looked up only if a message needs them. */
-  private liveQueues(callId: string, at: string): LiveQueues | undefined {
+  /**
+   * Live figures for the messages of this event, looked up only if a message needs them. A call whose transfers the
+   * tester decides (the test console) is not routing's to predict: the flow's typical waits stand.
+   */
+  private liveQueues(callId: string, at: string, call = this.calls.live(callId)): LiveQueues | undefined {
     const routing = this.routing;
-    if (!routing) return undefined;
+    if (!routing || call?.manualTransfers) return undefined;
     return (queueId, call) => routing.figuresFor(queueId, callId, new Date(at), call);
   }
 

@@ -434,9 +434,10 @@ export class RoutingService {
     if (command.op !== 'tick' && command.op !== 'emit') this.stateChanged = true;
     switch (command.op) {
       case 'enqueue': {
-        // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place.
+        // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place;
+        // one its agent sends on to another queue joins that one (the agent keeps it until their wrap-up).
         const current = this.handedOver.get(command.callId);
-        if (current) {
+        if (current && (current.queueId === command.queueId || this.router.isQueued(command.callId))) {
           current.packet = command.packet;
           return;
         }
@@ -468,7 +469,8 @@ export class RoutingService {
       case 'finish': {
         const events = this.router.finish(command.agentId, now, command.callId);
         if (this.router.agent(command.agentId)!.status === 'wrap_up') events.push(...this.router.setAgentStatus(command.agentId, 'available', now));
-        this.handedOver.delete(command.callId);
+        // A call this agent sent on to another queue is that queue's (or its next agent's) now: its briefing stays.
+        if (!this.router.isQueued(command.callId) && !this.router.allAgents().some((a) => a.calls.has(command.callId))) this.handedOver.delete(command.callId);
         this.publish(events, mine);
         this.changed(now, mine);
         return;

@@ -75,6 +75,8 @@ export interface HandoffPacket {
   summary: string;
   /** `model`: the summary was written by the language model (else it is put together from the call's facts). */
   summaryBy?: 'model';
+  /** When an agent sent the call on to this queue: who, from which queue, and their note. */
+  transferredBy?: { agentId: string; agentName: string; fromQueue: string; note: string; at: string };
   intents: RecognisedIntent[];
   slots: Record<string, SlotValue>;
   transcript: TranscriptEntry[];
@@ -118,6 +120,8 @@ export type CallEvent =
   | { type: 'agent_message'; at: string; text: string; agentId: string }
   /** The agent ended the call from the desk; `disposition` is their wrap-up's, when they saved it with the hang-up. */
   | { type: 'agent_hangup'; at: string; agentId: string; disposition?: string }
+  /** The agent sent the call on to another queue from the desk, with its briefing and their note. */
+  | { type: 'agent_transfer'; at: string; agentId: string; agentName: string; queueId: string; queueName: string; note: string }
   /** The agent handed the call back to the assistant from the desk, with a note and the values they set. */
   | { type: 'agent_hand_back'; at: string; agentId: string; note: string; slots?: Record<string, SlotValue> };
 

@@ -83,7 +83,7 @@ export const transferExecutor: Executor = {
     if (input.outcome === 'connected') {
       session.status = 'agent';
       session.agent = input.agent ?? UNNAMED_AGENT;
-      ctx.say(step, 'connectedText', 'message', queueFigures(ctx.flow, node.data.queue, ctx.queues));
+      ctx.say(step, 'connectedText', 'message', queueFigures(ctx.flow, session.handoff?.queue ?? node.data.queue, ctx.queues));
       return ctx.flow.compiled.next.get(node.id)?.has('connected') ? next('connected') : wait;
     }
     session.status = 'ai';
@@ -98,7 +98,8 @@ export const transferExecutor: Executor = {
 function queueUpdate(ctx: StepContext, step: RuntimeStep, update: Extract<CallInput, { type: 'queue_update' }>): Outcome {
   const { node } = step;
   const waiting = ctx.session.waiting ?? { lastUpdateAt: ctx.at, callbackOffered: false };
-  const figures = { ...queueFigures(ctx.flow, node.data.queue, ctx.queues)!, position: update.position, agentsAvailable: update.agentsAvailable };
+  // The call's queue: the step's, or another an agent sent the call on to.
+  const figures = { ...queueFigures(ctx.flow, ctx.session.handoff?.queue ?? node.data.queue, ctx.queues)!, position: update.position, agentsAvailable: update.agentsAvailable };
   if (update.ewtSeconds !== null) figures.ewtSeconds = update.ewtSeconds;
   else figures.waitUnknown = true;
   const connectedPort = ctx.flow.compiled.next.get(node.id);
