@@ -12,6 +12,7 @@ const PersonasPage = lazy(() => import('./personas/PersonasPage.tsx').then((m) =
 const QueuesPage = lazy(() => import('./settings/QueuesPage.tsx').then((m) => ({ default: m.QueuesPage })));
 const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({ default: m.AgentsPage })));
 const NumbersPage = lazy(() => import('./settings/NumbersPage.tsx').then((m) => ({ default: m.NumbersPage })));
+const WallboardPage = lazy(() => import('./supervisor/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -50,6 +51,7 @@ export function App() {
           {route.page === 'agents' && <AgentsPage />}
           {route.page === 'numbers' && <NumbersPage />}
           {route.page === 'agent_desk' && <AgentDeskPage />}
+          {route.page === 'wallboard' && <WallboardPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'agents' }
   | { page: 'numbers' }
   | { page: 'agent_desk' }
+  | { page: 'wallboard' }
   | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
 /** Maps a URL path to the page that shows it. */
@@ -16,6 +17,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/settings/agents') return { page: 'agents' };
   if (path === '/settings/numbers') return { page: 'numbers' };
   if (path === '/agent') return { page: 'agent_desk' };
+  if (path === '/supervisor') return { page: 'wallboard' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {
     try {

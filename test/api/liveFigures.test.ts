@@ -51,8 +51,9 @@ describe('live figures API', () => {
     expect(figures.queues.map((q) => q.queueId)).toEqual((await api().get('/api/queues')).body.map((q: QueueSettings) => q.id));
     expect(figures.queues.find((q) => q.queueId === 'billing')).toEqual({
       queueId: 'billing', name: 'Billing team', open: true, waiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsSignedIn: 0,
-      estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 },
+      estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 }, today: { answered: 0, answeredWithinGoal: 0, abandoned: 0 },
     });
+    expect(figures.calls).toEqual([]);
     expect(figures.agents.length).toBeGreaterThan(0);
     expect(figures.agents.every((a) => a.status === 'offline' && a.calls === 0)).toBe(true);
   });
@@ -73,6 +74,23 @@ describe('live figures API', () => {
     const amara = (await live()).agents.find((a) => a.agentId === 'amara-okafor')!;
     expect(amara).toMatchObject({ status: 'busy', calls: 1 });
     expect(Date.parse(amara.since!)).not.toBeNaN();
+  });
+
+  it('When one caller is with an agent, one waits and one hangs up waiting, then the wallboard lists the calls with people and today counts the answer and the caller who gave up', async () => {
+    await api().post('/api/desk/agents/amara-okafor/status').send({ status: 'available' });
+    const first = await callAskingForAPerson();
+    const state = await eventually(async () => (await api().get('/api/desk/agents/amara-okafor/state')).body, (s) => s.offers.length === 1);
+    await api().post(`/api/desk/offers/${encodeURIComponent(state.offers[0].offerId)}/accept`).expect(200);
+    const second = await callAskingForAPerson();
+    const third = await callAskingForAPerson();
+    await api().post(`/api/calls/${third}/turns`).send({ hangup: true }).expect(200);
+
+    const figures = await eventually(live, (f) => f.queues.find((q) => q.queueId === 'billing')!.today.abandoned === 1);
+    expect(figures.queues.find((q) => q.queueId === 'billing')!.today).toEqual({ answered: 1, answeredWithinGoal: 1, abandoned: 1 });
+    expect(figures.calls).toEqual([
+      expect.objectContaining({ callId: second, queueName: 'Billing team', callerName: 'Ada', status: 'waiting', reasonCategory: 'explicit_request' }),
+      expect.objectContaining({ callId: first, queueName: 'Billing team', callerName: 'Ada', status: 'with_agent', agentName: 'Amara Okafor' }),
+    ]);
   });
 
   it('When a handoff webhook points at a closed port, then its delivery is listed for the queue with the reason it did not arrive', async () => {

@@ -21,6 +21,7 @@ export function AppHeader() {
           <a href="/settings/queues">Queues</a>
           <a href="/settings/agents">Agents</a>
           <a href="/settings/numbers">Phone numbers</a>
+          <a href="/supervisor">Wallboard</a>
           <a href="/agent">Agent desk</a>
         </nav>
       </div>

@@ -4,7 +4,7 @@ import { deliveryProblemWords, estimateWords, queueLiveParts, waitWords } from '
 
 const figures = (change: Partial<QueueLiveFigures>): QueueLiveFigures => ({
   queueId: 'billing', name: 'Billing', open: true, waiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsSignedIn: 0,
-  estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 }, ...change,
+  estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 20, targetShare: 0.8 }, today: { answered: 0, answeredWithinGoal: 0, abandoned: 0 }, ...change,
 });
 
 describe('live figures in words', () => {

@@ -245,3 +245,23 @@ describe('CallRouter: a snapshot for an instance that joins later', () => {
     expect(copy.queuedCalls('billing')).toEqual(original.queuedCalls('billing'));
   });
 });
+
+describe('CallRouter: today\'s figures for the wallboard', () => {
+  it('When calls are answered within and past the goal and a caller hangs up waiting, then today counts them, a snapshot keeps them, and the next day starts at zero', () => {
+    const router = routerWith([agent('ana', { billing: 3 })], [['ana', 0]]);
+    router.enqueue({ callId: 'c1', queueId: 'billing' }, at(10));
+    router.accept(offerId(router.route(at(10)), 'c1'), at(15));
+    // c2 and c3 arrive while Ana is on c1.
+    router.enqueue({ callId: 'c2', queueId: 'billing' }, at(21));
+    router.enqueue({ callId: 'c3', queueId: 'billing' }, at(22));
+    router.finish('ana', at(45), 'c1');
+    router.setAgentStatus('ana', 'available', at(45));
+    // c2 answered 29 s after it arrived: past the 20 s goal.
+    router.accept(offerId(router.route(at(45)), 'c2'), at(50));
+    router.leave('c3', at(52), true);
+    expect(router.queueToday('billing', at(60))).toMatchObject({ answered: 2, answeredWithinGoal: 1, abandoned: 1 });
+    const again = CallRouter.fromSnapshot(JSON.parse(JSON.stringify(router.snapshot())), at(60));
+    expect(again.queueToday('billing', at(60))).toMatchObject({ answered: 2, answeredWithinGoal: 1, abandoned: 1 });
+    expect(again.queueToday('billing', new Date(at(60).getTime() + 86_400_000))).toMatchObject({ answered: 0, answeredWithinGoal: 0, abandoned: 0 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { AgentLiveStatus, LiveFigures, QueueLiveFigures, QueueSettings } from '@baton/shared';
+import type { AgentLiveStatus, HandoffPacket, HandedOverCall, LiveFigures, QueueLiveFigures, QueueSettings } from '@baton/shared';
 import { isOpen } from './businessHours.ts';
 import type { CallRouter } from './CallRouter.ts';
 import { transferDecision } from './estimatedWait.ts';
@@ -23,6 +23,7 @@ function queueFigures(router: CallRouter, queue: QueueSettings, now: Date): Queu
     agentsSignedIn: agents.length,
     estimatedWaitSeconds: 'ewtSeconds' in decision ? decision.ewtSeconds : null,
     serviceLevel: queue.serviceLevel,
+    today: (({ answered, answeredWithinGoal, abandoned }) => ({ answered, answeredWithinGoal, abandoned }))(router.queueToday(queue.id, now)),
   };
 }
 
@@ -43,15 +44,35 @@ function agentStatus(agent: Readonly<AgentState>): AgentLiveStatus {
   return { agentId: agent.id, name: agent.name, status: agent.status, calls: agent.calls.size, ...(at ? { since: at } : {}) };
 }
 
+/** The calls handed to people: waiting in a queue (longest first), then with an agent (longest first). */
+function liveCalls(router: CallRouter, queues: QueueSettings[], briefing: (callId: string) => HandoffPacket | undefined): HandedOverCall[] {
+  const name = (queueId: string) => router.queue(queueId)?.name ?? queueId;
+  const waiting = queues.flatMap((q) => router.queuedCalls(q.id)).sort((a, b) => a.enqueuedAt - b.enqueuedAt).map((c): HandedOverCall => ({
+    callId: c.callId, queueId: c.queueId, queueName: name(c.queueId), status: 'waiting', since: iso(c.enqueuedAt),
+    reasonCategory: c.summary?.reasonCategory ?? briefing(c.callId)?.reason.category ?? '',
+    ...(c.summary?.callerName ? { callerName: c.summary.callerName } : {}),
+  }));
+  const withAgents = router.allAgents().flatMap((agent) => [...agent.calls].map(([callId, c]) => ({ agent, callId, c }))).sort((x, y) => x.c.connectedAt - y.c.connectedAt).map(({ agent, callId, c }): HandedOverCall => {
+    const packet = briefing(callId);
+    return {
+      callId, queueId: c.queueId, queueName: name(c.queueId), status: 'with_agent', since: iso(c.connectedAt), agentName: agent.name, reasonCategory: packet?.reason.category ?? '',
+      ...(packet?.caller.name ? { callerName: packet.caller.name } : {}),
+    };
+  });
+  return [...waiting, ...withAgents];
+}
+
 /**
- * Every queue's and agent's figures at `now`, for the supervisor's view. `queueIds` says which queues and in what
- * order (the stored ones); ids routing does not know (yet) are left out.
+ * Every queue's and agent's figures at `now`, and the calls with people, for the supervisor's view. `queueIds` says
+ * which queues and in what order (the stored ones); ids routing does not know (yet) are left out. `briefing`: a handed-
+ * over call's briefing (for its caller and reason).
  */
-export function liveFigures(router: CallRouter, now: Date, queueIds: Iterable<string>): LiveFigures {
+export function liveFigures(router: CallRouter, now: Date, queueIds: Iterable<string>, briefing: (callId: string) => HandoffPacket | undefined = () => undefined): LiveFigures {
   const queues = [...queueIds].map((id) => router.queue(id)).filter((q): q is QueueSettings => q !== undefined);
   return {
     at: now.toISOString(),
     queues: queues.map((q) => queueFigures(router, q, now)),
     agents: router.allAgents().map(agentStatus),
+    calls: liveCalls(router, queues, briefing),
   };
 }

@@ -520,7 +520,7 @@ export class CallService {
     this.log(callId, event, before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
-    if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.background(this.routing.leave(callId));
+    if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.background(this.routing.leave(callId, event.type === 'hangup'));
     if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, event.type === 'hangup');
     let outcome: StepResult | undefined;
     for (const a of result.actions) {

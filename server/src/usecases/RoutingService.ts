@@ -53,7 +53,7 @@ type StaffingChange = { kind: 'agent_saved'; agentId: string } | { kind: 'queue_
 /** A change to routing, as the shared log carries it (with several instances) or as applied at once. */
 type Command =
   | { op: 'enqueue'; callId: string; queueId: string; packet: HandoffPacket; route: Route; since?: number }
-  | { op: 'leave'; callId: string }
+  | { op: 'leave'; callId: string; abandoned?: boolean }
   | { op: 'status'; agentId: string; status: AgentStatus }
   | { op: 'accept'; offerId: string }
   | { op: 'decline'; offerId: string }
@@ -308,8 +308,9 @@ export class RoutingService {
   hasQueue = (queueId: string) => this.router.queue(queueId) !== undefined;
 
   /** The caller hung up while waiting: the call leaves its queue. */
-  leave(callId: string) {
-    return this.run({ op: 'leave', callId });
+  /** The call leaves its queue without an agent; `abandoned`: its caller hung up while waiting. */
+  leave(callId: string, abandoned = false) {
+    return this.run({ op: 'leave', callId, ...(abandoned ? { abandoned } : {}) });
   }
 
   setStatus(agentId: string, status: AgentStatus) {
@@ -359,7 +360,7 @@ export class RoutingService {
 
   /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */
   live() {
-    return liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id));
+    return liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id), (callId) => this.handedOver.get(callId)?.packet);
   }
 
   /** Throws 404 for an unknown agent. */
@@ -450,7 +451,7 @@ export class RoutingService {
       }
       case 'leave':
         this.handedOver.delete(command.callId);
-        this.publish(this.router.leave(command.callId, now), mine);
+        this.publish(this.router.leave(command.callId, now, command.abandoned), mine);
         return;
       case 'status':
         this.publish(this.router.setAgentStatus(command.agentId, command.status, now), mine);

@@ -19,6 +19,22 @@ export interface QueueLiveFigures {
   estimatedWaitSeconds: number | null;
   /** The queue's target: this share of callers answered within this many seconds. */
   serviceLevel: QueueSettings['serviceLevel'];
+  /** Today in the queue's time zone: calls answered, how many within the goal, and callers who hung up while waiting. */
+  today: { answered: number; answeredWithinGoal: number; abandoned: number };
+}
+
+/** A call handed to a person and not over yet: waiting in a queue, or with an agent. */
+export interface HandedOverCall {
+  callId: string;
+  queueId: string;
+  queueName: string;
+  callerName?: string;
+  /** Why it was handed over (the handoff category). */
+  reasonCategory: string;
+  status: 'waiting' | 'with_agent';
+  /** Since when (ISO): joined the queue, or connected to the agent. */
+  since: string;
+  agentName?: string;
 }
 
 /** One agent at a moment. */
@@ -37,4 +53,6 @@ export interface LiveFigures {
   at: string;
   queues: QueueLiveFigures[];
   agents: AgentLiveStatus[];
+  /** The calls handed to people, waiting or with an agent, longest first. */
+  calls: HandedOverCall[];
 }
