@@ -24,7 +24,7 @@ describe('live figures', () => {
     const figures = liveFigures(router(), at(10), ['billing', 'sales']);
     expect(figures.at).toBe(at(10).toISOString());
     expect(figures.queues).toEqual([
-      { queueId: 'billing', name: 'Billing', open: true, waiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsSignedIn: 0, estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 30, targetShare: 0.9 } },
+      { queueId: 'billing', name: 'Billing', open: true, waiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsSignedIn: 0, estimatedWaitSeconds: null, serviceLevel: { answerWithinSeconds: 30, targetShare: 0.9 }, today: { answered: 0, answeredWithinGoal: 0, abandoned: 0 } },
       expect.objectContaining({ queueId: 'sales', waiting: 0, agentsSignedIn: 0, estimatedWaitSeconds: null }),
     ]);
     expect(figures.agents.map((a) => [a.agentId, a.status, a.calls, a.since])).toEqual([
@@ -32,6 +32,7 @@ describe('live figures', () => {
       ['ben', 'offline', 0, undefined],
       ['cy', 'offline', 0, undefined],
     ]);
+    expect(figures.calls).toEqual([]);
   });
 
   it('When both billing agents are on calls and two callers wait, then the waiting count, longest wait and estimated wait follow', () => {
