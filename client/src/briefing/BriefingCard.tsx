@@ -53,6 +53,16 @@ export function BriefingCard({ packet, title = 'What the agent will see' }: { pa
             </dd>
           </>
         )}
+        {packet.callerDetails && (
+          <>
+            <dt>From your records</dt>
+            <dd>
+              {Object.entries(packet.callerDetails)
+                .map(([name, value]) => `${label(name)}: ${valueText(value)}`)
+                .join('; ')}
+            </dd>
+          </>
+        )}
         <dt>Why</dt>
         <dd>
           <strong>{categoryNames[packet.reason.category]}</strong>

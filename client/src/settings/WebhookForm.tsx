@@ -37,7 +37,8 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
   /** `over`: the version to save over instead of the one loaded (keeping mine after a conflict). */
   async function save(over?: () => Promise<number | undefined>) {
     // An empty secret box means "keep the one that is set", so it is left out.
-    const webhook = { url: draft.url, enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) };
+    const lookupUrl = draft.lookupUrl?.trim();
+    const webhook = { url: draft.url, ...(lookupUrl ? { lookupUrl } : {}), enabled: draft.enabled, allowPrivateNetwork: draft.allowPrivateNetwork, ...(secret ? { secret } : {}) };
     const result = await run(async () => saveWebhook(queueId, webhook, over ? await over() : stored?.version));
     if (result) {
       setStored(result);
@@ -63,6 +64,14 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
         When a call is handed to this queue, Baton sends the call's details (who called, why, what the AI collected) to this web address, for example your CRM.
       </Text>
       <TextInput label="Web address" placeholder="https://crm.example.com/baton/handoff" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={problems.get('url')} />
+      <TextInput
+        label="Look up the caller (optional)"
+        description="At each handover Baton asks this address, signed with the same secret, what your records know of the caller's number. Its answer (a JSON object, e.g. account, name, tier) is added to the agent's briefing if it comes within 1.5 seconds."
+        placeholder="https://crm.example.com/baton/lookup"
+        value={draft.lookupUrl ?? ''}
+        onChange={(e) => set({ lookupUrl: e.currentTarget.value })}
+        error={problems.get('lookupUrl')}
+      />
       <PasswordInput
         label="Secret"
         description={

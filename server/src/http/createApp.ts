@@ -20,6 +20,7 @@ import { simulationRoutes } from './simulationRoutes.ts';
 import { staffingRoutes } from './staffingRoutes.ts';
 import { StaffingService } from '../usecases/StaffingService.ts';
 import { RoutingService } from '../usecases/RoutingService.ts';
+import { CallerLookups } from '../integrations/CallerLookups.ts';
 import { WebhookSender } from '../integrations/WebhookSender.ts';
 import { deskRoutes } from './deskRoutes.ts';
 import type { SocketHandler } from './webSockets.ts';
@@ -97,7 +98,8 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const voiceLevels = new VoiceLevels();
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
-  const calls = new CallService(store, runtimes, { routing, webhooks, onError: (err) => log.error({ err }, 'a call could not be carried out in full'), llm: model, maxLiveCalls, callIdleSeconds, shared: sharedCalls });
+  const lookups = new CallerLookups({ settingsFor: (queueId) => store.queues.webhook(queueId), onProblem: (queueId, message) => log.warn({ queueId }, `caller lookup: ${message}`) });
+  const calls = new CallService(store, runtimes, { routing, webhooks, onError: (err) => log.error({ err }, 'a call could not be carried out in full'), llm: model, lookups, maxLiveCalls, callIdleSeconds, shared: sharedCalls });
   const conversationTests = new ConversationTestService(store, runtimes);
   const jsonBody = parseJsonBody(BODY_LIMIT);
   // For a load balancer or an orchestrator: alive while the process answers; ready while it takes new calls.

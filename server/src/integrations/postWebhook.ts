@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import type { WebhookProblem, WebhookTarget } from './resolveWebhookTarget.ts';
 
-export type AttemptResult = { status: number } | { problem: WebhookProblem };
+export type AttemptResult = { status: number; reply?: string } | { problem: WebhookProblem };
 
 /**
  * One POST to an already checked address. Never rejects: a network failure or timeout comes back as a
@@ -14,6 +14,8 @@ export function postWebhook(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  /** Read the reply's body, up to this many bytes (a longer one comes back without it); by default it is not read. */
+  maxReply?: number,
 ): Promise<AttemptResult> {
   const { url, address } = target;
   const secure = url.protocol === 'https:';
@@ -42,9 +44,22 @@ export function postWebhook(
         agent: false,
       },
       (res: IncomingMessage) => {
-        // The receiver's reply body is not used; drain it so the socket closes.
-        res.resume();
-        finish({ status: res.statusCode ?? 0 });
+        if (maxReply === undefined) {
+          // The receiver's reply body is not used; drain it so the socket closes.
+          res.resume();
+          return finish({ status: res.statusCode ?? 0 });
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxReply) {
+            finish({ status: res.statusCode ?? 0 });
+            req.destroy();
+          } else chunks.push(chunk);
+        });
+        res.on('end', () => finish({ status: res.statusCode ?? 0, reply: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', () => finish({ status: res.statusCode ?? 0 }));
       },
     );
 

@@ -5,6 +5,7 @@ import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import type { LiveQueues } from '../engine/values.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { CallerLookups } from '../integrations/CallerLookups.ts';
 import type { LanguageModel } from '../llm/LanguageModel.ts';
 import type { CallSave, SharedCalls, Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
@@ -48,6 +49,8 @@ export interface CallServiceOptions {
   onError?: (error: unknown) => void;
   /** Optional: generative AI steps and the briefing's summary. Without it, the embedded NLU and extractive summary. */
   llm?: LanguageModel;
+  /** Each queue's caller lookup, asked at handoff for the briefing. */
+  lookups?: CallerLookups;
   /** Calls in progress at once; a new call past it is refused with 503 rather than pushing out a caller mid-call. */
   maxLiveCalls?: number;
   /** See DEFAULT_CALL_IDLE_SECONDS; looked over on every routing tick. */
@@ -73,6 +76,7 @@ export class CallService {
   private readonly webhooks?: CallServiceOptions['webhooks'];
   private readonly onError: (error: unknown) => void;
   private readonly llm?: LanguageModel;
+  private readonly lookups?: CallerLookups;
   private readonly maxLiveCalls: number;
   private readonly callIdleSeconds: number;
   private readonly shared?: SharedCalls;
@@ -90,6 +94,7 @@ export class CallService {
     this.webhooks = options.webhooks;
     this.onError = options.onError ?? console.error;
     this.llm = options.llm;
+    this.lookups = options.lookups;
     this.maxLiveCalls = options.maxLiveCalls ?? DEFAULT_MAX_LIVE_CALLS;
     this.callIdleSeconds = options.callIdleSeconds ?? DEFAULT_CALL_IDLE_SECONDS;
     this.shared = options.shared;
@@ -537,7 +542,8 @@ export class CallService {
    */
   private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string): StepResult | undefined {
     // With a language model, routing and the webhook get the briefing with its summary (bounded by the model's timeout).
-    const briefed = this.llm ? this.briefWithModel(callId, action.packet) : undefined;
+    // The language model's summary and the queue's caller lookup fill the briefing in, each within its budget.
+    const briefed = this.llm || this.lookups?.configured(action.queue) ? this.brief(callId, action.queue, action.packet) : undefined;
     // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs). Sent
     // even when no agent can take the call now: whoever calls back reads the same briefing.
     if (this.routing!.hasQueue(action.queue)) {
@@ -560,13 +566,14 @@ export class CallService {
   }
 
   /**
-   * The briefing with the language model's three lines as its summary (the extractive summary when the model gives
-   * none in time), kept on the call and in its log so the desk and `GET /api/calls/:id` show what the agent reads.
+   * The briefing filled in before the offer: the language model's three lines as its summary (the extractive summary
+   * when the model gives none in time) and what the queue's caller lookup knows of the number (nothing when it does
+   * not answer in time), kept on the call and in its log so the desk and `GET /api/calls/:id` show what the agent reads.
    */
-  private async briefWithModel(callId: string, packet: HandoffPacket): Promise<HandoffPacket> {
-    const summary = await this.llm!.summarize(packet);
-    if (!summary) return packet;
-    const briefed = { ...packet, summary, summaryBy: 'model' as const };
+  private async brief(callId: string, queueId: string, packet: HandoffPacket): Promise<HandoffPacket> {
+    const [summary, callerDetails] = await Promise.all([this.llm?.summarize(packet), this.lookups?.lookup(queueId, packet)]);
+    if (!summary && !callerDetails) return packet;
+    const briefed = { ...packet, ...(summary ? { summary, summaryBy: 'model' as const } : {}), ...(callerDetails ? { callerDetails } : {}) };
     const call = this.calls.find(callId);
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {

@@ -37,8 +37,9 @@ function withAddressId(body: unknown, id: string, what: string): Record<string, 
   return { ...fields, id };
 }
 
-const viewOf = ({ url, enabled, allowPrivateNetwork, secret, version }: Versioned<WebhookSettings>): Versioned<WebhookView> => ({
+const viewOf = ({ url, lookupUrl, enabled, allowPrivateNetwork, secret, version }: Versioned<WebhookSettings>): Versioned<WebhookView> => ({
   url,
+  ...(lookupUrl ? { lookupUrl } : {}),
   enabled,
   allowPrivateNetwork,
   secretSet: secret.length > 0,

@@ -75,6 +75,8 @@ export interface HandoffPacket {
   summary: string;
   /** `model`: the summary was written by the language model (else it is put together from the call's facts). */
   summaryBy?: 'model';
+  /** What the queue's caller lookup knew of the caller's number (account, name, tier…), when it answered in time. */
+  callerDetails?: Record<string, string | number | boolean>;
   /** When an agent sent the call on to this queue: who, from which queue, and their note. */
   transferredBy?: { agentId: string; agentName: string; fromQueue: string; note: string; at: string };
   intents: RecognisedIntent[];

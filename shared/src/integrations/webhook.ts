@@ -5,11 +5,18 @@ import { z } from 'zod';
  * private addresses; it is off unless an admin turns it on, because otherwise anyone who can edit a queue
  * could make the server call internal services (cloud metadata, admin panels) for them.
  */
+const webAddress = z
+  .url({ protocol: /^https?$/, error: 'write a full web address starting with https://, e.g. "https://crm.example.com/baton/handoff"' })
+  .max(2048, 'keep the webhook address under 2,048 characters')
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'leave user names and passwords out of the address; the signature proves the sender');
+
 export const webhookSettingsSchema = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: 'write a full web address starting with https://, e.g. "https://crm.example.com/baton/handoff"' })
-    .max(2048, 'keep the webhook address under 2,048 characters')
-    .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'leave user names and passwords out of the address; the signature proves the sender'),
+  url: webAddress,
+  /**
+   * Optional: asked at each handoff, signed with the same secret, for what the queue's own records know of the caller's
+   * number (account, name, tier…); its JSON answer goes into the agent's briefing if it comes within the budget.
+   */
+  lookupUrl: webAddress.optional(),
   secret: z
     .string()
     .min(16, 'use a secret of at least 16 characters, e.g. 32 random letters and digits')
