@@ -16,7 +16,7 @@ const turnWords = (entry: Extract<ConsoleEntry, { from: 'caller' }>) => {
   if ('dtmf' in t) return `(presses ${t.dtmf})`;
   if ('silence' in t) return '(says nothing)';
   if ('hangup' in t) return '(hangs up)';
-  return { connected: '(an agent answers)', no_agent: '(no agent is free)', failed: '(the transfer fails)' }[t.transferOutcome];
+  return { connected: '(an agent answers)', no_agent: '(no agent is free)', declined: '(the agent declines)', no_answer: '(nobody answers)', busy: '(the line is busy)', failed: '(the transfer fails)' }[t.transferOutcome];
 };
 
 interface TestConsoleProps {
@@ -145,6 +145,9 @@ export function TestConsole({ flowId, saveFirst }: TestConsoleProps) {
             </Button>
             <Button size="compact-sm" variant="light" onClick={() => void send({ transferOutcome: 'no_agent' })}>
               No agent is free
+            </Button>
+            <Button size="compact-sm" variant="light" onClick={() => void send({ transferOutcome: 'declined' })}>
+              The agent declines
             </Button>
             <Button size="compact-sm" variant="light" onClick={() => void send({ transferOutcome: 'failed' })}>
               The transfer fails

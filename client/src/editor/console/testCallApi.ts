@@ -7,7 +7,8 @@ export type CallerTurn =
   | { text: string; loudnessDb?: number; asrConfidence?: number }
   | { dtmf: string }
   | { silence: true }
-  | { transferOutcome: 'connected' | 'no_agent' | 'failed' }
+  /** How the transfer went: its port (no_agent), or in more detail (declined takes no agent too). */
+  | { transferOutcome: 'connected' | 'no_agent' | 'declined' | 'no_answer' | 'busy' | 'failed' }
   | { hangup: true };
 
 /** `routing`: handoffs go to the real queues and agents on the agent desk. `manual`: the person at the console says what happens. */
