@@ -2,6 +2,7 @@ import { DEFAULT_OFFER_TIMEOUT_SECONDS, type AgentSettings, type AgentStatus, ty
 import { AppError } from '../errors.ts';
 import { AgentHeap, type HeapEntry } from './AgentHeap.ts';
 import { HandleTimes } from './HandleTimes.ts';
+import { QueueDays, type QueueDay } from './QueueDays.ts';
 import {
   callBefore, canTakeCall, effectivePriority, loadOf, newAgentState, skillsFor, type AgentState, type CallToRoute, type Offer, type QueuedCall,
 } from './routingState.ts';
@@ -32,16 +33,6 @@ export interface RouterSnapshot {
   today?: Array<[string, QueueDay]>;
 }
 
-/** One queue's calls on one day (its own calendar day, in its time zone), for the wallboard's service level. */
-export interface QueueDay {
-  /** YYYY-MM-DD in the queue's time zone. */
-  day: string;
-  answered: number;
-  /** Answered within the queue's service-level goal (serviceLevel.answerWithinSeconds). */
-  answeredWithinGoal: number;
-  /** Callers who hung up while waiting. */
-  abandoned: number;
-}
 /** Agent order for one call: proficiency score, then fewest calls in hand, then longest idle, then id. */
 const agentBefore = (a: HeapEntry<Candidate>, b: HeapEntry<Candidate>) => {
   const [x, y] = [a.agent, b.agent];
@@ -83,7 +74,7 @@ export class CallRouter {
   /** Agents with every skill of a skill set, best proficiency first; rebuilt when an agent's settings change. */
   private candidates = new Map<string, Candidate[]>();
   private seq = 0;
-  private today = new Map<string, QueueDay>();
+  private today = new QueueDays();
   private readonly offerTimeoutMs: number | undefined;
   private readonly maxWrapUpMs: number;
 
@@ -146,7 +137,7 @@ export class CallRouter {
   leave(callId: string, now: Date, abandoned = false): RoutingEvent[] {
     const call = this.calls.get(callId);
     if (!call) return [];
-    if (abandoned) this.dayOf(call.queueId, now.getTime()).abandoned++;
+    if (abandoned) this.today.abandoned(this.queues.get(call.queueId), call.queueId, now.getTime());
     const events = call.offerId ? this.endOffer(call.offerId, 'offer_withdrawn', now.getTime(), false) : [];
     this.calls.delete(callId);
     this.waiting = this.waiting.filter((c) => c !== call);
@@ -183,10 +174,7 @@ export class CallRouter {
     agent.offers.delete(offerId);
     this.calls.delete(call.callId);
     agent.calls.set(call.callId, { queueId: call.queueId, connectedAt: at });
-    const day = this.dayOf(call.queueId, at);
-    day.answered++;
-    const goal = this.queues.get(call.queueId)?.serviceLevel.answerWithinSeconds;
-    if (goal !== undefined && at - call.enqueuedAt <= goal * 1000) day.answeredWithinGoal++;
+    this.today.answered(this.queues.get(call.queueId), call.queueId, at - call.enqueuedAt, at);
     const events: RoutingEvent[] = [{
       type: 'call_connected', offerId, callId: call.callId, queueId: call.queueId, agentId: agent.id, at: iso(at),
       waitedSeconds: Math.round((at - call.enqueuedAt) / 1000),
@@ -278,23 +266,13 @@ export class CallRouter {
       offers: [...this.offers.values()],
       seq: this.seq,
       handleTimes: this.handleTimes.snapshot(),
-      today: [...this.today].map(([queueId, day]) => [queueId, { ...day }]),
+      today: this.today.snapshot(),
     };
   }
 
   /** A queue's figures for its current day at `now` (zeros once its day has turned). */
   queueToday(queueId: string, now: Date): QueueDay {
-    const day = localDay(this.queues.get(queueId), now.getTime());
-    const kept = this.today.get(queueId);
-    return kept?.day === day ? { ...kept } : { day, answered: 0, answeredWithinGoal: 0, abandoned: 0 };
-  }
-
-  /** The queue's counters for the day `at` falls on, started afresh when its day has turned. */
-  private dayOf(queueId: string, at: number): QueueDay {
-    const day = localDay(this.queues.get(queueId), at);
-    let kept = this.today.get(queueId);
-    if (kept?.day !== day) this.today.set(queueId, (kept = { day, answered: 0, answeredWithinGoal: 0, abandoned: 0 }));
-    return kept;
+    return this.today.today(this.queues.get(queueId), queueId, now.getTime());
   }
 
   /** A router in the state a snapshot recorded. */
@@ -304,7 +282,7 @@ export class CallRouter {
     for (const c of snapshot.calls) router.calls.set(c.callId, { ...c, passedBy: new Set(c.passedBy) });
     for (const o of snapshot.offers) router.offers.set(o.offerId, { ...o });
     router.seq = snapshot.seq;
-    router.today = new Map((snapshot.today ?? []).map(([queueId, day]) => [queueId, { ...day }]));
+    router.today = QueueDays.fromSnapshot(snapshot.today);
     const waiting = [...router.calls.values()].filter((c) => c.offerId === undefined);
     for (const call of waiting) router.toWaiting(call);
     return router;
@@ -406,14 +384,4 @@ export class CallRouter {
     if (!agent) throw new AppError(404, 'agent_not_found', `No agent with id "${agentId}".`);
     return agent;
   }
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) `at` falls on in the queue's time zone (UTC for a queue routing does not know). */
-function localDay(queue: QueueSettings | undefined, at: number): string {
-  const timeZone = queue?.businessHours.timeZone ?? 'UTC';
-  let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return format.format(at);
 }
