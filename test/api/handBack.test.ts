@@ -107,6 +107,11 @@ describe('The agent sends the call on to another team', () => {
     expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: 'ellie-ward' }, handoff: { queue: 'fraud' } });
     await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: 'ellie-ward', text: 'Hello, this is Ellie from fraud.' }).expect(201);
     expect(heard(await caller.next('update'))).toEqual(['Hello, this is Ellie from fraud.']);
+    // To the end: Ellie hangs up with her wrap-up; the caller hears goodbye, and both agents are free again.
+    await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'ellie-ward', wrapUp: { disposition: 'resolved', note: 'Card blocked.', hadToAskAgain: false } }).expect(200);
+    expect(heard(await caller.next('update'))).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'ended' }, disposition: 'resolved' });
+    for (const agentId of [amara, 'ellie-ward']) expect((await api().get(`/api/desk/agents/${agentId}/state`)).body).toMatchObject({ status: 'available', calls: [], offers: [] });
   });
 
   it('When the transfer names no known queue, the call\'s own queue, or comes from an agent not on the call, then it is refused and the call stays as it was', async () => {

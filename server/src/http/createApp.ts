@@ -123,7 +123,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
-  api.use('/desk', deskRoutes(routing, calls));
+  api.use('/desk', deskRoutes(routing, calls.desk));
   api.use('/signals', signalRoutes());
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseBody } from '../usecases/callInputs.ts';
-import type { CallService } from '../usecases/CallService.ts';
+import type { DeskActions } from '../usecases/DeskActions.ts';
 import type { RoutingService } from '../usecases/RoutingService.ts';
 import { eventStream } from './eventStream.ts';
 
@@ -74,7 +74,7 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  *                                still in progress is hung up first
  * POST /callbacks/:id/claim      { agentId } -> the claimed request; 409 when someone claimed it first
  */
-export function deskRoutes(routing: RoutingService, calls: CallService): Router {
+export function deskRoutes(routing: RoutingService, desk: DeskActions): Router {
   const r = Router();
   r.post('/agents/:id/status', async (req, res) => {
     const { status } = parseBody(statusSchema, req.body);
@@ -82,7 +82,7 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   });
   r.get('/agents/:id/state', (req, res) => {
     const state = routing.agentState(req.params.id);
-    res.json({ ...state, calls: state.calls.map((c) => ({ ...c, ...calls.deskView(c.callId, req.params.id) })) });
+    res.json({ ...state, calls: state.calls.map((c) => ({ ...c, ...desk.deskView(c.callId, req.params.id) })) });
   });
   r.get('/agents/:id/events', (req, res) => {
     const agentId = req.params.id;
@@ -101,7 +101,7 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   });
   r.post('/calls/:callId/messages', async (req, res) => {
     const { agentId, text } = parseBody(messageSchema, req.body);
-    res.status(201).json(await calls.agentSays(req.params.callId, agentId, text));
+    res.status(201).json(await desk.agentSays(req.params.callId, agentId, text));
   });
   r.post('/callbacks/:id/claim', async (req, res) => {
     const { agentId } = parseBody(claimSchema, req.body);
@@ -109,19 +109,19 @@ export function deskRoutes(routing: RoutingService, calls: CallService): Router 
   });
   r.post('/calls/:callId/wrap-up', async (req, res) => {
     const { agentId, ...wrapUp } = parseBody(wrapUpSchema, req.body);
-    res.status(201).json(await calls.wrapUp(req.params.callId, agentId, wrapUp));
+    res.status(201).json(await desk.wrapUp(req.params.callId, agentId, wrapUp));
   });
   r.post('/calls/:callId/transfer', async (req, res) => {
     const { agentId, queueId, note } = parseBody(transferSchema, req.body);
-    res.json(await calls.agentTransfers(req.params.callId, agentId, queueId, note));
+    res.json(await desk.agentTransfers(req.params.callId, agentId, queueId, note));
   });
   r.post('/calls/:callId/hand-back', async (req, res) => {
     const { agentId, note, slots } = parseBody(handBackSchema, req.body);
-    res.json(await calls.agentHandsBack(req.params.callId, agentId, note, slots));
+    res.json(await desk.agentHandsBack(req.params.callId, agentId, note, slots));
   });
   r.post('/calls/:callId/hang-up', async (req, res) => {
     const { agentId, wrapUp } = parseBody(hangUpSchema, req.body);
-    res.json(await calls.agentHangsUp(req.params.callId, agentId, wrapUp));
+    res.json(await desk.agentHangsUp(req.params.callId, agentId, wrapUp));
   });
   return r;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { portForResult, type CallAction, type CallEvent, type CallState, type DeskLine, type HandoffPacket, type SlotValue, type TransferOutcome, type TransferResult } from '@baton/shared';
+import { portForResult, type CallAction, type CallEvent, type CallState, type HandoffPacket, type TransferOutcome, type TransferResult } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
 import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
@@ -11,12 +11,13 @@ import type { CallSave, SharedCalls, Store } from '../store/types.ts';
 import { parseBody, startCallSchema } from './callInputs.ts';
 import { parseTurn, turnKey } from './turnInput.ts';
 import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
-import type { RoutingService, WrapUp } from './RoutingService.ts';
+import type { RoutingService } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
 import { TakenCalls } from './TakenCalls.ts';
 import { callLogRecord } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
 import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
+import { DeskActions } from './DeskActions.ts';
 import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, withSavedChanges, type LiveCall, type TurnView } from './LiveCall.ts';
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
@@ -66,6 +67,8 @@ export interface CallServiceOptions {
 export class CallService {
   private readonly listeners = new Map<string, Set<CallListener>>();
   private readonly calls: HeldCalls<LiveCall>;
+  /** The agent's side of handed-over calls (the desk's actions and view). */
+  readonly desk: DeskActions;
   private readonly repeatCallers = new RepeatCallers();
   private readonly model: ModelBeforeTurn<LiveCall>;
   private isDraining = false;
@@ -100,6 +103,21 @@ export class CallService {
     this.shared = options.shared;
     this.model = new ModelBeforeTurn<LiveCall>(this.llm);
     this.calls = new HeldCalls<LiveCall>(this.maxLiveCalls, (callId) => this.listeners.delete(callId));
+    this.desk = new DeskActions(
+      {
+        withCall: (callId, event) => this.withCall(callId, event),
+        live: (callId) => this.live(callId),
+        current: (callId) => this.calls.live(callId),
+        find: (callId) => this.calls.find(callId),
+        ended: (callId) => this.calls.endedCall(callId),
+        step: (callId, call, event) => this.push(callId, this.apply(callId, call, event)),
+        keep: (callId, call) => this.keep(callId, call),
+      },
+      store,
+      routing,
+      this.clock,
+      (done) => this.background(done),
+    );
     if (this.shared) {
       this.taking = new TakenCalls<LiveCall>(this.shared, this.calls, {
         read: (lines) => liveCallFromSaved(foldSaved(lines), (s) => this.runtimes.runtimeFor(s.flowId, s.flowVersion, 'the call cannot go on')),
@@ -292,121 +310,6 @@ export class CallService {
         .prepare(call, event, () => this.live(callId), () => this.liveQueues(callId, event.at))
         .then((prepared) => this.view(this.apply(callId, prepared.call, prepared.event), withSignals));
     return this.view(this.apply(callId, call, event), withSignals);
-  }
-
-  /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
-  agentSays(callId: string, agentId: string, text: string) {
-    return this.withCall(callId, () => {
-      const call = this.agentsCall(callId, agentId);
-      const at = this.clock().toISOString();
-      this.push(callId, this.apply(callId, call, { type: 'agent_message', at, text, agentId }));
-      this.background(this.routing!.notify({ type: 'agent_said', callId, agentId, text, at }));
-      return { at };
-    });
-  }
-
-  /**
-   * The agent ends the call from the desk: the caller hears goodbye and the line is hung up (their channel gets a `say`
-   * then a `hangup`). With a wrap-up it is saved at once and its disposition is the call's; else the agent saves it later.
-   */
-  agentHangsUp(callId: string, agentId: string, wrapUp?: WrapUp) {
-    return this.withCall(callId, () => this.agentHangsUpNow(callId, agentId, wrapUp));
-  }
-
-  private async agentHangsUpNow(callId: string, agentId: string, wrapUp?: WrapUp) {
-    const call = this.agentsCall(callId, agentId);
-    const at = this.clock().toISOString();
-    this.push(callId, this.apply(callId, { ...call, agentHungUpAt: at }, { type: 'agent_hangup', at, agentId, disposition: wrapUp?.disposition }));
-    return { callId, endedAt: at, ...(wrapUp ? { wrapUp: await this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
-  }
-
-  /**
-   * The agent sends the call on to another queue from the desk: the caller hears where to, and waits there; that queue's
-   * agent is offered it with the briefing and this agent's note. This agent then saves the wrap-up. 409 when it is not
-   * the agent's call (or no longer); 404 for a queue routing does not know; 422 for the queue the call is already in.
-   */
-  agentTransfers(callId: string, agentId: string, queueId: string, note: string) {
-    return this.withCall(callId, () => {
-      const call = this.agentsCall(callId, agentId);
-      const queue = this.store.queues.get(queueId);
-      if (!queue) throw notFound('queue', queueId);
-      if (call.session.handoff?.queue === queueId) throw new AppError(422, 'same_queue', `The call is already from ${queue.name}. Choose another queue, or hand the call back.`);
-      const at = this.clock().toISOString();
-      const agentName = this.routing?.agentName(agentId) ?? agentId;
-      this.push(callId, this.apply(callId, call, { type: 'agent_transfer', at, agentId, agentName, queueId, queueName: queue.name, note }));
-      return { callId, queueId, transferredAt: at };
-    });
-  }
-
-  /**
-   * The agent hands the call back to the assistant from the desk: the flow goes on where the transfer step's "after the
-   * agent" output leads, with the agent's note ({{agent.note}}) and the values they set; the agent then saves the
-   * wrap-up. 409 when it is not the agent's call (or no longer: handed back already, ended) or its flow has no way back.
-   */
-  agentHandsBack(callId: string, agentId: string, note: string, slots: Record<string, SlotValue> = {}) {
-    return this.withCall(callId, () => {
-      const call = this.agentsCall(callId, agentId);
-      if (!canHandBack(call))
-        throw new AppError(409, 'no_way_back', 'This call cannot go back to the assistant: its transfer step has no "after the agent" output. Hang up instead, or ask an admin to connect that output in the flow.');
-      const at = this.clock().toISOString();
-      this.push(callId, this.apply(callId, call, { type: 'agent_hand_back', at, agentId, note, slots }));
-      return { callId, handedBackAt: at };
-    });
-  }
-
-  /**
-   * The agent saves the wrap-up. A call still in progress ends with it (the caller hears goodbye), so no caller is left
-   * talking to nobody; a call already ended takes the wrap-up's disposition.
-   */
-  wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
-    return this.withCall(callId, async () => {
-      const call = this.calls.live(callId);
-      if (call && this.isWith(call, callId, agentId)) return (await this.agentHangsUpNow(callId, agentId, wrapUp)).wrapUp!;
-      const saved = await this.routing!.wrapUp(agentId, callId, wrapUp);
-      const done = this.calls.endedCall(callId);
-      if (done) this.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
-      return saved;
-    });
-  }
-
-  /**
-   * Whether the agent is on the call now: it is with an agent, that agent, and routing has it connected to them. An
-   * agent who sent the call on to another queue still has it in routing until their wrap-up, but is not on it.
-   */
-  private isWith(call: LiveCall, callId: string, agentId: string): boolean {
-    return call.session.status === 'agent' && call.session.agent?.id === agentId && (this.routing?.hasCall(agentId, callId) ?? false);
-  }
-
-  /** The call, if the agent has it connected and it is in progress; else a 409 that says why not. */
-  private agentsCall(callId: string, agentId: string): LiveCall {
-    const call = this.live(callId);
-    if (!this.isWith(call, callId, agentId)) {
-      throw new AppError(409, 'not_your_call', 'You are not on this call: accept the offer first, or the call has moved on.');
-    }
-    return call;
-  }
-
-  /** For the agent's desk: what caller and agent said after the handoff (the briefing's transcript ends there), and when the caller or the agent hung up. */
-  deskView(callId: string, agentId: string): { conversation: DeskLine[]; canHandBack: boolean; callerHungUpAt?: string; agentHungUpAt?: string; handedBackAt?: string; transferredAt?: string; transferredTo?: string } {
-    const call = this.calls.find(callId);
-    const packet = call?.session.handoff?.packet;
-    if (!call || !packet) return { conversation: [], canHandBack: false };
-    const session = call.session;
-    const sentOn = packet.transferredBy;
-    // This agent sent the call on to another queue: what was said before that is theirs, the rest is not.
-    if (sentOn?.agentId === agentId && session.agent?.id !== agentId) {
-      const since = session.handoff?.at ?? sentOn.at;
-      const conversation = session.transcript.toArray().flatMap((t) => (t.from === 'ai' || t.at < since || t.at > sentOn.at ? [] : [{ from: t.from, text: t.text, at: t.at }]));
-      return { conversation, canHandBack: false, transferredAt: sentOn.at, transferredTo: this.store.queues.get(session.handoff?.queue ?? '')?.name ?? session.handoff?.queue };
-    }
-    const handedBack = session.handoff?.handedBack;
-    // Once handed back, what the caller says is the assistant's, not the agent's.
-    const conversation = session.transcript
-      .slice(packet.transcript.length)
-      .flatMap((t) => (t.from === 'ai' || (handedBack && t.at > handedBack.at) ? [] : [{ from: t.from, text: t.text, at: t.at }]));
-    if (handedBack) return { conversation, canHandBack: false, handedBackAt: handedBack.at };
-    if (session.status !== 'ended' || !session.endedAt) return { conversation, canHandBack: this.isWith(call, callId, agentId) && canHandBack(call) };
-    return call.agentHungUpAt ? { conversation, canHandBack: false, agentHungUpAt: call.agentHungUpAt } : { conversation, canHandBack: false, callerHungUpAt: session.endedAt };
   }
 
   /** The briefing of a call waiting for its transfer (a warm transfer's whisper reads it); undefined once it is not waiting. */
@@ -740,11 +643,6 @@ export class CallService {
   }
 }
 
-/** Whether the transfer step that routed the call has an "after the agent" output to go on from. */
-function canHandBack(call: LiveCall): boolean {
-  const transferId = call.session.handoff?.nodeId;
-  return transferId !== undefined && (call.flow.steps.get(transferId)?.next.has('after_agent') ?? false);
-}
 
 /** A channel's report of a transfer: a port (connected, no_agent, failed) or how it went (declined, no_answer, busy). */
 function transferOutcomeOf(reported: TransferOutcome | TransferResult): { outcome: TransferOutcome; result?: TransferResult } {
