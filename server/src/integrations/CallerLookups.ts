@@ -1,4 +1,5 @@
 import type { HandoffPacket, WebhookSettings } from '@baton/shared';
+import { put } from '../store/ownRecord.ts';
 import { postWebhook } from './postWebhook.ts';
 import { resolveWebhookTarget, type LookupAll } from './resolveWebhookTarget.ts';
 import { signWebhook } from './webhookSignature.ts';
@@ -68,9 +69,8 @@ function detailsOf(reply: string | undefined): Details | undefined {
   const details: Details = {};
   for (const [key, value] of Object.entries(parsed).slice(0, MAX_FIELDS)) {
     if (key.length > MAX_KEY) continue;
-    // Own data properties only, whatever the key ("__proto__" included).
-    if (typeof value === 'string') Object.defineProperty(details, key, { value: value.slice(0, MAX_VALUE), enumerable: true });
-    else if (typeof value === 'number' || typeof value === 'boolean') Object.defineProperty(details, key, { value, enumerable: true });
+    const kept = typeof value === 'string' ? value.slice(0, MAX_VALUE) : typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+    if (kept !== undefined) put<string | number | boolean>(details, key, kept);
   }
   return Object.keys(details).length > 0 ? details : undefined;
 }

@@ -1,6 +1,6 @@
 import type { PublishedVersion } from './types.ts';
 import { AUDIT_KEPT, type AuditEntry, type DbData } from './DbData.ts';
-import { own } from './ownRecord.ts';
+import { own, put } from './ownRecord.ts';
 
 /** One stored record as PostgreSQL keeps it: `data` null once the record is removed. */
 export interface StoreRow {
@@ -48,11 +48,6 @@ export function changedRows(before: DbData, after: DbData): { rows: StoreRow[]; 
   const logged = new Set(before.audit);
   const audit = before.audit === after.audit ? [] : after.audit.filter((entry) => !logged.has(entry));
   return { rows, audit };
-}
-
-/** Sets a key as an own property, whatever it is ("__proto__" included). */
-function put<T>(record: Record<string, T>, key: string, value: T) {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The data with rows written elsewhere (by other instances) applied, and their audit entries added. */
