@@ -97,6 +97,10 @@ describe('calls API', () => {
     expect(transfer.type).toBe('transfer');
     expect(asked.text).toMatch(/call you back/);
     expect(res.body.state.status).toBe('ai');
+    // To the end: the call back is booked for when the team is open (tomorrow), and the call ends.
+    const booked = await say(callId, { text: 'call me on 555 010 2030' });
+    expect(booked.body.state.status).toBe('ended');
+    expect(booked.body.actions[0].text).toMatch(/call you on 5550102030 tomorrow between 9:00 am and 9:30 am/);
   });
 
   it('When a channel reports that the person declined the transfer, then the flow takes its no-agent path and the call says it was declined', async () => {

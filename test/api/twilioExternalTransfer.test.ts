@@ -98,6 +98,10 @@ describe('a warm transfer to a phone number', () => {
     const callId = /call=([^&]+)/.exec(whisper)![1];
     const record = (await (await warm.api(`/api/calls/${decodeURIComponent(callId)}`)).json()) as { handoff: { outcome: string } };
     expect(record.handoff.outcome).toBe('declined');
+    // To the end: the caller gives a number, hears when they will be called, and the line ends.
+    const booked = await caller.answer(back.twiml.gather!.action, { speech: '020 7946 0018' });
+    expect(booked.twiml.says.join(' ')).toMatch(/will call you on/);
+    expect(booked.twiml.hangup).toBe(true);
   });
 
   it('When a whisper is asked for a call that is no longer waiting, or without a signature, then nobody is joined to anything', async () => {
