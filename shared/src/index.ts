@@ -12,6 +12,7 @@ export * from './nodes/trigger.ts';
 export * from './nodes/transfer.ts';
 export * from './nodes/transparency.ts';
 export * from './nodes/end.ts';
+export * from './nodes/survey.ts';
 export * from './api/calls.ts';
 export * from './api/signals.ts';
 export * from './rules/ruleEnvironment.ts';

@@ -24,6 +24,9 @@ async function callWithAmara() {
   return { callId: callId as string, caller };
 }
 
+/** What the caller hears in a turn's answer. */
+const saidIn = (body: { actions: Array<{ type: string; text?: string }> }) => body.actions.flatMap((a) => (a.type === 'say' ? [a.text] : []));
+
 describe('The agent hands the call back to the assistant', () => {
   it('When the agent hands the call back with a note and a value they found, then the assistant goes on without greeting again, uses them, and the agent wraps up', async () => {
     const { callId, caller } = await callWithAmara();
@@ -47,8 +50,18 @@ describe('The agent hands the call back to the assistant', () => {
     const desk = (await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0];
     expect(desk).toMatchObject({ callId, canHandBack: false, handedBackAt: back.body.handedBackAt });
     const done = await api().post(`/api/calls/${callId}/turns`).send({ text: "no, that's all, thanks" }).expect(200);
-    expect(done.body.state.status).toBe('ended');
     expect((await api().get(`/api/desk/agents/${amara}/state`)).body.calls[0].conversation.map((l: { text: string }) => l.text)).not.toContain("no, that's all, thanks");
+
+    // The survey runs, and a low score is kept with the call, not taken as a complaint to hand over again.
+    expect(done.body.state).toEqual({ nodeId: 'survey', status: 'ai' });
+    expect(saidIn(done.body).join(' ')).toMatch(/how satisfied are you with this call/);
+    const scored = await api().post(`/api/calls/${callId}/turns`).send({ text: 'two, it took far too long' }).expect(200);
+    expect(scored.body.state.status).toBe('ended');
+    expect(saidIn(scored.body)).toEqual(['Thank you for telling us.', 'Thanks for calling Northwind Energy. Goodbye.']);
+    const ended = (await api().get(`/api/calls/${callId}`)).body;
+    expect(ended.survey).toMatchObject({ score: 2, nodeId: 'survey' });
+    expect(ended.slots.survey_score).toBe(2);
+    expect(ended.events.some((e: { survey?: { score: number } }) => e.survey?.score === 2)).toBe(true);
 
     await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: false }).expect(201);
     expect((await api().get(`/api/desk/agents/${amara}/state`)).body).toMatchObject({ status: 'available', calls: [] });

@@ -38,6 +38,8 @@ export interface CallSession {
   /** While queued: when the caller last heard how long the wait is, and whether a call back was offered. */
   waiting: { lastUpdateAt: string; callbackOffered: boolean } | null;
   disposition: string | null;
+  /** The caller's answer to a satisfaction survey: a score from 1 to 5, and the survey step that asked. */
+  survey: { score: number; at: string; nodeId: string } | null;
   startedAt: string;
   endedAt: string | null;
 }
@@ -71,6 +73,7 @@ export function createSession(init: { callId: string; flowId: string; flowVersio
     agent: null,
     waiting: null,
     disposition: null,
+    survey: null,
     startedAt: init.at,
     endedAt: null,
   };
@@ -159,6 +162,8 @@ function copySession(f: CallSession): CallSession {
     agent: f.agent,
     waiting: f.waiting,
     disposition: f.disposition,
+    // Saved before surveys existed: none.
+    survey: f.survey ?? null,
     startedAt: f.startedAt,
     endedAt: f.endedAt,
   };

@@ -1,4 +1,4 @@
-import { renderTemplate, sensitiveMattersTrigger, type CompiledFlow, type Detector, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
+import { nodeKinds, renderTemplate, sensitiveMattersTrigger, type CompiledFlow, type Detector, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
 import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { sensitiveKeywordsOf, type SensitiveKeyword } from '../signals/index.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
@@ -47,6 +47,8 @@ export interface RuntimeStep {
   outOfScope: ReadonlySet<string>;
   /** A branch's condition rules, in order (a rule that did not compile is undefined). */
   conditionRules: Array<RuleEvaluator | undefined>;
+  /** Whether the caller's words or keys answer the node's own question (a survey's score): the flow's triggers do not act on them; safety still does. */
+  isAnswer: ((input: string) => boolean) | null;
 }
 
 /** A message ready to say: its plain text when it has no variables, else its template and the groups of variables it reads ("slots", "queue", …). */
@@ -93,6 +95,7 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
       readsDates: entityTypes.includes('date'),
       outOfScope: intents ? new Set(intents.filter((i) => i.outOfScope).map((i) => i.name)) : NONE,
       conditionRules: node.kind === 'branch' ? (node.data.conditions as unknown[]).map((_, i) => compiled.rules.get(`${node.id}/conditions.${i}.rule`)) : [],
+      isAnswer: (nodeKinds[node.kind] as { isAnswer?(input: string): boolean }).isAnswer ?? null,
     });
   }
   // Keys are "<nodeId>/<field>"; node ids never hold a "/".

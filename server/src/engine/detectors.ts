@@ -11,6 +11,8 @@ export interface TurnFacts {
   dtmf: string | null;
   /** The AI node's intents that are out of scope for it. */
   outOfScope: ReadonlySet<string>;
+  /** The turn answers the step's own question (a survey's score): the flow's triggers leave it be. */
+  answer?: boolean;
 }
 
 export interface DetectorHit {

@@ -33,7 +33,8 @@ export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: Tu
       },
     });
   }
-  const triggers = flow.triggers;
+  // An answer to the step's own question (a survey's score) is not acted on by the flow's triggers.
+  const triggers = facts.answer ? [] : flow.triggers;
   // Triggers come highest priority first, so within a class the first that holds wins.
   for (let t = 0; t < triggers.length; t++) {
     const { node: trigger, data, checks, rule, scope } = triggers[t];

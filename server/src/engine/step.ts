@@ -58,7 +58,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       recordTurn(draft, understanding, event);
       signals = understanding.signals;
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text) }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
@@ -70,7 +70,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       s.turnCount += 1;
       s.silenceStreak = 0;
       const here = flow.steps.get(s.nodeId)!;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope }, event.at, event.queues);
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.digits) }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits }, here);
       break;
@@ -128,6 +128,11 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       s.endedAt = event.at;
       s.disposition ??= s.handoff ? 'abandoned_in_queue' : 'abandoned';
       break;
+    default: {
+      // Every kind of event has its case: a new one is a type error here until it does.
+      const unhandled: never = event;
+      void unhandled;
+    }
   }
   return { session: s, actions: ctx.actions, handoff, ...(signals ? { signals } : {}) };
 }

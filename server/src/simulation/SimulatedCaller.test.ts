@@ -29,11 +29,12 @@ describe('simulated caller', () => {
     }
   });
 
-  it('When a calm caller wants their balance, then they say so, give an 8-digit account number, decline anything else, and the AI contains the call', () => {
+  it('When a calm caller wants their balance, then they say so, give an 8-digit account number, decline anything else, score the call well, and the AI contains the call', () => {
     const detail = simulateCall(billing, [persona({})], 1, 0);
-    expect(detail.result).toMatchObject({ outcome: 'contained', intent: 'balance', turns: 3, handoff: null, disposition: 'resolved' });
+    expect(detail.result).toMatchObject({ outcome: 'contained', intent: 'balance', turns: 4, handoff: null, disposition: 'resolved' });
     expect(detail.session.slots.account_number).toMatch(/^\d{8}$/);
-    expect(callerTurns(detail).map((t) => t.text)).toEqual(['what is my balance', expect.stringMatching(/^\d{8}$/), expect.stringMatching(/^no/)]);
+    expect(callerTurns(detail).map((t) => t.text)).toEqual(['what is my balance', expect.stringMatching(/^\d{8}$/), expect.stringMatching(/^no/), expect.stringMatching(/^[45]$/)]);
+    expect(detail.session.survey?.score).toBeGreaterThanOrEqual(4);
   });
 
   it('When a persona asks for an agent at once, then their first words ask for a person and the call is handed off on the first turn', () => {

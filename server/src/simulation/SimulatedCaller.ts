@@ -57,7 +57,9 @@ export class SimulatedCaller {
     const node = flow.compiled.nodes.get(session.nodeId)!;
     const first = this.turns === 0;
     let words: string;
-    if ((first && p.asksAtOnce) || this.random.chance(p.asksForPersonProbability)) words = this.random.pick(p.personPhrases);
+    // A survey's score: a caller who got nowhere scores the call lower.
+    if (node.kind === 'survey') words = String(Math.max(1, Math.min(5, 5 - this.failedTurns - (this.random.chance(0.3) ? 1 : 0))));
+    else if ((first && p.asksAtOnce) || this.random.chance(p.asksForPersonProbability)) words = this.random.pick(p.personPhrases);
     else if (node.kind === 'ask') words = this.random.chance(p.unsureProbability) ? this.aside() : answerFor(node, this.random, this.goal);
     else if (node.kind === 'ai') words = this.atAiNode(node, first);
     else words = this.aside();

@@ -403,12 +403,13 @@ export class CallService {
     const events = records.map(({ callId: _id, ...rest }) => rest);
     if (live) {
       const s = live.session;
-      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript.toArray(), slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, startedAt: s.startedAt, endedAt: s.endedAt, events };
+      return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript.toArray(), slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, survey: s.survey, startedAt: s.startedAt, endedAt: s.endedAt, events };
     }
     // After a restart the log is the record: replay what it says.
     const last = records[records.length - 1] as { state?: unknown; session?: Partial<CallSession> };
     const handoff = records.map((r) => r.handoff).findLast((h) => h) ?? null;
-    return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, events };
+    const survey = records.map((r) => r.survey).findLast((v) => v) ?? null;
+    return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, survey, events };
   }
 
   private live(callId: string): LiveCall {

@@ -19,6 +19,7 @@ export function callLogRecord(event: CallEvent, before: CallSession, result: Ste
   }
   const record: Record<string, unknown> = { at: event.at, event, said: s.transcript.slice(before.transcript.length), actions, state: { nodeId: s.nodeId, status: s.status } };
   if (transferred) record.handoff = s.handoff;
+  if (s.survey !== before.survey) record.survey = s.survey;
   if (s.status === 'ended') {
     record.disposition = s.disposition;
     record.endedAt = s.endedAt;

@@ -1,10 +1,12 @@
 import { NO_MATCH } from '../nodes/ai.ts';
-import { portLabelOf } from '../nodes/nodeKinds.ts';
+import { isNodeKind, nodeKinds, portLabelOf } from '../nodes/nodeKinds.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import { reachableFrom, type FlowGraph } from './flowGraph.ts';
 
-/** Nodes that wait for the caller or the transfer; a loop must pass through one or the call would spin forever. */
-const WAITING_KINDS = new Set(['ask', 'ai', 'transfer', 'end']);
+/** Whether a node of this kind waits for the caller or the transfer; a loop must pass through one or the call would spin forever. */
+const waits = (kind: string) => isNodeKind(kind) && nodeKinds[kind].waits;
+/** Ports the kind lets stay unconnected. */
+const optionalPort = (kind: string, port: string) => isNodeKind(kind) && (nodeKinds[kind] as { optionalPorts?: readonly string[] }).optionalPorts?.includes(port) === true;
 
 /** Start, reachability, dead ends and endless loops. */
 export function lintGraph(graph: FlowGraph): { startId?: string; issues: FlowIssue[] } {
@@ -23,8 +25,7 @@ export function lintGraph(graph: FlowGraph): { startId?: string; issues: FlowIss
     for (const port of graph.ports.get(node.id)!) {
       if (graph.next.get(node.id)!.has(port)) continue;
       const name = portLabelOf(node.kind, node.data, port); // as the canvas labels it
-      // Optional: once connected the agent has the call, and without a way back the agent ends it.
-      if (node.kind === 'transfer' && (port === 'connected' || port === 'after_agent')) continue;
+      if (optionalPort(node.kind, port)) continue;
       if (node.kind === 'ai' && port === NO_MATCH)
         issues.push({ code: 'ai_without_no_match', severity: 'error', nodeId: node.id, field: 'ports.no_match', message: `"${node.label}" has nowhere to go when it does not understand the caller. Connect its "no match" output (e.g. to a message that asks again).` });
       else if (node.kind === 'transfer')
@@ -42,7 +43,7 @@ function loopsWithoutWaiting(graph: FlowGraph): FlowIssue[] {
   const issues: FlowIssue[] = [];
   const colour = new Map<string, 1 | 2>();
   for (const root of graph.nodes.keys()) {
-    if (colour.has(root) || WAITING_KINDS.has(graph.nodes.get(root)!.kind)) continue;
+    if (colour.has(root) || waits(graph.nodes.get(root)!.kind)) continue;
     const stack: Array<{ id: string; targets: Iterator<string> }> = [{ id: root, targets: graph.next.get(root)!.values() }];
     colour.set(root, 1);
     while (stack.length > 0) {
@@ -54,7 +55,7 @@ function loopsWithoutWaiting(graph: FlowGraph): FlowIssue[] {
         continue;
       }
       const target = step.value;
-      if (WAITING_KINDS.has(graph.nodes.get(target)!.kind)) continue;
+      if (waits(graph.nodes.get(target)!.kind)) continue;
       if (colour.get(target) === 1) {
         const node = graph.nodes.get(target)!;
         issues.push({ code: 'loop_without_listening', severity: 'error', nodeId: target, message: `Calls would go round in a loop through "${node.label}" without ever listening to the caller. Route the loop through an AI conversation or a question.` });

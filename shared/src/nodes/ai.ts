@@ -100,6 +100,7 @@ export const ai = defineNodeKind({
   label: 'AI conversation',
   description: 'Listens to the caller, recognises what they want from example phrases, and replies.',
   hasInput: true,
+  waits: true,
   schema: aiData,
   defaults: {
     label: 'AI conversation',
@@ -110,6 +111,8 @@ export const ai = defineNodeKind({
   },
   ports: (d) => [...d.intents.map((i) => i.name), NO_MATCH],
   portLabels: (d) => Object.fromEntries(d.intents.map((i) => [i.name, intentLabel(i)])),
+  // What the caller mentions of each entity type is kept under the type's name (slots.amount).
+  slots: (d) => [...d.entities],
   messages: (d) => [
     ...(d.prompt ? [{ field: 'prompt', text: d.prompt }] : []),
     ...d.intents.flatMap((i, n) => (i.reply ? [{ field: `intents.${n}.reply`, text: i.reply }] : [])),

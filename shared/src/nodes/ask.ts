@@ -25,6 +25,7 @@ export const ask = defineNodeKind({
   label: 'Ask for a detail',
   description: 'Asks the caller for one value (a number, date, email, yes/no…) and keeps it.',
   hasInput: true,
+  waits: true,
   schema: askData,
   defaults: {
     label: 'Ask',
@@ -36,6 +37,7 @@ export const ask = defineNodeKind({
     retryText: "Sorry, I didn't catch that.",
   },
   ports: () => ['filled', 'failed'],
+  slots: (d) => [d.slot],
   messages: (d) => [
     { field: 'question', text: d.question },
     ...(d.retryText ? [{ field: 'retryText', text: d.retryText }] : []),

@@ -18,6 +18,7 @@ export const branch = defineNodeKind({
   label: 'Decide',
   description: 'Checks conditions in order and follows the first that holds, otherwise "else".',
   hasInput: true,
+  waits: false,
   schema: branchData,
   defaults: { label: 'Decide', conditions: [] },
   ports: (d) => [...d.conditions.map((c) => c.id), ELSE],

@@ -23,6 +23,21 @@ export interface NodeKindDefinition<K extends string = string, S extends z.ZodTy
   description: string;
   /** Start and trigger nodes are entry points: nothing connects into them. */
   hasInput: boolean;
+  /**
+   * The node waits for the caller (or the transfer) before it goes on: a loop must pass through such a node, or a call
+   * would spin forever.
+   */
+  waits: boolean;
+  /**
+   * Whether what the caller said or pressed here is an answer to the node's own question; such a turn is not listened
+   * to by the flow's handoff triggers (a satisfaction score of "1, awful" is an answer, not a complaint to act on). A
+   * caller in danger is still handed over: nothing turns safety off.
+   */
+  isAnswer?(input: string): boolean;
+  /** Ports that may stay unconnected (the flow then ends there as the kind says), so the linter does not call them dead ends. */
+  optionalPorts?: readonly string[];
+  /** The names of the values (slots) the node keeps, so rules and messages can offer `slots.<name>`. */
+  slots?(data: z.output<S>): string[];
   schema: S;
   defaults: z.output<S>;
   /** Defaults that depend on the flow a new node joins (a transfer goes to one of the flow's own queues). */

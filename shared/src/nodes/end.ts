@@ -15,6 +15,7 @@ export const end = defineNodeKind({
   label: 'End the call',
   description: 'Says goodbye and ends the call, recording how it ended.',
   hasInput: true,
+  waits: true,
   schema: endData,
   defaults: { label: 'End', message: 'Thanks for calling. Goodbye.', disposition: 'resolved' },
   ports: () => [],

@@ -9,9 +9,10 @@ import { trigger } from './trigger.ts';
 import { transparency } from './transparency.ts';
 import { transfer } from './transfer.ts';
 import { end } from './end.ts';
+import { survey } from './survey.ts';
 
 /** Every node kind, by name. The client and server registries are typed against its keys. */
-export const nodeKinds = { start, say, ask, ai, branch, trigger, transparency, transfer, end };
+export const nodeKinds = { start, say, ask, ai, branch, trigger, transparency, transfer, survey, end };
 
 export type NodeKind = keyof typeof nodeKinds;
 export const nodeKindNames = Object.keys(nodeKinds) as NodeKind[];
@@ -36,4 +37,19 @@ export function portLabelOf(kind: string, data: unknown, port: string): string {
   const def = isNodeKind(kind) ? (nodeKinds[kind] as { portLabels?(d: unknown): Record<string, string> }) : undefined;
   const own = data && typeof data === 'object' ? def?.portLabels?.(data) : undefined;
   return own && Object.hasOwn(own, port) ? own[port] : port.replace(/_/g, ' ');
+}
+
+/** The names of the values (slots) the nodes of a flow keep, each once, in the order the nodes come. */
+export function slotNamesOf(nodes: Iterable<{ kind: string; data: unknown }>): string[] {
+  const names = new Set<string>();
+  for (const node of nodes) {
+    if (!isNodeKind(node.kind) || !node.data || typeof node.data !== 'object') continue;
+    const def = nodeKinds[node.kind] as { slots?(d: unknown): string[] };
+    try {
+      for (const name of def.slots?.(node.data) ?? []) if (typeof name === 'string' && name) names.add(name);
+    } catch {
+      // A node being edited may not fit its schema yet: it keeps no names until it does.
+    }
+  }
+  return [...names];
 }

@@ -9,6 +9,7 @@ export const say = defineNodeKind({
   label: 'Say something',
   description: 'Speaks a message to the caller, then moves on.',
   hasInput: true,
+  waits: false,
   schema: sayData,
   defaults: { label: 'Say', text: 'Let me check that for you.' },
   ports: () => ['next'],

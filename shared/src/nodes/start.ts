@@ -9,6 +9,7 @@ export const start = defineNodeKind({
   label: 'Call starts',
   description: 'Where every call begins; can greet the caller.',
   hasInput: false,
+  waits: false,
   schema: startData,
   defaults: { label: 'Call starts', greeting: 'Hello, thanks for calling.' },
   ports: () => ['next'],

@@ -62,6 +62,7 @@ export const transfer = defineNodeKind({
   label: 'Transfer to a person',
   description: 'Hands the call to an agent in a queue, with everything the AI learned.',
   hasInput: true,
+  waits: true,
   schema: transferData,
   defaults: {
     label: 'Transfer', queue: 'general', skills: [], priority: 0, target: { type: 'baton' }, warm: false,
@@ -71,6 +72,8 @@ export const transfer = defineNodeKind({
   defaultsIn: (settings) => (settings.queues[0] ? { queue: settings.queues[0].id } : {}),
   // `after_agent` is optional: where the flow goes on when the agent hands the call back to the assistant.
   ports: () => [...transferOutcomes, 'after_agent'],
+  // Once connected the agent has the call, and without a way back the agent ends it.
+  optionalPorts: ['connected', 'after_agent'],
   portLabels: () => ({ no_agent: 'no agent', after_agent: 'after the agent' }),
   messages: (d) =>
     [

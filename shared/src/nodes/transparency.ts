@@ -26,6 +26,7 @@ export const transparency = defineNodeKind({
   label: 'Tell the caller',
   description: 'Tells the caller they are being handed to a person, why, and how long it may take; or, when nobody can take the call now, that and why.',
   hasInput: true,
+  waits: false,
   schema: transparencyData,
   defaults: { label: 'Tell the caller', text: DEFAULT_TRANSPARENCY_TEXT, busyText: DEFAULT_BUSY_TEXT, closedText: DEFAULT_CLOSED_TEXT },
   ports: () => ['next'],

@@ -86,6 +86,7 @@ export const trigger = defineNodeKind({
   label: 'Handoff trigger',
   description: 'Watches every caller turn and hands the call to a person when its condition holds.',
   hasInput: false,
+  waits: false,
   schema: triggerData,
   defaults: {
     label: 'Caller asks for a person',

@@ -8,11 +8,12 @@ import { BranchNode } from '../nodes/BranchNode.tsx';
 import { EndNode } from '../nodes/EndNode.tsx';
 import { SayNode } from '../nodes/SayNode.tsx';
 import { StartNode } from '../nodes/StartNode.tsx';
+import { SurveyNode } from '../nodes/SurveyNode.tsx';
 import { TransferNode } from '../nodes/TransferNode.tsx';
 import { TransparencyNode } from '../nodes/TransparencyNode.tsx';
 import { TriggerNode } from '../nodes/TriggerNode.tsx';
 
-/** One face per node kind; a kind without one is a type error. At module scope so React Flow never remounts nodes. */
+/** The canvas's face of every node kind; a kind without one is a type error. At module scope so React Flow never remounts nodes. */
 export const nodeTypes = {
   start: StartNode,
   say: SayNode,
@@ -22,5 +23,6 @@ export const nodeTypes = {
   trigger: TriggerNode,
   transparency: TransparencyNode,
   transfer: TransferNode,
+  survey: SurveyNode,
   end: EndNode,
 } satisfies Record<NodeKind, ComponentType<NodeProps<EditorNode>>>;

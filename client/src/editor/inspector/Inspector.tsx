@@ -1,20 +1,12 @@
 import { useContext, useEffect, useRef } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { nodeKinds, type IntentDefinition, type NodeKind } from '@baton/shared';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { nodeKinds, type NodeKind } from '@baton/shared';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { beginUndoStep, endUndoStep, useEditorStore, type EditorState } from '../store/editorStore.ts';
-import { AiExtraFields } from './AiExtraFields.tsx';
-import { GenerativeFields } from './GenerativeFields.tsx';
-import { AskFields } from './AskFields.tsx';
-import { BranchFields } from './BranchFields.tsx';
-import { EndFields } from './EndFields.tsx';
 import { fieldErrors } from './fieldErrors.ts';
-import { IntentsField } from './IntentsField.tsx';
+import { kindFields } from './kindFields.ts';
 import { textOf } from './KindFieldsProps.ts';
-import { MessageField } from './MessageField.tsx';
-import { TransferFields } from './TransferFields.tsx';
-import { TriggerFields } from './TriggerFields.tsx';
 import { useFocusField } from './useFocusField.ts';
 
 const selectedNodeContent = (s: EditorState) => {
@@ -43,10 +35,8 @@ export function Inspector() {
     if (field && !errors.has(field)) errors.set(field, issue.message);
   }
   const set = (field: string, value: unknown) => useEditorStore.getState().updateNodeData(node.id, { ...data, [field]: value });
-  const fields = { data, errors, set };
-  const message = (field: string, label: string, more: { description?: string; waitKnown?: boolean } = {}) => (
-    <MessageField field={field} label={label} {...more} value={data[field]} error={errors.get(field)} onChange={(value) => set(field, value)} />
-  );
+  const fields = { data, errors, set, queues };
+  const KindFields = kindFields[kind];
 
   return (
     <section ref={form} className="inspector" aria-labelledby="inspector-title" key={node.id} onFocus={() => beginUndoStep('inspector')} onBlur={() => endUndoStep('inspector')}>
@@ -56,32 +46,7 @@ export function Inspector() {
       <p className="inspector__description">{nodeKinds[kind].description}</p>
       <Stack gap="sm">
         <TextInput data-field="label" label="Name on the canvas" value={textOf(data.label)} error={errors.get('label')} onChange={(event) => set('label', event.currentTarget.value)} />
-        {kind === 'start' && message('greeting', 'Greeting')}
-        {kind === 'say' && message('text', 'What to say')}
-        {kind === 'transparency' && (
-          <>
-            <Text size="xs" c="dimmed">
-              Before saying anything, Baton checks the queue of the transfer that follows and says the one message that is true.
-            </Text>
-            {message('text', 'When someone can take the call', { description: 'The only one that can tell the wait.' })}
-            {message('busyText', 'When nobody is free', { description: 'Nobody with the skills is signed in, or the wait is longer than the queue allows. The transfer then takes its "no agent" path.', waitKnown: false })}
-            {message('closedText', 'When the team is closed', { description: 'Outside the queue\'s opening hours; {{queue.opensText}} says when it opens again.', waitKnown: false })}
-          </>
-        )}
-        {kind === 'end' && <EndFields {...fields} />}
-        {kind === 'ask' && <AskFields {...fields} />}
-        {kind === 'branch' && <BranchFields {...fields} />}
-        {kind === 'transfer' && <TransferFields {...fields} queues={queues} />}
-        {kind === 'trigger' && <TriggerFields {...fields} />}
-        {kind === 'ai' && (
-          <>
-            {message('prompt', 'What the AI says first')}
-            <IntentsField intents={(data.intents ?? []) as IntentDefinition[]} errors={errors} onChange={(intents) => set('intents', intents)} />
-            {message('noMatchReply', 'When nothing matches (optional)')}
-            <AiExtraFields {...fields} />
-            <GenerativeFields {...fields} />
-          </>
-        )}
+        <KindFields {...fields} />
         <Group justify="flex-end" mt="xs">
           <Button variant="light" color="red" size="xs" onClick={() => useEditorStore.getState().deleteElements([node.id], [])}>
             Delete this step

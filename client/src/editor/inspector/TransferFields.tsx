@@ -1,5 +1,4 @@
 import { Checkbox, Select, TagsInput, Text, TextInput } from '@mantine/core';
-import type { QueueConfig } from '@baton/shared';
 import { MessageField } from './MessageField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { textOf, type KindFieldsProps } from './KindFieldsProps.ts';
@@ -19,7 +18,7 @@ const targetFields: Record<string, { key: string; label: string; description: st
 };
 
 /** The queue that takes the call, the skills it needs, its place in line, and what the caller hears while waiting and when a person answers. */
-export function TransferFields({ data, errors, set, queues }: KindFieldsProps & { queues: QueueConfig[] }) {
+export function TransferFields({ data, errors, set, queues }: KindFieldsProps) {
   const queue = textOf(data.queue);
   const target = (data.target as { type?: string } | undefined) ?? { type: 'baton' };
   const outside = target.type !== undefined && target.type !== 'baton';

@@ -2,19 +2,15 @@ import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { detectorSchema, handoffCategories, type Detector } from '@baton/shared';
 import { DetectorFields } from './DetectorFields.tsx';
 import { NumberField } from './NumberField.tsx';
+import type { KindFieldsProps } from './KindFieldsProps.ts';
 import { RuleField } from './RuleField.tsx';
 import { categoryNames, signalNames } from './signalNames.ts';
 
-interface TriggerFieldsProps {
-  data: Record<string, unknown>;
-  errors: Map<string, string>;
-  set(field: string, value: unknown): void;
-}
 
 const allSignals = Object.keys(signalNames) as Detector['signal'][];
 
 /** What a handoff trigger watches and its thresholds, so an analyst can tune it in place. */
-export function TriggerFields({ data, errors, set }: TriggerFieldsProps) {
+export function TriggerFields({ data, errors, set }: KindFieldsProps) {
   const detectors = (data.detectors ?? []) as Detector[];
   const unused = allSignals.filter((signal) => !detectors.some((d) => d.signal === signal));
   const update = (i: number, detector: Detector) => set('detectors', detectors.map((d, j) => (j === i ? detector : d)));

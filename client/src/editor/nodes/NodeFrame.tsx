@@ -5,7 +5,7 @@ import { NodeDetailContext } from '../canvas/NodeDetailContext.ts';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { portsOf } from '../store/portsOf.ts';
-import { kindIcons } from '../palette/kindIcons.ts';
+import { kindColours, kindStyles } from '../palette/kindStyles.ts';
 
 interface NodeFrameProps {
   id: string;
@@ -38,7 +38,7 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
   const className = `flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}${trail}`;
   if (!detailed)
     return (
-      <div className={`${className} flow-node--far`} title={`${nodeKinds[kind].label}: ${label}`}>
+      <div className={`${className} flow-node--far`} style={kindColours(kind)} title={`${nodeKinds[kind].label}: ${label}`}>
         {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
         <div className="flow-node__label">{label}</div>
         {ports.map((port, i) => (
@@ -47,12 +47,12 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
       </div>
     );
   return (
-    <div className={className}>
+    <div className={className} style={kindColours(kind)}>
       {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
       <div className="flow-node__kind">
         <span>
           <span className="kind-icon kind-icon--small" aria-hidden="true">
-            {kindIcons[kind]}
+            {kindStyles[kind].icon}
           </span>
           {nodeKinds[kind].label}
         </span>

@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { nodeKindNames, nodeKinds, type NodeKind } from '@baton/shared';
 import { useEditorStore } from '../store/editorStore.ts';
 import { NEW_NODE_OFFSET, NODE_KIND_MIME } from '../canvas/newNodePlacement.ts';
-import { kindIcons } from './kindIcons.ts';
+import { kindColours, kindStyles } from './kindStyles.ts';
 
 function onDragStart(event: DragEvent, kind: NodeKind) {
   event.dataTransfer.setData(NODE_KIND_MIME, kind);
@@ -30,14 +30,15 @@ export function Palette() {
           <li key={kind}>
             <button
               type="button"
-              className={`palette__item palette__item--${kind}`}
+              className="palette__item"
+              style={kindColours(kind)}
               draggable
               onDragStart={(event) => onDragStart(event, kind)}
               onClick={() => addAtCentre(kind)}
             >
               <span className="palette__label">
                 <span className="kind-icon" aria-hidden="true">
-                  {kindIcons[kind]}
+                  {kindStyles[kind].icon}
                 </span>
                 {nodeKinds[kind].label}
               </span>

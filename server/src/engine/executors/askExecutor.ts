@@ -1,13 +1,29 @@
 import { parseSlotValue } from '../parseSlotValue.ts';
-import { next, wait, type Executor } from './Executor.ts';
+import type { RuntimeStep } from '../RuntimeFlow.ts';
+import { next, wait, type Executor, type Outcome, type StepContext } from './Executor.ts';
+
+/** Asks the step's `question` and listens (a question's and a survey's entry). */
+export function askQuestion(ctx: StepContext, step: RuntimeStep): Outcome {
+  ctx.session.attempts = 0;
+  ctx.say(step, 'question', 'question');
+  ctx.listen(step.node);
+  return wait;
+}
+
+/** An answer that did not do: ask again with `retryText` while tries remain, else go on by `givenUp` (recorded as `why`). */
+export function askAgain(ctx: StepContext, step: RuntimeStep, givenUp: string, why: string): Outcome {
+  ctx.session.attempts += 1;
+  if (ctx.session.attempts > (step.node.data.retries as number)) {
+    ctx.tried(step.node, why);
+    return next(givenUp);
+  }
+  ctx.say(step, 'retryText', 'question');
+  ctx.listen(step.node);
+  return wait;
+}
 
 export const askExecutor: Executor = {
-  enter(ctx, step) {
-    ctx.session.attempts = 0;
-    ctx.say(step, 'question', 'question');
-    ctx.listen(step.node);
-    return wait;
-  },
+  enter: askQuestion,
   input(ctx, step, input) {
     const { node } = step;
     let value = null;
@@ -23,13 +39,6 @@ export const askExecutor: Executor = {
       ctx.tried(node, `got ${node.data.slot}`);
       return next('filled');
     }
-    ctx.session.attempts += 1;
-    if (ctx.session.attempts > node.data.retries) {
-      ctx.tried(node, `could not get ${node.data.slot} after ${ctx.session.attempts} tries`);
-      return next('failed');
-    }
-    ctx.say(step, 'retryText', 'question');
-    ctx.listen(node);
-    return wait;
+    return askAgain(ctx, step, 'failed', `could not get ${node.data.slot} after ${ctx.session.attempts + 1} tries`);
   },
 };
