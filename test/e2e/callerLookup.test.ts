@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 import { openAllDay } from './openAllDay.ts';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('Caller lookup', () => {
   useServerAndBrowser();
 
-  it('When an admin sets a caller lookup on the queue, then the agent offered a call sees what the records know of the caller', async () => {
+  it('When an admin sets a caller lookup on the queue, then the agent offered a call sees what the records know of the caller, and how their earlier call went', async () => {
     await openAllDay(server.url, 'billing');
     const settings = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await settings.goto(`${server.url}/settings/queues`);
@@ -38,6 +38,12 @@ describe('Caller lookup', () => {
     await settings.screenshot({ path: join(resultsDir, 'caller-lookup-settings.png'), fullPage: true });
     await settings.context().close();
 
+    // Ada called earlier today: the assistant helped her and she scored the call 2 of 5.
+    const post = async (path: string, body: unknown) => (await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{ callId: string; state: { status: string } }>;
+    const earlier = await post('/api/calls', { flowId: 'billing-support', caller: { name: 'Ada', phone: '+447700900123' } });
+    for (const turn of [{ text: 'what is my balance' }, { text: '1234 5678' }, { text: 'no thanks' }]) await post(`/api/calls/${earlier.callId}/turns`, turn);
+    expect((await post(`/api/calls/${earlier.callId}/turns`, { dtmf: '2' })).state.status).toBe('ended');
+
     const desk = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     await desk.goto(`${server.url}/agent?agent=amara-okafor`);
     await desk.locator('label', { hasText: /^Available$/ }).click();
@@ -47,6 +53,7 @@ describe('Caller lookup', () => {
     const offer = desk.getByRole('region', { name: /Incoming call/ });
     await offer.getByText('Account: AC-1001; Tier: gold').waitFor();
     await offer.getByText('Ada, +447700900123').waitFor();
+    await offer.getByText(/the assistant only; resolved; scored the call 2 of 5/).waitFor();
     await desk.screenshot({ path: join(resultsDir, 'caller-lookup.png'), fullPage: true });
     await desk.context().close();
   });

@@ -16,7 +16,7 @@ describe('Flow editor canvas', () => {
     expect(await canvasNode(page, 'main').innerText()).toContain('refund');
     expect(await canvasNode(page, 'transfer_billing').innerText()).toContain('Queue: billing team');
     expect(await canvasNode(page, 'tell_handoff').innerText()).toContain("I'm connecting you to our {{queue.name}}");
-    expect(await page.locator('.react-flow__edge').count()).toBe(44);
+    expect(await page.locator('.react-flow__edge').count()).toBe(46);
 
     const issues = page.getByRole('region', { name: 'Issues' });
     expect(await issues.innerText()).toContain('No issues found');

@@ -140,32 +140,32 @@ describe('Flow editor editing', () => {
     const flowId = await copyOfFlow(server, 'billing-support');
     const page = await openEditor(browser, server, flowId);
     const edges = page.locator('.react-flow__edge');
-    expect(await edges.count()).toBe(44);
+    expect(await edges.count()).toBe(46);
 
     await canvasNode(page, 'say_rephrase').click();
     await page.keyboard.press('Delete');
     await canvasNode(page, 'say_rephrase').waitFor({ state: 'detached' });
-    expect(await edges.count()).toBe(42);
+    expect(await edges.count()).toBe(44);
     await page.getByText('Unsaved changes', { exact: true }).waitFor();
 
     await page.keyboard.press('Control+z');
     await canvasNode(page, 'say_rephrase').waitFor();
     await page.locator('[data-testid="rf__edge-main-no_match"]').waitFor();
     await page.locator('[data-testid="rf__edge-say_rephrase-next"]').waitFor();
-    expect(await edges.count()).toBe(44);
+    expect(await edges.count()).toBe(46);
 
     await page.keyboard.press('Control+Shift+z');
     await canvasNode(page, 'say_rephrase').waitFor({ state: 'detached' });
-    expect(await edges.count()).toBe(42);
+    expect(await edges.count()).toBe(44);
 
     // The same with the inspector's button, for people who do not use the keyboard.
     await canvasNode(page, 'say_balance').click();
     await page.getByRole('button', { name: 'Delete this step' }).click();
     await canvasNode(page, 'say_balance').waitFor({ state: 'detached' });
-    expect(await edges.count()).toBe(40);
+    expect(await edges.count()).toBe(42);
     await page.getByRole('button', { name: 'Undo' }).click();
     await canvasNode(page, 'say_balance').waitFor();
-    expect(await edges.count()).toBe(42);
+    expect(await edges.count()).toBe(44);
     await page.context().close();
   });
 
@@ -209,7 +209,7 @@ describe('Flow editor editing', () => {
     await offer.getByRole('button', { name: 'Restore my changes' }).click();
     await canvasNode(page, 'say_rephrase').waitFor({ state: 'detached' });
     await page.getByText('Unsaved changes', { exact: true }).waitFor();
-    expect(await page.locator('.react-flow__edge').count()).toBe(42);
+    expect(await page.locator('.react-flow__edge').count()).toBe(44);
 
     // Saved, there is nothing left to offer.
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, sourceHandle, useServerAndBrowser } from './editorHarness.ts';
 
 describe('Flow editor inspector', () => {
   useServerAndBrowser();
@@ -123,7 +123,7 @@ describe('Flow editor inspector', () => {
     await page.getByLabel('Condition 1 output name').fill('over_100');
     await decide.getByText('over 100', { exact: true }).waitFor();
     await page.locator('.react-flow__edge[data-testid="rf__edge-refund_check-large"]').waitFor();
-    expect(await page.locator('.react-flow__edge').count()).toBe(44);
+    expect(await page.locator('.react-flow__edge').count()).toBe(46);
 
     // The rule is checked as it is typed, beside the field.
     const rule = page.getByRole('textbox', { name: 'Rule' });
@@ -196,7 +196,7 @@ describe('Flow editor inspector', () => {
     await main.getByText('Recognises: balance, refund, Payment plan options').waitFor();
     await main.locator('.flow-node__port', { hasText: 'Payment plan options' }).waitFor();
     await page.locator('[data-testid="rf__edge-main-payment_plan"]').waitFor();
-    expect(await page.locator('.react-flow__edge').count()).toBe(44);
+    expect(await page.locator('.react-flow__edge').count()).toBe(46);
     const issues = page.getByRole('region', { name: 'Issues' });
     expect(await issues.innerText()).toContain('No issues found');
     expect(await page.getByText(/lower-case|not connected/).count()).toBe(0);
@@ -216,6 +216,37 @@ describe('Flow editor inspector', () => {
     await page.getByLabel('What the caller says').fill('set up a payment plan');
     await page.getByRole('button', { name: 'Say it' }).click();
     await transcript.getByText(/^Payment plan options \(\d+% sure\)$/).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('Satisfaction survey in the editor', () => {
+  useServerAndBrowser();
+
+  it('When the admin opens the billing example\'s survey at 1024×768 and changes its question, then it is saved, and its score is offered to messages as a collected value', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const page = await openEditor(browser, server, flowId, { width: 1024, height: 768 });
+    const survey = canvasNode(page, 'survey');
+    await survey.click();
+    const inspector = page.getByRole('region', { name: 'Satisfaction survey' });
+    const question = inspector.getByRole('textbox', { name: 'The question' });
+    await question.fill('How did we do today, from 1 to 5?');
+    // Zoomed out to the whole flow, the step shows its name and its two outputs.
+    await page.locator(sourceHandle('survey', 'answered')).waitFor({ state: 'attached' });
+    await page.locator(sourceHandle('survey', 'no_answer')).waitFor({ state: 'attached' });
+    await inspector.getByLabel('Ask again this many times').fill('2');
+    await page.screenshot({ path: join(resultsDir, 'editor-survey.png') });
+
+    // Elsewhere in the flow, the score is one of the values a message can use.
+    await canvasNode(page, 'end_resolved').click();
+    await page.getByRole('button', { name: 'Insert a variable into Goodbye message' }).click();
+    await page.getByRole('menuitem', { name: /\{\{slots\.survey_score\}\}/ }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('All changes saved', { exact: true }).waitFor();
+    const saved = (await getFlowViaApi(server, flowId)).nodes.find((n) => n.id === 'survey')?.data;
+    expect(saved).toMatchObject({ question: 'How did we do today, from 1 to 5?', retries: 2 });
     await page.context().close();
   });
 });

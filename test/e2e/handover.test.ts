@@ -74,7 +74,7 @@ describe('Handing a call to a person', () => {
     await desk.context().close();
   });
 
-  it('When the agent hands the call back with a note, then the assistant goes on without greeting again, and the agent wraps up', async () => {
+  it('When the agent hands the call back with a note, then the assistant goes on without greeting again, the agent wraps up and the survey runs', async () => {
     await openAllDay(server.url, 'billing');
     const desk = await openDesk('amara-okafor', 'Available');
     await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
@@ -102,8 +102,11 @@ describe('Handing a call to a person', () => {
     await wrapUp.getByLabel('Resolved').check();
     await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
     await desk.getByRole('heading', { name: 'Waiting for a call' }).waitFor();
-    // The caller is still with the assistant.
+    // The caller is still with the assistant, which asks for their score before saying goodbye.
     await callerSays(caller, "no, that's all");
+    await transcript.getByText(/how satisfied are you with this call/).waitFor();
+    await callerSays(caller, 'four');
+    await transcript.getByText('Thank you for telling us.').waitFor();
     await transcript.getByText('The call has ended.').waitFor();
     await caller.context().close();
     await desk.context().close();

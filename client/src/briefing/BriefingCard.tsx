@@ -1,4 +1,4 @@
-import type { HandoffPacket, RecognisedIntent, SlotValue } from '@baton/shared';
+import type { EarlierCall, HandoffPacket, RecognisedIntent, SlotValue } from '@baton/shared';
 import { useId } from 'react';
 import { categoryNames } from '../editor/inspector/signalNames.ts';
 
@@ -22,6 +22,25 @@ const UNSURE = 0.7;
 function withoutLead(explanation: string, name: string): string {
   const rest = explanation.toLowerCase().startsWith(name.toLowerCase()) ? explanation.slice(name.length).replace(/^[\s:—-]+/, '') : explanation;
   return rest ? ` — ${rest}` : '';
+}
+
+const ENDINGS: Record<string, string> = {
+  resolved: 'resolved',
+  transferred: 'went to a person',
+  callback: 'call back booked',
+  abandoned: 'the caller hung up',
+  abandoned_in_queue: 'the caller hung up while waiting',
+  ended_by_agent: 'ended by the agent',
+  error: 'ended by an error',
+};
+
+/** One earlier call in a line: when, why it went to a person (if it did), how it ended, and the caller's score. */
+function earlierCall(call: EarlierCall): string {
+  const when = new Date(call.startedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const why = call.handoff ? `handed over: ${categoryNames[call.handoff.category].toLowerCase()}` : 'the assistant only';
+  const ending = ENDINGS[call.disposition] ?? call.disposition.replaceAll('_', ' ');
+  const score = call.surveyScore ? `; scored the call ${call.surveyScore} of 5` : '';
+  return `${when} — ${why}; ${ending}${score}`;
 }
 
 /** What the caller was last told about the handover (the transparency message, with any wait they heard). */
@@ -60,6 +79,18 @@ export function BriefingCard({ packet, title = 'What the agent will see' }: { pa
               {Object.entries(packet.callerDetails)
                 .map(([name, value]) => `${label(name)}: ${valueText(value)}`)
                 .join('; ')}
+            </dd>
+          </>
+        )}
+        {packet.earlierCalls && packet.earlierCalls.length > 0 && (
+          <>
+            <dt>Called before</dt>
+            <dd>
+              <ul className="packet__earlier">
+                {packet.earlierCalls.map((call) => (
+                  <li key={call.callId}>{earlierCall(call)}</li>
+                ))}
+              </ul>
             </dd>
           </>
         )}

@@ -3,7 +3,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { endsWithNewline } from './endsWithNewline.ts';
+import { CallsByNumber } from './CallsByNumber.ts';
 import type { CallLog } from './types.ts';
+import type { EarlierCall } from '@baton/shared';
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
 // Bounds the in-memory index on a long-running server; older calls are still found by scanning.
@@ -27,6 +29,7 @@ export class JsonlCallLog implements CallLog {
   private idle: Array<() => void> = [];
   private failure: Error | undefined;
   private closed = false;
+  private readonly byNumber: CallsByNumber;
 
   constructor(
     readonly dir: string,
@@ -34,6 +37,15 @@ export class JsonlCallLog implements CallLog {
     private readonly onError: (error: Error) => void = (error) => console.error(`Call log: ${error.message}`),
   ) {
     mkdirSync(dir, { recursive: true });
+    this.byNumber = new CallsByNumber(path.join(dir, 'by-number.jsonl'), (error) => this.fail(error));
+  }
+
+  callEnded(phone: string, call: EarlierCall): void {
+    if (!this.closed) this.byNumber.add(phone, call);
+  }
+
+  async earlierCalls(phone: string, limit: number): Promise<EarlierCall[]> {
+    return this.byNumber.latest(phone, limit);
   }
 
   append(callId: string, record: CallRecord): void {
@@ -89,7 +101,7 @@ export class JsonlCallLog implements CallLog {
     if (this.closed) return;
     this.closed = true;
     await this.flush().catch((error: Error) => this.onError(error));
-    await Promise.all([...this.streams.values()].map((stream) => endStream(stream)));
+    await Promise.all([...this.streams.values()].map((stream) => endStream(stream)).concat(this.byNumber.close()));
     this.streams.clear();
   }
 

@@ -41,6 +41,23 @@ describe('the call log in PostgreSQL (several instances)', () => {
     }
   });
 
+  it('When a number\'s calls end on different instances, then each instance reads the latest of them, newest first, each once', async () => {
+    const a = await PgCallLog.connect(postgres.url);
+    const b = await PgCallLog.connect(postgres.url);
+    try {
+      const call = (n: number) => ({ callId: `n-${n}`, startedAt: `2026-12-0${n}T10:00:00.000Z`, endedAt: `2026-12-0${n}T10:05:00.000Z`, disposition: 'resolved', surveyScore: n % 5 || 5 });
+      for (let n = 1; n <= 6; n++) (n % 2 ? a : b).callEnded('+15550100', call(n));
+      a.callEnded('+15550100', call(6));
+      b.callEnded('+15550199', call(1));
+      await Promise.all([a.flush(), b.flush()]);
+      expect((await a.earlierCalls('+15550100', 5)).map((c) => c.callId)).toEqual(['n-6', 'n-5', 'n-4', 'n-3', 'n-2']);
+      expect(await b.earlierCalls('+15550100', 1)).toEqual([call(6)]);
+      expect(await b.earlierCalls('+15550000', 5)).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('When PostgreSQL cannot be reached, then Baton says where it looked and what to do', async () => {
     await expect(PgCallLog.connect('postgres://baton:secret@127.0.0.1:1/postgres')).rejects.toThrow(/could not use PostgreSQL at postgres:\/\/baton:\*\*\*@127\.0\.0\.1:1\/postgres \(BATON_DATABASE_URL\).*unset BATON_DATABASE_URL/);
   });

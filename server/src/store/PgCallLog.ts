@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { connectPostgres } from './pgSchema.ts';
 import type { CallLog } from './types.ts';
+import type { EarlierCall } from '@baton/shared';
 
 type CallRecord = Record<string, unknown>;
 
@@ -73,6 +74,22 @@ export class PgCallLog implements CallLog {
     await this.flush().catch(() => undefined);
     const { rows } = await this.pool.query<{ record: CallRecord }>('SELECT record FROM call_events WHERE call_id = $1 ORDER BY id', [callId]);
     return rows.map((r) => r.record);
+  }
+
+  callEnded(phone: string, call: EarlierCall): void {
+    if (this.closed) return;
+    // Once per call, not per turn: written on its own, in order with the call's events.
+    this.writing = this.writing.then(() =>
+      this.pool.query('INSERT INTO caller_calls (phone, call_id, ended_at, call) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (call_id) DO NOTHING', [phone, call.callId, call.endedAt, JSON.stringify(call)]).then(
+        () => undefined,
+        (error: Error) => this.onError(error),
+      ),
+    );
+  }
+
+  async earlierCalls(phone: string, limit: number): Promise<EarlierCall[]> {
+    const { rows } = await this.pool.query<{ call: EarlierCall }>('SELECT call FROM caller_calls WHERE phone = $1 ORDER BY ended_at DESC, id DESC LIMIT $2', [phone, limit]);
+    return rows.map((r) => r.call);
   }
 
   async close(): Promise<void> {

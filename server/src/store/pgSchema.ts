@@ -37,6 +37,15 @@ const MIGRATIONS: string[] = [
      revision bigint NOT NULL
    );
    INSERT INTO store_revision (revision) VALUES (0);`,
+  // 3: each number's finished calls, for the briefing of its next call.
+  `CREATE TABLE caller_calls (
+     id bigserial PRIMARY KEY,
+     phone text NOT NULL,
+     call_id text NOT NULL UNIQUE,
+     ended_at timestamptz NOT NULL,
+     call jsonb NOT NULL
+   );
+   CREATE INDEX caller_calls_phone ON caller_calls (phone, ended_at DESC);`,
 ];
 
 /**

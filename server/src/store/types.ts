@@ -1,4 +1,4 @@
-import type { VoiceEvidence } from '@baton/shared';
+import type { EarlierCall, VoiceEvidence } from '@baton/shared';
 import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
 import type { Precondition } from './nextVersion.ts';
 
@@ -129,6 +129,10 @@ export interface CallLog {
   read(callId: string): Promise<Array<Record<string, unknown>>>;
   /** Resolves once everything appended so far is on disk. */
   flush(): Promise<void>;
+  /** Notes a finished call under the number it came from, for the briefing of that number's next call. */
+  callEnded(phone: string, call: EarlierCall): void;
+  /** The number's latest finished calls, newest first, at most `limit`. */
+  earlierCalls(phone: string, limit: number): Promise<EarlierCall[]>;
 }
 
 /**

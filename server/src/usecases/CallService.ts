@@ -14,7 +14,7 @@ import type { RequestedVersion, RuntimeFlowCache } from './RuntimeFlowCache.ts';
 import type { RoutingService } from './RoutingService.ts';
 import { HeldCalls } from './HeldCalls.ts';
 import { TakenCalls } from './TakenCalls.ts';
-import { callLogRecord } from './callLogRecord.ts';
+import { callLogRecord, earlierCallOf } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
 import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
 import { DeskActions } from './DeskActions.ts';
@@ -64,6 +64,9 @@ export interface CallServiceOptions {
 }
 
 /** Starts calls and feeds them turns: the HTTP API's adapter around the pure engine, and the bridge to routing. */
+/** How many of a number's earlier calls the briefing shows. */
+const EARLIER_CALLS = 5;
+
 export class CallService {
   private readonly listeners = new Map<string, Set<CallListener>>();
   private readonly calls: HeldCalls<LiveCall>;
@@ -446,8 +449,9 @@ export class CallService {
    */
   private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string): StepResult | undefined {
     // With a language model, routing and the webhook get the briefing with its summary (bounded by the model's timeout).
-    // The language model's summary and the queue's caller lookup fill the briefing in, each within its budget.
-    const briefed = this.llm || this.lookups?.configured(action.queue) ? this.brief(callId, action.queue, action.packet) : undefined;
+    // The language model's summary, the queue's caller lookup and the number's earlier calls fill the briefing in, each
+    // within its budget.
+    const briefed = this.llm || this.lookups?.configured(action.queue) || action.packet.caller.phone ? this.brief(callId, action.queue, action.packet) : undefined;
     // Sent in the background: a slow or failing receiver never holds up the call (the sender retries and logs). Sent
     // even when no agent can take the call now: whoever calls back reads the same briefing.
     if (this.routing!.hasQueue(action.queue)) {
@@ -471,13 +475,20 @@ export class CallService {
 
   /**
    * The briefing filled in before the offer: the language model's three lines as its summary (the extractive summary
-   * when the model gives none in time) and what the queue's caller lookup knows of the number (nothing when it does
-   * not answer in time), kept on the call and in its log so the desk and `GET /api/calls/:id` show what the agent reads.
+   * when the model gives none in time), what the queue's caller lookup knows of the number (nothing when it does
+   * not answer in time) and the number's latest finished calls, kept on the call and in its log so the desk and `GET /api/calls/:id` show what the agent reads.
    */
   private async brief(callId: string, queueId: string, packet: HandoffPacket): Promise<HandoffPacket> {
-    const [summary, callerDetails] = await Promise.all([this.llm?.summarize(packet), this.lookups?.lookup(queueId, packet)]);
-    if (!summary && !callerDetails) return packet;
-    const briefed = { ...packet, ...(summary ? { summary, summaryBy: 'model' as const } : {}), ...(callerDetails ? { callerDetails } : {}) };
+    const phone = packet.caller.phone;
+    const [summary, callerDetails, earlierCalls] = await Promise.all([
+      this.llm?.summarize(packet),
+      this.lookups?.lookup(queueId, packet),
+      // The briefing is never held back by it: a failing call log gives no earlier calls.
+      phone ? this.store.calls.earlierCalls(phone, EARLIER_CALLS).catch((error: Error) => (this.onError(error), [])) : undefined,
+    ]);
+    const earlier = earlierCalls?.filter((c) => c.callId !== callId);
+    if (!summary && !callerDetails && !earlier?.length) return packet;
+    const briefed = { ...packet, ...(summary ? { summary, summaryBy: 'model' as const } : {}), ...(callerDetails ? { callerDetails } : {}), ...(earlier?.length ? { earlierCalls: earlier } : {}) };
     const call = this.calls.find(callId);
     const handoff = call?.session.handoff;
     if (call && handoff?.packet === packet) {
@@ -581,6 +592,8 @@ export class CallService {
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
     const record = callLogRecord(event, before, result);
     if (record) this.store.calls.append(callId, record, this.taking?.logKey(callId));
+    const s = result.session;
+    if (s.status === 'ended' && before.status !== 'ended' && s.caller.phone) this.store.calls.callEnded(s.caller.phone, earlierCallOf(s));
   }
 
   private push(callId: string, result: StepResult) {

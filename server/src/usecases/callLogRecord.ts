@@ -1,4 +1,4 @@
-import type { CallEvent } from '@baton/shared';
+import type { CallEvent, EarlierCall } from '@baton/shared';
 import type { CallSession } from '../engine/CallSession.ts';
 import type { StepResult } from '../engine/step.ts';
 
@@ -25,4 +25,12 @@ export function callLogRecord(event: CallEvent, before: CallSession, result: Ste
     record.endedAt = s.endedAt;
   }
   return record;
+}
+
+/** A finished call as the briefing of the same number's next call shows it. */
+export function earlierCallOf(s: CallSession): EarlierCall {
+  const call: EarlierCall = { callId: s.callId, startedAt: s.startedAt, endedAt: s.endedAt ?? s.startedAt, disposition: s.disposition ?? 'other' };
+  if (s.handoff) call.handoff = { category: s.handoff.reason.category, signal: s.handoff.reason.signal, ...(s.handoff.queue ? { queue: s.handoff.queue } : {}), ...(s.handoff.outcome ? { outcome: s.handoff.outcome } : {}) };
+  if (s.survey) call.surveyScore = s.survey.score;
+  return call;
 }

@@ -65,6 +65,19 @@ export interface StepTried {
   outcome: string;
 }
 
+/** A finished call from the same number, as the next call's briefing shows it. */
+export interface EarlierCall {
+  callId: string;
+  startedAt: string;
+  endedAt: string;
+  /** How it ended: resolved, transferred, abandoned, callback, ended_by_agent, … */
+  disposition: string;
+  /** Why it went to a person, and how that went, when it did. */
+  handoff?: { category: HandoffCategory; signal: HandoffSignal; queue?: string; outcome?: TransferResult };
+  /** The caller's answer to the satisfaction survey, 1–5. */
+  surveyScore?: number;
+}
+
 /** Everything the agent who takes over receives. */
 export interface HandoffPacket {
   callId: string;
@@ -77,6 +90,8 @@ export interface HandoffPacket {
   summaryBy?: 'model';
   /** What the queue's caller lookup knew of the caller's number (account, name, tier…), when it answered in time. */
   callerDetails?: Record<string, string | number | boolean>;
+  /** The caller's number's latest finished calls, newest first (at most five), when there are any. */
+  earlierCalls?: EarlierCall[];
   /** When an agent sent the call on to this queue: who, from which queue, and their note. */
   transferredBy?: { agentId: string; agentName: string; fromQueue: string; note: string; at: string };
   intents: RecognisedIntent[];
