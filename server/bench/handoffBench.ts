@@ -145,8 +145,11 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
     };
 
     const warmConnects: number[] = [];
+    let made = 0;
     const handoff = async (): Promise<number> => {
-      const { callId } = await call<{ callId: string }>('POST', '/api/calls', { flowId: 'billing-support', version: 'draft' });
+      // Callers from fifty numbers, each calling again: the briefing reads each number's earlier calls.
+      const phone = `+447700900${String(100 + (made++ % 50))}`;
+      const { callId } = await call<{ callId: string }>('POST', '/api/calls', { flowId: 'billing-support', version: 'draft', caller: { phone } });
       const offered = offerFor(callId);
       const t0 = performance.now();
       const turn = await call<{ actions: Array<{ type: string; queue?: string }> }>('POST', `/api/calls/${callId}/turns`, { text: HANDOFF_TEXT });
