@@ -85,7 +85,7 @@ async function main() {
     await seedPersonas(store, path.join(root, 'flows/personas'), log);
     await seedStaffing(store, path.join(root, 'flows/staffing'), log);
   });
-  const { app, calls, routing, webSockets } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog });
+  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog });
   // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
   await routing.ready;
   handle = app;
@@ -119,7 +119,7 @@ async function main() {
     // 1012 "service restart": a call's WebSocket client reconnects and resumes the call by its id.
     for (const socket of sockets.clients) socket.close(1012, 'Baton is restarting; reconnect and resume the call.');
     server.close(() => {
-      void routingSaved.then(() => Promise.all([store.close(), sharedCalls?.close(), routingLog?.close()])).then(
+      void routingSaved.then(() => analytics.close()).then(() => Promise.all([store.close(), sharedCalls?.close(), routingLog?.close()])).then(
         () => process.exit(0),
         (err: unknown) => {
           console.error('Baton could not close its data directory cleanly:', err);

@@ -14,6 +14,7 @@ export * from './nodes/transparency.ts';
 export * from './nodes/end.ts';
 export * from './nodes/survey.ts';
 export * from './api/calls.ts';
+export * from './api/analytics.ts';
 export * from './api/signals.ts';
 export * from './rules/ruleEnvironment.ts';
 export * from './rules/checkRule.ts';

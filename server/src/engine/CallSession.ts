@@ -32,7 +32,20 @@ export interface CallSession {
    * The call's handoff: why and when; once a transfer step routes it, its queue, briefing and that step (`nodeId`);
    * once the agent handed the call back to the assistant, their note.
    */
-  handoff: { reason: HandoffReason; at: string; queue?: string; packet?: HandoffPacket; nodeId?: string; outcome?: TransferResult; handedBack?: { note: string; at: string; agentId: string } } | null;
+  handoff: {
+    reason: HandoffReason;
+    at: string;
+    /** Where the caller was when it was decided (the step a trigger fired at), and after how many of their turns. */
+    fromNodeId?: string;
+    turns?: number;
+    queue?: string;
+    packet?: HandoffPacket;
+    nodeId?: string;
+    outcome?: TransferResult;
+    /** When the transfer's outcome came (an agent took the call, or nobody could). */
+    outcomeAt?: string;
+    handedBack?: { note: string; at: string; agentId: string };
+  } | null;
   /** The agent who took the call, once one has. */
   agent: { id: string; name: string } | null;
   /** While queued: when the caller last heard how long the wait is, and whether a call back was offered. */

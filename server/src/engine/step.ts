@@ -153,7 +153,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {
-  ctx.session.handoff = { reason, at: ctx.at };
+  ctx.session.handoff = { reason, at: ctx.at, fromNodeId: ctx.session.nodeId, turns: ctx.session.turnCount };
   ctx.tried(trigger, `handoff: ${reason.signal.replace(/_/g, ' ')}`);
   enter(ctx, trigger.id);
   return reason;

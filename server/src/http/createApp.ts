@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { signalRoutes } from './signalRoutes.ts';
+import { analyticsRoutes } from './analyticsRoutes.ts';
+import { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
@@ -89,7 +91,7 @@ export interface AppDeps {
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -101,6 +103,9 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const lookups = new CallerLookups({ settingsFor: (queueId) => store.queues.webhook(queueId), onProblem: (queueId, message) => log.warn({ queueId }, `caller lookup: ${message}`) });
   const calls = new CallService(store, runtimes, { routing, webhooks, onError: (err) => log.error({ err }, 'a call could not be carried out in full'), llm: model, lookups, maxLiveCalls, callIdleSeconds, shared: sharedCalls });
   const conversationTests = new ConversationTestService(store, runtimes);
+  // The analytics copy of the call log, opened when first asked (a DuckDB file in the data directory).
+  let analyticsOpened: Promise<CallAnalytics> | undefined;
+  const analytics = () => (analyticsOpened ??= CallAnalytics.open(path.join(store.dataDir, 'analytics.duckdb'), store.calls, (err) => log.error({ err }, 'analytics could not read the call log')));
   const jsonBody = parseJsonBody(BODY_LIMIT);
   // For a load balancer or an orchestrator: alive while the process answers; ready while it takes new calls.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
@@ -125,6 +130,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls.desk));
   api.use('/signals', signalRoutes());
+  api.use('/analytics', analyticsRoutes(analytics));
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
   const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? (sharedCalls ? new SharedVoice(voiceLevels, sharedCalls) : voiceLevels), answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
@@ -139,5 +145,5 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   app.use(errorMiddleware(log));
   const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': callSocket(calls, log) };
   webSockets['/twilio/media'] = voiceLevels.socketHandler;
-  return { app, calls, routing, webSockets, voiceLevels };
+  return { app, calls, routing, webSockets, voiceLevels, analytics: { close: async () => (await analyticsOpened?.catch(() => undefined))?.close() } };
 }

@@ -97,6 +97,45 @@ export class JsonlCallLog implements CallLog {
     return found.flat();
   }
 
+  async readFacts(cursor: string | undefined, limit: number): Promise<{ records: CallRecord[]; cursor: string | undefined; skipped: number }> {
+    await this.flush().catch(() => undefined);
+    const files = (await readdir(this.dir)).filter((name) => DAY_FILE.test(name)).sort();
+    const [atFile, atOffset] = cursor ? [cursor.slice(0, cursor.lastIndexOf(':')), Number(cursor.slice(cursor.lastIndexOf(':') + 1))] : [files[0], 0];
+    const records: CallRecord[] = [];
+    let skipped = 0;
+    let last = cursor;
+    for (const file of files) {
+      if (atFile && file < atFile) continue;
+      let offset = file === atFile ? atOffset : 0;
+      let rest: Buffer = Buffer.alloc(0);
+      const input = createReadStream(path.join(this.dir, file), { start: offset });
+      try {
+        for await (const chunk of input as AsyncIterable<Buffer>) {
+          const buffer = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+          let start = 0;
+          for (let end = buffer.indexOf(10, start); end >= 0; end = buffer.indexOf(10, start)) {
+            const line = buffer.subarray(start, end);
+            offset += end - start + 1;
+            start = end + 1;
+            // Bytes first: most lines are turns, which analytics does not read.
+            if (!line.includes(FACTS_KEY) && !line.includes(WRAP_UP_KEY)) continue;
+            const record = parseLine(line.toString('utf8'));
+            if (record && (isObject(record.facts) || isObject(record.wrapUp))) records.push(record);
+            else skipped++;
+          }
+          rest = buffer.subarray(start);
+          if (records.length >= limit) break;
+        }
+      } finally {
+        input.destroy();
+      }
+      // A line still being written (no newline yet) is read next time, whole.
+      last = `${file}:${offset}`;
+      if (records.length >= limit) break;
+    }
+    return { records, cursor: last, skipped };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -159,6 +198,10 @@ export class JsonlCallLog implements CallLog {
     this.onError(error);
   }
 }
+
+const FACTS_KEY = Buffer.from('"facts":');
+const WRAP_UP_KEY = Buffer.from('"wrapUp":');
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseLine(line: string): CallRecord | undefined {
   try {

@@ -92,6 +92,17 @@ export class PgCallLog implements CallLog {
     return rows.map((r) => r.call);
   }
 
+  async readFacts(cursor: string | undefined, limit: number): Promise<{ records: CallRecord[]; cursor: string | undefined; skipped: number }> {
+    await this.flush().catch(() => undefined);
+    // Rows of the last seconds are left for the next read: ids are handed out before their transactions commit, so a
+    // row with a lower id may still appear shortly after a higher one.
+    const { rows } = await this.pool.query<{ id: string; record: CallRecord }>(
+      `SELECT id, record FROM call_events WHERE id > $1 AND (record ? 'facts' OR record ? 'wrapUp') AND at < now() - interval '2 seconds' ORDER BY id LIMIT $2`,
+      [cursor ?? '0', limit],
+    );
+    return { records: rows.map((r) => r.record), cursor: rows.at(-1)?.id ?? cursor, skipped: 0 };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await this.flush().catch(() => undefined);

@@ -46,6 +46,8 @@ const MIGRATIONS: string[] = [
      call jsonb NOT NULL
    );
    CREATE INDEX caller_calls_phone ON caller_calls (phone, ended_at DESC);`,
+  // 4: what analytics reads of the call log: finished calls' facts and agents' wrap-ups.
+  `CREATE INDEX call_events_facts ON call_events (id) WHERE record ? 'facts' OR record ? 'wrapUp';`,
 ];
 
 /**

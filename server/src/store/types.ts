@@ -133,6 +133,12 @@ export interface CallLog {
   callEnded(phone: string, call: EarlierCall): void;
   /** The number's latest finished calls, newest first, at most `limit`. */
   earlierCalls(phone: string, limit: number): Promise<EarlierCall[]>;
+  /**
+   * The records analytics counts — a finished call's `facts`, an agent's `wrapUp` — after `cursor` (from the start
+   * when undefined), oldest first, at most about `limit`; the cursor to go on from, and how many damaged lines were
+   * skipped. What is still being written is left for the next read.
+   */
+  readFacts(cursor: string | undefined, limit: number): Promise<{ records: Array<Record<string, unknown>>; cursor: string | undefined; skipped: number }>;
 }
 
 /**

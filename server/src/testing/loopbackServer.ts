@@ -37,7 +37,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const opened = await openStore(dataDir, { data: options.storeData });
   const store = options.callLog ? withCallLog(opened, options.callLog) : opened;
   await options.seed?.(store);
-  const { app, calls, routing, webSockets, voiceLevels } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });
+  const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });
   await routing.ready;
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
@@ -68,6 +68,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
       for (const socket of sockets.clients) socket.terminate();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await analytics.close();
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
     },

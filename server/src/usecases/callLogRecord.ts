@@ -1,4 +1,4 @@
-import type { CallEvent, EarlierCall } from '@baton/shared';
+import type { CallEvent, CallFacts, EarlierCall } from '@baton/shared';
 import type { CallSession } from '../engine/CallSession.ts';
 import type { StepResult } from '../engine/step.ts';
 
@@ -20,9 +20,11 @@ export function callLogRecord(event: CallEvent, before: CallSession, result: Ste
   const record: Record<string, unknown> = { at: event.at, event, said: s.transcript.slice(before.transcript.length), actions, state: { nodeId: s.nodeId, status: s.status } };
   if (transferred) record.handoff = s.handoff;
   if (s.survey !== before.survey) record.survey = s.survey;
+  if (event.type === 'start') record.flow = { id: s.flowId, version: s.flowVersion };
   if (s.status === 'ended') {
     record.disposition = s.disposition;
     record.endedAt = s.endedAt;
+    if (before.status !== 'ended') record.facts = callFactsOf(s);
   }
   return record;
 }
@@ -33,4 +35,34 @@ export function earlierCallOf(s: CallSession): EarlierCall {
   if (s.handoff) call.handoff = { category: s.handoff.reason.category, signal: s.handoff.reason.signal, ...(s.handoff.queue ? { queue: s.handoff.queue } : {}), ...(s.handoff.outcome ? { outcome: s.handoff.outcome } : {}) };
   if (s.survey) call.surveyScore = s.survey.score;
   return call;
+}
+
+/** A finished call as analytics counts it (see CallFacts). */
+export function callFactsOf(s: CallSession): CallFacts {
+  const facts: CallFacts = {
+    callId: s.callId,
+    flowId: s.flowId,
+    flowVersion: String(s.flowVersion),
+    startedAt: s.startedAt,
+    endedAt: s.endedAt ?? s.startedAt,
+    disposition: s.disposition ?? 'other',
+    turns: s.turnCount,
+    path: s.path.toArray(),
+    callerText: s.transcript
+      .toArray()
+      .flatMap((t) => (t.from === 'caller' ? [t.text] : []))
+      .join('\n'),
+  };
+  if (s.caller.phone) facts.phone = s.caller.phone;
+  const h = s.handoff;
+  if (h) {
+    facts.handoff = { category: h.reason.category, signal: h.reason.signal, triggerId: h.reason.triggerId, at: h.at };
+    if (h.fromNodeId) facts.handoff.fromNodeId = h.fromNodeId;
+    if (h.turns !== undefined) facts.handoff.turns = h.turns;
+    if (h.queue) facts.handoff.queue = h.queue;
+    if (h.outcome) facts.handoff.outcome = h.outcome;
+    if (h.outcomeAt) facts.handoff.outcomeAt = h.outcomeAt;
+  }
+  if (s.survey) facts.surveyScore = s.survey.score;
+  return facts;
 }

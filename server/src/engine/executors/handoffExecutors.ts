@@ -28,7 +28,7 @@ function pathReason(flow: RuntimeFlow, session: CallSession, node: ParsedNode): 
 export const transparencyExecutor: Executor = {
   enter(ctx, step) {
     const { node } = step;
-    if (!ctx.session.handoff) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at };
+    if (!ctx.session.handoff) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at, fromNodeId: node.id, turns: ctx.session.turnCount };
     // Routing's expectation is worked out now, before a word is said, for the call as the transfer will route it. A
     // transfer to a phone system outside Baton is not Baton's to predict: the queue's typical wait stands.
     const transfer = upcomingTransfer(ctx.flow, node.id);
@@ -52,7 +52,8 @@ export const transferExecutor: Executor = {
     const session = ctx.session;
     const reason = session.handoff?.reason ?? pathReason(ctx.flow, session, node);
     const packet = buildPacket(session, reason, ctx.at);
-    session.handoff = { reason, at: session.handoff?.at ?? ctx.at, queue: node.data.queue, packet, nodeId: node.id };
+    const decided = session.handoff ?? { at: ctx.at, fromNodeId: node.id, turns: session.turnCount };
+    session.handoff = { reason, at: decided.at, fromNodeId: decided.fromNodeId, turns: decided.turns, queue: node.data.queue, packet, nodeId: node.id };
     session.status = 'queued';
     // The transparency message before the transfer already told the caller the wait.
     session.waiting = { lastUpdateAt: ctx.at, callbackOffered: false };
@@ -79,7 +80,7 @@ export const transferExecutor: Executor = {
     }
     session.waiting = null;
     // A channel that says only the port (connected, no agent, failed): no agent is nobody answering in time.
-    session.handoff = { ...session.handoff!, outcome: input.result ?? (input.outcome === 'no_agent' ? 'no_answer' : input.outcome) };
+    session.handoff = { ...session.handoff!, outcome: input.result ?? (input.outcome === 'no_agent' ? 'no_answer' : input.outcome), outcomeAt: ctx.at };
     if (input.outcome === 'connected') {
       session.status = 'agent';
       session.agent = input.agent ?? UNNAMED_AGENT;

@@ -1,0 +1,214 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { AnalyticsSummary, CallFacts, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
+import type { CallLog } from '../store/types.ts';
+
+/** Records read from the call log per round. */
+const BATCH = 5_000;
+/** How often the copy catches up with the log on its own (queries also catch up first). */
+const CATCH_UP_MS = 5_000;
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS calls (
+     call_id VARCHAR PRIMARY KEY, flow_id VARCHAR, flow_version VARCHAR, started_at TIMESTAMP, ended_at TIMESTAMP,
+     disposition VARCHAR, turns INTEGER, phone VARCHAR, handed_over BOOLEAN, category VARCHAR, signal VARCHAR,
+     trigger_id VARCHAR, from_node_id VARCHAR, turns_before INTEGER, handoff_at TIMESTAMP, queue VARCHAR, outcome VARCHAR,
+     outcome_at TIMESTAMP, survey_score INTEGER, path VARCHAR, caller_text VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP)`,
+  // Where the copy has read the log to, and how many damaged lines it skipped on the way.
+  `CREATE TABLE IF NOT EXISTS log_cursor (only_row BOOLEAN PRIMARY KEY, cursor VARCHAR, skipped BIGINT)`,
+];
+
+const COLUMNS = ['call_id', 'flow_id', 'flow_version', 'started_at', 'ended_at', 'disposition', 'turns', 'phone', 'handed_over', 'category', 'signal', 'trigger_id', 'from_node_id', 'turns_before', 'handoff_at', 'queue', 'outcome', 'outcome_at', 'survey_score', 'path', 'caller_text'] as const;
+
+export interface SummaryQuery {
+  from: Date;
+  to: Date;
+  flowId?: string;
+  serviceLevelSeconds?: number;
+}
+
+/**
+ * Analytics of real calls: a columnar copy of what the call log says of finished calls (their facts, agents'
+ * wrap-ups) in an embedded DuckDB file, kept in step with the log by reading on from where it left off, and the
+ * figures asked of it as SQL. The log stays the record; the copy can be deleted and is rebuilt from it.
+ */
+export class CallAnalytics {
+  private catchingUp: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    private readonly log: CallLog,
+  ) {}
+
+  /** Opens (or creates) the copy at `file` (":memory:" for none) and starts keeping it in step with `log`. */
+  static async open(file: string, log: CallLog, onError: (error: Error) => void = (e) => console.error(`Analytics: ${e.message}`)): Promise<CallAnalytics> {
+    const instance = await DuckDBInstance.create(file);
+    const db = await instance.connect();
+    for (const sql of SCHEMA) await db.run(sql);
+    const analytics = new CallAnalytics(instance, db, log);
+    analytics.timer = setInterval(() => analytics.catchUp().catch(onError), CATCH_UP_MS);
+    analytics.timer.unref();
+    return analytics;
+  }
+
+  /** Reads what the log has added since the last time; one catch-up at a time (a query waits for the running one). */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readOn().finally(() => (this.catchingUp = undefined));
+    return this.catchingUp;
+  }
+
+  /** Damaged lines skipped so far. */
+  async skippedLines(): Promise<number> {
+    const rows = (await this.db.runAndReadAll('SELECT skipped FROM log_cursor')).getRowObjectsJS();
+    return Number(rows[0]?.skipped ?? 0);
+  }
+
+  private async readOn(): Promise<void> {
+    const saved = (await this.db.runAndReadAll('SELECT cursor, skipped FROM log_cursor')).getRowObjectsJS()[0];
+    let cursor = (saved?.cursor as string | null) ?? undefined;
+    let skipped = Number(saved?.skipped ?? 0);
+    for (;;) {
+      const read = await this.log.readFacts(cursor, BATCH);
+      if (read.cursor === cursor && read.records.length === 0) return;
+      const facts: CallFacts[] = [];
+      const wrapUps: Array<WrapUpFacts & { callId: string }> = [];
+      for (const record of read.records) {
+        if (record.facts) facts.push(record.facts as CallFacts);
+        else if (record.wrapUp) wrapUps.push({ ...(record.wrapUp as WrapUpFacts), callId: String(record.callId) });
+      }
+      cursor = read.cursor;
+      skipped += read.skipped;
+      // The rows and the cursor move together: a crash between rounds reads the round again, never half of it.
+      await this.db.run('BEGIN TRANSACTION');
+      try {
+        await this.addCalls(facts);
+        await this.addWrapUps(wrapUps);
+        await this.db.run('INSERT OR REPLACE INTO log_cursor VALUES (true, $cursor, $skipped)', { cursor: cursor ?? null, skipped });
+        await this.db.run('COMMIT');
+      } catch (error) {
+        await this.db.run('ROLLBACK');
+        throw error;
+      }
+      if (read.records.length < BATCH) return;
+    }
+  }
+
+  private async addCalls(facts: CallFacts[]) {
+    if (facts.length === 0) return;
+    await this.db.run(`CREATE TEMP TABLE IF NOT EXISTS incoming AS SELECT * FROM calls LIMIT 0`);
+    await this.db.run('DELETE FROM incoming');
+    const appender = await this.db.createAppender('incoming');
+    const text = (value: string | undefined | null) => (value == null ? appender.appendNull() : appender.appendVarchar(value));
+    const int = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? appender.appendNull() : appender.appendInteger(Math.round(value)));
+    const time = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? appender.appendVarchar(new Date(value).toISOString().replace('T', ' ').replace('Z', '')) : appender.appendNull());
+    for (const f of facts) {
+      if (typeof f.callId !== 'string') continue;
+      const h = f.handoff;
+      text(f.callId);
+      text(f.flowId);
+      text(f.flowVersion);
+      time(f.startedAt);
+      time(f.endedAt);
+      text(f.disposition);
+      int(f.turns);
+      text(f.phone);
+      appender.appendBoolean(Boolean(h));
+      text(h?.category);
+      text(h?.signal);
+      text(h?.triggerId);
+      text(h?.fromNodeId);
+      int(h?.turns);
+      time(h?.at);
+      text(h?.queue);
+      text(h?.outcome);
+      time(h?.outcomeAt);
+      int(f.surveyScore);
+      text(JSON.stringify(Array.isArray(f.path) ? f.path : []));
+      text(typeof f.callerText === 'string' ? f.callerText : '');
+      appender.endRow();
+    }
+    appender.closeSync();
+    // A call logged twice (an event taken again after its instance died) is counted once.
+    await this.db.run(`INSERT OR REPLACE INTO calls SELECT DISTINCT ON (call_id) ${COLUMNS.join(', ')} FROM incoming`);
+  }
+
+  private async addWrapUps(wrapUps: Array<WrapUpFacts & { callId: string }>) {
+    for (const w of wrapUps)
+      await this.db.run('INSERT OR REPLACE INTO wrap_ups VALUES ($call, $agent, $disposition, $repeat, $at::TIMESTAMP)', {
+        call: w.callId,
+        agent: String(w.agentId ?? ''),
+        disposition: String(w.disposition ?? ''),
+        repeat: w.hadToAskAgain === true,
+        at: (Date.parse(w.at) ? new Date(w.at) : new Date()).toISOString().replace('T', ' ').replace('Z', ''),
+      });
+  }
+
+  /** The headline figures of a period (calls that started in it), for one flow or all. */
+  async summary(query: SummaryQuery): Promise<AnalyticsSummary> {
+    await this.catchUp();
+    const serviceLevelSeconds = query.serviceLevelSeconds ?? 20;
+    const where = `started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP${query.flowId ? ' AND flow_id = $flow' : ''}`;
+    const params: Record<string, string | number> = { from: sqlTime(query.from), to: sqlTime(query.to), ...(query.flowId ? { flow: query.flowId } : {}) };
+    const rows = async (sql: string, more: Record<string, string | number> = {}) => (await this.db.runAndReadAll(sql, { ...params, ...more })).getRowObjectsJS();
+    const wait = `date_diff('millisecond', handoff_at, outcome_at) / 1000.0`;
+    const [head] = await rows(
+      `SELECT count(*) AS calls,
+         count(*) FILTER (WHERE NOT handed_over) AS contained,
+         count(*) FILTER (WHERE handed_over) AS handed_over,
+         avg(turns_before) FILTER (WHERE handed_over) AS turns_before,
+         count(*) FILTER (WHERE outcome = 'connected') AS connected,
+         avg(${wait}) FILTER (WHERE outcome = 'connected') AS wait_mean,
+         quantile_cont(${wait}, 0.9) FILTER (WHERE outcome = 'connected') AS wait_p90,
+         count(*) FILTER (WHERE outcome = 'connected' AND ${wait} <= $sl) AS within_sl,
+         count(*) FILTER (WHERE disposition = 'abandoned_in_queue') AS abandoned_waiting,
+         count(survey_score) AS surveyed,
+         avg(survey_score) AS satisfaction
+       FROM calls WHERE ${where}`,
+      { sl: serviceLevelSeconds },
+    );
+    const [wrap] = await rows(
+      `SELECT count(*) AS wrapped, count(*) FILTER (WHERE w.disposition = 'resolved') AS resolved, count(*) FILTER (WHERE w.had_to_repeat) AS repeated
+       FROM wrap_ups w JOIN calls USING (call_id) WHERE ${where}`,
+    );
+    const byCategory = await rows(`SELECT category, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY category ORDER BY calls DESC, category`);
+    const byTrigger = await rows(`SELECT trigger_id, signal, from_node_id, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY ALL ORDER BY calls DESC, trigger_id, from_node_id`);
+    const perDay = await rows(`SELECT strftime(started_at, '%Y-%m-%d') AS day, count(*) AS calls, count(*) FILTER (WHERE handed_over) AS handed_over FROM calls WHERE ${where} GROUP BY day ORDER BY day`);
+    const num = (v: unknown) => Number(v ?? 0);
+    const maybe = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+    return {
+      from: query.from.toISOString(),
+      to: query.to.toISOString(),
+      flowId: query.flowId ?? null,
+      calls: num(head.calls),
+      contained: num(head.contained),
+      handedOver: num(head.handed_over),
+      byCategory: byCategory.map((r) => ({ category: r.category as HandoffCategory, calls: num(r.calls) })),
+      byTrigger: byTrigger.map((r) => ({ triggerId: (r.trigger_id as string | null) ?? null, signal: r.signal as HandoffSignal, fromNodeId: (r.from_node_id as string | null) ?? null, calls: num(r.calls) })),
+      turnsBeforeHandoff: maybe(head.turns_before),
+      connected: num(head.connected),
+      waitMeanSeconds: maybe(head.wait_mean),
+      waitP90Seconds: maybe(head.wait_p90),
+      withinServiceLevel: num(head.within_sl),
+      serviceLevelSeconds,
+      abandonedWaiting: num(head.abandoned_waiting),
+      wrappedUp: num(wrap.wrapped),
+      resolvedByAgent: num(wrap.resolved),
+      hadToRepeat: num(wrap.repeated),
+      surveyed: num(head.surveyed),
+      satisfactionMean: maybe(head.satisfaction),
+      perDay: perDay.map((r) => ({ day: String(r.day), calls: num(r.calls), handedOver: num(r.handed_over) })),
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.catchingUp?.catch(() => undefined);
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** A time as DuckDB's TIMESTAMP reads it (UTC, no zone). */
+const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');

@@ -1,0 +1,81 @@
+import type { HandoffCategory } from '../flow/flowSchema.ts';
+import type { HandoffSignal } from '../nodes/trigger.ts';
+import type { TransferResult } from '../nodes/transfer.ts';
+
+/**
+ * One finished call as analytics counts it, written once into the call log with the call's last event (`facts`) and
+ * read from there into the analytics copy.
+ */
+export interface CallFacts {
+  callId: string;
+  flowId: string;
+  /** A published version's number, or "draft" (test calls). */
+  flowVersion: string;
+  startedAt: string;
+  endedAt: string;
+  /** How it ended: resolved, transferred, callback, abandoned, abandoned_in_queue, ended_by_agent, … */
+  disposition: string;
+  /** The caller's turns (words and keys). */
+  turns: number;
+  phone?: string;
+  handoff?: {
+    category: HandoffCategory;
+    signal: HandoffSignal;
+    triggerId: string | null;
+    /** The step the caller was at when it was decided, and after how many of their turns. */
+    fromNodeId?: string;
+    turns?: number;
+    at: string;
+    queue?: string;
+    outcome?: TransferResult;
+    outcomeAt?: string;
+  };
+  surveyScore?: number;
+  /** The steps the call went through, in order. */
+  path: string[];
+  /** Everything the caller said, for searching calls by their words. */
+  callerText: string;
+}
+
+/** An agent's wrap-up of a call, as the call log keeps it. */
+export interface WrapUpFacts {
+  agentId: string;
+  disposition: 'resolved' | 'follow_up' | 'transferred';
+  hadToAskAgain: boolean;
+  at: string;
+}
+
+/** The headline figures of a period, as GET /api/analytics/summary answers. */
+export interface AnalyticsSummary {
+  from: string;
+  to: string;
+  flowId: string | null;
+  calls: number;
+  /** Finished by the assistant, never handed to a person. */
+  contained: number;
+  handedOver: number;
+  /** Handed over, by category of reason. */
+  byCategory: Array<{ category: HandoffCategory; calls: number }>;
+  /** Handed over, by the trigger (or path) and the step the caller was at. */
+  byTrigger: Array<{ triggerId: string | null; signal: HandoffSignal; fromNodeId: string | null; calls: number }>;
+  /** Turns the caller took before the handoff: mean. */
+  turnsBeforeHandoff: number | null;
+  /** Handed over and connected to a person; wait from handoff to an agent, seconds. */
+  connected: number;
+  waitMeanSeconds: number | null;
+  waitP90Seconds: number | null;
+  /** Connected within the service level (20 s unless the query says). */
+  withinServiceLevel: number;
+  serviceLevelSeconds: number;
+  /** Hung up while waiting for a person. */
+  abandonedWaiting: number;
+  /** Wrap-ups saying the call was resolved, of those with a wrap-up. */
+  wrappedUp: number;
+  resolvedByAgent: number;
+  /** Wrap-ups where the agent had to ask for something the AI already had. */
+  hadToRepeat: number;
+  surveyed: number;
+  satisfactionMean: number | null;
+  /** Calls per day in the period (UTC), for the trend. */
+  perDay: Array<{ day: string; calls: number; handedOver: number }>;
+}

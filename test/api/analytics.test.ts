@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { openEventStream } from './eventStream.ts';
+import { useBillingServer } from './testServer.ts';
+
+// Analytics of real calls: calls run through the API are counted, by how they ended and why they went to a person.
+
+const billing = useBillingServer();
+const { api, streams } = billing;
+const amara = 'amara-okafor';
+
+async function turn(callId: string, body: Record<string, unknown>) {
+  return (await api().post(`/api/calls/${callId}/turns`).send(body).expect(200)).body;
+}
+const start = async () => (await api().post('/api/calls').send({ flowId: 'billing-support' }).expect(201)).body.callId as string;
+
+describe('Analytics of real calls', () => {
+  it('When one call is contained and scored 4, and another asks for a person, is answered and wrapped up, then the summary counts both, the wait and the score, also as CSV', async () => {
+    const contained = await start();
+    for (const words of ['what is my balance', '1234 5678', 'no thanks']) await turn(contained, { text: words });
+    await turn(contained, { dtmf: '4' });
+
+    await api().post(`/api/desk/agents/${amara}/status`).send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${billing.server.url}/api/desk/agents/${amara}/events`, streams);
+    const handed = await start();
+    await turn(handed, { text: 'let me talk to a real person' });
+    const offer = (await desk.next('offer_made')).data;
+    await api().post(`/api/desk/offers/${offer.offerId}/accept`).send({ agentId: amara }).expect(200);
+    await api().post(`/api/desk/calls/${handed}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: true }).expect(201);
+
+    const summary = (await api().get('/api/analytics/summary').query({ flowId: 'billing-support' }).expect(200)).body;
+    expect(summary).toMatchObject({ flowId: 'billing-support', calls: 2, contained: 1, handedOver: 1, connected: 1, withinServiceLevel: 1, wrappedUp: 1, resolvedByAgent: 1, hadToRepeat: 1, surveyed: 1, satisfactionMean: 4 });
+    expect(summary.byCategory).toEqual([{ category: 'explicit_request', calls: 1 }]);
+    expect(summary.byTrigger).toEqual([{ triggerId: 'trigger_person', signal: 'explicit_request', fromNodeId: 'main', calls: 1 }]);
+    expect(summary.waitMeanSeconds).toBeLessThan(20);
+
+    const csv = await api().get('/api/analytics/summary').query({ flowId: 'billing-support', format: 'csv' }).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text).toContain('handed to a person,1\n');
+    expect(csv.text).toContain('satisfaction (mean of 1-5),4\n');
+  });
+
+  it('When the period is not a date, is the wrong way round or too long, then it is refused with 400 saying what to send', async () => {
+    const bad = await api().get('/api/analytics/summary').query({ from: 'last tuesday' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/"from" must be a date/);
+    expect((await api().get('/api/analytics/summary').query({ from: '2026-12-02', to: '2026-12-01' })).status).toBe(400);
+    expect((await api().get('/api/analytics/summary').query({ from: '2020-01-01', to: '2026-12-01' })).body.error.message).toMatch(/at most 366 days/);
+    const empty = (await api().get('/api/analytics/summary').query({ from: '2020-01-01', to: '2020-01-02' }).expect(200)).body;
+    expect(empty).toMatchObject({ calls: 0, perDay: [] });
+  });
+});
