@@ -13,6 +13,7 @@ const QueuesPage = lazy(() => import('./settings/QueuesPage.tsx').then((m) => ({
 const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({ default: m.AgentsPage })));
 const NumbersPage = lazy(() => import('./settings/NumbersPage.tsx').then((m) => ({ default: m.NumbersPage })));
 const WallboardPage = lazy(() => import('./supervisor/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })));
 const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -52,6 +53,7 @@ export function App() {
           {route.page === 'numbers' && <NumbersPage />}
           {route.page === 'agent_desk' && <AgentDeskPage />}
           {route.page === 'wallboard' && <WallboardPage />}
+          {route.page === 'analytics' && <AnalyticsPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

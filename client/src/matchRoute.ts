@@ -6,6 +6,7 @@ export type Route =
   | { page: 'numbers' }
   | { page: 'agent_desk' }
   | { page: 'wallboard' }
+  | { page: 'analytics' }
   | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
 /** Maps a URL path to the page that shows it. */
@@ -18,6 +19,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/settings/numbers') return { page: 'numbers' };
   if (path === '/agent') return { page: 'agent_desk' };
   if (path === '/supervisor') return { page: 'wallboard' };
+  if (path === '/analytics') return { page: 'analytics' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {
     try {

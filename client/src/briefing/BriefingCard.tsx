@@ -31,6 +31,7 @@ const ENDINGS: Record<string, string> = {
   abandoned: 'the caller hung up',
   abandoned_in_queue: 'the caller hung up while waiting',
   ended_by_agent: 'ended by the agent',
+  ended_by_caller: 'the caller hung up after talking to the agent',
   error: 'ended by an error',
 };
 

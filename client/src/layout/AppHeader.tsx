@@ -22,6 +22,7 @@ export function AppHeader() {
           <a href="/settings/agents">Agents</a>
           <a href="/settings/numbers">Phone numbers</a>
           <a href="/supervisor">Wallboard</a>
+          <a href="/analytics">Analytics</a>
           <a href="/agent">Agent desk</a>
         </nav>
       </div>

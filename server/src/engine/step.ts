@@ -124,9 +124,10 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       break;
     }
     case 'hangup':
+      // Hanging up while waiting for a person is not hanging up on the assistant, nor ending a talk with an agent.
+      s.disposition ??= s.status === 'queued' ? 'abandoned_in_queue' : s.status === 'agent' ? 'ended_by_caller' : 'abandoned';
       s.status = 'ended';
       s.endedAt = event.at;
-      s.disposition ??= s.handoff ? 'abandoned_in_queue' : 'abandoned';
       break;
     default: {
       // Every kind of event has its case: a new one is a type error here until it does.

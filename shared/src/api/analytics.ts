@@ -13,7 +13,7 @@ export interface CallFacts {
   flowVersion: string;
   startedAt: string;
   endedAt: string;
-  /** How it ended: resolved, transferred, callback, abandoned, abandoned_in_queue, ended_by_agent, … */
+  /** How it ended: resolved, transferred, callback, abandoned, abandoned_in_queue, ended_by_agent, ended_by_caller, … */
   disposition: string;
   /** The caller's turns (words and keys). */
   turns: number;

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { callId: string; state: { status: string } };
+};
+
+describe('Analytics page', () => {
+  useServerAndBrowser();
+
+  it('When one caller was helped by the assistant and scored 5, and another asked for a person with nobody free, then the analyst sees half handed over, why and where, at 1024×768', async () => {
+    const helped = await post('/api/calls', { flowId: 'billing-support' });
+    for (const text of ['what is my balance', '1234 5678', 'no thanks', 'five']) await post(`/api/calls/${helped.callId}/turns`, { text });
+    // Nobody is signed in: the caller is told so and hangs up rather than leave a number.
+    const asked = await post('/api/calls', { flowId: 'billing-support' });
+    await post(`/api/calls/${asked.callId}/turns`, { text: 'let me talk to a real person' });
+    expect((await post(`/api/calls/${asked.callId}/turns`, { hangup: true })).state.status).toBe('ended');
+
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto(`${server.url}/analytics`);
+    await page.getByRole('link', { name: 'Analytics' }).waitFor();
+    const figure = (name: string) => page.getByRole('region', { name, exact: true });
+    await figure('Calls').getByText('2', { exact: true }).waitFor();
+    await figure('Handed to a person').getByText('50%').waitFor();
+    await figure('Satisfaction').getByText('5 of 5').waitFor();
+
+    // One flow: its steps and triggers by their names on the canvas.
+    await page.getByRole('combobox', { name: 'Flow' }).click();
+    await page.getByRole('option', { name: 'Billing support' }).click();
+    const where = page.getByRole('region', { name: 'Where calls went to a person' });
+    const row = where.getByRole('row', { name: /Caller asks for a person/ });
+    await row.getByText('What does the caller need?').waitFor();
+    expect(await row.getByRole('cell').last().innerText()).toBe('1');
+    await page.screenshot({ path: join(resultsDir, 'analytics.png'), fullPage: true });
+
+    // Both calls were today.
+    await page.getByText('Today', { exact: true }).click();
+    await figure('Handed to a person').getByText('1 call, after 1 caller turn on average').waitFor();
+    const csv = await (await fetch(`${server.url}/api/analytics/summary?flowId=billing-support&format=csv`)).text();
+    expect(csv).toContain('handed to a person,1\n');
+    await page.context().close();
+  });
+});
