@@ -1,5 +1,6 @@
 // `npm run bench`: one `name: value` line per figure; each ratio compares against a baseline measured in this same run.
 import path from 'node:path';
+import { analyticsBench } from './analyticsBench.ts';
 import { compileBench } from './compileBench.ts';
 import { engineBench } from './engineBench.ts';
 import { editorBench } from './editorBench.ts';
@@ -38,3 +39,4 @@ print(await mediaBench());
 print(await handoffBench());
 print(await twilioBench());
 print(await editorBench());
+print(await analyticsBench());

@@ -39,6 +39,35 @@ describe('Analytics of real calls', () => {
     expect(csv.text).toContain('satisfaction (mean of 1-5),4\n');
   });
 
+  it('When calls are searched by the caller\'s words, number, reason and score, then only the calls that match are listed, newest first, also as CSV', async () => {
+    const call = async (phone: string, words: string[]) => {
+      const callId = (await api().post('/api/calls').send({ flowId: 'billing-support', caller: { phone } }).expect(201)).body.callId as string;
+      for (const text of words) await turn(callId, { text });
+      return callId;
+    };
+    const balance = await call('+447700900701', ['what is my balance', '1234 5678', 'no thanks', 'four']);
+    const refund = await call('+447700900702', ['I was charged twice for my refund', 'forty dollars', "that's all", 'five']);
+    // Nobody is signed in: the caller hears so and hangs up.
+    const person = await call('+447700900703', ['let me talk to a real person']);
+    await turn(person, { hangup: true });
+
+    const find = async (query: Record<string, string>) => (await api().get('/api/analytics/calls').query(query).expect(200)).body as { total: number; calls: Array<{ callId: string; snippet: string }> };
+    expect((await find({})).calls.map((c) => c.callId)).toEqual([person, refund, balance]);
+    expect((await find({ q: 'Charged TWICE' })).calls.map((c) => c.callId)).toEqual([refund]);
+    expect((await find({ q: 'charged balance' })).total).toBe(0);
+    expect((await find({ category: 'none' })).calls.map((c) => c.callId)).toEqual([refund, balance]);
+    expect((await find({ category: 'explicit_request' })).calls).toEqual([expect.objectContaining({ callId: person, handoff: expect.objectContaining({ fromNodeId: 'main' }) })]);
+    expect((await find({ phone: '+447700900701' })).calls.map((c) => c.callId)).toEqual([balance]);
+    expect((await find({ score: '5' })).calls.map((c) => c.callId)).toEqual([refund]);
+    expect((await find({ limit: '1', offset: '1' })).calls.map((c) => c.callId)).toEqual([refund]);
+    expect((await find({ q: 'balance' })).calls[0].snippet).toBe('what is my balance / 1234 5678 / no thanks / four');
+    const csv = await api().get('/api/analytics/calls').query({ q: 'refund', format: 'csv' }).expect(200);
+    expect(csv.text.split('\n')[1]).toContain(refund);
+
+    expect((await api().get('/api/analytics/calls').query({ score: '9' })).body.error.message).toMatch(/"score" must be a whole number from 1 to 5/);
+    expect((await api().get('/api/analytics/calls').query({ limit: 'all' })).status).toBe(400);
+  });
+
   it('When the period is not a date, is the wrong way round or too long, then it is refused with 400 saying what to send', async () => {
     const bad = await api().get('/api/analytics/summary').query({ from: 'last tuesday' });
     expect(bad.status).toBe(400);

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsSummary, CallFacts, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
+import type { AnalyticsSummary, CallFacts, CallList, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
 import type { CallLog } from '../store/types.ts';
 
 /** Records read from the call log per round. */
@@ -13,10 +13,18 @@ const SCHEMA = [
      disposition VARCHAR, turns INTEGER, phone VARCHAR, handed_over BOOLEAN, category VARCHAR, signal VARCHAR,
      trigger_id VARCHAR, from_node_id VARCHAR, turns_before INTEGER, handoff_at TIMESTAMP, queue VARCHAR, outcome VARCHAR,
      outcome_at TIMESTAMP, survey_score INTEGER, path VARCHAR, caller_text VARCHAR)`,
+  // The words each caller said, once per call: the text index calls are searched by (DuckDB's own full-text extension
+  // is downloaded when first used, which a machine without the internet cannot do).
+  `CREATE TABLE IF NOT EXISTS call_words (word VARCHAR, call_id VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP)`,
   // Where the copy has read the log to, and how many damaged lines it skipped on the way.
   `CREATE TABLE IF NOT EXISTS log_cursor (only_row BOOLEAN PRIMARY KEY, cursor VARCHAR, skipped BIGINT)`,
 ];
+
+/** What separates words, for the text index and the words searched for alike (RE2 and JavaScript read it the same). */
+const WORD_SEPARATORS = '[^\\p{L}\\p{N}]+';
+/** The words of a search, as the index keeps them. */
+export const wordsOf = (text: string) => [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 10);
 
 const COLUMNS = ['call_id', 'flow_id', 'flow_version', 'started_at', 'ended_at', 'disposition', 'turns', 'phone', 'handed_over', 'category', 'signal', 'trigger_id', 'from_node_id', 'turns_before', 'handoff_at', 'queue', 'outcome', 'outcome_at', 'survey_score', 'path', 'caller_text'] as const;
 
@@ -25,6 +33,23 @@ export interface SummaryQuery {
   to: Date;
   flowId?: string;
   serviceLevelSeconds?: number;
+}
+
+/** What the call explorer searches by; every part is optional but the period. */
+export interface CallsQuery {
+  from: Date;
+  to: Date;
+  flowId?: string;
+  flowVersion?: string;
+  /** Words the caller said (all of them). */
+  text?: string;
+  phone?: string;
+  /** A handoff category, or "none" for calls the assistant finished. */
+  category?: string;
+  disposition?: string;
+  surveyScore?: number;
+  limit: number;
+  offset: number;
 }
 
 /**
@@ -132,6 +157,10 @@ export class CallAnalytics {
     appender.closeSync();
     // A call logged twice (an event taken again after its instance died) is counted once.
     await this.db.run(`INSERT OR REPLACE INTO calls SELECT DISTINCT ON (call_id) ${COLUMNS.join(', ')} FROM incoming`);
+    await this.db.run('DELETE FROM call_words WHERE call_id IN (SELECT call_id FROM incoming)');
+    await this.db.run(
+      `INSERT INTO call_words SELECT DISTINCT word, call_id FROM (SELECT unnest(regexp_split_to_array(lower(caller_text), '${WORD_SEPARATORS}')) AS word, call_id FROM incoming) WHERE word <> ''`,
+    );
   }
 
   private async addWrapUps(wrapUps: Array<WrapUpFacts & { callId: string }>) {
@@ -199,6 +228,56 @@ export class CallAnalytics {
       surveyed: num(head.surveyed),
       satisfactionMean: maybe(head.satisfaction),
       perDay: perDay.map((r) => ({ day: String(r.day), calls: num(r.calls), handedOver: num(r.handed_over) })),
+    };
+  }
+
+  /** The calls that match, newest first: a page of them and how many match in all. */
+  async findCalls(query: CallsQuery): Promise<CallList> {
+    await this.catchUp();
+    const where = ['started_at >= $from::TIMESTAMP', 'started_at < $to::TIMESTAMP'];
+    const params: Record<string, string | number> = { from: sqlTime(query.from), to: sqlTime(query.to) };
+    const add = (sql: string, name: string, value: string | number | undefined) => {
+      if (value === undefined || value === '') return;
+      where.push(sql);
+      params[name] = value;
+    };
+    add('flow_id = $flow', 'flow', query.flowId);
+    add('flow_version = $version', 'version', query.flowVersion);
+    add('phone = $phone', 'phone', query.phone);
+    add('disposition = $disposition', 'disposition', query.disposition);
+    add('survey_score = $score', 'score', query.surveyScore);
+    if (query.category === 'none') where.push('NOT handed_over');
+    else add('category = $category', 'category', query.category);
+    const words = query.text ? wordsOf(query.text) : [];
+    if (words.length > 0) {
+      words.forEach((word, i) => (params[`w${i}`] = word));
+      where.push(`call_id IN (SELECT call_id FROM call_words WHERE word IN (${words.map((_, i) => `$w${i}`).join(', ')}) GROUP BY call_id HAVING count(DISTINCT word) = ${words.length})`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }] = (await this.db.runAndReadAll(`SELECT count(*) AS total FROM calls WHERE ${filter}`, params)).getRowObjectsJS();
+    const rows = (
+      await this.db.runAndReadAll(
+        `SELECT call_id, flow_id, flow_version, strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(ended_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS ended_at,
+           disposition, turns, phone, handed_over, category, signal, trigger_id, from_node_id, survey_score, left(caller_text, 160) AS snippet
+         FROM calls WHERE ${filter} ORDER BY started_at DESC, call_id LIMIT ${Math.trunc(query.limit)} OFFSET ${Math.trunc(query.offset)}`,
+        params,
+      )
+    ).getRowObjectsJS();
+    return {
+      total: Number(total),
+      calls: rows.map((r) => ({
+        callId: String(r.call_id),
+        flowId: String(r.flow_id),
+        flowVersion: String(r.flow_version),
+        startedAt: String(r.started_at),
+        endedAt: String(r.ended_at),
+        disposition: String(r.disposition),
+        turns: Number(r.turns ?? 0),
+        phone: (r.phone as string | null) ?? null,
+        handoff: r.handed_over ? { category: r.category as HandoffCategory, signal: r.signal as HandoffSignal, triggerId: (r.trigger_id as string | null) ?? null, fromNodeId: (r.from_node_id as string | null) ?? null } : null,
+        surveyScore: r.survey_score === null || r.survey_score === undefined ? null : Number(r.survey_score),
+        snippet: String(r.snippet ?? '').replace(/\n/g, ' / '),
+      })),
     };
   }
 

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AnalyticsSummary } from '@baton/shared';
+import type { AnalyticsSummary, CallList } from '@baton/shared';
 import type { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import { AppError } from '../errors.ts';
 
@@ -11,15 +11,15 @@ const MAX_DAYS = 366;
  * `/api/analytics`:
  * GET /summary?from=&to=&flowId=&serviceLevelSeconds=&format=csv -> AnalyticsSummary (or its figures as CSV): calls that
  *   started in [from, to) (ISO dates or times; the last 7 days by default), for one flow or all.
+ * GET /calls?from=&to=&flowId=&version=&q=&phone=&category=&disposition=&score=&limit=&offset=&format=csv -> CallList
+ *   (or the page as CSV): finished calls that match, newest first; `q` is words the caller said (all of them);
+ *   `category` a handoff category or "none" (finished by the assistant).
  */
 export function analyticsRoutes(analytics: () => Promise<CallAnalytics>): express.Router {
   const r = express.Router();
   r.get('/summary', async (req, res, next) => {
     try {
-      const to = timeParam(req.query.to, 'to') ?? new Date();
-      const from = timeParam(req.query.from, 'from') ?? new Date(to.getTime() - 7 * DAY_MS);
-      if (from >= to) throw new AppError(400, 'bad_period', '"from" must be before "to".');
-      if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new AppError(400, 'bad_period', `Ask for at most ${MAX_DAYS} days at a time.`);
+      const { from, to } = period(req.query);
       const flowId = typeof req.query.flowId === 'string' && req.query.flowId ? req.query.flowId : undefined;
       const sl = req.query.serviceLevelSeconds === undefined ? undefined : Number(req.query.serviceLevelSeconds);
       if (sl !== undefined && !(Number.isInteger(sl) && sl > 0 && sl <= 3600)) throw new AppError(400, 'bad_service_level', 'serviceLevelSeconds must be a whole number of seconds from 1 to 3600.');
@@ -33,7 +33,60 @@ export function analyticsRoutes(analytics: () => Promise<CallAnalytics>): expres
       next(error);
     }
   });
+  r.get('/calls', async (req, res, next) => {
+    try {
+      const { from, to } = period(req.query);
+      const text = (name: string, max = 200) => {
+        const value = req.query[name];
+        if (value === undefined || value === '') return undefined;
+        if (typeof value !== 'string' || value.length > max) throw new AppError(400, 'bad_query', `"${name}" must be text of at most ${max} characters.`);
+        return value;
+      };
+      const whole = (name: string, min: number, max: number, fallback?: number) => {
+        const value = text(name, 12);
+        if (value === undefined) return fallback;
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < min || n > max) throw new AppError(400, 'bad_query', `"${name}" must be a whole number from ${min} to ${max}.`);
+        return n;
+      };
+      const list = await (await analytics()).findCalls({
+        from,
+        to,
+        flowId: text('flowId'),
+        flowVersion: text('version', 20),
+        text: text('q'),
+        phone: text('phone', 40),
+        category: text('category', 40),
+        disposition: text('disposition', 40),
+        surveyScore: whole('score', 1, 5),
+        limit: whole('limit', 1, 500, 50)!,
+        offset: whole('offset', 0, 1_000_000, 0)!,
+      });
+      if (req.query.format === 'csv') {
+        res.type('text/csv').attachment('baton-calls.csv').send(callsCsv(list));
+        return;
+      }
+      res.json(list);
+    } catch (error) {
+      next(error);
+    }
+  });
   return r;
+}
+
+/** The period asked for: [from, to), the last 7 days unless told. */
+function period(query: Record<string, unknown>): { from: Date; to: Date } {
+  const to = timeParam(query.to, 'to') ?? new Date();
+  const from = timeParam(query.from, 'from') ?? new Date(to.getTime() - 7 * DAY_MS);
+  if (from >= to) throw new AppError(400, 'bad_period', '"from" must be before "to".');
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw new AppError(400, 'bad_period', `Ask for at most ${MAX_DAYS} days at a time.`);
+  return { from, to };
+}
+
+function callsCsv(list: CallList): string {
+  const header = ['call', 'flow', 'version', 'started', 'ended', 'how it ended', 'caller turns', 'caller number', 'handed over for', 'signal', 'at step', 'survey score', 'caller said'];
+  const rows = list.calls.map((c) => [c.callId, c.flowId, c.flowVersion, c.startedAt, c.endedAt, c.disposition, c.turns, c.phone ?? '', c.handoff?.category ?? '', c.handoff?.signal ?? '', c.handoff?.fromNodeId ?? '', c.surveyScore ?? '', c.snippet]);
+  return `${[header, ...rows].map((row) => row.map((cell) => csvCell(cell)).join(',')).join('\n')}\n`;
 }
 
 function timeParam(value: unknown, name: string): Date | undefined {

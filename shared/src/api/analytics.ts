@@ -79,3 +79,25 @@ export interface AnalyticsSummary {
   /** Calls per day in the period (UTC), for the trend. */
   perDay: Array<{ day: string; calls: number; handedOver: number }>;
 }
+
+/** One call as the call explorer lists it. */
+export interface CallListItem {
+  callId: string;
+  flowId: string;
+  flowVersion: string;
+  startedAt: string;
+  endedAt: string;
+  disposition: string;
+  turns: number;
+  phone: string | null;
+  handoff: { category: HandoffCategory; signal: HandoffSignal; triggerId: string | null; fromNodeId: string | null } | null;
+  surveyScore: number | null;
+  /** The start of what the caller said. */
+  snippet: string;
+}
+
+/** GET /api/analytics/calls: the calls that match, newest first, a page of them, and how many match in all. */
+export interface CallList {
+  total: number;
+  calls: CallListItem[];
+}
