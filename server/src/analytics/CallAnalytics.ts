@@ -251,18 +251,20 @@ export class CallAnalytics {
     const words = query.text ? wordsOf(query.text) : [];
     if (words.length > 0) {
       words.forEach((word, i) => (params[`w${i}`] = word));
-      where.push(`call_id IN (SELECT call_id FROM call_words WHERE word IN (${words.map((_, i) => `$w${i}`).join(', ')}) GROUP BY call_id HAVING count(DISTINCT word) = ${words.length})`);
+      // Each word is kept once per call, so a call with all of them has as many rows as there are words.
+      where.push(`call_id IN (SELECT call_id FROM call_words WHERE word IN (${words.map((_, i) => `$w${i}`).join(', ')}) GROUP BY call_id HAVING count(*) = ${words.length})`);
     }
     const filter = where.join(' AND ');
-    const [{ total }] = (await this.db.runAndReadAll(`SELECT count(*) AS total FROM calls WHERE ${filter}`, params)).getRowObjectsJS();
+    // The page and how many match in one pass; a page past the end asks for the count alone.
     const rows = (
       await this.db.runAndReadAll(
-        `SELECT call_id, flow_id, flow_version, strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(ended_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS ended_at,
+        `SELECT count(*) OVER () AS total, call_id, flow_id, flow_version, strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(ended_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS ended_at,
            disposition, turns, phone, handed_over, category, signal, trigger_id, from_node_id, survey_score, left(caller_text, 160) AS snippet
          FROM calls WHERE ${filter} ORDER BY started_at DESC, call_id LIMIT ${Math.trunc(query.limit)} OFFSET ${Math.trunc(query.offset)}`,
         params,
       )
     ).getRowObjectsJS();
+    const total = rows.length > 0 ? rows[0].total : (await this.db.runAndReadAll(`SELECT count(*) AS total FROM calls WHERE ${filter}`, params)).getRowObjectsJS()[0].total;
     return {
       total: Number(total),
       calls: rows.map((r) => ({
