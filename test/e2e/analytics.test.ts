@@ -11,7 +11,7 @@ const post = async (path: string, body: unknown) => {
 describe('Analytics page', () => {
   useServerAndBrowser();
 
-  it('When one caller was helped by the assistant and scored 5, and another asked for a person with nobody free, then the analyst sees half handed over, why and where, at 1024×768', async () => {
+  it('When one caller was helped by the assistant and scored 5, and another asked for a person with nobody free, then the analyst sees half handed over, why and where, finds each call, and keeps one as a test that passes on its version, at 1024×768', async () => {
     const helped = await post('/api/calls', { flowId: 'billing-support' });
     for (const text of ['what is my balance', '1234 5678', 'no thanks', 'five']) await post(`/api/calls/${helped.callId}/turns`, { text });
     // Nobody is signed in: the caller is told so and hangs up rather than leave a number.
@@ -39,6 +39,33 @@ describe('Analytics page', () => {
     // Both calls were today.
     await page.getByText('Today', { exact: true }).click();
     await figure('Handed to a person').getByText('1 call, after 1 caller turn on average').waitFor();
+    // The calls behind a figure, and one real call kept as a conversation test.
+    await page.getByRole('button', { name: 'Show the 1 call: the caller asked for a person' }).click();
+    const calls = page.getByRole('region', { name: 'Calls', exact: true });
+    await calls.getByText('1 call matches, newest first.').waitFor();
+    await calls.getByRole('cell', { name: 'let me talk to a real person' }).waitFor();
+    await calls.getByRole('combobox', { name: 'Went to a person' }).click();
+    await page.getByRole('option', { name: 'Any call' }).click();
+    await calls.getByLabel('Words the caller said').fill('Balance');
+    await calls.getByRole('button', { name: 'Find calls' }).click();
+    await calls.getByText('1 call matches, newest first.').waitFor();
+    await calls.getByRole('button', { name: /Open the call of/ }).click();
+    const opened = page.getByRole('region', { name: 'The call' });
+    await opened.getByText('Thanks for calling Northwind Energy. Goodbye.').waitFor();
+    const keep = opened.getByRole('form', { name: 'Keep as a conversation test' });
+    await keep.getByLabel('Test name').fill('A real caller asks for their balance');
+    await keep.getByRole('button', { name: 'Save the test' }).click();
+    await keep.getByText('Saved "A real caller asks for their balance".').waitFor();
+    await page.screenshot({ path: join(resultsDir, 'analytics-call.png'), fullPage: true });
+    const tests = (await (await fetch(`${server.url}/api/flows/billing-support/tests`)).json()) as Array<{ id: string; name: string; turns: unknown[] }>;
+    const kept = tests.find((t) => t.name === 'A real caller asks for their balance')!;
+    expect(kept.turns).toEqual([{ text: 'what is my balance' }, { text: '1234 5678' }, { text: 'no thanks' }, { text: 'five' }]);
+    // It passes on the version the call came from.
+    const { calls: [real] } = (await (await fetch(`${server.url}/api/analytics/calls?q=balance`)).json()) as { calls: Array<{ flowVersion: string }> };
+    const version = real.flowVersion === 'draft' ? 'draft' : Number(real.flowVersion);
+    const run = (await post('/api/flows/billing-support/tests/run', { testIds: [kept.id], version })) as unknown as { passed: number; failed: number };
+    expect(run).toMatchObject({ passed: 1, failed: 0 });
+
     const csv = await (await fetch(`${server.url}/api/analytics/summary?flowId=billing-support&format=csv`)).text();
     expect(csv).toContain('handed to a person,1\n');
     await page.context().close();

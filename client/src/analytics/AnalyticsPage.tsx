@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Group, Paper, SegmentedControl, Select, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AnalyticsSummary } from '@baton/shared';
 import { fetchFlow } from '../api/fetchFlow.ts';
@@ -8,6 +8,7 @@ import { fetchJson } from '../api/fetchJson.ts';
 import { useApi } from '../api/useApi.ts';
 import { categoryNames, signalNames } from '../editor/inspector/signalNames.ts';
 import './analytics.css';
+import { CallExplorer, type ExplorerFilter } from './CallExplorer.tsx';
 
 const PERIODS = { today: 'Today', week: 'Last 7 days', month: 'Last 30 days' } as const;
 type Period = keyof typeof PERIODS;
@@ -26,7 +27,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((100
 const seconds = (s: number | null) => (s === null ? '—' : s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
 /** One headline figure: a big value, what it is, and what it is of. */
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+function Figure({ label, value, detail, onShow }: { label: string; value: string; detail?: string; onShow?: () => void }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={label}>
       <Text size="sm" c="dimmed">
@@ -36,6 +37,11 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
         {value}
       </Text>
       {detail && <Text size="sm">{detail}</Text>}
+      {onShow && (
+        <Button variant="subtle" size="compact-sm" px={0} onClick={onShow}>
+          Show these calls
+        </Button>
+      )}
     </Paper>
   );
 }
@@ -49,6 +55,11 @@ export function AnalyticsPage() {
   const [flowId, setFlowId] = useState<string>(() => new URLSearchParams(window.location.search).get('flow') ?? '');
   const [period, setPeriod] = useState<Period>('week');
   const [range, setRange] = useState(() => bounds('week'));
+  const [filter, setFilter] = useState<ExplorerFilter>({ category: '' });
+  const show = (category: string) => () => {
+    setFilter({ category });
+    document.getElementById('analytics-calls')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
   const flows = useApi((signal) => fetchFlows(signal), 'flows');
   const flow = useApi((signal) => (flowId ? fetchFlow(flowId, signal) : Promise.resolve(null)), `flow:${flowId}`);
   const query = new URLSearchParams({ ...range, ...(flowId ? { flowId } : {}) });
@@ -111,7 +122,7 @@ export function AnalyticsPage() {
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
             <Figure label="Calls" value={String(s.calls)} detail={`${count(s.perDay.length, 'day', 'days')} with calls`} />
-            <Figure label="Finished by the assistant" value={percent(s.contained, s.calls)} detail={`${s.contained} of ${s.calls} calls`} />
+            <Figure label="Finished by the assistant" value={percent(s.contained, s.calls)} detail={`${s.contained} of ${s.calls} calls`} onShow={show('none')} />
             <Figure label="Handed to a person" value={percent(s.handedOver, s.calls)} detail={`${count(s.handedOver, 'call', 'calls')}${s.turnsBeforeHandoff === null ? '' : `, after ${count(s.turnsBeforeHandoff, 'caller turn', 'caller turns')} on average`}`} />
             <Figure label={`Answered within ${s.serviceLevelSeconds} s`} value={percent(s.withinServiceLevel, s.connected)} detail={s.connected === 0 ? 'No call reached a person' : `of ${count(s.connected, 'call', 'calls')} a person took`} />
             <Figure label="Wait for a person" value={seconds(s.waitMeanSeconds)} detail={s.waitP90Seconds === null ? 'Nobody was connected' : `9 in 10 within ${seconds(s.waitP90Seconds)}`} />
@@ -153,6 +164,15 @@ export function AnalyticsPage() {
             </figure>
           </SimpleGrid>
 
+          {s.byCategory.length > 0 && (
+            <Group gap="xs" mb="md" aria-label="Show the calls handed over for one reason">
+              {s.byCategory.map((c) => (
+                <Button key={c.category} variant="light" size="xs" onClick={show(c.category)}>
+                  {`Show the ${c.calls} ${c.calls === 1 ? 'call' : 'calls'}: ${(categoryNames[c.category] ?? c.category).toLowerCase()}`}
+                </Button>
+              ))}
+            </Group>
+          )}
           {s.byTrigger.length > 0 && (
             <Paper withBorder p="md" radius="md" component="section" aria-label="Where calls went to a person">
               <Title order={2} size="h4" mb="xs">
@@ -182,6 +202,7 @@ export function AnalyticsPage() {
           )}
         </>
       )}
+      <div id="analytics-calls">{s && s.calls > 0 && <CallExplorer flowId={flowId} range={range} filter={filter} onFilter={setFilter} />}</div>
     </div>
   );
 }
