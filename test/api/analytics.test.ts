@@ -68,6 +68,25 @@ describe('Analytics of real calls', () => {
     expect((await api().get('/api/analytics/calls').query({ limit: 'all' })).status).toBe(400);
   });
 
+  it('When three callers get angry at the account number question, then the steps of the flow count them there: passed, left for a person, and the trigger that fired', async () => {
+    for (let i = 0; i < 3; i++) {
+      const callId = await start();
+      await turn(callId, { text: 'what is my balance' });
+      const angry = await turn(callId, { text: 'this is absolutely ridiculous, I am sick and tired of this useless rubbish service' });
+      expect(angry.handoff).toMatchObject({ category: 'frustration' });
+      await turn(callId, { hangup: true });
+    }
+    const contained = await start();
+    for (const words of ['what is my balance', '1234 5678', 'no thanks', 'four']) await turn(contained, { text: words });
+    const { calls, steps } = (await api().get('/api/analytics/flows/billing-support/steps').expect(200)).body;
+    expect(calls).toBe(4);
+    expect(steps.ask_account).toEqual({ passed: 4, handedOver: 3, hungUp: 0, fired: 0 });
+    expect(steps.trigger_frustrated).toMatchObject({ fired: 3 });
+    expect(steps.survey).toMatchObject({ passed: 1 });
+    expect(steps.main).toMatchObject({ passed: 4, handedOver: 0 });
+    expect((await api().get('/api/analytics/flows/billing-support/steps').query({ version: 'x' })).status).toBe(400);
+  });
+
   it('When the period is not a date, is the wrong way round or too long, then it is refused with 400 saying what to send', async () => {
     const bad = await api().get('/api/analytics/summary').query({ from: 'last tuesday' });
     expect(bad.status).toBe(400);

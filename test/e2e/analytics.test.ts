@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -68,6 +68,27 @@ describe('Analytics page', () => {
 
     const csv = await (await fetch(`${server.url}/api/analytics/summary?flowId=billing-support&format=csv`)).text();
     expect(csv).toContain('handed to a person,1\n');
+    await page.context().close();
+  });
+
+  it('When three calls were handed over for frustration at the account step, then the heatmap on the canvas shows 3 there and the trigger fired 3 times', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { callId } = await post('/api/calls', { flowId: 'billing-support' });
+      await post(`/api/calls/${callId}/turns`, { text: 'what is my balance' });
+      await post(`/api/calls/${callId}/turns`, { text: 'this is absolutely ridiculous, I am sick and tired of this useless rubbish service' });
+      await post(`/api/calls/${callId}/turns`, { hangup: true });
+    }
+    const page = await openEditor(browser, server, 'billing-support');
+    await page.getByRole('button', { name: 'Real calls' }).click();
+    await page.getByRole('status').filter({ hasText: /calls in the last 30 days/ }).waitFor();
+    await canvasNode(page, 'ask_account').getByText(/3 to a person/).waitFor();
+    await canvasNode(page, 'trigger_frustrated').getByText('Fired 3 times').waitFor();
+    await canvasNode(page, 'say_plan').getByText('No calls').waitFor();
+    expect(await page.getByRole('button', { name: 'Real calls' }).getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: join(resultsDir, 'heatmap.png') });
+    // Off again: the canvas is as it was.
+    await page.getByRole('button', { name: 'Real calls' }).click();
+    await canvasNode(page, 'ask_account').getByText(/to a person/).waitFor({ state: 'detached' });
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsSummary, CallFacts, CallList, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
+import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
 import type { CallLog } from '../store/types.ts';
 
 /** Records read from the call log per round. */
@@ -16,6 +16,8 @@ const SCHEMA = [
   // The words each caller said, once per call: the text index calls are searched by (DuckDB's own full-text extension
   // is downloaded when first used, which a machine without the internet cannot do).
   `CREATE TABLE IF NOT EXISTS call_words (word VARCHAR, call_id VARCHAR)`,
+  // The steps each call went through, once per call: what the canvas heatmap counts.
+  `CREATE TABLE IF NOT EXISTS call_steps (node_id VARCHAR, call_id VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP)`,
   // Where the copy has read the log to, and how many damaged lines it skipped on the way.
   `CREATE TABLE IF NOT EXISTS log_cursor (only_row BOOLEAN PRIMARY KEY, cursor VARCHAR, skipped BIGINT)`,
@@ -150,7 +152,8 @@ export class CallAnalytics {
       text(h?.outcome);
       time(h?.outcomeAt);
       int(f.surveyScore);
-      text(JSON.stringify(Array.isArray(f.path) ? f.path : []));
+      // Node ids hold no spaces (see idSchema): the path as one text, split again by DuckDB.
+      text(Array.isArray(f.path) ? f.path.filter((id) => typeof id === 'string').join(' ') : '');
       text(typeof f.callerText === 'string' ? f.callerText : '');
       appender.endRow();
     }
@@ -158,6 +161,8 @@ export class CallAnalytics {
     // A call logged twice (an event taken again after its instance died) is counted once.
     await this.db.run(`INSERT OR REPLACE INTO calls SELECT DISTINCT ON (call_id) ${COLUMNS.join(', ')} FROM incoming`);
     await this.db.run('DELETE FROM call_words WHERE call_id IN (SELECT call_id FROM incoming)');
+    await this.db.run('DELETE FROM call_steps WHERE call_id IN (SELECT call_id FROM incoming)');
+    await this.db.run(`INSERT INTO call_steps SELECT DISTINCT node_id, call_id FROM (SELECT unnest(string_split(path, ' ')) AS node_id, call_id FROM incoming) WHERE node_id <> ''`);
     await this.db.run(
       `INSERT INTO call_words SELECT DISTINCT word, call_id FROM (SELECT unnest(regexp_split_to_array(lower(caller_text), '${WORD_SEPARATORS}')) AS word, call_id FROM incoming) WHERE word <> ''`,
     );
@@ -228,6 +233,34 @@ export class CallAnalytics {
       surveyed: num(head.surveyed),
       satisfactionMean: maybe(head.satisfaction),
       perDay: perDay.map((r) => ({ day: String(r.day), calls: num(r.calls), handedOver: num(r.handed_over) })),
+    };
+  }
+
+  /**
+   * Per step of one flow, over a period (and a version): how many calls passed it, left it for a person (the step the
+   * caller was at when the handoff was decided), and hung up there (their last step, when they hung up on the
+   * assistant); per trigger, how often it fired.
+   */
+  async steps(query: { from: Date; to: Date; flowId: string; flowVersion?: string }): Promise<FlowStepFigures> {
+    await this.catchUp();
+    const params: Record<string, string> = { from: sqlTime(query.from), to: sqlTime(query.to), flow: query.flowId, ...(query.flowVersion ? { version: query.flowVersion } : {}) };
+    const calls = `SELECT * FROM calls WHERE flow_id = $flow AND started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP${query.flowVersion ? ' AND flow_version = $version' : ''}`;
+    const rows = (
+      await this.db.runAndReadAll(
+        `WITH c AS (${calls}),
+           passed AS (SELECT s.node_id, count(*) AS n FROM call_steps s JOIN c USING (call_id) GROUP BY s.node_id),
+           handed AS (SELECT from_node_id AS node_id, count(*) AS n FROM c WHERE handed_over AND from_node_id IS NOT NULL GROUP BY ALL),
+           hung AS (SELECT string_split(path, ' ')[-1] AS node_id, count(*) AS n FROM c WHERE disposition = 'abandoned' GROUP BY ALL),
+           fired AS (SELECT trigger_id AS node_id, count(*) AS n FROM c WHERE handed_over AND trigger_id IS NOT NULL GROUP BY ALL)
+         SELECT node_id, coalesce(passed.n, 0) AS passed, coalesce(handed.n, 0) AS handed, coalesce(hung.n, 0) AS hung, coalesce(fired.n, 0) AS fired
+         FROM passed FULL JOIN handed USING (node_id) FULL JOIN hung USING (node_id) FULL JOIN fired USING (node_id)`,
+        params,
+      )
+    ).getRowObjectsJS();
+    const [{ total }] = (await this.db.runAndReadAll(`SELECT count(*) AS total FROM (${calls})`, params)).getRowObjectsJS();
+    return {
+      calls: Number(total),
+      steps: Object.fromEntries(rows.map((r) => [String(r.node_id), { passed: Number(r.passed), handedOver: Number(r.handed), hungUp: Number(r.hung), fired: Number(r.fired) }])),
     };
   }
 

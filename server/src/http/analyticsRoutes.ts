@@ -14,6 +14,8 @@ const MAX_DAYS = 366;
  * GET /calls?from=&to=&flowId=&version=&q=&phone=&category=&disposition=&score=&limit=&offset=&format=csv -> CallList
  *   (or the page as CSV): finished calls that match, newest first; `q` is words the caller said (all of them);
  *   `category` a handoff category or "none" (finished by the assistant).
+ * GET /flows/:id/steps?from=&to=&version= -> FlowStepFigures: per step, calls that passed, left for a person there,
+ *   hung up there; per trigger, how often it fired (the canvas heatmap).
  */
 export function analyticsRoutes(analytics: () => Promise<CallAnalytics>): express.Router {
   const r = express.Router();
@@ -29,6 +31,16 @@ export function analyticsRoutes(analytics: () => Promise<CallAnalytics>): expres
         return;
       }
       res.json(summary);
+    } catch (error) {
+      next(error);
+    }
+  });
+  r.get('/flows/:id/steps', async (req, res, next) => {
+    try {
+      const { from, to } = period(req.query);
+      const version = req.query.version;
+      if (version !== undefined && (typeof version !== 'string' || !/^(draft|\d{1,9})$/.test(version))) throw new AppError(400, 'bad_query', '"version" must be "draft" or a version number.');
+      res.json(await (await analytics()).steps({ from, to, flowId: req.params.id, flowVersion: version }));
     } catch (error) {
       next(error);
     }

@@ -101,3 +101,11 @@ export interface CallList {
   total: number;
   calls: CallListItem[];
 }
+
+/** GET /api/analytics/flows/:id/steps: real calls per step of a flow, for the heatmap on its canvas. */
+export interface FlowStepFigures {
+  /** Calls of the flow in the period. */
+  calls: number;
+  /** By node id; a step no call reached is absent. */
+  steps: Record<string, { passed: number; handedOver: number; hungUp: number; fired: number }>;
+}

@@ -19,6 +19,7 @@ import { useFitViewOnLoad } from './useFitViewOnLoad.ts';
 import { NodeDetailContext } from './NodeDetailContext.ts';
 import { useNodeDetail } from './useNodeDetail.ts';
 import { TrailStyle } from './TrailStyle.tsx';
+import { HeatmapToggle } from './HeatmapToggle.tsx';
 import { refuse } from './refuse.ts';
 import { NODE_KIND_MIME, NEW_NODE_OFFSET } from './newNodePlacement.ts';
 
@@ -113,6 +114,7 @@ export function FlowCanvas() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
         <TrailStyle />
+        <HeatmapToggle />
       </ReactFlow>
     </NodeDetailContext.Provider>
   );

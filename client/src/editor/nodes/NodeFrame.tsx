@@ -33,6 +33,10 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
     measuredPorts.current = portsKey;
     updateNodeInternals(id);
   }, [id, portsKey, updateNodeInternals]);
+  // The step's own figures (the same object until the heatmap is loaded again), made into words here.
+  const heatmapOn = useEditorStore((s) => s.heatmap !== null);
+  const figures = useEditorStore((s) => s.heatmap?.steps[id]);
+  const heat = heatmapOn ? heatText(kind, figures) : null;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const label = typeof data.label === 'string' && data.label ? data.label : nodeKinds[kind].label;
   const className = `flow-node flow-node--${kind}${selected ? ' is-selected' : ''}${errors ? ' has-errors' : ''}${trail}`;
@@ -41,6 +45,7 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
       <div className={`${className} flow-node--far`} style={kindColours(kind)} title={`${nodeKinds[kind].label}: ${label}`}>
         {nodeKinds[kind].hasInput && <Handle type="target" position={Position.Top} className="flow-node__in" />}
         <div className="flow-node__label">{label}</div>
+        {heat && <div className={`flow-node__heat${heat.hot ? ' is-hot' : ''}`}>{heat.text}</div>}
         {ports.map((port, i) => (
           <Handle key={port} type="source" position={Position.Bottom} id={port} className="flow-node__out" style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }} />
         ))}
@@ -67,6 +72,7 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
         )}
       </div>
       <div className="flow-node__label">{label}</div>
+      {heat && <div className={`flow-node__heat${heat.hot ? ' is-hot' : ''}`}>{heat.text}</div>}
       {children && <div className="flow-node__body">{children}</div>}
       {ports.length > 0 && (
         <div className="flow-node__ports">
@@ -80,4 +86,17 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
       )}
     </div>
   );
+}
+
+/** What real calls did at a step, in a line (the heatmap); `hot` when some went to a person or hung up there. */
+function heatText(kind: NodeKind, figures: { passed: number; handedOver: number; hungUp: number; fired: number } | undefined): { text: string; hot: boolean } {
+  if (kind === 'trigger') {
+    const fired = figures?.fired ?? 0;
+    return { text: fired === 0 ? 'Never fired' : `Fired ${fired} ${fired === 1 ? 'time' : 'times'}`, hot: fired > 0 };
+  }
+  if (!figures || figures.passed === 0) return { text: 'No calls', hot: false };
+  const parts = [`${figures.passed} ${figures.passed === 1 ? 'call' : 'calls'}`];
+  if (figures.handedOver > 0) parts.push(`${figures.handedOver} to a person`);
+  if (figures.hungUp > 0) parts.push(`${figures.hungUp} hung up`);
+  return { text: parts.join(' · '), hot: figures.handedOver + figures.hungUp > 0 };
 }

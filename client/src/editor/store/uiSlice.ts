@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { FlowStepFigures } from '@baton/shared';
 import type { EditorState } from './editorStore.ts';
 
 /** What the person is looking at; never an undo step. */
@@ -17,6 +18,9 @@ export interface UiSlice {
   /** Where the test console's call is now and which steps it has been through; null when no test call runs. */
   trail: Trail | null;
   setTrail(trail: Trail | null): void;
+  /** Real calls per step, shown over the canvas when the heatmap is on; null when it is off. */
+  heatmap: FlowStepFigures | null;
+  setHeatmap(heatmap: FlowStepFigures | null): void;
 }
 
 export interface Trail {
@@ -45,4 +49,6 @@ export const createUiSlice: StateCreator<EditorState, [['temporal', unknown]], [
   setCanvasReady: (canvasReady) => set({ canvasReady }),
   trail: null,
   setTrail: (trail) => set({ trail }),
+  heatmap: null,
+  setHeatmap: (heatmap) => set({ heatmap }),
 });
