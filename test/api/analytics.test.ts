@@ -14,7 +14,7 @@ async function turn(callId: string, body: Record<string, unknown>) {
 const start = async () => (await api().post('/api/calls').send({ flowId: 'billing-support' }).expect(201)).body.callId as string;
 
 describe('Analytics of real calls', () => {
-  it('When one call is contained and scored 4, and another asks for a person, is answered and wrapped up, then the summary counts both, the wait and the score, also as CSV', async () => {
+  it('When one call is contained and scored 4, and another asks for a person, is answered and wrapped up as not needing a person, then the summary counts both, the wait, the score and the agent\'s word on the trigger, also as CSV', async () => {
     const contained = await start();
     for (const words of ['what is my balance', '1234 5678', 'no thanks']) await turn(contained, { text: words });
     await turn(contained, { dtmf: '4' });
@@ -25,12 +25,14 @@ describe('Analytics of real calls', () => {
     await turn(handed, { text: 'let me talk to a real person' });
     const offer = (await desk.next('offer_made')).data;
     await api().post(`/api/desk/offers/${offer.offerId}/accept`).send({ agentId: amara }).expect(200);
-    await api().post(`/api/desk/calls/${handed}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: true }).expect(201);
+    const unclear = await api().post(`/api/desk/calls/${handed}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: true, handoffFeedback: 'maybe' }).expect(400);
+    expect(unclear.body.error.message).toMatch(/handoffFeedback must be one of needed, not_needed or sooner/);
+    await api().post(`/api/desk/calls/${handed}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: true, handoffFeedback: 'not_needed' }).expect(201);
 
     const summary = (await api().get('/api/analytics/summary').query({ flowId: 'billing-support' }).expect(200)).body;
     expect(summary).toMatchObject({ flowId: 'billing-support', calls: 2, contained: 1, handedOver: 1, connected: 1, withinServiceLevel: 1, wrappedUp: 1, resolvedByAgent: 1, hadToRepeat: 1, surveyed: 1, satisfactionMean: 4 });
     expect(summary.byCategory).toEqual([{ category: 'explicit_request', calls: 1 }]);
-    expect(summary.byTrigger).toEqual([{ triggerId: 'trigger_person', signal: 'explicit_request', fromNodeId: 'main', calls: 1 }]);
+    expect(summary.byTrigger).toEqual([{ triggerId: 'trigger_person', signal: 'explicit_request', fromNodeId: 'main', calls: 1, notNeeded: 1, sooner: 0 }]);
     expect(summary.waitMeanSeconds).toBeLessThan(20);
 
     const csv = await api().get('/api/analytics/summary').query({ flowId: 'billing-support', format: 'csv' }).expect(200);
@@ -80,7 +82,7 @@ describe('Analytics of real calls', () => {
     for (const words of ['what is my balance', '1234 5678', 'no thanks', 'four']) await turn(contained, { text: words });
     const { calls, steps } = (await api().get('/api/analytics/flows/billing-support/steps').expect(200)).body;
     expect(calls).toBe(4);
-    expect(steps.ask_account).toEqual({ passed: 4, handedOver: 3, hungUp: 0, fired: 0 });
+    expect(steps.ask_account).toEqual({ passed: 4, handedOver: 3, hungUp: 0, fired: 0, notNeeded: 0 });
     expect(steps.trigger_frustrated).toMatchObject({ fired: 3 });
     expect(steps.survey).toMatchObject({ passed: 1 });
     expect(steps.main).toMatchObject({ passed: 4, handedOver: 0 });

@@ -185,6 +185,8 @@ export function AnalyticsPage() {
                     <Table.Th>Noticed</Table.Th>
                     <Table.Th>At the step</Table.Th>
                     <Table.Th>Calls</Table.Th>
+                    <Table.Th>Agents said not needed</Table.Th>
+                    <Table.Th>Should have come sooner</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -194,6 +196,8 @@ export function AnalyticsPage() {
                       <Table.Td>{t.signal === 'safety' ? 'The caller may be in danger' : (signalNames[t.signal as keyof typeof signalNames] ?? t.signal.replace(/_/g, ' '))}</Table.Td>
                       <Table.Td>{nodeName(t.fromNodeId)}</Table.Td>
                       <Table.Td>{t.calls}</Table.Td>
+                      <Table.Td>{t.notNeeded}</Table.Td>
+                      <Table.Td>{t.sooner}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Paper, Radio, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { BriefingCard } from '../briefing/BriefingCard.tsx';
-import type { DeskLine } from '@baton/shared';
+import type { DeskLine, HandoffFeedback } from '@baton/shared';
 import { hangUp, saveWrapUp, type DeskCall, type Disposition } from './deskApi.ts';
 import { Conversation } from './Conversation.tsx';
 import { HandBackForm } from './HandBackForm.tsx';
@@ -22,6 +22,7 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [note, setNote] = useState('');
   const [hadToAskAgain, setHadToAskAgain] = useState(false);
+  const [handoffFeedback, setHandoffFeedback] = useState<HandoffFeedback | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [hangingUp, setHangingUp] = useState(false);
@@ -49,7 +50,7 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
     setSaving(true);
     setError(null);
     try {
-      await saveWrapUp(call.callId, { agentId, disposition, note: note.trim(), hadToAskAgain });
+      await saveWrapUp(call.callId, { agentId, disposition, note: note.trim(), hadToAskAgain, ...(handoffFeedback ? { handoffFeedback } : {}) });
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -135,6 +136,13 @@ export function CallCard({ agentId, call, onDone, onSent }: { agentId: string; c
           </Radio.Group>
           <Textarea label="Note" description="Optional. What you did, or what still needs doing." value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
           <Checkbox label="I had to ask for something the AI already had" checked={hadToAskAgain} onChange={(e) => setHadToAskAgain(e.currentTarget.checked)} />
+          <Radio.Group label="Did this call need a person?" description="Optional. Analysts use it to tune when calls are handed over." value={handoffFeedback} onChange={(v) => setHandoffFeedback(v as HandoffFeedback)}>
+            <Group mt={4}>
+              <Radio value="needed" label="Yes" />
+              <Radio value="not_needed" label="No, the assistant could have finished it" />
+              <Radio value="sooner" label="Yes, and it should have come sooner" />
+            </Group>
+          </Radio.Group>
           {error && (
             <Alert color="red" title="Could not save the wrap-up">
               {error}. Try again.

@@ -1,4 +1,4 @@
-import type { AgentStatus, AgentStatusReason, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket, SlotValue } from '@baton/shared';
+import type { AgentStatus, AgentStatusReason, CallbackRequest, ConversationEvent, DeskLine, HandoffPacket, SlotValue, HandoffFeedback } from '@baton/shared';
 import { sendJson, fetchJson } from '../api/fetchJson.ts';
 
 export type Disposition = 'resolved' | 'follow_up' | 'transferred';
@@ -88,7 +88,7 @@ export const acceptOffer = (offerId: string) => sendJson<{ status: 'connected'; 
 
 export const declineOffer = (offerId: string) => sendJson<{ status: 'declined' }>(`/api/desk/offers/${encodeURIComponent(offerId)}/decline`, 'POST');
 
-export const saveWrapUp = (callId: string, wrapUp: { agentId: string; disposition: Disposition; note: string; hadToAskAgain: boolean }) =>
+export const saveWrapUp = (callId: string, wrapUp: { agentId: string; disposition: Disposition; note: string; hadToAskAgain: boolean; handoffFeedback?: HandoffFeedback }) =>
   sendJson<unknown>(`/api/desk/calls/${encodeURIComponent(callId)}/wrap-up`, 'POST', wrapUp);
 
 /** Ends the call: the caller hears goodbye and the line is hung up; the wrap-up is saved afterwards. */

@@ -36,7 +36,7 @@ describe('analytics of real calls', () => {
     log.append('call-1', { facts: facts(1, { surveyScore: 5 }) });
     log.append('call-2', { facts: facts(2, frustrated(2, 12)) });
     log.append('call-3', { facts: facts(3, frustrated(3, 40)) });
-    log.append('call-3', { wrapUp: { agentId: 'amara', disposition: 'resolved', note: '', hadToAskAgain: true, at: at(3, 45) } });
+    log.append('call-3', { wrapUp: { agentId: 'amara', disposition: 'resolved', note: '', hadToAskAgain: true, handoffFeedback: 'not_needed', at: at(3, 45) } });
     log.append('call-4', { facts: facts(4, { disposition: 'abandoned_in_queue', handoff: { category: 'explicit_request', signal: 'explicit_request', triggerId: 'trigger_person', fromNodeId: 'main', turns: 1, at: at(4, 5), queue: 'billing' } }) });
     // Another flow, and a call outside the period, are not counted.
     log.append('call-5', { facts: facts(5, { flowId: 'tech-support' }) });
@@ -44,7 +44,7 @@ describe('analytics of real calls', () => {
     const summary = await analytics.summary({ from: day, to: new Date(day.getTime() + 86_400_000), flowId: 'billing-support' });
     expect(summary).toMatchObject({ calls: 4, contained: 1, handedOver: 3, connected: 2, waitMeanSeconds: 26, withinServiceLevel: 1, abandonedWaiting: 1, wrappedUp: 1, resolvedByAgent: 1, hadToRepeat: 1, surveyed: 1, satisfactionMean: 5, turnsBeforeHandoff: 1.67 });
     expect(summary.byCategory).toEqual([{ category: 'frustration', calls: 2 }, { category: 'explicit_request', calls: 1 }]);
-    expect(summary.byTrigger[0]).toEqual({ triggerId: 'trigger_frustrated', signal: 'negative_sentiment', fromNodeId: 'ask_account', calls: 2 });
+    expect(summary.byTrigger[0]).toEqual({ triggerId: 'trigger_frustrated', signal: 'negative_sentiment', fromNodeId: 'ask_account', calls: 2, notNeeded: 1, sooner: 0 });
     expect(summary.perDay).toEqual([{ day: '2026-12-01', calls: 4, handedOver: 3 }]);
     expect((await analytics.summary({ from: day, to: new Date(day.getTime() + 86_400_000) })).calls).toBe(5);
   });

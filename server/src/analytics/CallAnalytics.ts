@@ -7,6 +7,9 @@ const BATCH = 5_000;
 /** How often the copy catches up with the log on its own (queries also catch up first). */
 const CATCH_UP_MS = 5_000;
 
+/** The copy's layout; a copy made by another layout is dropped and read again from the log. */
+const LAYOUT = 2;
+
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS calls (
      call_id VARCHAR PRIMARY KEY, flow_id VARCHAR, flow_version VARCHAR, started_at TIMESTAMP, ended_at TIMESTAMP,
@@ -18,7 +21,7 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS call_words (word VARCHAR, call_id VARCHAR)`,
   // The steps each call went through, once per call: what the canvas heatmap counts.
   `CREATE TABLE IF NOT EXISTS call_steps (node_id VARCHAR, call_id VARCHAR)`,
-  `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP, handoff_feedback VARCHAR)`,
   // Where the copy has read the log to, and how many damaged lines it skipped on the way.
   `CREATE TABLE IF NOT EXISTS log_cursor (only_row BOOLEAN PRIMARY KEY, cursor VARCHAR, skipped BIGINT)`,
 ];
@@ -73,6 +76,14 @@ export class CallAnalytics {
   static async open(file: string, log: CallLog, onError: (error: Error) => void = (e) => console.error(`Analytics: ${e.message}`)): Promise<CallAnalytics> {
     const instance = await DuckDBInstance.create(file);
     const db = await instance.connect();
+    await db.run('CREATE TABLE IF NOT EXISTS copy_layout (layout INTEGER)');
+    const layout = (await db.runAndReadAll('SELECT max(layout) AS layout FROM copy_layout')).getRowObjectsJS()[0]?.layout;
+    if (layout !== LAYOUT) {
+      // The log is the record: the copy is rebuilt from it.
+      for (const table of ['calls', 'call_words', 'call_steps', 'wrap_ups', 'log_cursor']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+      await db.run('DELETE FROM copy_layout');
+      await db.run(`INSERT INTO copy_layout VALUES (${LAYOUT})`);
+    }
     for (const sql of SCHEMA) await db.run(sql);
     const analytics = new CallAnalytics(instance, db, log);
     analytics.timer = setInterval(() => analytics.catchUp().catch(onError), CATCH_UP_MS);
@@ -170,11 +181,12 @@ export class CallAnalytics {
 
   private async addWrapUps(wrapUps: Array<WrapUpFacts & { callId: string }>) {
     for (const w of wrapUps)
-      await this.db.run('INSERT OR REPLACE INTO wrap_ups VALUES ($call, $agent, $disposition, $repeat, $at::TIMESTAMP)', {
+      await this.db.run('INSERT OR REPLACE INTO wrap_ups VALUES ($call, $agent, $disposition, $repeat, $at::TIMESTAMP, $feedback)', {
         call: w.callId,
         agent: String(w.agentId ?? ''),
         disposition: String(w.disposition ?? ''),
         repeat: w.hadToAskAgain === true,
+        feedback: typeof w.handoffFeedback === 'string' ? w.handoffFeedback : null,
         at: (Date.parse(w.at) ? new Date(w.at) : new Date()).toISOString().replace('T', ' ').replace('Z', ''),
       });
   }
@@ -207,7 +219,10 @@ export class CallAnalytics {
        FROM wrap_ups w JOIN calls USING (call_id) WHERE ${where}`,
     );
     const byCategory = await rows(`SELECT category, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY category ORDER BY calls DESC, category`);
-    const byTrigger = await rows(`SELECT trigger_id, signal, from_node_id, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY ALL ORDER BY calls DESC, trigger_id, from_node_id`);
+    const byTrigger = await rows(
+      `SELECT trigger_id, signal, from_node_id, count(*) AS calls, count(*) FILTER (WHERE w.handoff_feedback = 'not_needed') AS not_needed, count(*) FILTER (WHERE w.handoff_feedback = 'sooner') AS sooner
+       FROM calls LEFT JOIN wrap_ups w USING (call_id) WHERE ${where} AND handed_over GROUP BY ALL ORDER BY calls DESC, trigger_id, from_node_id`,
+    );
     const perDay = await rows(`SELECT strftime(started_at, '%Y-%m-%d') AS day, count(*) AS calls, count(*) FILTER (WHERE handed_over) AS handed_over FROM calls WHERE ${where} GROUP BY day ORDER BY day`);
     const num = (v: unknown) => Number(v ?? 0);
     const maybe = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
@@ -219,7 +234,7 @@ export class CallAnalytics {
       contained: num(head.contained),
       handedOver: num(head.handed_over),
       byCategory: byCategory.map((r) => ({ category: r.category as HandoffCategory, calls: num(r.calls) })),
-      byTrigger: byTrigger.map((r) => ({ triggerId: (r.trigger_id as string | null) ?? null, signal: r.signal as HandoffSignal, fromNodeId: (r.from_node_id as string | null) ?? null, calls: num(r.calls) })),
+      byTrigger: byTrigger.map((r) => ({ triggerId: (r.trigger_id as string | null) ?? null, signal: r.signal as HandoffSignal, fromNodeId: (r.from_node_id as string | null) ?? null, calls: num(r.calls), notNeeded: num(r.not_needed), sooner: num(r.sooner) })),
       turnsBeforeHandoff: maybe(head.turns_before),
       connected: num(head.connected),
       waitMeanSeconds: maybe(head.wait_mean),
@@ -251,8 +266,8 @@ export class CallAnalytics {
            passed AS (SELECT s.node_id, count(*) AS n FROM call_steps s JOIN c USING (call_id) GROUP BY s.node_id),
            handed AS (SELECT from_node_id AS node_id, count(*) AS n FROM c WHERE handed_over AND from_node_id IS NOT NULL GROUP BY ALL),
            hung AS (SELECT string_split(path, ' ')[-1] AS node_id, count(*) AS n FROM c WHERE disposition = 'abandoned' GROUP BY ALL),
-           fired AS (SELECT trigger_id AS node_id, count(*) AS n FROM c WHERE handed_over AND trigger_id IS NOT NULL GROUP BY ALL)
-         SELECT node_id, coalesce(passed.n, 0) AS passed, coalesce(handed.n, 0) AS handed, coalesce(hung.n, 0) AS hung, coalesce(fired.n, 0) AS fired
+           fired AS (SELECT trigger_id AS node_id, count(*) AS n, count(*) FILTER (WHERE w.handoff_feedback = 'not_needed') AS not_needed FROM c LEFT JOIN wrap_ups w USING (call_id) WHERE handed_over AND trigger_id IS NOT NULL GROUP BY ALL)
+         SELECT node_id, coalesce(passed.n, 0) AS passed, coalesce(handed.n, 0) AS handed, coalesce(hung.n, 0) AS hung, coalesce(fired.n, 0) AS fired, coalesce(fired.not_needed, 0) AS not_needed
          FROM passed FULL JOIN handed USING (node_id) FULL JOIN hung USING (node_id) FULL JOIN fired USING (node_id)`,
         params,
       )
@@ -260,7 +275,7 @@ export class CallAnalytics {
     const [{ total }] = (await this.db.runAndReadAll(`SELECT count(*) AS total FROM (${calls})`, params)).getRowObjectsJS();
     return {
       calls: Number(total),
-      steps: Object.fromEntries(rows.map((r) => [String(r.node_id), { passed: Number(r.passed), handedOver: Number(r.handed), hungUp: Number(r.hung), fired: Number(r.fired) }])),
+      steps: Object.fromEntries(rows.map((r) => [String(r.node_id), { passed: Number(r.passed), handedOver: Number(r.handed), hungUp: Number(r.hung), fired: Number(r.fired), notNeeded: Number(r.not_needed) }])),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { handoffFeedbacks } from '@baton/shared';
 import { parseBody } from '../usecases/callInputs.ts';
 import type { DeskActions } from '../usecases/DeskActions.ts';
 import type { RoutingService } from '../usecases/RoutingService.ts';
@@ -12,6 +13,7 @@ const wrapUpFields = z
     disposition: z.enum(['resolved', 'follow_up', 'transferred'], 'disposition must be one of resolved, follow_up or transferred'),
     note: z.string().max(4000).default(''),
     hadToAskAgain: z.boolean('hadToAskAgain must be true or false'),
+    handoffFeedback: z.enum(handoffFeedbacks, 'handoffFeedback must be one of needed, not_needed or sooner').optional(),
   })
   .strict();
 const agentIdField = z.string().min(1, 'agentId must name the agent').max(80);
@@ -70,7 +72,7 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  * POST /calls/:callId/hand-back  { agentId, note?, slots? } -> { callId, handedBackAt }: the flow goes on from the transfer
  *                                step's "after the agent" output with the note and values; 409 when it is not the agent's call,
  *                                it has ended or was handed back already, or the flow has no such output (nothing changes)
- * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain } -> 201; a call
+ * POST /calls/:callId/wrap-up    { agentId, disposition: resolved|follow_up|transferred, note, hadToAskAgain, handoffFeedback?: needed|not_needed|sooner } -> 201; a call
  *                                still in progress is hung up first
  * POST /callbacks/:id/claim      { agentId } -> the claimed request; 409 when someone claimed it first
  */

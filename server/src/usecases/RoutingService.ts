@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentSettings, AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, QueueSettings, RoutingEvent } from '@baton/shared';
+import type { AgentSettings, AgentStatus, CallbackRequest, ConversationEvent, HandoffPacket, QueueSettings, RoutingEvent, HandoffFeedback } from '@baton/shared';
 import { notFound } from '../errors.ts';
 import { isOpen, nextOpening } from '../routing/businessHours.ts';
 import { callbackWindow, callbackWindowText, createCallback, deskCallbacks, openingText } from '../routing/callbacks.ts';
@@ -31,6 +31,8 @@ export interface WrapUp {
   note: string;
   /** "I had to ask for something the AI already had": the measure of a seamless transfer. */
   hadToAskAgain: boolean;
+  /** Whether the call needed a person, could have stayed with the assistant, or should have come sooner. */
+  handoffFeedback?: HandoffFeedback;
 }
 
 export interface RoutingServiceOptions extends Pick<CallRouterOptions, 'offerTimeoutSeconds' | 'maxWrapUpSeconds'> {

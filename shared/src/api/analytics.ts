@@ -37,11 +37,16 @@ export interface CallFacts {
   callerText: string;
 }
 
+/** The agent's word on the handoff: a person was needed, the assistant could have finished it, or it came too late. */
+export const handoffFeedbacks = ['needed', 'not_needed', 'sooner'] as const;
+export type HandoffFeedback = (typeof handoffFeedbacks)[number];
+
 /** An agent's wrap-up of a call, as the call log keeps it. */
 export interface WrapUpFacts {
   agentId: string;
   disposition: 'resolved' | 'follow_up' | 'transferred';
   hadToAskAgain: boolean;
+  handoffFeedback?: HandoffFeedback;
   at: string;
 }
 
@@ -57,7 +62,7 @@ export interface AnalyticsSummary {
   /** Handed over, by category of reason. */
   byCategory: Array<{ category: HandoffCategory; calls: number }>;
   /** Handed over, by the trigger (or path) and the step the caller was at. */
-  byTrigger: Array<{ triggerId: string | null; signal: HandoffSignal; fromNodeId: string | null; calls: number }>;
+  byTrigger: Array<{ triggerId: string | null; signal: HandoffSignal; fromNodeId: string | null; calls: number; notNeeded: number; sooner: number }>;
   /** Turns the caller took before the handoff: mean. */
   turnsBeforeHandoff: number | null;
   /** Handed over and connected to a person; wait from handoff to an agent, seconds. */
@@ -107,5 +112,5 @@ export interface FlowStepFigures {
   /** Calls of the flow in the period. */
   calls: number;
   /** By node id; a step no call reached is absent. */
-  steps: Record<string, { passed: number; handedOver: number; hungUp: number; fired: number }>;
+  steps: Record<string, { passed: number; handedOver: number; hungUp: number; fired: number; notNeeded: number }>;
 }

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { nodeKinds, portLabelOf, type NodeKind } from '@baton/shared';
+import { nodeKinds, portLabelOf, type FlowStepFigures, type NodeKind } from '@baton/shared';
 import { NodeDetailContext } from '../canvas/NodeDetailContext.ts';
 import { NodeIssuesContext } from '../canvas/NodeIssuesContext.ts';
 import { useEditorStore } from '../store/editorStore.ts';
@@ -89,10 +89,11 @@ export function NodeFrame({ id, kind, data, selected, children }: NodeFrameProps
 }
 
 /** What real calls did at a step, in a line (the heatmap); `hot` when some went to a person or hung up there. */
-function heatText(kind: NodeKind, figures: { passed: number; handedOver: number; hungUp: number; fired: number } | undefined): { text: string; hot: boolean } {
+function heatText(kind: NodeKind, figures: FlowStepFigures['steps'][string] | undefined): { text: string; hot: boolean } {
   if (kind === 'trigger') {
     const fired = figures?.fired ?? 0;
-    return { text: fired === 0 ? 'Never fired' : `Fired ${fired} ${fired === 1 ? 'time' : 'times'}`, hot: fired > 0 };
+    const notNeeded = figures?.notNeeded ? ` · agents said ${figures.notNeeded} not needed` : '';
+    return { text: fired === 0 ? 'Never fired' : `Fired ${fired} ${fired === 1 ? 'time' : 'times'}${notNeeded}`, hot: fired > 0 };
   }
   if (!figures || figures.passed === 0) return { text: 'No calls', hot: false };
   const parts = [`${figures.passed} ${figures.passed === 1 ? 'call' : 'calls'}`];
