@@ -115,6 +115,46 @@ describe('What-if page', () => {
     await context.close();
   });
 
+  it("When last week's real calls are replayed through a draft whose raised-voice detector is more sensitive, then the analyst sees the one real call that would now go to a person, that the published version reproduces every call, and reads it on both versions, at 1024×768", async () => {
+    const flowId = await publishedCopyOfBilling();
+    const call = async (turns: Array<Record<string, unknown>>) => {
+      const { callId } = (await api('/api/calls', { method: 'POST', body: JSON.stringify({ flowId }) })) as { callId: string };
+      for (const turn of turns) await api(`/api/calls/${callId}/turns`, { method: 'POST', body: JSON.stringify(turn) });
+    };
+    // Real calls on the published version: a caller who grows 8 dB louder but is helped, and one who asks for a person.
+    await call([{ text: 'what is my balance', loudnessDb: 20 }, { text: '1234 5678', loudnessDb: 28 }, { text: 'no thanks', loudnessDb: 29 }, { dtmf: '4' }]);
+    await call([{ text: 'let me talk to a real person' }, { hangup: true }]);
+    const flow = await getFlowViaApi(server, flowId);
+    const trigger = flow.nodes.find((n) => n.id === 'trigger_frustrated')!;
+    trigger.data.detectors = (trigger.data.detectors as Array<Record<string, unknown>>).map((d) => (d.signal === 'raised_voice' ? { ...d, deltaDb: 6 } : d));
+    await api(`/api/flows/${flowId}`, { method: 'PUT', body: JSON.stringify(flow), headers: { 'If-Match': `"${flow.version}"` } });
+
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/flows/${flowId}/what-if`);
+    await page.getByRole('heading', { name: /What if… Billing/ }).waitFor();
+    await page.getByText('Real calls', { exact: true }).click();
+    expect(await page.getByLabel('Days back').inputValue()).toBe('7');
+    await page.getByRole('button', { name: "Replay the last 7 days' real calls" }).click();
+
+    await page.getByRole('heading', { name: /Published \(version 1\) → Draft: 2 real calls from .* replayed/ }).waitFor({ timeout: 30_000 });
+    await page.getByText('Replayed on Published (version 1), 2 of the 2 calls that ran on it ended as they really did.').waitFor();
+    expect(await figure(page, 'Handed to a person', 'Before')).toBe(50);
+    expect(await figure(page, 'Handed to a person', 'After')).toBe(100);
+    const changed = page.getByRole('region', { name: 'Calls that ended differently (1)' });
+    await changed.getByText(/^Real call, /).waitFor();
+    await changed.getByRole('button', { name: 'Call 1' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(/A real call on .*, version 1\. Really: Finished by the AI\./).waitFor();
+    const after = drawer.getByRole('region', { name: 'After: transcript' });
+    await after.getByText('Handed to a person', { exact: true }).waitFor();
+    expect(await after.getByText('Caller', { exact: true }).count()).toBe(2);
+    await drawer.getByRole('region', { name: 'Before: transcript' }).getByText('Finished by the AI', { exact: true }).waitFor();
+    await drawer.evaluate((el) => Promise.all(el.ownerDocument.getAnimations().map((a: { finished: Promise<unknown> }) => a.finished)));
+    await page.screenshot({ path: join(resultsDir, 'what-if-real-calls.png'), fullPage: true });
+    await context.close();
+  });
+
   it('When a large run is started, then its progress shows how many calls are done, and Cancel stops it', async () => {
     const flowId = await publishedCopyOfBilling();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

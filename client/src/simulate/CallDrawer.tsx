@@ -2,6 +2,7 @@ import { Drawer } from '@mantine/core';
 import type { SimulatedCall } from '@baton/shared';
 import { useApi } from '../api/useApi.ts';
 import { fetchSimulatedCall } from './simulationApi.ts';
+import { categoryNames } from '../editor/inspector/signalNames.ts';
 
 const endings: Record<SimulatedCall['result']['outcome'], string> = {
   contained: 'Finished by the AI',
@@ -19,7 +20,7 @@ interface CallDrawerProps {
 /** One simulated caller's call as it went after the change, and before it when the run compared two versions. */
 export function CallDrawer({ runId, index, onClose }: CallDrawerProps) {
   return (
-    <Drawer opened={index !== null} onClose={onClose} position="right" size="xl" title={index === null ? '' : `Simulated call ${index + 1}`}>
+    <Drawer opened={index !== null} onClose={onClose} position="right" size="xl" title={index === null ? '' : `Call ${index + 1}`}>
       {index !== null && <CallDetail key={index} runId={runId} index={index} />}
     </Drawer>
   );
@@ -30,8 +31,16 @@ function CallDetail({ runId, index }: { runId: string; index: number }) {
   if (call.status === 'loading') return <p role="status">Replaying the call…</p>;
   if (call.status === 'error') return <p className="whatif-error" role="alert">Could not replay the call: {call.message}. Run the simulation again, then open the call.</p>;
   const { call: after, baseline } = call.data;
+  const real = after.realCall;
   return (
     <div className="whatif-calls">
+      {real && (
+        <p className="whatif-real-call">
+          A real call{real.phone ? ` from ${real.phone}` : ''} on {new Date(real.startedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}, version {real.flowVersion}.
+          Really: {endings[real.happened.outcome]}
+          {real.happened.category ? ` (${categoryNames[real.happened.category]})` : ''}.
+        </p>
+      )}
       {baseline && <Transcript title="Before" call={baseline} />}
       <Transcript title={baseline ? 'After' : 'The call'} call={after} />
     </div>

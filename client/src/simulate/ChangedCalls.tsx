@@ -56,7 +56,7 @@ export function ChangedCalls({ runId, changed, personaNames }: ChangedCallsProps
                       Call {c.index + 1}
                     </Button>
                   </td>
-                  <td>{personaNames[c.persona] ?? c.persona}</td>
+                  <td>{c.realCall ? `Real call, ${new Date(c.realCall.startedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : (personaNames[c.persona] ?? c.persona)}</td>
                   <td>
                     <Outcome side={c.before} />
                   </td>

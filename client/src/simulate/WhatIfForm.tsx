@@ -1,4 +1,4 @@
-import { Button, NumberInput, Select } from '@mantine/core';
+import { Button, NumberInput, SegmentedControl, Select, Text } from '@mantine/core';
 import type { Persona, QueueConfig } from '@baton/shared';
 import { PersonaMix } from './PersonaMix.tsx';
 import { StaffingFields } from './StaffingFields.tsx';
@@ -18,7 +18,8 @@ interface WhatIfFormProps {
 export function WhatIfForm({ publishedVersion, personas, queues, settings, running, onChange, onRun }: WhatIfFormProps) {
   const choices = ['draft', ...(publishedVersion === null ? [] : ['published', ...Array.from({ length: publishedVersion }, (_, i) => String(i + 1))])];
   const options = choices.map((value) => ({ value, label: versionLabel(value, publishedVersion) }));
-  const noCallers = personas.every((p) => (settings.weights[p.id] ?? 0) <= 0);
+  const real = settings.callers === 'real';
+  const noCallers = !real && personas.every((p) => (settings.weights[p.id] ?? 0) <= 0);
   return (
     <form
       className="panel whatif-form"
@@ -43,19 +44,48 @@ export function WhatIfForm({ publishedVersion, personas, queues, settings, runni
           </div>
         </fieldset>
         <fieldset className="whatif-fieldset">
-          <legend>How many callers</legend>
-          <div className="whatif-row">
-            <NumberInput label="Number of calls" description="More calls give steadier figures but take longer." min={1} max={100000} step={500} thousandSeparator="," value={settings.calls} onChange={(v) => onChange({ calls: typeof v === 'number' ? v : 1000 })} />
-            <NumberInput label="Seed" description="The same number gives the same callers, so two runs can be compared fairly." min={0} max={2147483647} value={settings.seed} onChange={(v) => onChange({ seed: typeof v === 'number' ? v : 7 })} />
-          </div>
+          <legend>Which callers</legend>
+          <SegmentedControl
+            aria-label="Which callers"
+            value={settings.callers}
+            onChange={(v) => onChange({ callers: v as WhatIfSettings['callers'] })}
+            data={[
+              { value: 'simulated', label: 'Simulated callers' },
+              { value: 'real', label: 'Real calls' },
+            ]}
+          />
+          {real ? (
+            <div className="whatif-row">
+              <NumberInput label="Days back" description="Real calls of this flow that started in the last this many days (1 to 90)." min={1} max={90} value={settings.days} onChange={(v) => onChange({ days: typeof v === 'number' ? v : 7 })} />
+              <NumberInput label="At most this many calls" description="The newest ones, when there were more." min={1} max={100000} step={500} thousandSeparator="," value={settings.calls} onChange={(v) => onChange({ calls: typeof v === 'number' ? v : 1000 })} />
+            </div>
+          ) : (
+            <div className="whatif-row">
+              <NumberInput label="Number of calls" description="More calls give steadier figures but take longer." min={1} max={100000} step={500} thousandSeparator="," value={settings.calls} onChange={(v) => onChange({ calls: typeof v === 'number' ? v : 1000 })} />
+              <NumberInput label="Seed" description="The same number gives the same callers, so two runs can be compared fairly." min={0} max={2147483647} value={settings.seed} onChange={(v) => onChange({ seed: typeof v === 'number' ? v : 7 })} />
+            </div>
+          )}
         </fieldset>
         <StaffingFields queues={queues} settings={settings} onChange={onChange} />
       </div>
       <div className="whatif-form__column">
-        <PersonaMix personas={personas} weights={settings.weights} onChange={(weights) => onChange({ weights })} />
+        {real ? (
+          <section className="panel" aria-labelledby="real-calls-title">
+            <h2 id="real-calls-title" className="whatif-h2">
+              Real calls, replayed
+            </h2>
+            <Text size="sm">
+              Each real caller's own words, keys and voice are played again, at the moments they came, through both versions: you see which calls
+              would now go to a person sooner, later, for another reason or not at all. What a caller said to an agent or while waiting is not
+              replayed. Calls that ran on the version you compare with should end as they really did; the results say how many did.
+            </Text>
+          </section>
+        ) : (
+          <PersonaMix personas={personas} weights={settings.weights} onChange={(weights) => onChange({ weights })} />
+        )}
       </div>
       <Button type="submit" size="md" loading={running} disabled={running || noCallers || settings.calls < 1}>
-        Run {settings.calls.toLocaleString('en')} simulated calls
+        {real ? `Replay the last ${settings.days} ${settings.days === 1 ? "day's" : "days'"} real calls` : `Run ${settings.calls.toLocaleString('en')} simulated calls`}
       </Button>
     </form>
   );

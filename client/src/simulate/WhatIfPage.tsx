@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Persona } from '@baton/shared';
+import { REAL_CALLER, type Persona } from '@baton/shared';
 import { fetchFlow, type FlowDraft } from '../api/fetchFlow.ts';
 import { useApi } from '../api/useApi.ts';
 import { flowPath } from '../matchRoute.ts';
@@ -23,8 +23,8 @@ export function WhatIfPage({ flowId }: { flowId: string }) {
         </a>
         <h1 id="whatif-title">What if…{data.status === 'ready' ? ` ${data.data[0].name}` : ''}</h1>
         <p className="page-heading__lead">
-          Send the same simulated callers through two versions of this flow and see what changes: how many calls the AI finishes, how many
-          go to a person and why, and how long they wait.
+          Send the same callers — simulated ones, or last week's real calls — through two versions of this flow and see what changes: how
+          many calls the AI finishes, how many go to a person and why, and how long they wait.
         </p>
       </div>
       {data.status === 'loading' && (
@@ -48,7 +48,7 @@ function WhatIfWorkspace({ flow, personas }: { flow: FlowDraft; personas: Person
   const queues = flow.settings?.queues ?? [];
   const [settings, setSettings] = useState<WhatIfSettings>(() => defaultSettings(publishedVersion, personas, queues));
   const { state, start, cancel } = useSimulationRun();
-  const personaNames = Object.fromEntries(personas.map((p) => [p.id, p.name]));
+  const personaNames = { ...Object.fromEntries(personas.map((p) => [p.id, p.name])), [REAL_CALLER]: 'Real caller' };
   const busy = state.status === 'starting' || state.status === 'running';
   return (
     <div className="whatif-layout">
@@ -62,10 +62,10 @@ function WhatIfWorkspace({ flow, personas }: { flow: FlowDraft; personas: Person
         onRun={() => void start(toRequest(flow.id, settings, personas))}
       />
       <div className="whatif-results" aria-live="polite">
-        {state.status === 'idle' && <p className="notice notice--empty">Choose what to compare, then run the simulated calls. The results appear here.</p>}
+        {state.status === 'idle' && <p className="notice notice--empty">Choose what to compare and which callers, then run them. The results appear here.</p>}
         {state.status === 'starting' && (
           <p className="notice" role="status">
-            Simulating {settings.calls.toLocaleString('en')} calls…
+            {settings.callers === 'real' ? `Replaying the last ${settings.days} days' real calls…` : `Simulating ${settings.calls.toLocaleString('en')} calls…`}
           </p>
         )}
         {state.status === 'running' && <RunProgress done={state.run.progress.done} total={state.run.progress.total} onCancel={() => void cancel()} />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '@mantine/core';
 import type { SimulationRun } from '@baton/shared';
 import { categoryNames, signalNames } from '../editor/inspector/signalNames.ts';
 import { CallDrawer } from './CallDrawer.tsx';
@@ -14,6 +15,31 @@ interface WhatIfReportProps {
   publishedVersion: number | null;
   personaNames: Record<string, string>;
   nodeLabels: Record<string, string>;
+}
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
+/** Whether the replay can be trusted: calls replayed on the version they really ran on should end as they did. */
+function ReplayCheck({ replay, replayed, checkedLabel, onShowCalls }: { replay: NonNullable<SimulationRun['replay']>; replayed: number; checkedLabel: string; onShowCalls(title: string, calls: number[]): void }) {
+  const { checked, same, differed } = replay.reproduction;
+  return (
+    <div className={`notice${checked > 0 && same < checked ? ' notice--warning' : ''}`} role="status">
+      {replay.found > replayed && <p>The newest {replayed.toLocaleString('en')} of the period's {replay.found.toLocaleString('en')} calls.</p>}
+      {checked === 0 ? (
+        <p>None of these calls ran on {checkedLabel}, so the replay could not be checked against how they really went.</p>
+      ) : (
+        <p>
+          Replayed on {checkedLabel}, {same.toLocaleString('en')} of the {checked.toLocaleString('en')} calls that ran on it ended as they really did.
+          {same < checked && ' The others ended differently, most likely because the callers answered questions the replay cannot ask again, or the language model answered differently; read their figures with care.'}
+        </p>
+      )}
+      {differed.length > 0 && (
+        <Button variant="light" size="compact-sm" onClick={() => onShowCalls('ended differently from how they really went', differed)}>
+          Show the calls that ended differently
+        </Button>
+      )}
+    </div>
+  );
 }
 
 const signalLabels: Record<string, string> = { ...signalNames, rule: 'A custom rule' };
@@ -32,8 +58,10 @@ export function WhatIfReport({ run, publishedVersion, personaNames, nodeLabels }
   return (
     <section className="whatif-report" aria-labelledby="report-title">
       <h2 id="report-title" className="whatif-h2">
-        {before ? `${beforeLabel} → ${afterLabel}` : afterLabel}: {after.calls.toLocaleString('en')} simulated calls, seed {after.seed}
+        {before ? `${beforeLabel} → ${afterLabel}` : afterLabel}:{' '}
+        {run.replay ? `${after.calls.toLocaleString('en')} real calls from ${day(run.replay.from)} to ${day(run.replay.to)}, replayed` : `${after.calls.toLocaleString('en')} simulated calls, seed ${after.seed}`}
       </h2>
+      {run.replay && <ReplayCheck replay={run.replay} replayed={after.calls} checkedLabel={beforeLabel || afterLabel} onShowCalls={showCalls} />}
       <ComparisonTable after={after} before={before} afterLabel={afterLabel} beforeLabel={beforeLabel} onShowCalls={showCalls} />
       {behind && <CallsBehind title={behind.title} calls={behind.calls} onOpen={setOpen} onClose={() => setBehind(null)} />}
       <div className="whatif-charts">

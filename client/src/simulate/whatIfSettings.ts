@@ -7,6 +7,9 @@ export type VersionChoice = string;
 export interface WhatIfSettings {
   version: VersionChoice;
   compareWith: VersionChoice;
+  /** Simulated callers (personas), or the flow's real calls of the last `days` days replayed. */
+  callers: 'simulated' | 'real';
+  days: number;
   calls: number;
   seed: number;
   /** By persona id: this run's share of each persona. */
@@ -21,6 +24,8 @@ export function defaultSettings(publishedVersion: number | null, personas: Perso
   return {
     version: 'draft',
     compareWith: publishedVersion === null ? 'none' : 'published',
+    callers: 'simulated',
+    days: 7,
     calls: 1000,
     seed: 7,
     weights: Object.fromEntries(personas.map((p) => [p.id, p.weight])),
@@ -44,7 +49,7 @@ export function toRequest(flowId: string, settings: WhatIfSettings, personas: Ar
     ...(settings.compareWith === 'none' ? {} : { compareWith: toVersion(settings.compareWith) }),
     calls: settings.calls,
     seed: settings.seed,
-    personas: mix,
+    ...(settings.callers === 'real' ? { realCalls: { days: settings.days } } : { personas: mix }),
     staffing: {
       callsPer30Min: settings.callsPer30Min,
       queues: settings.queues,

@@ -280,6 +280,16 @@ export class CallAnalytics {
   }
 
   /** The calls that match, newest first: a page of them and how many match in all. */
+  /** The newest `limit` finished calls of a flow that started in the period, oldest first, and how many there were in all: what a replay plays. */
+  async callsToReplay(query: { flowId: string; from: Date; to: Date; limit: number }): Promise<{ found: number; callIds: string[] }> {
+    await this.catchUp();
+    const params = { flow: query.flowId, from: sqlTime(query.from), to: sqlTime(query.to) };
+    const where = 'flow_id = $flow AND started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP';
+    const [{ found }] = (await this.db.runAndReadAll(`SELECT count(*) AS found FROM calls WHERE ${where}`, params)).getRowObjectsJS();
+    const rows = (await this.db.runAndReadAll(`SELECT call_id FROM calls WHERE ${where} ORDER BY started_at DESC, call_id DESC LIMIT ${Math.max(0, Math.floor(query.limit))}`, params)).getRowObjectsJS();
+    return { found: Number(found), callIds: rows.map((r) => String(r.call_id)).reverse() };
+  }
+
   async findCalls(query: CallsQuery): Promise<CallList> {
     await this.catchUp();
     const where = ['started_at >= $from::TIMESTAMP', 'started_at < $to::TIMESTAMP'];

@@ -7,11 +7,12 @@ import { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Nlu } from '../nlu/Nlu.ts';
-import type { RoutingLog, SharedCalls, Store } from '../store/types.ts';
+import type { CallLog, RoutingLog, SharedCalls, Store } from '../store/types.ts';
 import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
-import { SimulationService } from '../usecases/SimulationService.ts';
+import { SimulationService, type RealCallSource } from '../usecases/SimulationService.ts';
+import { realCallOf, type RealCall } from '../simulation/replayRealCall.ts';
 import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
@@ -91,6 +92,20 @@ export interface AppDeps {
  * `routing` runs a timer: call `routing.close()` when the server stops. `webSockets` are the WebSocket endpoints by
  * path: pass them to `attachWebSockets` with the HTTP server.
  */
+/** The real calls a replay plays: which ones from the analytics copy, their events from the call log in one pass. */
+function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog): RealCallSource {
+  return async (query) => {
+    const { found, callIds } = await (await analytics()).callsToReplay(query);
+    const records = await callLog.readCalls(callIds, query.from);
+    const calls: RealCall[] = [];
+    for (const callId of callIds) {
+      const call = realCallOf(callId, records.get(callId) ?? []);
+      if (call) calls.push(call);
+    }
+    return { found, calls };
+  };
+}
+
 export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
@@ -126,7 +141,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));
-  api.use(simulationRoutes(new SimulationService(store, runtimes, nlu)));
+  api.use(simulationRoutes(new SimulationService(store, runtimes, nlu, realCallsFrom(analytics, store.calls))));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls.desk));
   api.use('/signals', signalRoutes());

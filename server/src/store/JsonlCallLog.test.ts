@@ -46,6 +46,22 @@ describe('JsonlCallLog', () => {
     expect((await second.read('call-2')).map((r) => r.step)).toEqual(['start']);
   });
 
+  it('When several calls are read for a replay, then each comes back whole, across days, from the day they started on, and others are left out', async () => {
+    let now = new Date('2025-06-13T12:00:00Z');
+    const log = openLog(() => now);
+    log.append('before', { step: 'start' });
+    now = new Date('2025-06-14T23:59:00Z');
+    log.append('call-1', { step: 'start' });
+    log.append('call-2', { step: 'start' });
+    log.append('other', { step: 'start' });
+    now = new Date('2025-06-15T00:01:00Z');
+    log.append('call-1', { step: 'end' });
+    await log.flush();
+    const found = await log.readCalls(['call-1', 'call-2', 'before', 'missing'], new Date('2025-06-14T00:00:00Z'));
+    expect([...found.keys()].sort()).toEqual(['call-1', 'call-2']);
+    expect(found.get('call-1')!.map((r) => r.step)).toEqual(['start', 'end']);
+  });
+
   it('When the last line was torn by a crash, then it is skipped and later appends are still readable', async () => {
     const file = path.join(dir, '2025-06-15.jsonl');
     await appendFile(file, '{"callId":"call-1","at":"2025-06-15T10:00:00Z","n":1}\n{"callId":"call-1","at":"2025-06-1');

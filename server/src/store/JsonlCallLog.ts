@@ -8,6 +8,8 @@ import type { CallLog } from './types.ts';
 import type { EarlierCall } from '@baton/shared';
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
+/** A line's call id, as the log writes it (first). */
+const CALL_ID = /^\{"callId":"([^"\\]+)"/;
 // Bounds the in-memory index on a long-running server; older calls are still found by scanning.
 const INDEX_LIMIT = 10_000;
 
@@ -95,6 +97,32 @@ export class JsonlCallLog implements CallLog {
       if (records.length > 0) found.unshift(records);
     }
     return found.flat();
+  }
+
+  async readCalls(callIds: readonly string[], since: Date): Promise<Map<string, CallRecord[]>> {
+    await this.flush().catch(() => undefined);
+    const wanted = new Set(callIds);
+    const found = new Map<string, CallRecord[]>();
+    const first = `${since.toISOString().slice(0, 10)}.jsonl`;
+    const files = (await readdir(this.dir)).filter((name) => DAY_FILE.test(name) && name >= first).sort();
+    for (const file of files) {
+      const input = createReadStream(path.join(this.dir, file), 'utf8');
+      try {
+        for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+          // Only the lines of wanted calls are parsed: the id is read from the line's text first.
+          const id = CALL_ID.exec(line)?.[1];
+          if (id === undefined || !wanted.has(id)) continue;
+          const record = parseLine(line);
+          if (record?.callId !== id) continue;
+          const records = found.get(id);
+          if (records) records.push(record);
+          else found.set(id, [record]);
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return found;
   }
 
   async readFacts(cursor: string | undefined, limit: number): Promise<{ records: CallRecord[]; cursor: string | undefined; skipped: number }> {

@@ -25,6 +25,10 @@ describe('the call log in PostgreSQL (several instances)', () => {
       expect(one[0]).toMatchObject({ callId: 'call-1', at: expect.any(String), said: 'line 0' });
       expect((await b.read('call-2')).length).toBe(50);
       expect(await a.read('no-such-call')).toEqual([]);
+      // A replay reads many calls at once.
+      const many = await b.readCalls(['call-1', 'call-2', 'no-such-call'], new Date(0));
+      expect([...many.keys()].sort()).toEqual(['call-1', 'call-2']);
+      expect(many.get('call-1')!.map((r) => r.turn)).toEqual(Array.from({ length: 50 }, (_, i) => i));
       // The same event taken again (its first instance died before saving the call) is logged once.
       a.append('call-4', { event: 'utterance', first: true }, '7:0');
       await a.flush();

@@ -76,6 +76,18 @@ export class PgCallLog implements CallLog {
     return rows.map((r) => r.record);
   }
 
+  async readCalls(callIds: readonly string[], _since: Date): Promise<Map<string, CallRecord[]>> {
+    await this.flush().catch(() => undefined);
+    const { rows } = await this.pool.query<{ call_id: string; record: CallRecord }>('SELECT call_id, record FROM call_events WHERE call_id = ANY($1) ORDER BY id', [callIds]);
+    const found = new Map<string, CallRecord[]>();
+    for (const r of rows) {
+      const records = found.get(r.call_id);
+      if (records) records.push(r.record);
+      else found.set(r.call_id, [r.record]);
+    }
+    return found;
+  }
+
   callEnded(phone: string, call: EarlierCall): void {
     if (this.closed) return;
     // Once per call, not per turn: written on its own, in order with the call's events.

@@ -127,6 +127,8 @@ export interface CallLog {
   append(callId: string, record: Record<string, unknown>, key?: string): void;
   /** Every record of one call, oldest first ([] when unknown). */
   read(callId: string): Promise<Array<Record<string, unknown>>>;
+  /** Every record of each of these calls, which started on or after `since`, oldest first, read in one pass; calls not found are absent. */
+  readCalls(callIds: readonly string[], since: Date): Promise<Map<string, Array<Record<string, unknown>>>>;
   /** Resolves once everything appended so far is on disk. */
   flush(): Promise<void>;
   /** Notes a finished call under the number it came from, for the briefing of that number's next call. */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type SimulatedCall, type SimulationRequest, type SimulationRun, type Versioned } from '@baton/shared';
+import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type RealCallsReplay, type SimulatedCall, type SimulationRequest, type SimulationRun, type Versioned } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { Nlu } from '../nlu/Nlu.ts';
 import { IN_PROCESS_LIMIT, runSimulation, type SimulationOutput, type VersionRun } from '../simulation/runSimulation.ts';
-import { simulateCall, transcriptOf } from '../simulation/simulateCall.ts';
+import { replayRealCall, type RealCall } from '../simulation/replayRealCall.ts';
+import { replayRealCalls } from '../simulation/replayRealCalls.ts';
+import { simulateCall, transcriptOf, type SimulatedCallDetail } from '../simulation/simulateCall.ts';
 import { simulationFlow, type FlowUnderTest } from '../simulation/simulationFlow.ts';
 import { SimulationCancelled, SimulationWorkers } from '../simulation/SimulationWorkers.ts';
 import type { Store } from '../store/types.ts';
@@ -23,10 +25,16 @@ interface RunRecord {
   flow: FlowUnderTest;
   baseline?: FlowUnderTest;
   personas: Persona[];
+  /** A replay of real calls: the calls, by index. */
+  realCalls?: RealCall[];
+  replay?: RealCallsReplay;
   output?: SimulationOutput;
   error?: string;
   abort: AbortController;
 }
+
+/** A flow's finished real calls that started in the period: the newest `limit`, oldest first, and how many there were. */
+export type RealCallSource = (query: { flowId: string; from: Date; to: Date; limit: number }) => Promise<{ found: number; calls: RealCall[] }>;
 
 /** Simulated callers and what-if runs: the use cases behind /api/simulations and /api/personas. */
 export class SimulationService {
@@ -36,7 +44,9 @@ export class SimulationService {
     private readonly store: Store,
     private readonly runtimes: RuntimeFlowCache,
     private readonly nlu: Nlu,
+    private readonly realCalls?: RealCallSource,
     private readonly workers = new SimulationWorkers(),
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** Runs of at most IN_PROCESS_LIMIT calls finish before this returns (`finished`); larger ones run in the background on worker threads. */
@@ -47,39 +57,73 @@ export class SimulationService {
     const request: SimulationRequest = { ...parsed, staffing };
     const flow = this.flowUnderTest(request.flowId, request.version ?? 'draft');
     const baseline = request.compareWith !== undefined ? this.flowUnderTest(request.flowId, request.compareWith) : undefined;
+    if (request.realCalls) return this.startReplay(request, flow, baseline);
     const personas = this.personasFor(request.personas);
     const record: RunRecord = { id: randomUUID(), status: 'running', progress: { done: 0, total: request.calls * (baseline ? 2 : 1) }, request, flow, baseline, personas, abort: new AbortController() };
     this.remember(record);
     const running = runSimulation(
       { flow, baseline, personas, calls: request.calls, seed: request.seed, staffing },
       { nlu: this.nlu, workers: this.workers, signal: record.abort.signal, onProgress: (done, total) => (record.progress = { done, total }) },
-    ).then(
-      (output) => {
-        if (record.abort.signal.aborted) return;
-        record.output = output;
-        record.status = 'done';
-      },
-      (err: unknown) => {
-        if (err instanceof SimulationCancelled) record.status = 'cancelled';
-        else if (err instanceof AppError) throw err;
-        else {
-          record.status = 'failed';
-          record.error = err instanceof Error ? err.message : String(err);
-        }
-      },
-    );
-    if (request.calls > IN_PROCESS_LIMIT) {
-      running.catch((err: unknown) => {
+    ).then((output) => {
+      if (record.abort.signal.aborted) return;
+      record.output = output;
+      record.status = 'done';
+    });
+    return this.settle(record, running, request.calls > IN_PROCESS_LIMIT);
+  }
+
+  /** Real calls replayed instead of simulated callers: the same run, report and what-if, and the reproduction check. */
+  private async startReplay(request: SimulationRequest, flow: FlowUnderTest, baseline: FlowUnderTest | undefined): Promise<{ run: SimulationRun; finished: boolean }> {
+    if (request.personas) throw new AppError(400, 'personas_with_real_calls', 'A replay of real calls has real callers: send "realCalls" or "personas", not both.');
+    if (!this.realCalls) throw new AppError(501, 'no_real_calls', 'This server does not keep real calls to replay.');
+    const to = this.clock();
+    const from = new Date(to.getTime() - request.realCalls!.days * 86_400_000);
+    const { found, calls } = await this.realCalls({ flowId: request.flowId, from, to, limit: request.calls });
+    if (calls.length === 0)
+      throw new AppError(422, 'no_real_calls', `The flow "${request.flowId}" has no finished calls in the last ${request.realCalls!.days} days to replay. Choose more days, or simulate callers instead.`);
+    const record: RunRecord = {
+      id: randomUUID(),
+      status: 'running',
+      progress: { done: 0, total: calls.length * (baseline ? 2 : 1) },
+      request: { ...request, calls: calls.length },
+      flow,
+      baseline,
+      personas: [],
+      realCalls: calls,
+      abort: new AbortController(),
+    };
+    this.remember(record);
+    const running = replayRealCalls({ flow, baseline, calls, seed: request.seed, staffing: request.staffing! }, { nlu: this.nlu, signal: record.abort.signal, onProgress: (done, total) => (record.progress = { done, total }) }).then((output) => {
+      if (record.abort.signal.aborted) return;
+      record.output = output;
+      record.replay = { from: from.toISOString(), to: to.toISOString(), found, reproduction: output.reproduction };
+      record.status = 'done';
+    });
+    return this.settle(record, running, calls.length > IN_PROCESS_LIMIT);
+  }
+
+  /** A run of at most IN_PROCESS_LIMIT calls is awaited (its errors answer the request); a larger one goes on in the background. */
+  private async settle(record: RunRecord, running: Promise<void>, background: boolean): Promise<{ run: SimulationRun; finished: boolean }> {
+    const failed = (err: unknown) => {
+      if (err instanceof SimulationCancelled) record.status = 'cancelled';
+      else {
         record.status = 'failed';
         record.error = err instanceof Error ? err.message : String(err);
-      });
+      }
+    };
+    if (background) {
+      running.catch(failed);
       return { run: this.view(record), finished: false };
     }
     try {
       await running;
     } catch (err) {
-      this.runs.delete(record.id);
-      throw err;
+      // A request the run cannot take (a flow with errors, …) answers with its error and leaves no run behind.
+      if (err instanceof AppError) {
+        this.runs.delete(record.id);
+        throw err;
+      }
+      failed(err);
     }
     return { run: this.view(record), finished: true };
   }
@@ -138,12 +182,14 @@ export class SimulationService {
   }
 
   private replay(flow: FlowUnderTest, record: RunRecord, index: number, run: VersionRun): SimulatedCall {
-    const detail = simulateCall(simulationFlow(flow, this.nlu), record.personas, record.request.seed, index);
-    const persona = record.personas.find((p) => p.id === detail.result.persona)!;
+    const prepared = simulationFlow(flow, this.nlu);
+    const real = record.realCalls?.[index];
+    const detail: SimulatedCallDetail = real ? replayRealCall(prepared, real, index) : simulateCall(prepared, record.personas, record.request.seed, index);
     const handoff = detail.session.handoff;
     return {
       result: detail.result,
-      personaName: persona.name,
+      ...(real ? { realCall: { callId: real.callId, startedAt: real.startedAt, ...(real.phone ? { phone: real.phone } : {}), flowVersion: real.flowVersion, happened: real.happened } } : {}),
+      personaName: real ? 'A real caller' : record.personas.find((p) => p.id === detail.result.persona)!.name,
       path: detail.session.path.toArray(),
       transcript: transcriptOf(detail),
       handoffExplanation: detail.result.handoff && handoff ? handoff.reason.explanation : null,
@@ -185,13 +231,14 @@ export class SimulationService {
   }
 
   private view(record: RunRecord): SimulationRun {
-    const { id, status, progress, request, output, error } = record;
+    const { id, status, progress, request, output, error, replay } = record;
     return {
       id,
       status,
       progress,
       request,
       ...(status === 'done' && output ? { report: output.run.report, ...(output.comparison ? { comparison: output.comparison } : {}) } : {}),
+      ...(status === 'done' && replay ? { replay } : {}),
       ...(error ? { error } : {}),
     };
   }

@@ -85,6 +85,8 @@ export interface SimulationReport {
 export interface ChangedCall {
   index: number;
   persona: string;
+  /** A replayed real call: which one, and when it came in. */
+  realCall?: { callId: string; startedAt: string };
   before: { outcome: SimulatedOutcome; category: HandoffCategory | null };
   after: { outcome: SimulatedOutcome; category: HandoffCategory | null };
 }
@@ -117,12 +119,38 @@ export interface SimulationRun {
   report?: SimulationReport;
   /** When done and `compareWith` was given. */
   comparison?: SimulationComparison;
+  /** When real calls were replayed: which, and whether the replay reproduces how they really went. */
+  replay?: RealCallsReplay;
   error?: string;
+}
+
+/** The persona id every replayed real call carries: its caller is a real person, not a persona. */
+export const REAL_CALLER = 'real_caller';
+
+/** How a real call really went, as the call log keeps it. */
+export interface RealCallEnding {
+  outcome: SimulatedOutcome;
+  category: HandoffCategory | null;
+}
+
+/** A replay of real calls: the period, the calls, and the reproduction check. */
+export interface RealCallsReplay {
+  from: string;
+  to: string;
+  /** Finished calls of the flow in the period; the newest `request.calls` of them were replayed. */
+  found: number;
+  /**
+   * The check that a replay can be trusted: each call that ran on the baseline's version (or, alone, the version
+   * replayed), replayed there, should end as it really ended. `differed`: the indexes of those that did not (first 50).
+   */
+  reproduction: { checked: number; same: number; differed: number[] };
 }
 
 /** One simulated call replayed from (seed, index): what was said, where it went, how long it waited. */
 export interface SimulatedCall {
   result: SimulatedCallResult;
+  /** A replayed real call: which one, when, from which number and how it really ended. */
+  realCall?: { callId: string; startedAt: string; phone?: string; flowVersion: string; happened: RealCallEnding };
   personaName: string;
   path: string[];
   transcript: Array<TranscriptEntry & { loudnessDb?: number }>;

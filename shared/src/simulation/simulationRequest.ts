@@ -38,6 +38,11 @@ export const simulationRequestSchema = z
     /** Stored persona ids, or personas written in the request; default: every stored persona by weight. */
     personas: z.array(z.union([z.string().min(1).max(60), personaSchema])).min(1).max(50).optional(),
     staffing: staffingSchema.optional(),
+    /**
+     * Instead of simulated callers: the flow's real calls of the last `days` days (the newest `calls` of them), each
+     * caller's own turns replayed through `version` and `compareWith`. `personas` are then not used.
+     */
+    realCalls: z.object({ days: z.number().int('days must be a whole number').min(1, 'days must be 1 to 90').max(90, 'days must be 1 to 90') }).strict().optional(),
   })
   .strict();
 

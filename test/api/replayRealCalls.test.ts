@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { useBillingServer } from './testServer.ts';
+
+// Last week's real calls replayed through a draft: each caller's own words (and voice) through the draft and the
+// published version, to see which calls would end differently, and to check that the replay reproduces what happened.
+
+const billing = useBillingServer();
+const { api } = billing;
+
+async function call(turns: Array<Record<string, unknown>>) {
+  const callId = (await api().post('/api/calls').send({ flowId: 'billing-support', version: 'published' }).expect(201)).body.callId as string;
+  for (const body of turns) await api().post(`/api/calls/${callId}/turns`).send(body).expect(200);
+  return callId;
+}
+
+describe('Replaying real calls through a draft', () => {
+  it('When the analyst makes the raised-voice detector more sensitive, then the replay of real calls shows the call whose caller grew 8 dB louder now goes to a person, and the published version ends every call as it really ended', async () => {
+    await api().post('/api/flows/billing-support/publish').expect(200);
+    // Three real calls on version 1: one stays with the assistant (the caller grows louder, under the 12 dB of the
+    // published trigger), one asks for a person, one hangs up.
+    const louder = await call([
+      { text: 'what is my balance', loudnessDb: 20 },
+      { text: '1234 5678', loudnessDb: 28 },
+      { text: 'no thanks', loudnessDb: 29 },
+      { dtmf: '4' },
+    ]);
+    const person = await call([{ text: 'let me talk to a real person' }, { hangup: true }]);
+    const hungUp = await call([{ text: 'what is my balance' }, { hangup: true }]);
+
+    const flow = await api().get('/api/flows/billing-support').expect(200);
+    const draft = flow.body;
+    const frustrated = draft.nodes.find((n: { id: string }) => n.id === 'trigger_frustrated');
+    frustrated.data.detectors = frustrated.data.detectors.map((d: { signal: string }) => (d.signal === 'raised_voice' ? { ...d, deltaDb: 6 } : d));
+    await api().put('/api/flows/billing-support').set('If-Match', flow.headers.etag).send(draft).expect(200);
+
+    const run = (await api().post('/api/simulations').send({ flowId: 'billing-support', version: 'draft', compareWith: 'published', calls: 100, seed: 7, realCalls: { days: 7 } }).expect(200)).body;
+    expect(run.status).toBe('done');
+    expect(run.report.calls).toBe(3);
+    expect(run.replay).toMatchObject({ found: 3, reproduction: { checked: 3, same: 3, differed: [] } });
+    expect(run.comparison.baseline).toMatchObject({ containment: { count: 1 }, handoff: { count: 1 }, hungUp: { count: 1 } });
+    expect(run.report).toMatchObject({ containment: { count: 0 }, handoff: { count: 2 }, hungUp: { count: 1 } });
+    expect(run.comparison.changedCalls).toEqual({
+      count: 1,
+      calls: [{ index: 0, persona: 'real_caller', realCall: { callId: louder, startedAt: expect.any(String) }, before: { outcome: 'contained', category: null }, after: { outcome: 'handoff', category: 'frustration' } }],
+    });
+
+    // Opened, the changed call reads as it went on both versions, with how it really ended.
+    const opened = (await api().get(`/api/simulations/${run.id}/calls/0`).expect(200)).body;
+    expect(opened.call.realCall).toMatchObject({ callId: louder, flowVersion: '1', happened: { outcome: 'contained', category: null } });
+    expect(opened.call.result).toMatchObject({ outcome: 'handoff', handoff: { category: 'frustration', signal: 'raised_voice' } });
+    expect(opened.call.transcript.filter((t: { from: string }) => t.from === 'caller').map((t: { text: string }) => t.text)).toEqual(['what is my balance', '1234 5678']);
+    expect(opened.baseline.result.outcome).toBe('contained');
+    const second = (await api().get(`/api/simulations/${run.id}/calls/1`).expect(200)).body;
+    expect(second.call.realCall).toMatchObject({ callId: person, happened: { outcome: 'handoff', category: 'explicit_request' } });
+    const third = (await api().get(`/api/simulations/${run.id}/calls/2`).expect(200)).body;
+    expect(third.call.realCall).toMatchObject({ callId: hungUp, happened: { outcome: 'hung_up' } });
+  });
+
+  it('When there are no real calls in the period, or real calls are asked for with personas, then the replay is refused saying what to do', async () => {
+    const none = await api().post('/api/simulations').send({ flowId: 'billing-support', calls: 10, seed: 1, realCalls: { days: 7 } }).expect(422);
+    expect(none.body.error.message).toMatch(/no finished calls in the last 7 days to replay/);
+    const both = await api().post('/api/simulations').send({ flowId: 'billing-support', calls: 10, seed: 1, realCalls: { days: 7 }, personas: ['calm-balance'] }).expect(400);
+    expect(both.body.error.message).toMatch(/send "realCalls" or "personas", not both/);
+    const long = await api().post('/api/simulations').send({ flowId: 'billing-support', calls: 10, seed: 1, realCalls: { days: 365 } }).expect(400);
+    expect(long.body.error.message).toMatch(/days must be 1 to 90/);
+  });
+});
