@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { staffingSchema } from '@baton/shared';
+import { replayRealCalls, simulatedRealCalls } from '../src/simulation/replayRealCalls.ts';
+import { simulationFlow } from '../src/simulation/simulationFlow.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
 import { loadPersonas } from '../src/simulation/loadPersonas.ts';
 import { runSimulation, type SimulationInput } from '../src/simulation/runSimulation.ts';
@@ -37,7 +39,20 @@ export async function simulateBench(engineTurnsPerS: number) {
     }
     const callsPerS = median(rates);
     const meanTurns = median(turnsPerCall);
+    // Real calls: 10,000 simulated callers' calls written as a call log would keep them, replayed through the flow.
+    const calls = simulatedRealCalls(simulationFlow({ doc, version: 1 }, nlu), personas, 100, CALLS);
+    const replay = { flow: { doc, version: 'draft' as const }, calls, seed: 1, staffing: staffingSchema.parse({}) };
+    for (let t0 = performance.now(); performance.now() - t0 < WARM_UP_MS; ) await replayRealCalls(replay, { nlu, workers });
+    const replayRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const t0 = performance.now();
+      await replayRealCalls(replay, { nlu, workers });
+      replayRates.push(CALLS / ((performance.now() - t0) / 1000));
+    }
+    const replayPerS = median(replayRates);
     return {
+      replay_real_calls_per_s: Math.round(replayPerS),
+      replay_vs_simulate_ratio: Number((replayPerS / callsPerS).toFixed(2)),
       simulate_calls_per_s: Math.round(callsPerS),
       simulate_mean_turns_per_call: Number(meanTurns.toFixed(2)),
       simulate_vs_engine_ratio: Number(((callsPerS * meanTurns) / engineTurnsPerS / workers.size).toFixed(3)),

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Persona, SimulatedCallResult } from '@baton/shared';
+import type { RealCall } from './replayRealCall.ts';
 import type { FlowUnderTest } from './simulationFlow.ts';
 import type { WorkerRequest } from './simulationWorker.ts';
 
@@ -14,6 +15,8 @@ export interface CallBatch {
   personas: Persona[];
   seed: number;
   calls: number;
+  /** Real calls to replay instead of seeded callers (`calls` of them). */
+  realCalls?: readonly RealCall[];
 }
 
 export interface BatchOptions {
@@ -118,7 +121,9 @@ export class SimulationWorkers {
         if (ended || next >= chunks) return;
         const chunk = next++;
         const from = chunk * CHUNK;
-        const request: WorkerRequest = { type: 'calls', chunk, from, to: Math.min(batch.calls, from + CHUNK) };
+        const to = Math.min(batch.calls, from + CHUNK);
+        // Real calls travel with their range, so each is copied to one worker only.
+        const request: WorkerRequest = { type: 'calls', chunk, from, to, ...(batch.realCalls ? { realCalls: batch.realCalls.slice(from, to) } : {}) };
         worker.postMessage(request);
       };
       // The flow and the callers go to each worker once per batch, not with every range of calls.

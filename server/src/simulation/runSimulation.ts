@@ -45,7 +45,8 @@ export interface SimulationOutput {
   comparison?: SimulationComparison;
 }
 
-const flowKeyOf = (flow: FlowUnderTest) => createHash('sha256').update(`${flow.version}\n${JSON.stringify(flow.doc)}`).digest('base64');
+/** Identifies a flow version's content, so each worker compiles and trains it once. */
+export const flowKeyOf = (flow: FlowUnderTest) => createHash('sha256').update(`${flow.version}\n${JSON.stringify(flow.doc)}`).digest('base64');
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

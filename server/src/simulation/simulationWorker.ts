@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Persona } from '@baton/shared';
 import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
+import { replayRealCall, type RealCall } from './replayRealCall.ts';
 import { simulateCall, type SimulationFlow } from './simulateCall.ts';
 import { simulationFlow, type FlowUnderTest } from './simulationFlow.ts';
 
@@ -18,7 +19,8 @@ export type WorkerRequest =
       personas: Persona[];
       seed: number;
     }
-  | { type: 'calls'; chunk: number; from: number; to: number };
+  /** `realCalls`: the range's real calls to replay (from `from` on), instead of seeded callers. */
+  | { type: 'calls'; chunk: number; from: number; to: number; realCalls?: readonly RealCall[] };
 
 const nlu = new NlpjsNlu();
 const flows = new Map<string, SimulationFlow>();
@@ -39,7 +41,9 @@ parentPort!.on('message', (req: WorkerRequest) => {
     if (!batch) throw new Error('a range of calls came before its batch');
     if (batch instanceof Error) throw batch;
     const results = [];
-    for (let i = req.from; i < req.to; i++) results.push(simulateCall(batch.flow, batch.personas, batch.seed, i).result);
+    const { flow, personas, seed } = batch;
+    const real = req.realCalls;
+    for (let i = req.from; i < req.to; i++) results.push((real ? replayRealCall(flow, real[i - req.from], i) : simulateCall(flow, personas, seed, i)).result);
     parentPort!.postMessage({ chunk: req.chunk, results });
   } catch (err) {
     parentPort!.postMessage({ chunk: req.chunk, error: err instanceof Error ? err.message : String(err) });

@@ -93,7 +93,7 @@ export class SimulationService {
       abort: new AbortController(),
     };
     this.remember(record);
-    const running = replayRealCalls({ flow, baseline, calls, seed: request.seed, staffing: request.staffing! }, { nlu: this.nlu, signal: record.abort.signal, onProgress: (done, total) => (record.progress = { done, total }) }).then((output) => {
+    const running = replayRealCalls({ flow, baseline, calls, seed: request.seed, staffing: request.staffing! }, { nlu: this.nlu, workers: this.workers, signal: record.abort.signal, onProgress: (done, total) => (record.progress = { done, total }) }).then((output) => {
       if (record.abort.signal.aborted) return;
       record.output = output;
       record.replay = { from: from.toISOString(), to: to.toISOString(), found, reproduction: output.reproduction };
