@@ -41,7 +41,17 @@ describe('Replaying real calls through a draft', () => {
     expect(run.report).toMatchObject({ containment: { count: 0 }, handoff: { count: 2 }, hungUp: { count: 1 } });
     expect(run.comparison.changedCalls).toEqual({
       count: 1,
-      calls: [{ index: 0, persona: 'real_caller', realCall: { callId: louder, startedAt: expect.any(String) }, before: { outcome: 'contained', category: null }, after: { outcome: 'handoff', category: 'frustration' } }],
+      byChange: { newly_handed_over: 1, no_longer_handed_over: 0, other_reason: 0, earlier: 0, later: 0, other_ending: 0 },
+      calls: [
+        {
+          index: 0,
+          persona: 'real_caller',
+          realCall: { callId: louder, startedAt: expect.any(String) },
+          change: 'newly_handed_over',
+          before: { outcome: 'contained', category: null, turns: 4 },
+          after: { outcome: 'handoff', category: 'frustration', signal: 'raised_voice', turns: 2 },
+        },
+      ],
     });
 
     // Opened, the changed call reads as it went on both versions, with how it really ended.

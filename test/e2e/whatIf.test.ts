@@ -74,9 +74,11 @@ describe('What-if page', () => {
     expect(after).toBeGreaterThan(before);
     const figures = page.getByRole('table', { name: 'Figures by version' });
     expect(await figures.getByRole('row', { name: /Handed to a person/ }).innerText()).toMatch(/\+\d+\.\d points?/);
+    // The rise is clear: its 95 % range is above 0 (a thousand callers, the same ones through both versions).
+    expect(await figures.getByRole('row', { name: /Handed to a person/ }).innerText()).toMatch(/likely \+\d+\.\d to \+\d+\.\d points/);
 
     // Drill down: a changed call opens both transcripts.
-    const changed = page.getByRole('region', { name: /Calls that ended differently/ }).getByRole('button', { name: /^Call \d+$/ }).first();
+    const changed = page.getByRole('region', { name: /Calls that changed/ }).getByRole('button', { name: /^Call \d+$/ }).first();
     await changed.click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('region', { name: 'After: transcript' }).waitFor();
@@ -141,8 +143,11 @@ describe('What-if page', () => {
     await page.getByText('Replayed on Published (version 1), 2 of the 2 calls that ran on it ended as they really did.').waitFor();
     expect(await figure(page, 'Handed to a person', 'Before')).toBe(50);
     expect(await figure(page, 'Handed to a person', 'After')).toBe(100);
-    const changed = page.getByRole('region', { name: 'Calls that ended differently (1)' });
+    // Two calls cannot settle anything: the range of the change holds no change at all.
+    expect(await page.getByRole('table', { name: 'Figures by version' }).getByRole('row', { name: /Handed to a person/ }).innerText()).toMatch(/could be chance: 0\.0 to \+100\.0 points/);
+    const changed = page.getByRole('region', { name: 'Calls that changed (1)' });
     await changed.getByText(/^Real call, /).waitFor();
+    await changed.getByRole('list', { name: 'How the calls changed' }).getByText('Now handed to a person: 1').waitFor();
     await changed.getByRole('button', { name: 'Call 1' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText(/A real call on .*, version 1\. Really: Finished by the AI\./).waitFor();

@@ -1,9 +1,11 @@
-import type { SimulationReport } from '@baton/shared';
-import { comparisonRows, formatDelta, formatFigure } from './comparisonRows.ts';
+import type { RateRanges, SimulationReport } from '@baton/shared';
+import { comparisonRows, formatDelta, formatFigure, formatRange } from './comparisonRows.ts';
 
 interface ComparisonTableProps {
   after: SimulationReport;
   before: SimulationReport | null;
+  /** How sure each rate's change is (with a comparison). */
+  ranges: RateRanges | null;
   afterLabel: string;
   beforeLabel: string;
   /** Shows the simulated calls behind a figure. */
@@ -23,7 +25,7 @@ function Figure({ text, calls, onShow }: { text: string; calls: number[] | null;
 }
 
 /** The headline figures of both versions side by side, with the change named but not judged. */
-export function ComparisonTable({ after, before, afterLabel, beforeLabel, onShowCalls }: ComparisonTableProps) {
+export function ComparisonTable({ after, before, ranges, afterLabel, beforeLabel, onShowCalls }: ComparisonTableProps) {
   return (
     <div className="table-card">
       <table className="whatif-table whatif-table--report" aria-label="Figures by version">
@@ -36,8 +38,9 @@ export function ComparisonTable({ after, before, afterLabel, beforeLabel, onShow
           </tr>
         </thead>
         <tbody>
-          {comparisonRows(after, before).map((row) => {
+          {comparisonRows(after, before, ranges).map((row) => {
             const delta = row.before === null ? null : formatDelta(row.before, row.after, row.unit);
+            const range = formatRange(row.range);
             return (
               <tr key={row.label}>
                 <th scope="row">
@@ -56,6 +59,7 @@ export function ComparisonTable({ after, before, afterLabel, beforeLabel, onShow
                   <td className={`whatif-table__num whatif-delta whatif-delta--${delta.direction}`}>
                     <span aria-hidden="true">{arrows[delta.direction]} </span>
                     {delta.text}
+                    {range && <div className={`whatif-hint${range.clear ? '' : ' whatif-hint--chance'}`}>{range.text}</div>}
                   </td>
                 )}
               </tr>
@@ -63,6 +67,12 @@ export function ComparisonTable({ after, before, afterLabel, beforeLabel, onShow
           })}
         </tbody>
       </table>
+      {ranges && (
+        <p className="whatif-hint whatif-table__note">
+          Under each change of a rate: where it lies in 95 of 100 resamplings of these same calls. "Could be chance" means the range holds no change at
+          all: more calls, or a larger change, would settle it.
+        </p>
+      )}
     </div>
   );
 }

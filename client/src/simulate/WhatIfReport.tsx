@@ -62,7 +62,7 @@ export function WhatIfReport({ run, publishedVersion, personaNames, nodeLabels }
         {run.replay ? `${after.calls.toLocaleString('en')} real calls from ${day(run.replay.from)} to ${day(run.replay.to)}, replayed` : `${after.calls.toLocaleString('en')} simulated calls, seed ${after.seed}`}
       </h2>
       {run.replay && <ReplayCheck replay={run.replay} replayed={after.calls} checkedLabel={beforeLabel || afterLabel} onShowCalls={showCalls} />}
-      <ComparisonTable after={after} before={before} afterLabel={afterLabel} beforeLabel={beforeLabel} onShowCalls={showCalls} />
+      <ComparisonTable after={after} before={before} ranges={run.comparison?.ranges ?? null} afterLabel={afterLabel} beforeLabel={beforeLabel} onShowCalls={showCalls} />
       {behind && <CallsBehind title={behind.title} calls={behind.calls} onOpen={setOpen} onClose={() => setBehind(null)} />}
       <div className="whatif-charts">
         <HandoffChart title="Handoffs by reason (share of all calls)" names={categoryNames} after={after.handoffsByCategory} before={before?.handoffsByCategory ?? null} calls={charts.calls} afterLabel={charts.after} beforeLabel={charts.before} />

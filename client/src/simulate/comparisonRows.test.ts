@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatFigure } from './comparisonRows.ts';
+import { formatDelta, formatFigure, formatRange } from './comparisonRows.ts';
 
 describe('what-if figures', () => {
   it('When a rate goes from 20% to 25%, then the change reads "+5.0 points" and points up', () => {
@@ -17,5 +17,11 @@ describe('what-if figures', () => {
   it('When a rate is shown, then it is a percentage with one decimal', () => {
     expect(formatFigure(0.1234, 'rate')).toBe('12.3%');
     expect(formatFigure(8.25, 'seconds')).toBe('8.3 s');
+  });
+
+  it('When a change\'s 95 % range stays above 0, then it reads as likely; when it holds 0, as could be chance', () => {
+    expect(formatRange([0.039, 0.061])).toEqual({ text: 'likely +3.9 to +6.1 points', clear: true });
+    expect(formatRange([-0.004, 0.012])).toEqual({ text: 'could be chance: −0.4 to +1.2 points', clear: false });
+    expect(formatRange([0, 0])).toBeNull();
   });
 });

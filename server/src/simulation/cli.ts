@@ -91,10 +91,13 @@ async function main() {
   console.log(breakdown(`Handoffs by node${heading}`, report.handoffsByNode));
   console.log(breakdown('Calls by persona', report.byPersona));
   if (output.comparison) {
-    const { count, calls: changed } = output.comparison.changedCalls;
-    const outcome = (o: { outcome: string; category: string | null }) => (o.category ? `${o.outcome} (${o.category})` : o.outcome);
-    console.log(`\nCalls whose outcome changed: ${count}`);
+    const { count, byChange, calls: changed } = output.comparison.changedCalls;
+    const outcome = (o: { outcome: string; category: string | null; turns: number }) => `${o.category ? `${o.outcome} (${o.category})` : o.outcome} after ${o.turns} turns`;
+    const ways = Object.entries(byChange).flatMap(([way, n]) => (n > 0 ? [`${n} ${way.replace(/_/g, ' ')}`] : []));
+    console.log(`\nCalls that ended differently: ${count}${ways.length ? ` (${ways.join(', ')})` : ''}`);
     for (const c of changed.slice(0, 10)) console.log(`  #${c.index}  ${c.persona}: ${outcome(c.before)} -> ${outcome(c.after)}`);
+    const [low, high] = output.comparison.ranges.handoffRate;
+    console.log(`Handed to a person: ${signed(output.comparison.deltas.handoffRate * 100, (v) => v.toFixed(1))} points (95 % range ${(low * 100).toFixed(1)} to ${(high * 100).toFixed(1)})`);
   }
 }
 

@@ -62,7 +62,19 @@ describe('batch simulation', () => {
     expect(changedCalls.count).toBeGreaterThan(0);
     const changed = changedCalls.calls[0];
     expect(changed.after).not.toEqual(changed.before);
-    expect(changedCalls.calls.some((c) => c.before.outcome === 'contained' && c.after.outcome === 'handoff' && c.after.category === 'frustration')).toBe(true);
+    expect(changedCalls.calls.some((c) => c.change === 'newly_handed_over' && c.before.outcome === 'contained' && c.after.category === 'frustration')).toBe(true);
+    expect(Object.values(changedCalls.byChange).reduce((a, b) => a + b, 0)).toBe(changedCalls.count);
+    // The rise is clear: its 95 % range holds the change and stays above 0.
+    const [low, high] = comparison!.ranges.handoffRate;
+    expect(low).toBeGreaterThan(0);
+    expect(low).toBeLessThanOrEqual(deltas.handoffRate);
+    expect(high).toBeGreaterThanOrEqual(deltas.handoffRate);
+  });
+
+  it('When a version is compared with itself, then no call changed and every range is 0 to 0', async () => {
+    const { comparison } = await runSimulation({ ...input(500, 3), baseline: { doc: billing, version: 'draft' } }, { nlu: testNlu });
+    expect(comparison!.changedCalls.count).toBe(0);
+    for (const range of Object.values(comparison!.ranges)) expect(range).toEqual([0, 0]);
   });
 
   it('When a run is cancelled, then it stops with SimulationCancelled', async () => {

@@ -81,14 +81,28 @@ export interface SimulationReport {
   queue: QueueReport;
 }
 
-/** A simulated call whose outcome differs between the two versions. */
+/** How a call's ending changed from the baseline to the version under test. */
+export type CallChange = 'newly_handed_over' | 'no_longer_handed_over' | 'other_reason' | 'earlier' | 'later' | 'other_ending';
+
+/** A call whose ending differs between the two versions: its outcome, why it went to a person, or when. */
 export interface ChangedCall {
   index: number;
   persona: string;
   /** A replayed real call: which one, and when it came in. */
   realCall?: { callId: string; startedAt: string };
-  before: { outcome: SimulatedOutcome; category: HandoffCategory | null };
-  after: { outcome: SimulatedOutcome; category: HandoffCategory | null };
+  change: CallChange;
+  /** `turns`: the caller's turns before the call left the AI. */
+  before: { outcome: SimulatedOutcome; category: HandoffCategory | null; signal?: HandoffSignal; turns: number };
+  after: { outcome: SimulatedOutcome; category: HandoffCategory | null; signal?: HandoffSignal; turns: number };
+}
+
+/** The middle 95 % of a rate's change over resamples of the calls (0..1 points, `version` minus baseline). */
+export interface RateRanges {
+  containmentRate: [number, number];
+  handoffRate: [number, number];
+  hungUpRate: [number, number];
+  answeredWithin20sRate: [number, number];
+  abandonedRate: [number, number];
 }
 
 /** A what-if: the same callers against `compareWith` (the baseline, "before") and `version` ("after"). */
@@ -105,7 +119,10 @@ export interface SimulationComparison {
     answeredWithin20sRate: number;
     abandonedRate: number;
   };
-  changedCalls: { count: number; calls: ChangedCall[] };
+  /** How sure each change of a rate is: a range that holds 0 could be chance. */
+  ranges: RateRanges;
+  /** `byChange`: how many calls changed in each way. */
+  changedCalls: { count: number; byChange: Record<CallChange, number>; calls: ChangedCall[] };
 }
 
 export type SimulationStatus = 'running' | 'done' | 'cancelled' | 'failed';
