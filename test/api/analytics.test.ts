@@ -37,8 +37,9 @@ describe('Analytics of real calls', () => {
 
     const csv = await api().get('/api/analytics/summary').query({ flowId: 'billing-support', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text).toContain('handed to a person,1\n');
-    expect(csv.text).toContain('satisfaction (mean of 1-5),4\n');
+    expect(csv.text).toContain('handed to a person,1,0\n');
+    expect(csv.text).toContain('satisfaction (mean of 1-5),4,\n');
+    expect(csv.text).toContain('billing-support version draft: calls,2,\n');
   });
 
   it('When calls are searched by the caller\'s words, number, reason and score, then only the calls that match are listed, newest first, also as CSV', async () => {
@@ -96,6 +97,6 @@ describe('Analytics of real calls', () => {
     expect((await api().get('/api/analytics/summary').query({ from: '2026-12-02', to: '2026-12-01' })).status).toBe(400);
     expect((await api().get('/api/analytics/summary').query({ from: '2020-01-01', to: '2026-12-01' })).body.error.message).toMatch(/at most 366 days/);
     const empty = (await api().get('/api/analytics/summary').query({ from: '2020-01-01', to: '2020-01-02' }).expect(200)).body;
-    expect(empty).toMatchObject({ calls: 0, perDay: [] });
+    expect(empty).toMatchObject({ calls: 0, trend: { points: [] }, byVersion: [] });
   });
 });

@@ -26,6 +26,8 @@ describe('Analytics page', () => {
     await figure('Calls').getByText('2', { exact: true }).waitFor();
     await figure('Handed to a person').getByText('50%').waitFor();
     await figure('Satisfaction').getByText('5 of 5').waitFor();
+    // Nothing came in the week before: the change says so.
+    await figure('Calls').getByText('+2 vs the 7 days before').waitFor();
 
     // One flow: its steps and triggers by their names on the canvas.
     await page.getByRole('combobox', { name: 'Flow' }).click();
@@ -33,8 +35,14 @@ describe('Analytics page', () => {
     const where = page.getByRole('region', { name: 'Where calls went to a person' });
     const row = where.getByRole('row', { name: /Caller asks for a person/ });
     await row.getByText('What does the caller need?').waitFor();
-    expect(await row.getByRole('cell').last().innerText()).toBe('1');
+    expect(await row.getByRole('cell').nth(3).innerText()).toBe('1');
+    // By version: both calls ran on one version, and its calls open below.
+    const versions = page.getByRole('region', { name: 'By version' });
+    const versionRow = versions.getByRole('row').nth(1);
+    expect((await versionRow.getByRole('cell').allInnerTexts()).slice(1, 4)).toEqual(['2', '50%', '50%']);
     await page.screenshot({ path: join(resultsDir, 'analytics.png'), fullPage: true });
+    await versionRow.getByRole('button', { name: /Show the calls of/ }).click();
+    await page.getByRole('region', { name: 'Calls', exact: true }).getByText('2 calls match, newest first.').waitFor();
 
     // Both calls were today.
     await page.getByText('Today', { exact: true }).click();
@@ -67,7 +75,7 @@ describe('Analytics page', () => {
     expect(run).toMatchObject({ passed: 1, failed: 0 });
 
     const csv = await (await fetch(`${server.url}/api/analytics/summary?flowId=billing-support&format=csv`)).text();
-    expect(csv).toContain('handed to a person,1\n');
+    expect(csv).toContain('handed to a person,1,0\n');
     await page.context().close();
   });
 

@@ -8,7 +8,8 @@ import { fetchJson } from '../api/fetchJson.ts';
 import { useApi } from '../api/useApi.ts';
 import { categoryNames, signalNames } from '../editor/inspector/signalNames.ts';
 import './analytics.css';
-import { CallExplorer, type ExplorerFilter } from './CallExplorer.tsx';
+import { CallExplorer, versionName, type ExplorerFilter } from './CallExplorer.tsx';
+import { countChange, meanChange, previousPeriodName, rateChange, type PeriodChange } from './periodChange.ts';
 
 const PERIODS = { today: 'Today', week: 'Last 7 days', month: 'Last 30 days' } as const;
 type Period = keyof typeof PERIODS;
@@ -26,8 +27,10 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
 const seconds = (s: number | null) => (s === null ? '—' : s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
-/** One headline figure: a big value, what it is, and what it is of. */
-function Figure({ label, value, detail, onShow }: { label: string; value: string; detail?: string; onShow?: () => void }) {
+const arrows = { up: '▲', down: '▼', same: '=' } as const;
+
+/** One headline figure: a big value, what it is, what it is of, and how it moved since the period before. */
+function Figure({ label, value, detail, change, since, onShow }: { label: string; value: string; detail?: string; change?: PeriodChange | null; since?: string; onShow?: () => void }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={label}>
       <Text size="sm" c="dimmed">
@@ -37,6 +40,12 @@ function Figure({ label, value, detail, onShow }: { label: string; value: string
         {value}
       </Text>
       {detail && <Text size="sm">{detail}</Text>}
+      {change && since && (
+        <Text size="sm" c="dimmed" className={`analytics__change analytics__change--${change.direction}`}>
+          <span aria-hidden="true">{arrows[change.direction]} </span>
+          {change.text} vs {since}
+        </Text>
+      )}
       {onShow && (
         <Button variant="subtle" size="compact-sm" px={0} onClick={onShow}>
           Show these calls
@@ -56,8 +65,8 @@ export function AnalyticsPage() {
   const [period, setPeriod] = useState<Period>('week');
   const [range, setRange] = useState(() => bounds('week'));
   const [filter, setFilter] = useState<ExplorerFilter>({ category: '' });
-  const show = (category: string) => () => {
-    setFilter({ category });
+  const show = (category: string, version = '') => () => {
+    setFilter({ category, version });
     document.getElementById('analytics-calls')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
   const flows = useApi((signal) => fetchFlows(signal), 'flows');
@@ -65,6 +74,8 @@ export function AnalyticsPage() {
   const query = new URLSearchParams({ ...range, ...(flowId ? { flowId } : {}) });
   const summary = useApi((signal) => fetchJson<AnalyticsSummary>(`/api/analytics/summary?${query}`, signal), query.toString());
   const s = summary.status === 'ready' ? summary.data : null;
+  const p = s?.previous ?? { calls: 0, contained: 0, handedOver: 0, connected: 0, withinServiceLevel: 0, abandonedWaiting: 0, wrappedUp: 0, resolvedByAgent: 0, waitMeanSeconds: null, satisfactionMean: null };
+  const since = s ? previousPeriodName(s.from, s.to) : '';
   // Steps and triggers by their names on the canvas, when one flow is chosen.
   const nodeName = (id: string | null) => {
     if (!id) return 'a path of the flow';
@@ -121,14 +132,14 @@ export function AnalyticsPage() {
       {s && s.calls > 0 && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
-            <Figure label="Calls" value={String(s.calls)} detail={`${count(s.perDay.length, 'day', 'days')} with calls`} />
-            <Figure label="Finished by the assistant" value={percent(s.contained, s.calls)} detail={`${s.contained} of ${s.calls} calls`} onShow={show('none')} />
-            <Figure label="Handed to a person" value={percent(s.handedOver, s.calls)} detail={`${count(s.handedOver, 'call', 'calls')}${s.turnsBeforeHandoff === null ? '' : `, after ${count(s.turnsBeforeHandoff, 'caller turn', 'caller turns')} on average`}`} />
-            <Figure label={`Answered within ${s.serviceLevelSeconds} s`} value={percent(s.withinServiceLevel, s.connected)} detail={s.connected === 0 ? 'No call reached a person' : `of ${count(s.connected, 'call', 'calls')} a person took`} />
-            <Figure label="Wait for a person" value={seconds(s.waitMeanSeconds)} detail={s.waitP90Seconds === null ? 'Nobody was connected' : `9 in 10 within ${seconds(s.waitP90Seconds)}`} />
-            <Figure label="Hung up while waiting" value={String(s.abandonedWaiting)} detail={`${percent(s.abandonedWaiting, s.handedOver)} of calls handed over`} />
-            <Figure label="Resolved by the agent" value={percent(s.resolvedByAgent, s.wrappedUp)} detail={s.wrappedUp === 0 ? 'No wrap-ups yet' : `${count(s.wrappedUp, 'wrap-up', 'wrap-ups')}; the agent had to ask again in ${s.hadToRepeat}`} />
-            <Figure label="Satisfaction" value={s.satisfactionMean === null ? '—' : `${s.satisfactionMean} of 5`} detail={`${count(s.surveyed, 'caller', 'callers')} answered the survey`} />
+            <Figure label="Calls" value={String(s.calls)} detail={`${count(s.trend.points.length, s.trend.by === 'hour' ? 'hour' : 'day', s.trend.by === 'hour' ? 'hours' : 'days')} with calls`} change={countChange(s.calls, p.calls)} since={since} />
+            <Figure label="Finished by the assistant" value={percent(s.contained, s.calls)} detail={`${s.contained} of ${s.calls} calls`} change={rateChange(s.contained, s.calls, p.contained, p.calls)} since={since} onShow={show('none')} />
+            <Figure label="Handed to a person" value={percent(s.handedOver, s.calls)} detail={`${count(s.handedOver, 'call', 'calls')}${s.turnsBeforeHandoff === null ? '' : `, after ${count(s.turnsBeforeHandoff, 'caller turn', 'caller turns')} on average`}`} change={rateChange(s.handedOver, s.calls, p.handedOver, p.calls)} since={since} />
+            <Figure label={`Answered within ${s.serviceLevelSeconds} s`} value={percent(s.withinServiceLevel, s.connected)} detail={s.connected === 0 ? 'No call reached a person' : `of ${count(s.connected, 'call', 'calls')} a person took`} change={rateChange(s.withinServiceLevel, s.connected, p.withinServiceLevel, p.connected)} since={since} />
+            <Figure label="Wait for a person" value={seconds(s.waitMeanSeconds)} detail={s.waitP90Seconds === null ? 'Nobody was connected' : `9 in 10 within ${seconds(s.waitP90Seconds)}`} change={meanChange(s.waitMeanSeconds, p.waitMeanSeconds, 0, ' s')} since={since} />
+            <Figure label="Hung up while waiting" value={String(s.abandonedWaiting)} detail={`${percent(s.abandonedWaiting, s.handedOver)} of calls handed over`} change={rateChange(s.abandonedWaiting, s.handedOver, p.abandonedWaiting, p.handedOver)} since={since} />
+            <Figure label="Resolved by the agent" value={percent(s.resolvedByAgent, s.wrappedUp)} detail={s.wrappedUp === 0 ? 'No wrap-ups yet' : `${count(s.wrappedUp, 'wrap-up', 'wrap-ups')}; the agent had to ask again in ${s.hadToRepeat}`} change={rateChange(s.resolvedByAgent, s.wrappedUp, p.resolvedByAgent, p.wrappedUp)} since={since} />
+            <Figure label="Satisfaction" value={s.satisfactionMean === null ? '—' : `${s.satisfactionMean} of 5`} detail={`${count(s.surveyed, 'caller', 'callers')} answered the survey`} change={meanChange(s.satisfactionMean, p.satisfactionMean, 1, '')} since={since} />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
@@ -149,16 +160,16 @@ export function AnalyticsPage() {
               )}
             </figure>
             <figure className="panel analytics__chart">
-              <figcaption>Calls by day</figcaption>
+              <figcaption>Calls by {s.trend.by} (UTC)</figcaption>
               <ResponsiveContainer width="100%" height={240}>
-                <BarChart data={s.perDay} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <BarChart data={s.trend.points.map((t) => ({ ...t, at: s.trend.by === 'hour' ? t.at.slice(11) : t.at.slice(5) }))} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="day" tick={{ fontSize: 12 }} />
+                  <XAxis dataKey="at" tick={{ fontSize: 12 }} />
                   <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="calls" name="Calls" fill="#2f4bd8" isAnimationActive={false} />
-                  <Bar dataKey="handedOver" name="Handed to a person" fill="#c2255c" isAnimationActive={false} />
+                  <Bar dataKey="contained" stackId="calls" name="Finished by the assistant" fill="#2f4bd8" isAnimationActive={false} />
+                  <Bar dataKey="handedOver" stackId="calls" name="Handed to a person" fill="#c2255c" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </figure>
@@ -204,9 +215,53 @@ export function AnalyticsPage() {
               </Table>
             </Paper>
           )}
+          {flowId && s.byVersion.length > 0 && (
+            <Paper withBorder p="md" radius="md" component="section" aria-label="By version" mt="md">
+              <Title order={2} size="h4" mb="xs">
+                By version
+              </Title>
+              <Text size="sm" c="dimmed" mb="xs">
+                The same figures for each version the calls ran on, newest first, to see what a publish changed.
+              </Text>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Version</Table.Th>
+                    <Table.Th>Calls</Table.Th>
+                    <Table.Th>Finished by the assistant</Table.Th>
+                    <Table.Th>Handed to a person</Table.Th>
+                    <Table.Th>Answered within {s.serviceLevelSeconds} s</Table.Th>
+                    <Table.Th>Agents said not needed</Table.Th>
+                    <Table.Th>Satisfaction</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.byVersion.map((v) => (
+                    <Table.Tr key={`${v.flowId}|${v.version}`}>
+                      <Table.Td>{versionName(v.version)}</Table.Td>
+                      <Table.Td>{v.calls}</Table.Td>
+                      <Table.Td>{percent(v.contained, v.calls)}</Table.Td>
+                      <Table.Td>{percent(v.handedOver, v.calls)}</Table.Td>
+                      <Table.Td>{percent(v.withinServiceLevel, v.connected)}</Table.Td>
+                      <Table.Td>{v.notNeeded}</Table.Td>
+                      <Table.Td>{v.satisfactionMean === null ? '—' : `${v.satisfactionMean} of 5`}</Table.Td>
+                      <Table.Td>
+                        <Button variant="subtle" size="compact-sm" onClick={show('', v.version)} aria-label={`Show the calls of ${versionName(v.version).toLowerCase()}`}>
+                          Show these calls
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )}
         </>
       )}
-      <div id="analytics-calls">{s && s.calls > 0 && <CallExplorer flowId={flowId} range={range} filter={filter} onFilter={setFilter} />}</div>
+      <div id="analytics-calls">
+        {s && s.calls > 0 && <CallExplorer flowId={flowId} versions={flowId ? s.byVersion.map((v) => v.version) : []} range={range} filter={filter} onFilter={setFilter} />}
+      </div>
     </div>
   );
 }

@@ -22,7 +22,12 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'nume
 export interface ExplorerFilter {
   /** A handoff category, "none" (finished by the assistant) or "" (any). */
   category: string;
+  /** A version of the flow the calls ran on ("3", "draft"), or "" / absent (any). */
+  version?: string;
 }
+
+/** A version as people say it. */
+export const versionName = (version: string) => (version === 'draft' ? 'Test calls (draft)' : `Version ${version}`);
 
 /** What `GET /api/calls/:id` says of a finished call. */
 type CallRecordView = { transcript: TranscriptEntry[]; handoff: { at: string; reason: { category: HandoffCategory } } | null; state: { nodeId: string | null; status: string } | null };
@@ -120,7 +125,7 @@ function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void
  * Finding real calls: by what the caller said, their number, why the call went to a person (or that it did not) and
  * its survey score, newest first; each opens to its conversation and can become a conversation test.
  */
-export function CallExplorer({ flowId, range, filter, onFilter }: { flowId: string; range: { from: string; to: string }; filter: ExplorerFilter; onFilter(filter: ExplorerFilter): void }) {
+export function CallExplorer({ flowId, versions, range, filter, onFilter }: { flowId: string; versions: string[]; range: { from: string; to: string }; filter: ExplorerFilter; onFilter(filter: ExplorerFilter): void }) {
   const [words, setWords] = useState('');
   const [phone, setPhone] = useState('');
   const [score, setScore] = useState('');
@@ -132,6 +137,7 @@ export function CallExplorer({ flowId, range, filter, onFilter }: { flowId: stri
   if (asked.words) params.set('q', asked.words);
   if (asked.phone) params.set('phone', asked.phone);
   if (filter.category) params.set('category', filter.category);
+  if (flowId && filter.version) params.set('version', filter.version);
   if (score) params.set('score', score);
   const list = useApi((signal) => fetchJson<CallList>(`/api/analytics/calls?${params}`, signal), params.toString());
 
@@ -155,9 +161,19 @@ export function CallExplorer({ flowId, range, filter, onFilter }: { flowId: stri
             w={230}
             data={[{ value: '', label: 'Any call' }, { value: 'none', label: 'No: the assistant finished it' }, ...handoffCategories.map((c) => ({ value: c, label: categoryNames[c] }))]}
             value={filter.category}
-            onChange={(value) => onFilter({ category: value ?? '' })}
+            onChange={(value) => onFilter({ ...filter, category: value ?? '' })}
             allowDeselect={false}
           />
+          {flowId && versions.length > 0 && (
+            <Select
+              label="Version"
+              w={180}
+              data={[{ value: '', label: 'Any version' }, ...versions.map((v) => ({ value: v, label: versionName(v) }))]}
+              value={filter.version ?? ''}
+              onChange={(value) => onFilter({ ...filter, version: value ?? '' })}
+              allowDeselect={false}
+            />
+          )}
           <Select label="Survey score" w={120} data={[{ value: '', label: 'Any' }, ...['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))]} value={score} onChange={(value) => setScore(value ?? '')} allowDeselect={false} />
           <Button type="submit">Find calls</Button>
           <Anchor href={`/api/analytics/calls?${params}&format=csv`} download>

@@ -37,15 +37,27 @@ describe('analytics of real calls', () => {
     log.append('call-2', { facts: facts(2, frustrated(2, 12)) });
     log.append('call-3', { facts: facts(3, frustrated(3, 40)) });
     log.append('call-3', { wrapUp: { agentId: 'amara', disposition: 'resolved', note: '', hadToAskAgain: true, handoffFeedback: 'not_needed', at: at(3, 45) } });
-    log.append('call-4', { facts: facts(4, { disposition: 'abandoned_in_queue', handoff: { category: 'explicit_request', signal: 'explicit_request', triggerId: 'trigger_person', fromNodeId: 'main', turns: 1, at: at(4, 5), queue: 'billing' } }) });
+    log.append('call-4', { facts: facts(4, { flowVersion: '2', disposition: 'abandoned_in_queue', handoff: { category: 'explicit_request', signal: 'explicit_request', triggerId: 'trigger_person', fromNodeId: 'main', turns: 1, at: at(4, 5), queue: 'billing' } }) });
     // Another flow, and a call outside the period, are not counted.
     log.append('call-5', { facts: facts(5, { flowId: 'tech-support' }) });
     log.append('call-6', { facts: facts(60 * 24 * 3) });
+    // The day before: the previous period, to compare with.
+    log.append('call-7', { facts: facts(-60 * 12, { callId: 'call-7', surveyScore: 3 }) });
     const summary = await analytics.summary({ from: day, to: new Date(day.getTime() + 86_400_000), flowId: 'billing-support' });
     expect(summary).toMatchObject({ calls: 4, contained: 1, handedOver: 3, connected: 2, waitMeanSeconds: 26, withinServiceLevel: 1, abandonedWaiting: 1, wrappedUp: 1, resolvedByAgent: 1, hadToRepeat: 1, surveyed: 1, satisfactionMean: 5, turnsBeforeHandoff: 1.67 });
     expect(summary.byCategory).toEqual([{ category: 'frustration', calls: 2 }, { category: 'explicit_request', calls: 1 }]);
     expect(summary.byTrigger[0]).toEqual({ triggerId: 'trigger_frustrated', signal: 'negative_sentiment', fromNodeId: 'ask_account', calls: 2, notNeeded: 1, sooner: 0 });
-    expect(summary.perDay).toEqual([{ day: '2026-12-01', calls: 4, handedOver: 3 }]);
+    expect(summary.trend).toEqual({ by: 'hour', points: [{ at: '2026-12-01T09:00', calls: 4, contained: 1, handedOver: 3 }] });
+    expect(summary.previous).toMatchObject({ from: '2026-11-30T09:00:00.000Z', to: '2026-12-01T09:00:00.000Z', calls: 1, contained: 1, handedOver: 0, satisfactionMean: 3 });
+    expect(summary.byVersion).toEqual([
+      { flowId: 'billing-support', version: '3', calls: 3, contained: 1, handedOver: 2, connected: 2, withinServiceLevel: 1, surveyed: 1, satisfactionMean: 5, notNeeded: 1 },
+      { flowId: 'billing-support', version: '2', calls: 1, contained: 0, handedOver: 1, connected: 0, withinServiceLevel: 0, surveyed: 0, satisfactionMean: null, notNeeded: 0 },
+    ]);
+    // A week is shown by day.
+    expect((await analytics.summary({ from: new Date(day.getTime() - 6 * 86_400_000), to: new Date(day.getTime() + 86_400_000), flowId: 'billing-support' })).trend.points).toEqual([
+      { at: '2026-11-30', calls: 1, contained: 1, handedOver: 0 },
+      { at: '2026-12-01', calls: 4, contained: 1, handedOver: 3 },
+    ]);
     expect((await analytics.summary({ from: day, to: new Date(day.getTime() + 86_400_000) })).calls).toBe(5);
   });
 
@@ -74,6 +86,6 @@ describe('analytics of real calls', () => {
   it('When a period has no calls, then every figure is zero or empty, not an error', async () => {
     const { analytics } = await setUp();
     const summary = await analytics.summary({ from: day, to: new Date(day.getTime() + 86_400_000) });
-    expect(summary).toMatchObject({ calls: 0, handedOver: 0, waitMeanSeconds: null, satisfactionMean: null, byCategory: [], perDay: [] });
+    expect(summary).toMatchObject({ calls: 0, handedOver: 0, waitMeanSeconds: null, satisfactionMean: null, byCategory: [], trend: { by: 'hour', points: [] }, byVersion: [] });
   });
 });

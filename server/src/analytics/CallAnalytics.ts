@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, WrapUpFacts } from '@baton/shared';
+import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, PeriodFigures, WrapUpFacts } from '@baton/shared';
 import type { CallLog } from '../store/types.ts';
 
 /** Records read from the call log per round. */
@@ -198,16 +198,68 @@ export class CallAnalytics {
     const where = `started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP${query.flowId ? ' AND flow_id = $flow' : ''}`;
     const params: Record<string, string | number> = { from: sqlTime(query.from), to: sqlTime(query.to), ...(query.flowId ? { flow: query.flowId } : {}) };
     const rows = async (sql: string, more: Record<string, string | number> = {}) => (await this.db.runAndReadAll(sql, { ...params, ...more })).getRowObjectsJS();
-    const wait = `date_diff('millisecond', handoff_at, outcome_at) / 1000.0`;
+    const length = query.to.getTime() - query.from.getTime();
+    const previousFrom = new Date(query.from.getTime() - length);
+    const current = await this.figures(query.from, query.to, query.flowId, serviceLevelSeconds);
+    const previous = await this.figures(previousFrom, query.from, query.flowId, serviceLevelSeconds);
+    const byCategory = await rows(`SELECT category, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY category ORDER BY calls DESC, category`);
+    const byTrigger = await rows(
+      `SELECT trigger_id, signal, from_node_id, count(*) AS calls, count(*) FILTER (WHERE w.handoff_feedback = 'not_needed') AS not_needed, count(*) FILTER (WHERE w.handoff_feedback = 'sooner') AS sooner
+       FROM calls LEFT JOIN wrap_ups w USING (call_id) WHERE ${where} AND handed_over GROUP BY ALL ORDER BY calls DESC, trigger_id, from_node_id`,
+    );
+    // Up to two days, by hour; longer, by day (UTC).
+    const by = length <= 2 * 86_400_000 ? 'hour' : 'day';
+    const trend = await rows(
+      `SELECT strftime(started_at, '${by === 'hour' ? '%Y-%m-%dT%H:00' : '%Y-%m-%d'}') AS bucket, count(*) AS calls, count(*) FILTER (WHERE NOT handed_over) AS contained, count(*) FILTER (WHERE handed_over) AS handed_over
+       FROM calls WHERE ${where} GROUP BY bucket ORDER BY bucket`,
+    );
+    const byVersion = await rows(
+      `SELECT flow_id, flow_version, count(*) AS calls, count(*) FILTER (WHERE NOT handed_over) AS contained, count(*) FILTER (WHERE handed_over) AS handed_over,
+         count(*) FILTER (WHERE outcome = 'connected') AS connected, count(*) FILTER (WHERE outcome = 'connected' AND ${WAIT} <= $sl) AS within_sl,
+         count(survey_score) AS surveyed, avg(survey_score) AS satisfaction, count(*) FILTER (WHERE w.handoff_feedback = 'not_needed') AS not_needed
+       FROM calls LEFT JOIN wrap_ups w USING (call_id) WHERE ${where}
+       GROUP BY flow_id, flow_version ORDER BY flow_id, try_cast(flow_version AS INTEGER) DESC NULLS LAST, flow_version`,
+      { sl: serviceLevelSeconds },
+    );
+    return {
+      from: query.from.toISOString(),
+      to: query.to.toISOString(),
+      flowId: query.flowId ?? null,
+      serviceLevelSeconds,
+      ...current,
+      byCategory: byCategory.map((r) => ({ category: r.category as HandoffCategory, calls: num(r.calls) })),
+      byTrigger: byTrigger.map((r) => ({ triggerId: (r.trigger_id as string | null) ?? null, signal: r.signal as HandoffSignal, fromNodeId: (r.from_node_id as string | null) ?? null, calls: num(r.calls), notNeeded: num(r.not_needed), sooner: num(r.sooner) })),
+      previous: { from: previousFrom.toISOString(), to: query.from.toISOString(), ...previous },
+      trend: { by, points: trend.map((r) => ({ at: String(r.bucket), calls: num(r.calls), contained: num(r.contained), handedOver: num(r.handed_over) })) },
+      byVersion: byVersion.map((r) => ({
+        flowId: String(r.flow_id),
+        version: String(r.flow_version),
+        calls: num(r.calls),
+        contained: num(r.contained),
+        handedOver: num(r.handed_over),
+        connected: num(r.connected),
+        withinServiceLevel: num(r.within_sl),
+        surveyed: num(r.surveyed),
+        satisfactionMean: maybe(r.satisfaction),
+        notNeeded: num(r.not_needed),
+      })),
+    };
+  }
+
+  /** A period's headline figures (the summary's, and the previous period's to compare with). */
+  private async figures(from: Date, to: Date, flowId: string | undefined, serviceLevelSeconds: number): Promise<PeriodFigures> {
+    const where = `started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP${flowId ? ' AND flow_id = $flow' : ''}`;
+    const params: Record<string, string | number> = { from: sqlTime(from), to: sqlTime(to), ...(flowId ? { flow: flowId } : {}) };
+    const rows = async (sql: string, more: Record<string, string | number> = {}) => (await this.db.runAndReadAll(sql, { ...params, ...more })).getRowObjectsJS();
     const [head] = await rows(
       `SELECT count(*) AS calls,
          count(*) FILTER (WHERE NOT handed_over) AS contained,
          count(*) FILTER (WHERE handed_over) AS handed_over,
          avg(turns_before) FILTER (WHERE handed_over) AS turns_before,
          count(*) FILTER (WHERE outcome = 'connected') AS connected,
-         avg(${wait}) FILTER (WHERE outcome = 'connected') AS wait_mean,
-         quantile_cont(${wait}, 0.9) FILTER (WHERE outcome = 'connected') AS wait_p90,
-         count(*) FILTER (WHERE outcome = 'connected' AND ${wait} <= $sl) AS within_sl,
+         avg(${WAIT}) FILTER (WHERE outcome = 'connected') AS wait_mean,
+         quantile_cont(${WAIT}, 0.9) FILTER (WHERE outcome = 'connected') AS wait_p90,
+         count(*) FILTER (WHERE outcome = 'connected' AND ${WAIT} <= $sl) AS within_sl,
          count(*) FILTER (WHERE disposition = 'abandoned_in_queue') AS abandoned_waiting,
          count(survey_score) AS surveyed,
          avg(survey_score) AS satisfaction
@@ -218,36 +270,21 @@ export class CallAnalytics {
       `SELECT count(*) AS wrapped, count(*) FILTER (WHERE w.disposition = 'resolved') AS resolved, count(*) FILTER (WHERE w.had_to_repeat) AS repeated
        FROM wrap_ups w JOIN calls USING (call_id) WHERE ${where}`,
     );
-    const byCategory = await rows(`SELECT category, count(*) AS calls FROM calls WHERE ${where} AND handed_over GROUP BY category ORDER BY calls DESC, category`);
-    const byTrigger = await rows(
-      `SELECT trigger_id, signal, from_node_id, count(*) AS calls, count(*) FILTER (WHERE w.handoff_feedback = 'not_needed') AS not_needed, count(*) FILTER (WHERE w.handoff_feedback = 'sooner') AS sooner
-       FROM calls LEFT JOIN wrap_ups w USING (call_id) WHERE ${where} AND handed_over GROUP BY ALL ORDER BY calls DESC, trigger_id, from_node_id`,
-    );
-    const perDay = await rows(`SELECT strftime(started_at, '%Y-%m-%d') AS day, count(*) AS calls, count(*) FILTER (WHERE handed_over) AS handed_over FROM calls WHERE ${where} GROUP BY day ORDER BY day`);
-    const num = (v: unknown) => Number(v ?? 0);
-    const maybe = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
     return {
-      from: query.from.toISOString(),
-      to: query.to.toISOString(),
-      flowId: query.flowId ?? null,
       calls: num(head.calls),
       contained: num(head.contained),
       handedOver: num(head.handed_over),
-      byCategory: byCategory.map((r) => ({ category: r.category as HandoffCategory, calls: num(r.calls) })),
-      byTrigger: byTrigger.map((r) => ({ triggerId: (r.trigger_id as string | null) ?? null, signal: r.signal as HandoffSignal, fromNodeId: (r.from_node_id as string | null) ?? null, calls: num(r.calls), notNeeded: num(r.not_needed), sooner: num(r.sooner) })),
       turnsBeforeHandoff: maybe(head.turns_before),
       connected: num(head.connected),
       waitMeanSeconds: maybe(head.wait_mean),
       waitP90Seconds: maybe(head.wait_p90),
       withinServiceLevel: num(head.within_sl),
-      serviceLevelSeconds,
       abandonedWaiting: num(head.abandoned_waiting),
       wrappedUp: num(wrap.wrapped),
       resolvedByAgent: num(wrap.resolved),
       hadToRepeat: num(wrap.repeated),
       surveyed: num(head.surveyed),
       satisfactionMean: maybe(head.satisfaction),
-      perDay: perDay.map((r) => ({ day: String(r.day), calls: num(r.calls), handedOver: num(r.handed_over) })),
     };
   }
 
@@ -350,4 +387,8 @@ export class CallAnalytics {
 }
 
 /** A time as DuckDB's TIMESTAMP reads it (UTC, no zone). */
+/** Seconds from the handoff to the agent answering. */
+const WAIT = `date_diff('millisecond', handoff_at, outcome_at) / 1000.0`;
+const num = (v: unknown) => Number(v ?? 0);
+const maybe = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
 const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');

@@ -108,29 +108,39 @@ function timeParam(value: unknown, name: string): Date | undefined {
   return new Date(time);
 }
 
-/** The headline figures as rows of figure,value (for a spreadsheet). */
+/** The headline figures as rows of figure, this period, the period before (for a spreadsheet), then by version. */
 function summaryCsv(s: AnalyticsSummary): string {
-  const rows: Array<[string, string | number | null]> = [
-    ['from', s.from],
-    ['to', s.to],
-    ['flow', s.flowId ?? 'all flows'],
-    ['calls', s.calls],
-    ['contained by the assistant', s.contained],
-    ['handed to a person', s.handedOver],
-    ...s.byCategory.map((c): [string, number] => [`handed over: ${c.category}`, c.calls]),
-    ['turns before the handoff (mean)', s.turnsBeforeHandoff],
-    ['connected to a person', s.connected],
-    ['wait (mean, s)', s.waitMeanSeconds],
-    ['wait (p90, s)', s.waitP90Seconds],
-    [`answered within ${s.serviceLevelSeconds} s`, s.withinServiceLevel],
-    ['hung up while waiting', s.abandonedWaiting],
-    ['wrapped up', s.wrappedUp],
-    ['resolved by the agent', s.resolvedByAgent],
-    ['agent had to ask again', s.hadToRepeat],
-    ['surveyed', s.surveyed],
-    ['satisfaction (mean of 1-5)', s.satisfactionMean],
+  const p = s.previous;
+  const rows: Array<[string, string | number | null, string | number | null]> = [
+    ['from', s.from, p.from],
+    ['to', s.to, p.to],
+    ['flow', s.flowId ?? 'all flows', s.flowId ?? 'all flows'],
+    ['calls', s.calls, p.calls],
+    ['contained by the assistant', s.contained, p.contained],
+    ['handed to a person', s.handedOver, p.handedOver],
+    ...s.byCategory.map((c): [string, number, null] => [`handed over: ${c.category}`, c.calls, null]),
+    ['turns before the handoff (mean)', s.turnsBeforeHandoff, p.turnsBeforeHandoff],
+    ['connected to a person', s.connected, p.connected],
+    ['wait (mean, s)', s.waitMeanSeconds, p.waitMeanSeconds],
+    ['wait (p90, s)', s.waitP90Seconds, p.waitP90Seconds],
+    [`answered within ${s.serviceLevelSeconds} s`, s.withinServiceLevel, p.withinServiceLevel],
+    ['hung up while waiting', s.abandonedWaiting, p.abandonedWaiting],
+    ['wrapped up', s.wrappedUp, p.wrappedUp],
+    ['resolved by the agent', s.resolvedByAgent, p.resolvedByAgent],
+    ['agent had to ask again', s.hadToRepeat, p.hadToRepeat],
+    ['surveyed', s.surveyed, p.surveyed],
+    ['satisfaction (mean of 1-5)', s.satisfactionMean, p.satisfactionMean],
+    ...s.byVersion.flatMap((v): Array<[string, number | null, null]> => {
+      const name = `${v.flowId} version ${v.version}`;
+      return [
+        [`${name}: calls`, v.calls, null],
+        [`${name}: contained by the assistant`, v.contained, null],
+        [`${name}: handed to a person`, v.handedOver, null],
+        [`${name}: satisfaction (mean of 1-5)`, v.satisfactionMean, null],
+      ];
+    }),
   ];
-  return `figure,value\n${rows.map(([name, value]) => `${csvCell(name)},${csvCell(value ?? '')}`).join('\n')}\n`;
+  return `figure,this period,previous period\n${rows.map((row) => row.map((cell) => csvCell(cell ?? '')).join(',')).join('\n')}\n`;
 }
 
 /** A CSV cell, quoted when needed; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */

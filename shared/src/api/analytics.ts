@@ -50,19 +50,12 @@ export interface WrapUpFacts {
   at: string;
 }
 
-/** The headline figures of a period, as GET /api/analytics/summary answers. */
-export interface AnalyticsSummary {
-  from: string;
-  to: string;
-  flowId: string | null;
+/** A period's headline figures. */
+export interface PeriodFigures {
   calls: number;
   /** Finished by the assistant, never handed to a person. */
   contained: number;
   handedOver: number;
-  /** Handed over, by category of reason. */
-  byCategory: Array<{ category: HandoffCategory; calls: number }>;
-  /** Handed over, by the trigger (or path) and the step the caller was at. */
-  byTrigger: Array<{ triggerId: string | null; signal: HandoffSignal; fromNodeId: string | null; calls: number; notNeeded: number; sooner: number }>;
   /** Turns the caller took before the handoff: mean. */
   turnsBeforeHandoff: number | null;
   /** Handed over and connected to a person; wait from handoff to an agent, seconds. */
@@ -71,7 +64,6 @@ export interface AnalyticsSummary {
   waitP90Seconds: number | null;
   /** Connected within the service level (20 s unless the query says). */
   withinServiceLevel: number;
-  serviceLevelSeconds: number;
   /** Hung up while waiting for a person. */
   abandonedWaiting: number;
   /** Wrap-ups saying the call was resolved, of those with a wrap-up. */
@@ -81,8 +73,24 @@ export interface AnalyticsSummary {
   hadToRepeat: number;
   surveyed: number;
   satisfactionMean: number | null;
-  /** Calls per day in the period (UTC), for the trend. */
-  perDay: Array<{ day: string; calls: number; handedOver: number }>;
+}
+
+/** The headline figures of a period, as GET /api/analytics/summary answers, with the period before it to compare. */
+export interface AnalyticsSummary extends PeriodFigures {
+  from: string;
+  to: string;
+  flowId: string | null;
+  serviceLevelSeconds: number;
+  /** Handed over, by category of reason. */
+  byCategory: Array<{ category: HandoffCategory; calls: number }>;
+  /** Handed over, by the trigger (or path) and the step the caller was at. */
+  byTrigger: Array<{ triggerId: string | null; signal: HandoffSignal; fromNodeId: string | null; calls: number; notNeeded: number; sooner: number }>;
+  /** The period of the same length just before, to compare with. */
+  previous: PeriodFigures & { from: string; to: string };
+  /** Calls by hour (periods up to two days) or by day (UTC): `at` is "2026-12-01T09:00" or "2026-12-01". */
+  trend: { by: 'hour' | 'day'; points: Array<{ at: string; calls: number; contained: number; handedOver: number }> };
+  /** By flow and version the calls ran on (published numbers, newest first, then "draft" for test calls). */
+  byVersion: Array<{ flowId: string; version: string; calls: number; contained: number; handedOver: number; connected: number; withinServiceLevel: number; surveyed: number; satisfactionMean: number | null; notNeeded: number }>;
 }
 
 /** One call as the call explorer lists it. */
