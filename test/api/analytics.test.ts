@@ -90,6 +90,21 @@ describe('Analytics of real calls', () => {
     expect((await api().get('/api/analytics/flows/billing-support/steps').query({ version: 'x' })).status).toBe(400);
   });
 
+  it('When a finished call is opened, then each caller turn comes with what Baton noticed and the trigger that fired, and the way the call went', async () => {
+    const callId = await start();
+    await turn(callId, { text: 'what is my balance' });
+    await turn(callId, { text: 'this is ridiculous, just let me talk to a real person' });
+    await turn(callId, { hangup: true });
+    const reading = (await api().get(`/api/analytics/calls/${callId}`).expect(200)).body;
+    expect(reading).toMatchObject({ callId, flowId: 'billing-support', flowVersion: 'draft', reproduced: true });
+    expect(reading.path.slice(0, 2)).toEqual(['start', 'main']);
+    expect(reading.turns.map((t: { text: string }) => t.text)).toEqual(['what is my balance', 'this is ridiculous, just let me talk to a real person']);
+    expect(reading.turns[0]).toMatchObject({ nodeId: 'main', handoff: null, signals: { explicitRequest: { requested: false } } });
+    expect(reading.turns[1]).toMatchObject({ handoff: { category: 'explicit_request' }, signals: { explicitRequest: { requested: true } } });
+    const unknown = await api().get('/api/analytics/calls/no-such-call').expect(404);
+    expect(unknown.body.error.message).toMatch(/no-such-call/);
+  });
+
   it('When the period is not a date, is the wrong way round or too long, then it is refused with 400 saying what to send', async () => {
     const bad = await api().get('/api/analytics/summary').query({ from: 'last tuesday' });
     expect(bad.status).toBe(400);

@@ -64,6 +64,9 @@ describe('Analytics page', () => {
     await keep.getByLabel('Test name').fill('A real caller asks for their balance');
     await keep.getByRole('button', { name: 'Save the test' }).click();
     await keep.getByText('Saved "A real caller asks for their balance".').waitFor();
+    // What Baton noticed on the caller's first turn, read again on the call's version.
+    await opened.getByText('What Baton noticed').first().click();
+    await opened.getByText('Understood', { exact: true }).first().waitFor();
     await page.screenshot({ path: join(resultsDir, 'analytics-call.png'), fullPage: true });
     const tests = (await (await fetch(`${server.url}/api/flows/billing-support/tests`)).json()) as Array<{ id: string; name: string; turns: unknown[] }>;
     const kept = tests.find((t) => t.name === 'A real caller asks for their balance')!;
@@ -73,6 +76,15 @@ describe('Analytics page', () => {
     const version = real.flowVersion === 'draft' ? 'draft' : Number(real.flowVersion);
     const run = (await post('/api/flows/billing-support/tests/run', { testIds: [kept.id], version })) as unknown as { passed: number; failed: number };
     expect(run).toMatchObject({ passed: 1, failed: 0 });
+
+    // The way the call went, on the canvas.
+    await opened.getByRole('link', { name: 'Show the way it went on the canvas' }).click();
+    await page.getByText(/The marked steps are the way a real call went/).waitFor();
+    await expect.poll(() => canvasNode(page, 'main').locator('.flow-node').getAttribute('class')).toMatch(/is-visited/);
+    expect(await canvasNode(page, 'trigger_person').locator('.flow-node').getAttribute('class')).not.toMatch(/is-visited/);
+    await page.screenshot({ path: join(resultsDir, 'analytics-call-canvas.png') });
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await expect.poll(() => canvasNode(page, 'main').locator('.flow-node').getAttribute('class')).not.toMatch(/is-visited/);
 
     const csv = await (await fetch(`${server.url}/api/analytics/summary?flowId=billing-support&format=csv`)).text();
     expect(csv).toContain('handed to a person,1,0\n');

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { handoffCategories, type CallList, type CallListItem, type ConversationTest, type HandoffCategory, type ScriptedTurn, type TranscriptEntry } from '@baton/shared';
+import { handoffCategories, type CallList, type CallListItem, type ConversationTest, type HandoffCategory, type RealCallReading, type ScriptedTurn, type TranscriptEntry } from '@baton/shared';
 import { fetchJson } from '../api/fetchJson.ts';
 import { useApi } from '../api/useApi.ts';
 import { categoryNames } from '../editor/inspector/signalNames.ts';
 import { createConversationTest } from '../editor/tests/conversationTestsApi.ts';
+import { TurnNotesView } from '../editor/console/TurnNotes.tsx';
 
 const PAGE = 50;
 const ENDINGS: Record<string, string> = {
@@ -45,6 +46,10 @@ function callerTurns(call: CallRecordView): ScriptedTurn[] {
 /** One call opened: its conversation, and a form to keep it as a conversation test of its flow. */
 function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void }) {
   const call = useApi((signal) => fetchJson<CallRecordView>(`/api/calls/${encodeURIComponent(item.callId)}`, signal), item.callId);
+  const reading = useApi((signal) => fetchJson<RealCallReading>(`/api/analytics/calls/${encodeURIComponent(item.callId)}`, signal), `reading:${item.callId}`);
+  const read = reading.status === 'ready' ? reading.data : null;
+  // Each caller turn with the assistant, matched to its line by when it was said.
+  const noticed = new Map((read?.turns ?? []).map((t) => [`${t.at}|${t.text}`, t]));
   const [name, setName] = useState(`Real call of ${when(item.startedAt)}: ${item.snippet.split(' / ')[0].slice(0, 80)}`);
   const [expectHandoff, setExpectHandoff] = useState(true);
   const [expectEnd, setExpectEnd] = useState(true);
@@ -80,12 +85,29 @@ function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void
         </Button>
       </Group>
       {call.status === 'error' && <Alert color="red">{call.message}</Alert>}
+      <Group gap="md" mt={4}>
+        <Anchor href={`/flows/${encodeURIComponent(item.flowId)}?call=${encodeURIComponent(item.callId)}`}>Show the way it went on the canvas</Anchor>
+        {read && !read.reproduced && (
+          <Text size="sm" c="dimmed">
+            What Baton noticed is worked out again on the version the call ran on, which has changed since (or the call's words read differently now): take it as a guide.
+          </Text>
+        )}
+      </Group>
       <ol className="analytics__transcript" aria-label="Conversation">
-        {(data?.transcript ?? []).map((line, i) => (
-          <li key={i}>
-            <strong>{line.from === 'caller' ? 'Caller' : line.from === 'agent' ? 'Agent' : 'Assistant'}:</strong> {line.text}
-          </li>
-        ))}
+        {(data?.transcript ?? []).map((line, i) => {
+          const turn = line.from === 'caller' ? noticed.get(`${line.at}|${line.text}`) : undefined;
+          return (
+            <li key={i}>
+              <strong>{line.from === 'caller' ? 'Caller' : line.from === 'agent' ? 'Agent' : 'Assistant'}:</strong> {line.text}
+              {turn && (
+                <details className="analytics__noticed">
+                  <summary>{turn.handoff ? `What Baton noticed — ${categoryNames[turn.handoff.category].toLowerCase()}` : 'What Baton noticed'}</summary>
+                  <TurnNotesView signals={turn.signals} intent={null} handoff={turn.handoff} understood={turn.signals?.intent ? turn.signals.intent.replaceAll('_', ' ') : null} />
+                </details>
+              )}
+            </li>
+          );
+        })}
       </ol>
       {data && turns.length > 0 && (
         <form onSubmit={save} aria-label="Keep as a conversation test">

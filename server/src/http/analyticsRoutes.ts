@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AnalyticsSummary, CallList } from '@baton/shared';
+import type { AnalyticsSummary, CallList, RealCallReading } from '@baton/shared';
 import type { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import { AppError } from '../errors.ts';
 
@@ -16,9 +16,18 @@ const MAX_DAYS = 366;
  *   `category` a handoff category or "none" (finished by the assistant).
  * GET /flows/:id/steps?from=&to=&version= -> FlowStepFigures: per step, calls that passed, left for a person there,
  *   hung up there; per trigger, how often it fired (the canvas heatmap).
+ * GET /calls/:id -> RealCallReading: one finished call's path, and what Baton noticed on each caller turn (worked out
+ *   again on the version it ran on); 404 when no finished call has that id.
  */
-export function analyticsRoutes(analytics: () => Promise<CallAnalytics>): express.Router {
+export function analyticsRoutes(analytics: () => Promise<CallAnalytics>, readCall: (callId: string) => Promise<RealCallReading>): express.Router {
   const r = express.Router();
+  r.get('/calls/:id', async (req, res, next) => {
+    try {
+      res.json(await readCall(req.params.id));
+    } catch (error) {
+      next(error);
+    }
+  });
   r.get('/summary', async (req, res, next) => {
     try {
       const { from, to } = period(req.query);

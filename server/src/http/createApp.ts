@@ -11,8 +11,10 @@ import type { CallLog, RoutingLog, SharedCalls, Store } from '../store/types.ts'
 import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
+import { notFound } from '../errors.ts';
+import type { RealCallReading } from '@baton/shared';
 import { SimulationService, type RealCallSource } from '../usecases/SimulationService.ts';
-import { realCallOf, type RealCall } from '../simulation/replayRealCall.ts';
+import { readRealCall, realCallOf, type RealCall } from '../simulation/replayRealCall.ts';
 import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
@@ -106,6 +108,15 @@ function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog
   };
 }
 
+/** One finished call read again on the version it ran on: what Baton noticed on each caller turn, and its path. */
+async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeFlowCache): Promise<RealCallReading> {
+  const call = realCallOf(callId, await callLog.read(callId));
+  if (!call) throw notFound('finished call', callId);
+  const runtime = runtimes.runtimeFor(call.flowId, call.flowVersion === 'draft' ? 'draft' : Number(call.flowVersion), 'its call cannot be read again');
+  const { reproduced, turns } = readRealCall(runtime, call);
+  return { callId, flowId: call.flowId, flowVersion: call.flowVersion, path: call.path, reproduced, turns };
+}
+
 export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
@@ -145,7 +156,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls.desk));
   api.use('/signals', signalRoutes());
-  api.use('/analytics', analyticsRoutes(analytics));
+  api.use('/analytics', analyticsRoutes(analytics, (callId) => readCallById(callId, store.calls, runtimes)));
   api.use('/numbers', numberRoutes(new NumberBindings(store.numbers, store.flows)));
   api.use(apiNotFound);
   const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? (sharedCalls ? new SharedVoice(voiceLevels, sharedCalls) : voiceLevels), answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });

@@ -1,11 +1,13 @@
-import { REAL_CALLER, type CallAction, type CallEvent, type CallFacts, type RealCallEnding, type SimulatedCallResult } from '@baton/shared';
+import { REAL_CALLER, type CallAction, type CallEvent, type CallFacts, type HandoffReason, type RealCallEnding, type SimulatedCallResult, type TurnSignals } from '@baton/shared';
 import { createSession, type CallSession } from '../engine/CallSession.ts';
+import type { RuntimeFlow } from '../engine/RuntimeFlow.ts';
 import { step, type StepResult } from '../engine/step.ts';
 import type { SimulationFlow, SimulatedCallDetail } from './simulateCall.ts';
 
 /** A finished real call as a replay needs it: how it started, what the caller did while with the assistant, how it ended. */
 export interface RealCall {
   callId: string;
+  flowId: string;
   startedAt: string;
   phone?: string;
   /** The version it ran on ("draft" from the test console, or a published number). */
@@ -14,6 +16,8 @@ export interface RealCall {
   /** The caller's events up to the moment the call left the assistant (handed over or ended), in order. */
   turns: CallEvent[];
   happened: RealCallEnding;
+  /** The steps it really went through, in order. */
+  path: string[];
 }
 
 const CALLER_EVENTS = new Set<CallEvent['type']>(['utterance', 'dtmf', 'silence', 'hangup']);
@@ -53,12 +57,14 @@ export function realCallOf(callId: string, records: ReadonlyArray<Record<string,
   if (!start || !facts) return null;
   return {
     callId,
+    flowId: facts.flowId,
     startedAt: facts.startedAt,
     ...(facts.phone ? { phone: facts.phone } : {}),
     flowVersion: flowVersion ?? facts.flowVersion,
     start,
     turns,
     happened: endingOf(facts),
+    path: facts.path ?? [],
   };
 }
 
@@ -67,14 +73,20 @@ function transferIn(actions: readonly CallAction[]): Extract<CallAction, { type:
   return undefined;
 }
 
+interface Played {
+  session: CallSession;
+  transfer: Extract<CallAction, { type: 'transfer' }> | undefined;
+  transferAt: string;
+  turns: number;
+  loudness: Map<number, number>;
+}
+
 /**
- * Replays a real call's caller through a flow version with the real engine: the same start (time, number), then the
- * caller's own events at their own times, until this version hands the call over or ends it. When the caller's
- * recorded events run out with the call still with the assistant (it was handed over sooner on the real call), the
- * call counts as staying with the assistant: what the caller would have said next is not known.
+ * A real call's caller through a flow version with the real engine: the same start (time, number), then the caller's
+ * own events at their own times, until this version hands the call over or ends it. `onStep` sees each caller event's
+ * step.
  */
-export function replayRealCall(flow: SimulationFlow, call: RealCall, index: number): SimulatedCallDetail {
-  const runtime = flow.runtime;
+function play(runtime: RuntimeFlow, call: RealCall, onStep?: (event: CallEvent, before: CallSession, result: StepResult) => void): Played {
   const fresh: CallSession = createSession({ callId: call.callId, flowId: runtime.compiled.flow.id, flowVersion: runtime.version, startNodeId: runtime.compiled.startId, at: call.start.at });
   let result: StepResult = step(runtime, fresh, call.start);
   let session = result.session;
@@ -86,18 +98,32 @@ export function replayRealCall(flow: SimulationFlow, call: RealCall, index: numb
     if (transfer || session.status !== 'ai') break;
     if (event.type === 'utterance' || event.type === 'dtmf') turns += 1;
     if (event.type === 'utterance' && event.loudnessDb !== undefined) loudness.set(session.transcript.length, event.loudnessDb);
+    const before = session;
     result = step(runtime, session, event);
     session = result.session;
+    onStep?.(event, before, result);
     transfer = transferIn(result.actions);
     if (transfer) transferAt = event.at;
   }
+  return { session, transfer, transferAt, turns, loudness };
+}
+
+const outcomeOf = ({ transfer, session }: Played) => (transfer ? 'handoff' : session.status === 'ended' && session.disposition === 'abandoned' ? 'hung_up' : 'contained');
+
+/**
+ * Replays a real call through a flow version (see `play`). When the caller's recorded events run out with the call
+ * still with the assistant (it was handed over sooner on the real call), the call counts as staying with the
+ * assistant: what the caller would have said next is not known.
+ */
+export function replayRealCall(flow: SimulationFlow, call: RealCall, index: number): SimulatedCallDetail {
+  const played = play(flow.runtime, call);
+  const { session, transfer, transferAt, turns, loudness } = played;
   const reason = session.handoff?.reason;
-  const outcome = transfer ? 'handoff' : session.status === 'ended' && session.disposition === 'abandoned' ? 'hung_up' : 'contained';
   const summary: SimulatedCallResult = {
     index,
     persona: REAL_CALLER,
     intent: session.intents.toArray()[0]?.name ?? null,
-    outcome,
+    outcome: outcomeOf(played),
     turns,
     disposition: session.disposition,
     handoff:
@@ -113,4 +139,29 @@ export function replayRealCall(flow: SimulationFlow, call: RealCall, index: numb
         : null,
   };
   return { session, loudness, result: summary };
+}
+
+/** One caller turn of a real call as Baton read it: what was said or pressed, the signals, a trigger that fired. */
+export interface ReadTurn {
+  at: string;
+  text: string;
+  nodeId: string;
+  signals: TurnSignals | null;
+  handoff: HandoffReason | null;
+}
+
+/**
+ * What Baton noticed on each caller turn of a real call, worked out again on the version it ran on (signals are not
+ * kept in the call log: the detectors are deterministic, so the same words give the same reading). `reproduced`: the
+ * replay ended as the call really did, so the reading is the one the call had.
+ */
+export function readRealCall(runtime: RuntimeFlow, call: RealCall): { reproduced: boolean; turns: ReadTurn[] } {
+  const turns: ReadTurn[] = [];
+  const played = play(runtime, call, (event, before, result) => {
+    if (event.type !== 'utterance' && event.type !== 'dtmf') return;
+    const said = result.session.transcript.slice(before.transcript.length).find((line) => line.from === 'caller');
+    turns.push({ at: event.at, text: said?.text ?? (event.type === 'utterance' ? event.text : event.digits), nodeId: before.nodeId, signals: result.signals ?? null, handoff: result.handoff ?? null });
+  });
+  const category = played.transfer ? (played.session.handoff?.reason.category ?? null) : null;
+  return { reproduced: outcomeOf(played) === call.happened.outcome && category === call.happened.category, turns };
 }

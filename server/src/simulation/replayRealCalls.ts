@@ -101,6 +101,6 @@ export function simulatedRealCalls(flow: SimulationFlow, personas: readonly Pers
     });
     if (detail.result.outcome === 'hung_up') turns.push({ type: 'hangup', at: detail.session.endedAt ?? startedAt });
     const happened = { outcome: detail.result.outcome, category: detail.result.handoff?.category ?? null };
-    return { callId: `real-${i}`, startedAt, flowVersion: String(flow.runtime.version), start: { type: 'start', at: startedAt }, turns, happened };
+    return { callId: `real-${i}`, flowId: flow.runtime.compiled.flow.id, startedAt, flowVersion: String(flow.runtime.version), start: { type: 'start', at: startedAt }, turns, happened, path: detail.session.path.toArray() };
   });
 }

@@ -1,6 +1,8 @@
 import type { HandoffCategory } from '../flow/flowSchema.ts';
 import type { HandoffSignal } from '../nodes/trigger.ts';
 import type { TransferResult } from '../nodes/transfer.ts';
+import type { HandoffReason } from './calls.ts';
+import type { TurnSignals } from './signals.ts';
 
 /**
  * One finished call as analytics counts it, written once into the call log with the call's last event (`facts`) and
@@ -121,4 +123,17 @@ export interface FlowStepFigures {
   calls: number;
   /** By node id; a step no call reached is absent. */
   steps: Record<string, { passed: number; handedOver: number; hungUp: number; fired: number; notNeeded: number }>;
+}
+
+/** GET /api/analytics/calls/:id: one finished call, its path, and what Baton noticed on each caller turn. */
+export interface RealCallReading {
+  callId: string;
+  flowId: string;
+  flowVersion: string;
+  /** The steps it went through, in order. */
+  path: string[];
+  /** The turns were read again on the version the call ran on and ended the same way: the reading is the call's own. */
+  reproduced: boolean;
+  /** The caller's turns with the assistant: what was said or pressed, at which step, the signals, a trigger that fired. */
+  turns: Array<{ at: string; text: string; nodeId: string; signals: TurnSignals | null; handoff: HandoffReason | null }>;
 }

@@ -20,6 +20,7 @@ import { NodeDetailContext } from './NodeDetailContext.ts';
 import { useNodeDetail } from './useNodeDetail.ts';
 import { TrailStyle } from './TrailStyle.tsx';
 import { HeatmapToggle } from './HeatmapToggle.tsx';
+import { RealCallTrail } from './RealCallTrail.tsx';
 import { refuse } from './refuse.ts';
 import { NODE_KIND_MIME, NEW_NODE_OFFSET } from './newNodePlacement.ts';
 
@@ -115,6 +116,7 @@ export function FlowCanvas() {
         <MiniMap pannable zoomable ariaLabel="Map of the whole flow" nodeClassName={minimapNodeClassName} />
         <TrailStyle />
         <HeatmapToggle />
+        <RealCallTrail />
       </ReactFlow>
     </NodeDetailContext.Provider>
   );

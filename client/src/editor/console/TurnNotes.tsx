@@ -20,9 +20,20 @@ function intentNamed(nodes: EditorNode[], id: string | null | undefined): string
   return id.replaceAll('_', ' ');
 }
 
-/** What Baton noticed on one caller turn: what it understood, each signal with its evidence, and a trigger that fired. */
-export function TurnNotes({ signals, intent, handoff }: { signals: TurnSignals | null; intent: { name: string; confidence: number } | null; handoff: HandoffReason | null }) {
-  const understood = useEditorStore((s) => intentNamed(s.nodes, signals?.intent));
+interface TurnNotesProps {
+  signals: TurnSignals | null;
+  intent: { name: string; confidence: number } | null;
+  handoff: HandoffReason | null;
+}
+
+/** What Baton noticed on one caller turn of the editor's test call, intents by the names the flow gives them. */
+export function TurnNotes(props: TurnNotesProps) {
+  const understood = useEditorStore((s) => intentNamed(s.nodes, props.signals?.intent));
+  return <TurnNotesView {...props} understood={understood} />;
+}
+
+/** What Baton noticed on one caller turn: what it understood (`understood`: the intent's name), each signal with its evidence, and a trigger that fired. */
+export function TurnNotesView({ signals, intent, handoff, understood }: TurnNotesProps & { understood: string | null }) {
   if (!signals && !handoff) return null;
   const notes: [string, string][] = [];
   if (signals) {
