@@ -90,6 +90,20 @@ describe('Analytics of real calls', () => {
     expect((await api().get('/api/analytics/flows/billing-support/steps').query({ version: 'x' })).status).toBe(400);
   });
 
+  it('When the agent asks the caller for the account number the assistant already collected, then the call counts as "had to repeat", without a wrap-up flag', async () => {
+    await api().post(`/api/desk/agents/${amara}/status`).send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${billing.server.url}/api/desk/agents/${amara}/events`, streams);
+    const callId = await start();
+    for (const text of ['what is my balance', '1234 5678', 'let me talk to a real person']) await turn(callId, { text });
+    const offer = (await desk.next('offer_made')).data;
+    await api().post(`/api/desk/offers/${offer.offerId}/accept`).send({ agentId: amara }).expect(200);
+    await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: amara, text: "Hi, I'm Amara. Can you give me your account number?" }).expect(201);
+    await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: '', hadToAskAgain: false }).expect(201);
+
+    const summary = (await api().get('/api/analytics/summary').query({ flowId: 'billing-support' }).expect(200)).body;
+    expect(summary).toMatchObject({ calls: 1, wrappedUp: 1, hadToRepeat: 1, askedAgain: 1 });
+  });
+
   it('When a finished call is opened, then each caller turn comes with what Baton noticed and the trigger that fired, and the way the call went', async () => {
     const callId = await start();
     await turn(callId, { text: 'what is my balance' });

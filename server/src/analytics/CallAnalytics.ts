@@ -8,14 +8,16 @@ const BATCH = 5_000;
 const CATCH_UP_MS = 5_000;
 
 /** The copy's layout; a copy made by another layout is dropped and read again from the log. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS calls (
      call_id VARCHAR PRIMARY KEY, flow_id VARCHAR, flow_version VARCHAR, started_at TIMESTAMP, ended_at TIMESTAMP,
      disposition VARCHAR, turns INTEGER, phone VARCHAR, handed_over BOOLEAN, category VARCHAR, signal VARCHAR,
      trigger_id VARCHAR, from_node_id VARCHAR, turns_before INTEGER, handoff_at TIMESTAMP, queue VARCHAR, outcome VARCHAR,
-     outcome_at TIMESTAMP, survey_score INTEGER, path VARCHAR, caller_text VARCHAR)`,
+     outcome_at TIMESTAMP, survey_score INTEGER, path VARCHAR, caller_text VARCHAR,
+     -- The collected details the agent asked the caller for again (slot names, space-separated), found in what they typed.
+     asked_again VARCHAR)`,
   // The words each caller said, once per call: the text index calls are searched by (DuckDB's own full-text extension
   // is downloaded when first used, which a machine without the internet cannot do).
   `CREATE TABLE IF NOT EXISTS call_words (word VARCHAR, call_id VARCHAR)`,
@@ -31,7 +33,7 @@ const WORD_SEPARATORS = '[^\\p{L}\\p{N}]+';
 /** The words of a search, as the index keeps them. */
 export const wordsOf = (text: string) => [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 10);
 
-const COLUMNS = ['call_id', 'flow_id', 'flow_version', 'started_at', 'ended_at', 'disposition', 'turns', 'phone', 'handed_over', 'category', 'signal', 'trigger_id', 'from_node_id', 'turns_before', 'handoff_at', 'queue', 'outcome', 'outcome_at', 'survey_score', 'path', 'caller_text'] as const;
+const COLUMNS = ['call_id', 'flow_id', 'flow_version', 'started_at', 'ended_at', 'disposition', 'turns', 'phone', 'handed_over', 'category', 'signal', 'trigger_id', 'from_node_id', 'turns_before', 'handoff_at', 'queue', 'outcome', 'outcome_at', 'survey_score', 'path', 'caller_text', 'asked_again'] as const;
 
 export interface SummaryQuery {
   from: Date;
@@ -166,6 +168,7 @@ export class CallAnalytics {
       // Node ids hold no spaces (see idSchema): the path as one text, split again by DuckDB.
       text(Array.isArray(f.path) ? f.path.filter((id) => typeof id === 'string').join(' ') : '');
       text(typeof f.callerText === 'string' ? f.callerText : '');
+      text(Array.isArray(f.askedAgain) ? f.askedAgain.filter((slot) => typeof slot === 'string').join(' ') : '');
       appender.endRow();
     }
     appender.closeSync();
@@ -267,8 +270,9 @@ export class CallAnalytics {
       { sl: serviceLevelSeconds },
     );
     const [wrap] = await rows(
-      `SELECT count(*) AS wrapped, count(*) FILTER (WHERE w.disposition = 'resolved') AS resolved, count(*) FILTER (WHERE w.had_to_repeat) AS repeated
-       FROM wrap_ups w JOIN calls USING (call_id) WHERE ${where}`,
+      `SELECT count(w.call_id) AS wrapped, count(*) FILTER (WHERE w.disposition = 'resolved') AS resolved,
+         count(*) FILTER (WHERE w.had_to_repeat OR asked_again <> '') AS repeated, count(*) FILTER (WHERE asked_again <> '') AS asked_again
+       FROM calls LEFT JOIN wrap_ups w USING (call_id) WHERE ${where}`,
     );
     return {
       calls: num(head.calls),
@@ -283,6 +287,7 @@ export class CallAnalytics {
       wrappedUp: num(wrap.wrapped),
       resolvedByAgent: num(wrap.resolved),
       hadToRepeat: num(wrap.repeated),
+      askedAgain: num(wrap.asked_again),
       surveyed: num(head.surveyed),
       satisfactionMean: maybe(head.satisfaction),
     };

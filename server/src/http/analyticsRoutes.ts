@@ -136,7 +136,8 @@ function summaryCsv(s: AnalyticsSummary): string {
     ['hung up while waiting', s.abandonedWaiting, p.abandonedWaiting],
     ['wrapped up', s.wrappedUp, p.wrappedUp],
     ['resolved by the agent', s.resolvedByAgent, p.resolvedByAgent],
-    ['agent had to ask again', s.hadToRepeat, p.hadToRepeat],
+    ['caller had to repeat (wrap-up or desk)', s.hadToRepeat, p.hadToRepeat],
+    ['agent asked again for a collected detail (desk)', s.askedAgain, p.askedAgain],
     ['surveyed', s.surveyed, p.surveyed],
     ['satisfaction (mean of 1-5)', s.satisfactionMean, p.satisfactionMean],
     ...s.byVersion.flatMap((v): Array<[string, number | null, null]> => {

@@ -1,6 +1,7 @@
 import type { CallEvent, CallFacts, EarlierCall } from '@baton/shared';
 import type { CallSession } from '../engine/CallSession.ts';
 import type { StepResult } from '../engine/step.ts';
+import { askedAgain } from '../analytics/askedAgain.ts';
 
 /**
  * The call log's line for one event: what happened, what was said, the other actions (enough to replay the call) and
@@ -54,6 +55,8 @@ export function callFactsOf(s: CallSession): CallFacts {
       .join('\n'),
   };
   if (s.caller.phone) facts.phone = s.caller.phone;
+  const again = askedAgain(s.transcript.toArray(), s.slots);
+  if (again.length > 0) facts.askedAgain = again;
   const h = s.handoff;
   if (h) {
     facts.handoff = { category: h.reason.category, signal: h.reason.signal, triggerId: h.reason.triggerId, at: h.at };

@@ -33,6 +33,8 @@ export interface CallFacts {
     outcomeAt?: string;
   };
   surveyScore?: number;
+  /** The collected details (slot names) the agent asked the caller for again, found in what the agent typed. */
+  askedAgain?: string[];
   /** The steps the call went through, in order. */
   path: string[];
   /** Everything the caller said, for searching calls by their words. */
@@ -71,8 +73,10 @@ export interface PeriodFigures {
   /** Wrap-ups saying the call was resolved, of those with a wrap-up. */
   wrappedUp: number;
   resolvedByAgent: number;
-  /** Wrap-ups where the agent had to ask for something the AI already had. */
+  /** Calls where the caller had to repeat something the AI already had: the agent said so in the wrap-up, or asked for a collected detail again in the desk. */
   hadToRepeat: number;
+  /** Of those, calls where the agent was seen asking for a collected detail again in what they typed. */
+  askedAgain: number;
   surveyed: number;
   satisfactionMean: number | null;
 }
