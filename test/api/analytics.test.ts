@@ -59,6 +59,7 @@ describe('Analytics of real calls', () => {
     expect((await find({ q: 'Charged TWICE' })).calls.map((c) => c.callId)).toEqual([refund]);
     expect((await find({ q: 'charged balance' })).total).toBe(0);
     expect((await find({ category: 'none' })).calls.map((c) => c.callId)).toEqual([refund, balance]);
+    expect((await find({ category: 'any' })).calls.map((c) => c.callId)).toEqual([person]);
     expect((await find({ category: 'explicit_request' })).calls).toEqual([expect.objectContaining({ callId: person, handoff: expect.objectContaining({ fromNodeId: 'main' }) })]);
     expect((await find({ phone: '+447700900701' })).calls.map((c) => c.callId)).toEqual([balance]);
     expect((await find({ score: '5' })).calls.map((c) => c.callId)).toEqual([refund]);

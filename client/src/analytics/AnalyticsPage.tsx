@@ -47,7 +47,7 @@ function Figure({ label, value, detail, change, since, onShow }: { label: string
         </Text>
       )}
       {onShow && (
-        <Button variant="subtle" size="compact-sm" px={0} onClick={onShow}>
+        <Button variant="subtle" size="compact-sm" px={0} onClick={onShow} aria-label={`Show these calls: ${label.toLowerCase()}`}>
           Show these calls
         </Button>
       )}
@@ -65,8 +65,8 @@ export function AnalyticsPage() {
   const [period, setPeriod] = useState<Period>('week');
   const [range, setRange] = useState(() => bounds('week'));
   const [filter, setFilter] = useState<ExplorerFilter>({ category: '' });
-  const show = (category: string, version = '') => () => {
-    setFilter({ category, version });
+  const show = (category: string, version = '', disposition = '') => () => {
+    setFilter({ category, version, disposition });
     document.getElementById('analytics-calls')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
   const flows = useApi((signal) => fetchFlows(signal), 'flows');
@@ -134,10 +134,10 @@ export function AnalyticsPage() {
           <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
             <Figure label="Calls" value={String(s.calls)} detail={`${count(s.trend.points.length, s.trend.by === 'hour' ? 'hour' : 'day', s.trend.by === 'hour' ? 'hours' : 'days')} with calls`} change={countChange(s.calls, p.calls)} since={since} />
             <Figure label="Finished by the assistant" value={percent(s.contained, s.calls)} detail={`${s.contained} of ${s.calls} calls`} change={rateChange(s.contained, s.calls, p.contained, p.calls)} since={since} onShow={show('none')} />
-            <Figure label="Handed to a person" value={percent(s.handedOver, s.calls)} detail={`${count(s.handedOver, 'call', 'calls')}${s.turnsBeforeHandoff === null ? '' : `, after ${count(s.turnsBeforeHandoff, 'caller turn', 'caller turns')} on average`}`} change={rateChange(s.handedOver, s.calls, p.handedOver, p.calls)} since={since} />
+            <Figure label="Handed to a person" value={percent(s.handedOver, s.calls)} detail={`${count(s.handedOver, 'call', 'calls')}${s.turnsBeforeHandoff === null ? '' : `, after ${count(s.turnsBeforeHandoff, 'caller turn', 'caller turns')} on average`}`} change={rateChange(s.handedOver, s.calls, p.handedOver, p.calls)} since={since} onShow={show('any')} />
             <Figure label={`Answered within ${s.serviceLevelSeconds} s`} value={percent(s.withinServiceLevel, s.connected)} detail={s.connected === 0 ? 'No call reached a person' : `of ${count(s.connected, 'call', 'calls')} a person took`} change={rateChange(s.withinServiceLevel, s.connected, p.withinServiceLevel, p.connected)} since={since} />
             <Figure label="Wait for a person" value={seconds(s.waitMeanSeconds)} detail={s.waitP90Seconds === null ? 'Nobody was connected' : `9 in 10 within ${seconds(s.waitP90Seconds)}`} change={meanChange(s.waitMeanSeconds, p.waitMeanSeconds, 0, ' s')} since={since} />
-            <Figure label="Hung up while waiting" value={String(s.abandonedWaiting)} detail={`${percent(s.abandonedWaiting, s.handedOver)} of calls handed over`} change={rateChange(s.abandonedWaiting, s.handedOver, p.abandonedWaiting, p.handedOver)} since={since} />
+            <Figure label="Hung up while waiting" value={String(s.abandonedWaiting)} detail={`${percent(s.abandonedWaiting, s.handedOver)} of calls handed over`} change={rateChange(s.abandonedWaiting, s.handedOver, p.abandonedWaiting, p.handedOver)} since={since} onShow={s.abandonedWaiting > 0 ? show('', '', 'abandoned_in_queue') : undefined} />
             <Figure label="Resolved by the agent" value={percent(s.resolvedByAgent, s.wrappedUp)} detail={`${s.wrappedUp === 0 ? 'No wrap-ups yet' : count(s.wrappedUp, 'wrap-up', 'wrap-ups')}; callers had to repeat something in ${s.hadToRepeat}${s.askedAgain ? ` (${s.askedAgain} seen in what agents typed)` : ''}`} change={rateChange(s.resolvedByAgent, s.wrappedUp, p.resolvedByAgent, p.wrappedUp)} since={since} />
             <Figure label="Satisfaction" value={s.satisfactionMean === null ? '—' : `${s.satisfactionMean} of 5`} detail={`${count(s.surveyed, 'caller', 'callers')} answered the survey`} change={meanChange(s.satisfactionMean, p.satisfactionMean, 1, '')} since={since} />
           </SimpleGrid>

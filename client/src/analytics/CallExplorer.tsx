@@ -25,6 +25,8 @@ export interface ExplorerFilter {
   category: string;
   /** A version of the flow the calls ran on ("3", "draft"), or "" / absent (any). */
   version?: string;
+  /** How the calls ended (a disposition), or "" / absent (any). */
+  disposition?: string;
 }
 
 /** A version as people say it. */
@@ -160,6 +162,7 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
   if (asked.phone) params.set('phone', asked.phone);
   if (filter.category) params.set('category', filter.category);
   if (flowId && filter.version) params.set('version', filter.version);
+  if (filter.disposition) params.set('disposition', filter.disposition);
   if (score) params.set('score', score);
   const list = useApi((signal) => fetchJson<CallList>(`/api/analytics/calls?${params}`, signal), params.toString());
 
@@ -181,7 +184,7 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
           <Select
             label="Went to a person"
             w={230}
-            data={[{ value: '', label: 'Any call' }, { value: 'none', label: 'No: the assistant finished it' }, ...handoffCategories.map((c) => ({ value: c, label: categoryNames[c] }))]}
+            data={[{ value: '', label: 'Any call' }, { value: 'none', label: 'No: the assistant finished it' }, { value: 'any', label: 'Yes, for any reason' }, ...handoffCategories.map((c) => ({ value: c, label: categoryNames[c] }))]}
             value={filter.category}
             onChange={(value) => onFilter({ ...filter, category: value ?? '' })}
             allowDeselect={false}
@@ -196,6 +199,14 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
               allowDeselect={false}
             />
           )}
+ <Select
+            label="How it ended"
+            w={200}
+            data={[{ value: '', label: 'Any way' }, ...Object.entries(ENDINGS).map(([value, label]) => ({ value, label }))]}
+            value={filter.disposition ?? ''}
+            onChange={(value) => onFilter({ ...filter, disposition: value ?? '' })}
+            allowDeselect={false}
+          />
           <Select label="Survey score" w={120} data={[{ value: '', label: 'Any' }, ...['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))]} value={score} onChange={(value) => setScore(value ?? '')} allowDeselect={false} />
           <Button type="submit">Find calls</Button>
           <Anchor href={`/api/analytics/calls?${params}&format=csv`} download>

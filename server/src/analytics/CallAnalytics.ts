@@ -347,6 +347,7 @@ export class CallAnalytics {
     add('disposition = $disposition', 'disposition', query.disposition);
     add('survey_score = $score', 'score', query.surveyScore);
     if (query.category === 'none') where.push('NOT handed_over');
+    else if (query.category === 'any') where.push('handed_over');
     else add('category = $category', 'category', query.category);
     const words = query.text ? wordsOf(query.text) : [];
     if (words.length > 0) {

@@ -13,7 +13,7 @@ const MAX_DAYS = 366;
  *   started in [from, to) (ISO dates or times; the last 7 days by default), for one flow or all.
  * GET /calls?from=&to=&flowId=&version=&q=&phone=&category=&disposition=&score=&limit=&offset=&format=csv -> CallList
  *   (or the page as CSV): finished calls that match, newest first; `q` is words the caller said (all of them);
- *   `category` a handoff category or "none" (finished by the assistant).
+ *   `category` a handoff category, "any" (handed to a person for any reason) or "none" (finished by the assistant).
  * GET /flows/:id/steps?from=&to=&version= -> FlowStepFigures: per step, calls that passed, left for a person there,
  *   hung up there; per trigger, how often it fired (the canvas heatmap).
  * GET /calls/:id -> RealCallReading: one finished call's path, and what Baton noticed on each caller turn (worked out
