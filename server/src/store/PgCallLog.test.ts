@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../../test/services/postgres.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import { PgCallLog } from './PgCallLog.ts';
 
 let postgres: RunningPostgres;
@@ -58,6 +62,32 @@ describe('the call log in PostgreSQL (several instances)', () => {
       expect(await b.earlierCalls('+15550100', 1)).toEqual([call(6)]);
       expect(await b.earlierCalls('+15550000', 5)).toEqual([]);
     } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('When calls finish on two instances, then analytics reads each call once from PostgreSQL, wrap-ups included, and a replay finds their events', async () => {
+    const a = await PgCallLog.connect(postgres.url);
+    const b = await PgCallLog.connect(postgres.url);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baton-pg-analytics-'));
+    const analytics = await CallAnalytics.open(path.join(dir, 'analytics.duckdb'), a);
+    try {
+      const startedAt = new Date(Date.now() - 60_000).toISOString();
+      const facts = (n: number, more: Record<string, unknown> = {}) => ({ callId: `pg-${n}`, flowId: 'pg-flow', flowVersion: '1', startedAt, endedAt: startedAt, disposition: 'resolved', turns: 2, path: ['start'], callerText: 'hello', ...more });
+      a.append('pg-1', { event: { type: 'hangup', at: startedAt }, facts: facts(1) });
+      b.append('pg-2', { facts: facts(2, { handoff: { category: 'frustration', signal: 'negative_sentiment', triggerId: 't', at: startedAt } }) });
+      // The same call's facts taken again by another instance are counted once.
+      b.append('pg-1', { facts: facts(1) });
+      b.append('pg-2', { wrapUp: { agentId: 'amara', disposition: 'resolved', note: '', hadToAskAgain: true, handoffFeedback: 'not_needed', at: startedAt } });
+      await Promise.all([a.flush(), b.flush()]);
+      // Rows of the last two seconds are left for the next read (their ids may still be overtaken).
+      await new Promise((resolve) => setTimeout(resolve, 2_200));
+      const summary = await analytics.summary({ from: new Date(Date.now() - 3_600_000), to: new Date(), flowId: 'pg-flow' });
+      expect(summary).toMatchObject({ calls: 2, handedOver: 1, wrappedUp: 1, hadToRepeat: 1 });
+      expect(summary.byTrigger[0]).toMatchObject({ triggerId: 't', notNeeded: 1 });
+      expect((await analytics.callsToReplay({ flowId: 'pg-flow', from: new Date(Date.now() - 3_600_000), to: new Date(), limit: 10 })).found).toBe(2);
+    } finally {
+      await analytics.close();
       await Promise.all([a.close(), b.close()]);
     }
   });
