@@ -105,6 +105,19 @@ describe('Analytics of real calls', () => {
     expect(summary).toMatchObject({ calls: 1, wrappedUp: 1, hadToRepeat: 1, askedAgain: 1 });
   });
 
+  it('When real callers asked for their balance in their own words, then those words come back as phrasing for simulated callers, most said first, without numbers that could be an account', async () => {
+    for (const words of [['what is my balance', 'no'], ['How much do I owe?', 'no'], ['how much do I  owe?', 'no'], ['what do I owe on account 1234 5678', 'no']]) {
+      const callId = await start();
+      for (const text of words) await turn(callId, { text });
+      await turn(callId, { hangup: true });
+    }
+    const { phrases } = (await api().get('/api/analytics/phrases').query({ intent: 'balance', flowId: 'billing-support' }).expect(200)).body;
+    expect(phrases[0]).toEqual({ text: 'how much do i owe?', calls: 2 });
+    expect(phrases.map((p: { text: string }) => p.text)).toContain('what is my balance');
+    expect(phrases.some((p: { text: string }) => /1234/.test(p.text))).toBe(false);
+    expect((await api().get('/api/analytics/phrases').expect(400)).body.error.message).toMatch(/"intent" must name an intent/);
+  });
+
   it('When a finished call is opened, then each caller turn comes with what Baton noticed and the trigger that fired, and the way the call went', async () => {
     const callId = await start();
     await turn(callId, { text: 'what is my balance' });

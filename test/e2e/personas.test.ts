@@ -30,6 +30,28 @@ describe('Simulated callers', () => {
     await page.context().close();
   });
 
+  it('When real callers asked for their balance in their own words, then the analyst adds those words to a simulated caller with one click and saves them', async () => {
+    for (let i = 0; i < 2; i++) {
+      const start = await fetch(`${server.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support' }) });
+      const { callId } = (await start.json()) as { callId: string };
+      for (const body of [{ text: 'how much do I owe you right now' }, { hangup: true }])
+        await fetch(`${server.url}/api/calls/${callId}/turns`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    }
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto(`${server.url}/personas`);
+    await page.getByRole('navigation', { name: 'Simulated callers' }).getByText('Calm regular').click();
+    const form = page.getByRole('form', { name: 'Edit Calm regular' });
+    // The first thing they call about is their balance.
+    await form.getByRole('button', { name: 'Add how real callers said it' }).first().click();
+    await form.getByText('Added 1 phrase real callers said. Save to keep them.').waitFor();
+    expect(await form.getByLabel('How they say it (one per line)').first().inputValue()).toMatch(/\nhow much do i owe you right now$/);
+    await form.getByRole('button', { name: 'Save Calm regular' }).click();
+    await form.getByText('Saved. Simulations use it from now on.').waitFor();
+    const stored = (await (await fetch(`${server.url}/api/personas/calm-regular`)).json()) as { wants: Array<{ intent: string; utterances: string[] }> };
+    expect(stored.wants[0].utterances).toContain('how much do i owe you right now');
+    await page.context().close();
+  });
+
   it('When two analysts edit the same caller, then the second save asks whose version to keep, and keeping mine saves it', async () => {
     const open = async () => {
       const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();

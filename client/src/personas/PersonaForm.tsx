@@ -4,6 +4,7 @@ import { personaSchema, type Persona, type Versioned } from '@baton/shared';
 import { SaveConflictDialog } from '../settings/SaveConflictDialog.tsx';
 import { useSave } from '../settings/useSave.ts';
 import { PhraseList } from './PhraseList.tsx';
+import { RealPhrasesButton } from './RealPhrasesButton.tsx';
 import { fetchPersona, savePersona } from './personasApi.ts';
 
 type Draft = Versioned<Persona>;
@@ -34,6 +35,8 @@ function Chance({ label, description, value, onChange }: { label: string; descri
 /** Edits one simulated caller: what they want and in which words, their patience, and how they escalate. */
 export function PersonaForm({ persona, onSaved }: { persona: Draft; onSaved(persona: Draft): void }) {
   const [draft, setDraft] = useState<Draft>(persona);
+  // Phrases added from real calls: the phrase boxes show them (they keep their own text while typed in).
+  const [added, setAdded] = useState(0);
   const { saving, saved, error, run, edited, conflict } = useSave();
   const found = problems(draft);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -68,7 +71,23 @@ export function PersonaForm({ persona, onSaved }: { persona: Draft; onSaved(pers
       {draft.wants.map((goal, i) => (
         <Group key={i} align="flex-start" grow>
           <TextInput label="What they want (an intent of the flow)" value={goal.intent} onChange={(e) => setGoal(i, { ...goal, intent: e.currentTarget.value })} error={found.get(`wants.${i}.intent`)} />
-          <PhraseList label="How they say it (one per line)" value={goal.utterances} onChange={(utterances) => setGoal(i, { ...goal, utterances })} error={found.get(`wants.${i}.utterances`)} />
+          <div>
+            <PhraseList
+              key={`${i}:${added}`}
+              label="How they say it (one per line)"
+              value={goal.utterances}
+              onChange={(utterances) => setGoal(i, { ...goal, utterances })}
+              error={found.get(`wants.${i}.utterances`)}
+            />
+            <RealPhrasesButton
+              intent={goal.intent}
+              phrases={goal.utterances}
+              onAdd={(utterances) => {
+                setGoal(i, { ...goal, utterances });
+                setAdded((n) => n + 1);
+              }}
+            />
+          </div>
         </Group>
       ))}
       <Group gap="xs">

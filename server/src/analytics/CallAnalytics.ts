@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, PeriodFigures, WrapUpFacts } from '@baton/shared';
+import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, PeriodFigures, RealPhrases, WrapUpFacts } from '@baton/shared';
 import type { CallLog } from '../store/types.ts';
 
 /** Records read from the call log per round. */
@@ -8,7 +8,7 @@ const BATCH = 5_000;
 const CATCH_UP_MS = 5_000;
 
 /** The copy's layout; a copy made by another layout is dropped and read again from the log. */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS calls (
@@ -23,6 +23,8 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS call_words (word VARCHAR, call_id VARCHAR)`,
   // The steps each call went through, once per call: what the canvas heatmap counts.
   `CREATE TABLE IF NOT EXISTS call_steps (node_id VARCHAR, call_id VARCHAR)`,
+  // How callers put each intent they were understood as: phrasing for simulated callers.
+  `CREATE TABLE IF NOT EXISTS call_phrases (call_id VARCHAR, intent VARCHAR, phrase VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS wrap_ups (call_id VARCHAR PRIMARY KEY, agent_id VARCHAR, disposition VARCHAR, had_to_repeat BOOLEAN, wrapped_at TIMESTAMP, handoff_feedback VARCHAR)`,
   // Where the copy has read the log to, and how many damaged lines it skipped on the way.
   `CREATE TABLE IF NOT EXISTS log_cursor (only_row BOOLEAN PRIMARY KEY, cursor VARCHAR, skipped BIGINT)`,
@@ -82,7 +84,7 @@ export class CallAnalytics {
     const layout = (await db.runAndReadAll('SELECT max(layout) AS layout FROM copy_layout')).getRowObjectsJS()[0]?.layout;
     if (layout !== LAYOUT) {
       // The log is the record: the copy is rebuilt from it.
-      for (const table of ['calls', 'call_words', 'call_steps', 'wrap_ups', 'log_cursor']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ['calls', 'call_words', 'call_steps', 'call_phrases', 'wrap_ups', 'log_cursor']) await db.run(`DROP TABLE IF EXISTS ${table}`);
       await db.run('DELETE FROM copy_layout');
       await db.run(`INSERT INTO copy_layout VALUES (${LAYOUT})`);
     }
@@ -176,6 +178,21 @@ export class CallAnalytics {
     await this.db.run(`INSERT OR REPLACE INTO calls SELECT DISTINCT ON (call_id) ${COLUMNS.join(', ')} FROM incoming`);
     await this.db.run('DELETE FROM call_words WHERE call_id IN (SELECT call_id FROM incoming)');
     await this.db.run('DELETE FROM call_steps WHERE call_id IN (SELECT call_id FROM incoming)');
+    await this.db.run('DELETE FROM call_phrases WHERE call_id IN (SELECT call_id FROM incoming)');
+    const phrases = await this.db.createAppender('call_phrases');
+    const seen = new Set<string>();
+    for (const f of facts) {
+      if (typeof f.callId !== 'string' || !Array.isArray(f.phrases) || seen.has(f.callId)) continue;
+      seen.add(f.callId);
+      for (const p of f.phrases) {
+        if (typeof p?.intent !== 'string' || typeof p.text !== 'string') continue;
+        phrases.appendVarchar(f.callId);
+        phrases.appendVarchar(p.intent);
+        phrases.appendVarchar(p.text.slice(0, 500));
+        phrases.endRow();
+      }
+    }
+    phrases.closeSync();
     await this.db.run(`INSERT INTO call_steps SELECT DISTINCT node_id, call_id FROM (SELECT unnest(string_split(path, ' ')) AS node_id, call_id FROM incoming) WHERE node_id <> ''`);
     await this.db.run(
       `INSERT INTO call_words SELECT DISTINCT word, call_id FROM (SELECT unnest(regexp_split_to_array(lower(caller_text), '${WORD_SEPARATORS}')) AS word, call_id FROM incoming) WHERE word <> ''`,
@@ -330,6 +347,26 @@ export class CallAnalytics {
     const [{ found }] = (await this.db.runAndReadAll(`SELECT count(*) AS found FROM calls WHERE ${where}`, params)).getRowObjectsJS();
     const rows = (await this.db.runAndReadAll(`SELECT call_id FROM calls WHERE ${where} ORDER BY started_at DESC, call_id DESC LIMIT ${Math.max(0, Math.floor(query.limit))}`, params)).getRowObjectsJS();
     return { found: Number(found), callIds: rows.map((r) => String(r.call_id)).reverse() };
+  }
+
+  /**
+   * How real callers of a flow (or all) put an intent, in the period: each phrase once (letter case and spaces aside),
+   * most said first. Phrases with four digits in a row are left out: they may hold a card or account number.
+   */
+  async phrases(query: { intent: string; from: Date; to: Date; flowId?: string; limit: number }): Promise<RealPhrases> {
+    await this.catchUp();
+    const params = { intent: query.intent, from: sqlTime(query.from), to: sqlTime(query.to), ...(query.flowId ? { flow: query.flowId } : {}) };
+    const rows = (
+      await this.db.runAndReadAll(
+        `SELECT lower(trim(regexp_replace(p.phrase, '\\s+', ' ', 'g'))) AS text, count(DISTINCT p.call_id) AS calls
+         FROM call_phrases p JOIN calls c USING (call_id)
+         WHERE p.intent = $intent AND c.started_at >= $from::TIMESTAMP AND c.started_at < $to::TIMESTAMP${query.flowId ? ' AND c.flow_id = $flow' : ''}
+           AND NOT regexp_matches(p.phrase, '[0-9]{4}')
+         GROUP BY text HAVING text <> '' ORDER BY calls DESC, text LIMIT ${Math.max(1, Math.floor(query.limit))}`,
+        params,
+      )
+    ).getRowObjectsJS();
+    return { intent: query.intent, phrases: rows.map((r) => ({ text: String(r.text), calls: Number(r.calls) })) };
   }
 
   async findCalls(query: CallsQuery): Promise<CallList> {

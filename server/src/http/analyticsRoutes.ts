@@ -16,11 +16,27 @@ const MAX_DAYS = 366;
  *   `category` a handoff category, "any" (handed to a person for any reason) or "none" (finished by the assistant).
  * GET /flows/:id/steps?from=&to=&version= -> FlowStepFigures: per step, calls that passed, left for a person there,
  *   hung up there; per trigger, how often it fired (the canvas heatmap).
+ * GET /phrases?intent=&flowId=&from=&to=&limit= -> RealPhrases: how real callers put an intent, most said first (the
+ *   last 30 days by default), for simulated callers' phrasing.
  * GET /calls/:id -> RealCallReading: one finished call's path, and what Baton noticed on each caller turn (worked out
  *   again on the version it ran on); 404 when no finished call has that id.
  */
 export function analyticsRoutes(analytics: () => Promise<CallAnalytics>, readCall: (callId: string) => Promise<RealCallReading>): express.Router {
   const r = express.Router();
+  r.get('/phrases', async (req, res, next) => {
+    try {
+      const intent = typeof req.query.intent === 'string' ? req.query.intent.trim() : '';
+      if (!intent || intent.length > 80) throw new AppError(400, 'bad_query', '"intent" must name an intent of the flow (at most 80 characters).');
+      const to = timeParam(req.query.to, 'to') ?? new Date();
+      const { from } = period({ ...req.query, to: to.toISOString(), from: req.query.from ?? new Date(to.getTime() - 30 * DAY_MS).toISOString() });
+      const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new AppError(400, 'bad_query', '"limit" must be a whole number from 1 to 200.');
+      const flowId = typeof req.query.flowId === 'string' && req.query.flowId ? req.query.flowId : undefined;
+      res.json(await (await analytics()).phrases({ intent, from, to, flowId, limit }));
+    } catch (error) {
+      next(error);
+    }
+  });
   r.get('/calls/:id', async (req, res, next) => {
     try {
       res.json(await readCall(req.params.id));

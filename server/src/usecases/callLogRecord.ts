@@ -38,6 +38,9 @@ export function earlierCallOf(s: CallSession): EarlierCall {
   return call;
 }
 
+/** A call's understood phrases kept for analytics: enough for what a caller came for and a few follow-ups. */
+const MAX_PHRASES = 5;
+
 /** A finished call as analytics counts it (see CallFacts). */
 export function callFactsOf(s: CallSession): CallFacts {
   const facts: CallFacts = {
@@ -55,7 +58,15 @@ export function callFactsOf(s: CallSession): CallFacts {
       .join('\n'),
   };
   if (s.caller.phone) facts.phone = s.caller.phone;
-  const again = askedAgain(s.transcript.toArray(), s.slots);
+  const transcript = s.transcript.toArray();
+  const again = askedAgain(transcript, s.slots);
+  // How the caller put what they wanted, by the intent it was understood as: what personas can learn to say.
+  const phrases: Array<{ intent: string; text: string }> = [];
+  for (const intent of s.intents.toArray()) {
+    const said = transcript.find((line) => line.from === 'caller' && line.at === intent.at);
+    if (said && phrases.length < MAX_PHRASES) phrases.push({ intent: intent.name, text: said.text });
+  }
+  if (phrases.length > 0) facts.phrases = phrases;
   if (again.length > 0) facts.askedAgain = again;
   const h = s.handoff;
   if (h) {

@@ -35,6 +35,8 @@ export interface CallFacts {
   surveyScore?: number;
   /** The collected details (slot names) the agent asked the caller for again, found in what the agent typed. */
   askedAgain?: string[];
+  /** The caller's words each intent was understood from (a few): how real callers put what they want. */
+  phrases?: Array<{ intent: string; text: string }>;
   /** The steps the call went through, in order. */
   path: string[];
   /** Everything the caller said, for searching calls by their words. */
@@ -140,4 +142,10 @@ export interface RealCallReading {
   reproduced: boolean;
   /** The caller's turns with the assistant: what was said or pressed, at which step, the signals, a trigger that fired. */
   turns: Array<{ at: string; text: string; nodeId: string; signals: TurnSignals | null; handoff: HandoffReason | null }>;
+}
+
+/** GET /api/analytics/phrases: how real callers put an intent, most said first. */
+export interface RealPhrases {
+  intent: string;
+  phrases: Array<{ text: string; calls: number }>;
 }
