@@ -74,4 +74,38 @@ describe('Replaying real calls through a draft', () => {
     const long = await api().post('/api/simulations').send({ flowId: 'billing-support', calls: 10, seed: 1, realCalls: { days: 365 } }).expect(400);
     expect(long.body.error.message).toMatch(/days must be 1 to 90/);
   });
+
+  it('When simulated callers use real callers\' words, then callers say the balance the way real callers did, and the run says how many phrases it took', async () => {
+    await api().post('/api/flows/billing-support/publish').expect(200);
+    for (const words of ['How much do I owe?', 'how much do I owe?', 'whats left to pay on my bill']) await call([{ text: words }, { hangup: true }]);
+    const persona = {
+      id: 'plain-balance',
+      name: 'Plain balance caller',
+      wants: [{ intent: 'balance', utterances: ['what is my balance'] }],
+      patienceTurns: 3,
+      asksForPersonProbability: 0,
+      personPhrases: ['a person please'],
+      loudness: { baseDb: 20, perFailedTurnDb: 0 },
+      escalation: [],
+      rephrasings: [],
+      weight: 1,
+    };
+    const request = { flowId: 'billing-support', version: 'draft', calls: 40, seed: 3, personas: [persona] };
+    const own = (await api().post('/api/simulations').send(request).expect(200)).body;
+    expect(own.realPhrasing).toBeUndefined();
+
+    const run = (await api().post('/api/simulations').send({ ...request, realPhrasing: { days: 7 } }).expect(200)).body;
+    expect(run.status).toBe('done');
+    expect(run.realPhrasing).toMatchObject({ intents: [{ intent: 'balance', phrases: 2 }] });
+    const firstWords = new Set<string>();
+    for (let index = 0; index < 40; index++) {
+      const opened = (await api().get(`/api/simulations/${run.id}/calls/${index}`).expect(200)).body;
+      firstWords.add(opened.call.transcript.find((t: { from: string }) => t.from === 'caller').text);
+    }
+    // The persona's own words stay among them, and the way most real callers said it joins them.
+    expect(firstWords).toEqual(new Set(['what is my balance', 'how much do i owe?', 'whats left to pay on my bill']));
+
+    const both = await api().post('/api/simulations').send({ flowId: 'billing-support', calls: 10, seed: 1, realCalls: { days: 7 }, realPhrasing: { days: 7 } }).expect(400);
+    expect(both.body.error.message).toMatch(/send "realCalls" or "realPhrasing", not both/);
+  });
 });

@@ -160,6 +160,24 @@ describe('What-if page', () => {
     await context.close();
   });
 
+  it("When the analyst lets simulated callers use real callers' words, then the run says which phrases of real calls it took", async () => {
+    const flowId = await publishedCopyOfBilling();
+    for (const words of ['How much do I owe?', 'how much do I owe?']) {
+      const { callId } = (await api('/api/calls', { method: 'POST', body: JSON.stringify({ flowId }) })) as { callId: string };
+      for (const turn of [{ text: words }, { hangup: true }]) await api(`/api/calls/${callId}/turns`, { method: 'POST', body: JSON.stringify(turn) });
+    }
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/flows/${flowId}/what-if`);
+    await page.getByRole('heading', { name: /What if… Billing/ }).waitFor();
+    await page.getByLabel('Number of calls').fill('200');
+    await page.getByLabel("Callers also use real callers' words").check();
+    await page.getByRole('button', { name: 'Run 200 simulated calls' }).click();
+    await page.getByText(/^Callers also used 1 phrase real callers said from .* to .*, for "balance" \(1\)\.$/).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(resultsDir, 'what-if-real-phrasing.png'), fullPage: true });
+    await context.close();
+  });
+
   it('When a large run is started, then its progress shows how many calls are done, and Cancel stops it', async () => {
     const flowId = await publishedCopyOfBilling();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

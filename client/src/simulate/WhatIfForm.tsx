@@ -1,8 +1,8 @@
-import { Button, NumberInput, SegmentedControl, Select, Text } from '@mantine/core';
+import { Button, Checkbox, NumberInput, SegmentedControl, Select, Text } from '@mantine/core';
 import type { Persona, QueueConfig } from '@baton/shared';
 import { PersonaMix } from './PersonaMix.tsx';
 import { StaffingFields } from './StaffingFields.tsx';
-import { versionLabel, type WhatIfSettings } from './whatIfSettings.ts';
+import { REAL_PHRASING_DAYS, versionLabel, type WhatIfSettings } from './whatIfSettings.ts';
 
 interface WhatIfFormProps {
   publishedVersion: number | null;
@@ -64,6 +64,15 @@ export function WhatIfForm({ publishedVersion, personas, queues, settings, runni
               <NumberInput label="Number of calls" description="More calls give steadier figures but take longer." min={1} max={100000} step={500} thousandSeparator="," value={settings.calls} onChange={(v) => onChange({ calls: typeof v === 'number' ? v : 1000 })} />
               <NumberInput label="Seed" description="The same number gives the same callers, so two runs can be compared fairly." min={0} max={2147483647} value={settings.seed} onChange={(v) => onChange({ seed: typeof v === 'number' ? v : 7 })} />
             </div>
+          )}
+          {!real && (
+            <Checkbox
+              mt="sm"
+              label="Callers also use real callers' words"
+              description={`For each thing a persona wants, callers also say it the way real callers of this flow did in the last ${REAL_PHRASING_DAYS} days (the most said phrases). Nothing changes where there were no real calls.`}
+              checked={settings.realPhrasing}
+              onChange={(e) => onChange({ realPhrasing: e.currentTarget.checked })}
+            />
           )}
         </fieldset>
         <StaffingFields queues={queues} settings={settings} onChange={onChange} />

@@ -42,6 +42,20 @@ function ReplayCheck({ replay, replayed, checkedLabel, onShowCalls }: { replay: 
   );
 }
 
+/** Which words simulated callers took from real calls, so the analyst knows how real the callers' language was. */
+function RealPhrasingNote({ realPhrasing }: { realPhrasing: NonNullable<SimulationRun['realPhrasing']> }) {
+  const taken = realPhrasing.intents.filter((i) => i.phrases > 0);
+  const phrases = taken.reduce((sum, i) => sum + i.phrases, 0);
+  const period = `from ${day(realPhrasing.from)} to ${day(realPhrasing.to)}`;
+  return (
+    <p className="notice" role="status">
+      {taken.length === 0
+        ? `No real call ${period} said any of the things these personas want, so callers used the personas' own words only.`
+        : `Callers also used ${phrases} ${phrases === 1 ? 'phrase' : 'phrases'} real callers said ${period}, for ${taken.map((i) => `"${i.intent}" (${i.phrases})`).join(', ')}.`}
+    </p>
+  );
+}
+
 const signalLabels: Record<string, string> = { ...signalNames, rule: 'A custom rule' };
 const label = (v: SimulationRun['request']['version'], published: number | null) => versionLabel(v === undefined ? 'draft' : String(v), published);
 
@@ -61,6 +75,7 @@ export function WhatIfReport({ run, publishedVersion, personaNames, nodeLabels }
         {before ? `${beforeLabel} → ${afterLabel}` : afterLabel}:{' '}
         {run.replay ? `${after.calls.toLocaleString('en')} real calls from ${day(run.replay.from)} to ${day(run.replay.to)}, replayed` : `${after.calls.toLocaleString('en')} simulated calls, seed ${after.seed}`}
       </h2>
+      {run.realPhrasing && <RealPhrasingNote realPhrasing={run.realPhrasing} />}
       {run.replay && <ReplayCheck replay={run.replay} replayed={after.calls} checkedLabel={beforeLabel || afterLabel} onShowCalls={showCalls} />}
       <ComparisonTable after={after} before={before} ranges={run.comparison?.ranges ?? null} afterLabel={afterLabel} beforeLabel={beforeLabel} onShowCalls={showCalls} />
       {behind && <CallsBehind title={behind.title} calls={behind.calls} onOpen={setOpen} onClose={() => setBehind(null)} />}

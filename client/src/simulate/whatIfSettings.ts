@@ -10,6 +10,8 @@ export interface WhatIfSettings {
   /** Simulated callers (personas), or the flow's real calls of the last `days` days replayed. */
   callers: 'simulated' | 'real';
   days: number;
+  /** Simulated callers also say things the way real callers of the last 30 days did. */
+  realPhrasing: boolean;
   calls: number;
   seed: number;
   /** By persona id: this run's share of each persona. */
@@ -26,6 +28,7 @@ export function defaultSettings(publishedVersion: number | null, personas: Perso
     compareWith: publishedVersion === null ? 'none' : 'published',
     callers: 'simulated',
     days: 7,
+    realPhrasing: false,
     calls: 1000,
     seed: 7,
     weights: Object.fromEntries(personas.map((p) => [p.id, p.weight])),
@@ -34,6 +37,9 @@ export function defaultSettings(publishedVersion: number | null, personas: Perso
     callsPer30Min: 120,
   };
 }
+
+/** Simulated callers who speak as real callers did take their words from this many days of real calls. */
+export const REAL_PHRASING_DAYS = 30;
 
 const toVersion = (choice: VersionChoice): FlowVersionRequest => (choice === 'draft' || choice === 'published' ? choice : Number(choice));
 
@@ -49,7 +55,7 @@ export function toRequest(flowId: string, settings: WhatIfSettings, personas: Ar
     ...(settings.compareWith === 'none' ? {} : { compareWith: toVersion(settings.compareWith) }),
     calls: settings.calls,
     seed: settings.seed,
-    ...(settings.callers === 'real' ? { realCalls: { days: settings.days } } : { personas: mix }),
+    ...(settings.callers === 'real' ? { realCalls: { days: settings.days } } : { personas: mix, ...(settings.realPhrasing ? { realPhrasing: { days: REAL_PHRASING_DAYS } } : {}) }),
     staffing: {
       callsPer30Min: settings.callsPer30Min,
       queues: settings.queues,

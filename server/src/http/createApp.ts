@@ -13,7 +13,7 @@ import { ConversationTestService } from '../usecases/ConversationTestService.ts'
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
 import { notFound } from '../errors.ts';
 import type { RealCallReading } from '@baton/shared';
-import { SimulationService, type RealCallSource } from '../usecases/SimulationService.ts';
+import { SimulationService, type RealCallSource, type RealPhraseSource } from '../usecases/SimulationService.ts';
 import { readRealCall, realCallOf, type RealCall } from '../simulation/replayRealCall.ts';
 import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
@@ -108,6 +108,11 @@ function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog
   };
 }
 
+/** How real callers of a flow put an intent, from the analytics copy. */
+function realPhrasesFrom(analytics: () => Promise<CallAnalytics>): RealPhraseSource {
+  return async (query) => (await (await analytics()).phrases(query)).phrases.map((p) => p.text);
+}
+
 /** One finished call read again on the version it ran on: what Baton noticed on each caller turn, and its path. */
 async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeFlowCache): Promise<RealCallReading> {
   const call = realCallOf(callId, await callLog.read(callId));
@@ -152,7 +157,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));
-  api.use(simulationRoutes(new SimulationService(store, runtimes, nlu, realCallsFrom(analytics, store.calls))));
+  api.use(simulationRoutes(new SimulationService(store, runtimes, nlu, { calls: realCallsFrom(analytics, store.calls), phrases: realPhrasesFrom(analytics) })));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls.desk));
   api.use('/signals', signalRoutes());

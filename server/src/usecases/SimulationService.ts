@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type RealCallsReplay, type SimulatedCall, type SimulationRequest, type SimulationRun, type Versioned } from '@baton/shared';
+import { personaSchema, simulationRequestSchema, staffingSchema, type Persona, type RealCallsReplay, type RealPhrasing, type SimulatedCall, type SimulationRequest, type SimulationRun, type Versioned } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { Nlu } from '../nlu/Nlu.ts';
 import { IN_PROCESS_LIMIT, runSimulation, type SimulationOutput, type VersionRun } from '../simulation/runSimulation.ts';
@@ -28,6 +28,7 @@ interface RunRecord {
   /** A replay of real calls: the calls, by index. */
   realCalls?: RealCall[];
   replay?: RealCallsReplay;
+  realPhrasing?: RealPhrasing;
   output?: SimulationOutput;
   error?: string;
   abort: AbortController;
@@ -35,6 +36,19 @@ interface RunRecord {
 
 /** A flow's finished real calls that started in the period: the newest `limit`, oldest first, and how many there were. */
 export type RealCallSource = (query: { flowId: string; from: Date; to: Date; limit: number }) => Promise<{ found: number; calls: RealCall[] }>;
+
+/** How real callers of a flow put an intent in the period: the most said phrases first, at most `limit`. */
+export type RealPhraseSource = (query: { flowId: string; intent: string; from: Date; to: Date; limit: number }) => Promise<string[]>;
+
+/** What the server keeps of real calls for simulations: the calls to replay and the words callers used. */
+export interface RealTraffic {
+  calls?: RealCallSource;
+  phrases?: RealPhraseSource;
+}
+
+/** Phrases from real calls added to each of a persona's goals (the persona keeps its own; a goal holds at most 50). */
+const REAL_PHRASES_PER_INTENT = 20;
+const MAX_UTTERANCES = 50;
 
 /** Simulated callers and what-if runs: the use cases behind /api/simulations and /api/personas. */
 export class SimulationService {
@@ -44,7 +58,7 @@ export class SimulationService {
     private readonly store: Store,
     private readonly runtimes: RuntimeFlowCache,
     private readonly nlu: Nlu,
-    private readonly realCalls?: RealCallSource,
+    private readonly real: RealTraffic = {},
     private readonly workers = new SimulationWorkers(),
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -58,8 +72,18 @@ export class SimulationService {
     const flow = this.flowUnderTest(request.flowId, request.version ?? 'draft');
     const baseline = request.compareWith !== undefined ? this.flowUnderTest(request.flowId, request.compareWith) : undefined;
     if (request.realCalls) return this.startReplay(request, flow, baseline);
-    const personas = this.personasFor(request.personas);
-    const record: RunRecord = { id: randomUUID(), status: 'running', progress: { done: 0, total: request.calls * (baseline ? 2 : 1) }, request, flow, baseline, personas, abort: new AbortController() };
+    const { personas, realPhrasing } = await this.speakingAsRealCallers(request, this.personasFor(request.personas));
+    const record: RunRecord = {
+      id: randomUUID(),
+      status: 'running',
+      progress: { done: 0, total: request.calls * (baseline ? 2 : 1) },
+      request,
+      flow,
+      baseline,
+      personas,
+      ...(realPhrasing ? { realPhrasing } : {}),
+      abort: new AbortController(),
+    };
     this.remember(record);
     const running = runSimulation(
       { flow, baseline, personas, calls: request.calls, seed: request.seed, staffing },
@@ -75,10 +99,11 @@ export class SimulationService {
   /** Real calls replayed instead of simulated callers: the same run, report and what-if, and the reproduction check. */
   private async startReplay(request: SimulationRequest, flow: FlowUnderTest, baseline: FlowUnderTest | undefined): Promise<{ run: SimulationRun; finished: boolean }> {
     if (request.personas) throw new AppError(400, 'personas_with_real_calls', 'A replay of real calls has real callers: send "realCalls" or "personas", not both.');
-    if (!this.realCalls) throw new AppError(501, 'no_real_calls', 'This server does not keep real calls to replay.');
+    if (request.realPhrasing) throw new AppError(400, 'real_phrasing_with_real_calls', 'A replay of real calls already has the real callers\' words: send "realCalls" or "realPhrasing", not both.');
+    if (!this.real.calls) throw new AppError(501, 'no_real_calls', 'This server does not keep real calls to replay.');
     const to = this.clock();
     const from = new Date(to.getTime() - request.realCalls!.days * 86_400_000);
-    const { found, calls } = await this.realCalls({ flowId: request.flowId, from, to, limit: request.calls });
+    const { found, calls } = await this.real.calls({ flowId: request.flowId, from, to, limit: request.calls });
     if (calls.length === 0)
       throw new AppError(422, 'no_real_calls', `The flow "${request.flowId}" has no finished calls in the last ${request.realCalls!.days} days to replay. Choose more days, or simulate callers instead.`);
     const record: RunRecord = {
@@ -100,6 +125,32 @@ export class SimulationService {
       record.status = 'done';
     });
     return this.settle(record, running, calls.length > IN_PROCESS_LIMIT);
+  }
+
+  /**
+   * With `realPhrasing`: each persona's goals also hold the phrases real callers of the flow used for that intent in
+   * the period, most said first, so simulated callers speak as real ones did. Intents nobody said keep the persona's words.
+   */
+  private async speakingAsRealCallers(request: SimulationRequest, personas: Persona[]): Promise<{ personas: Persona[]; realPhrasing?: RealPhrasing }> {
+    if (!request.realPhrasing) return { personas };
+    if (!this.real.phrases) throw new AppError(501, 'no_real_calls', 'This server does not keep real calls to take callers\' words from.');
+    const to = this.clock();
+    const from = new Date(to.getTime() - request.realPhrasing.days * 86_400_000);
+    const intents = [...new Set(personas.flatMap((p) => p.wants.map((w) => w.intent)))];
+    const said = new Map<string, string[]>();
+    for (const intent of intents) said.set(intent, await this.real.phrases({ flowId: request.flowId, intent, from, to, limit: REAL_PHRASES_PER_INTENT }));
+    const speaking = personas.map((p) => ({
+      ...p,
+      wants: p.wants.map((goal) => {
+        const own = new Set(goal.utterances.map((u) => u.trim().toLowerCase()));
+        const fresh = (said.get(goal.intent) ?? []).filter((text) => !own.has(text));
+        return { ...goal, utterances: [...goal.utterances, ...fresh].slice(0, Math.max(MAX_UTTERANCES, goal.utterances.length)) };
+      }),
+    }));
+    return {
+      personas: speaking,
+      realPhrasing: { from: from.toISOString(), to: to.toISOString(), intents: intents.map((intent) => ({ intent, phrases: said.get(intent)!.length })) },
+    };
   }
 
   /** A run of at most IN_PROCESS_LIMIT calls is awaited (its errors answer the request); a larger one goes on in the background. */
@@ -231,7 +282,7 @@ export class SimulationService {
   }
 
   private view(record: RunRecord): SimulationRun {
-    const { id, status, progress, request, output, error, replay } = record;
+    const { id, status, progress, request, output, error, replay, realPhrasing } = record;
     return {
       id,
       status,
@@ -239,6 +290,7 @@ export class SimulationService {
       request,
       ...(status === 'done' && output ? { report: output.run.report, ...(output.comparison ? { comparison: output.comparison } : {}) } : {}),
       ...(status === 'done' && replay ? { replay } : {}),
+      ...(realPhrasing ? { realPhrasing } : {}),
       ...(error ? { error } : {}),
     };
   }

@@ -138,7 +138,16 @@ export interface SimulationRun {
   comparison?: SimulationComparison;
   /** When real calls were replayed: which, and whether the replay reproduces how they really went. */
   replay?: RealCallsReplay;
+  /** When simulated callers spoke as real callers did: the phrases taken from real calls, by intent. */
+  realPhrasing?: RealPhrasing;
   error?: string;
+}
+
+/** The words simulated callers took from real calls: for each intent of the personas, how many phrases. */
+export interface RealPhrasing {
+  from: string;
+  to: string;
+  intents: Array<{ intent: string; phrases: number }>;
 }
 
 /** The persona id every replayed real call carries: its caller is a real person, not a persona. */

@@ -26,6 +26,8 @@ export const staffingSchema = z
   .strict();
 
 /** A what-if run: the same seeded callers against `version` and `compareWith`. */
+const days = z.number().int('days must be a whole number').min(1, 'days must be 1 to 90').max(90, 'days must be 1 to 90');
+
 export const simulationRequestSchema = z
   .object({
     flowId: z.string().min(1).max(80),
@@ -42,7 +44,12 @@ export const simulationRequestSchema = z
      * Instead of simulated callers: the flow's real calls of the last `days` days (the newest `calls` of them), each
      * caller's own turns replayed through `version` and `compareWith`. `personas` are then not used.
      */
-    realCalls: z.object({ days: z.number().int('days must be a whole number').min(1, 'days must be 1 to 90').max(90, 'days must be 1 to 90') }).strict().optional(),
+    realCalls: z.object({ days }).strict().optional(),
+    /**
+     * Simulated callers also say each intent the way real callers of this flow did in the last `days` days (the most
+     * said phrases, added to each persona's own words for it); no real calls: the personas' own words alone.
+     */
+    realPhrasing: z.object({ days }).strict().optional(),
   })
   .strict();
 
