@@ -35,6 +35,12 @@ describe('Analytics of real calls', () => {
     expect(summary.byTrigger).toEqual([{ triggerId: 'trigger_person', signal: 'explicit_request', fromNodeId: 'main', calls: 1, notNeeded: 1, sooner: 0 }]);
     expect(summary.waitMeanSeconds).toBeLessThan(20);
 
+    // The calls agents judged are found by what they said, to tune the rules with.
+    const judged = (await api().get('/api/analytics/calls').query({ feedback: 'not_needed' }).expect(200)).body;
+    expect(judged.calls).toEqual([expect.objectContaining({ callId: handed, handoffFeedback: 'not_needed' })]);
+    expect((await api().get('/api/analytics/calls').query({ feedback: 'sooner' }).expect(200)).body.total).toBe(0);
+    expect((await api().get('/api/analytics/calls').query({ feedback: 'never' }).expect(400)).body.error.message).toMatch(/"feedback" must be one of needed, not_needed, sooner/);
+
     const csv = await api().get('/api/analytics/summary').query({ flowId: 'billing-support', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain('handed to a person,1,0\n');

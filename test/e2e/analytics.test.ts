@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -109,6 +109,58 @@ describe('Analytics page', () => {
     // Off again: the canvas is as it was.
     await page.getByRole('button', { name: 'Real calls' }).click();
     await canvasNode(page, 'ask_account').getByText(/to a person/).waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('When an agent says a handoff was not needed, then the analyst finds the call by what the agent said and keeps it as a test that the assistant keeps such a call, which fails on the version it came from', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const get = async <T,>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
+    // The billing team open around the clock for this test (its hours would send a Sunday caller elsewhere), as before afterwards.
+    const put = async (path: string, body: unknown, etag: string) => {
+      const res = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.headers.get('etag')!;
+    };
+    const queue = await fetch(`${server.url}/api/queues/billing`);
+    const billing = (await queue.json()) as Record<string, unknown>;
+    const allDay = [{ open: '00:00', close: '24:00' }];
+    const week = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+    const opened = await put('/api/queues/billing', { ...billing, businessHours: { timeZone: 'UTC', weekly: week, holidays: [] } }, queue.headers.get('etag')!);
+    await post('/api/desk/agents/amara-okafor/status', { status: 'available' });
+    try {
+      const { callId } = await post('/api/calls', { flowId });
+      await post(`/api/calls/${callId}/turns`, { text: 'let me talk to a real person' });
+      let offers: Array<{ offerId: string }> = [];
+      await expect.poll(async () => (offers = (await get<{ offers: Array<{ offerId: string }> }>('/api/desk/agents/amara-okafor/state')).offers).length).toBe(1);
+      await post(`/api/desk/offers/${offers[0].offerId}/accept`, {});
+      await post(`/api/desk/calls/${callId}/wrap-up`, { agentId: 'amara-okafor', disposition: 'resolved', note: 'Only wanted the balance', hadToAskAgain: false, handoffFeedback: 'not_needed' });
+    } finally {
+      await post('/api/desk/agents/amara-okafor/status', { status: 'offline' });
+      await put('/api/queues/billing', billing, opened);
+    }
+
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto(`${server.url}/analytics?flow=${flowId}`);
+    await page.getByRole('button', { name: 'Show the 1 call agents said did not need a person' }).click();
+    const calls = page.getByRole('region', { name: 'Calls', exact: true });
+    await calls.getByText('1 call matches, newest first.').waitFor();
+    expect(await calls.getByRole('combobox', { name: 'The agent said' }).inputValue()).toBe('A person was not needed');
+    await calls.getByText('The agent said a person was not needed').waitFor();
+    await calls.getByRole('button', { name: /Open the call of/ }).click();
+    const keep = page.getByRole('region', { name: 'The call' }).getByRole('form', { name: 'Keep as a conversation test' });
+    await keep.getByText(/The agent said this caller did not need a person, so the test asks that the assistant keep the call/).waitFor();
+    expect(await keep.getByLabel('The call is not handed to a person (as the agent said)').isChecked()).toBe(true);
+    await keep.getByLabel('Test name').fill('Asked for a person but did not need one');
+    await keep.getByRole('button', { name: 'Save the test' }).click();
+    await keep.getByText('Saved "Asked for a person but did not need one".').waitFor();
+    await page.screenshot({ path: join(resultsDir, 'analytics-not-needed.png'), fullPage: true });
+
+    const tests = await get<Array<{ id: string; name: string; turns: unknown[]; expect: unknown }>>(`/api/flows/${flowId}/tests`);
+    const kept = tests.find((t) => t.name === 'Asked for a person but did not need one')!;
+    expect(kept).toMatchObject({ turns: [{ text: 'let me talk to a real person' }], expect: { handoff: null } });
+    // The rules still hand this caller over: the test fails until an analyst changes them.
+    const run = (await post(`/api/flows/${flowId}/tests/run`, { testIds: [kept.id], version: 'draft' })) as unknown as { passed: number; failed: number };
+    expect(run).toMatchObject({ passed: 0, failed: 1 });
     await page.context().close();
   });
 });

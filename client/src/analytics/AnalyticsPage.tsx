@@ -65,8 +65,8 @@ export function AnalyticsPage() {
   const [period, setPeriod] = useState<Period>('week');
   const [range, setRange] = useState(() => bounds('week'));
   const [filter, setFilter] = useState<ExplorerFilter>({ category: '' });
-  const show = (category: string, version = '', disposition = '') => () => {
-    setFilter({ category, version, disposition });
+  const show = (category: string, version = '', disposition = '', feedback = '') => () => {
+    setFilter({ category, version, disposition, feedback });
     document.getElementById('analytics-calls')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
   const flows = useApi((signal) => fetchFlows(signal), 'flows');
@@ -213,6 +213,21 @@ export function AnalyticsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              {s.byTrigger.some((t) => t.notNeeded + t.sooner > 0) && (
+                <Group gap="xs" mt="xs">
+                  <Text size="sm" c="dimmed">
+                    Calls agents judged are examples to tune the rules with: open one and keep it as a test of what should have happened.
+                  </Text>
+                  {(['not_needed', 'sooner'] as const).map((feedback) => {
+                    const calls = s.byTrigger.reduce((sum, t) => sum + (feedback === 'not_needed' ? t.notNeeded : t.sooner), 0);
+                    return calls > 0 ? (
+                      <Button key={feedback} variant="light" size="xs" onClick={show('any', '', '', feedback)}>
+                        {`Show the ${count(calls, 'call', 'calls')} ${feedback === 'not_needed' ? 'agents said did not need a person' : 'where a person should have come sooner'}`}
+                      </Button>
+                    ) : null;
+                  })}
+                </Group>
+              )}
             </Paper>
           )}
           {flowId && s.byVersion.length > 0 && (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { handoffCategories, type CallList, type CallListItem, type ConversationTest, type HandoffCategory, type RealCallReading, type ScriptedTurn, type TranscriptEntry } from '@baton/shared';
+import { handoffCategories, type CallList, type CallListItem, type ConversationTest, type HandoffCategory, type HandoffFeedback, type RealCallReading, type ScriptedTurn, type TranscriptEntry } from '@baton/shared';
 import { fetchJson } from '../api/fetchJson.ts';
 import { useApi } from '../api/useApi.ts';
 import { categoryNames } from '../editor/inspector/signalNames.ts';
@@ -27,7 +27,12 @@ export interface ExplorerFilter {
   version?: string;
   /** How the calls ended (a disposition), or "" / absent (any). */
   disposition?: string;
+  /** What the agent said of the handoff in the wrap-up, or "" / absent (any). */
+  feedback?: string;
 }
+
+/** What the agent said of the handoff, as the explorer says it. */
+const FEEDBACK: Record<HandoffFeedback, string> = { needed: 'a person was needed', not_needed: 'a person was not needed', sooner: 'a person should have come sooner' };
 
 /** A version as people say it. */
 export const versionName = (version: string) => (version === 'draft' ? 'Test calls (draft)' : `Version ${version}`);
@@ -52,7 +57,9 @@ function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void
   const read = reading.status === 'ready' ? reading.data : null;
   // Each caller turn with the assistant, matched to its line by when it was said.
   const noticed = new Map((read?.turns ?? []).map((t) => [`${t.at}|${t.text}`, t]));
-  const [name, setName] = useState(`Real call of ${when(item.startedAt)}: ${item.snippet.split(' / ')[0].slice(0, 80)}`);
+  // A handoff the agent said was not needed is an example to tune with: the test asks for what should have happened.
+  const notNeeded = item.handoff !== null && item.handoffFeedback === 'not_needed';
+  const [name, setName] = useState(`${notNeeded ? 'No person needed, said the agent' : 'Real call'} of ${when(item.startedAt)}: ${item.snippet.split(' / ')[0].slice(0, 80)}`);
   const [expectHandoff, setExpectHandoff] = useState(true);
   const [expectEnd, setExpectEnd] = useState(true);
   const [saved, setSaved] = useState<string | null>(null);
@@ -65,7 +72,7 @@ function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void
     event.preventDefault();
     if (!data) return;
     const expect: ConversationTest['expect'] = {};
-    if (expectHandoff) expect.handoff = data.handoff ? { category: data.handoff.reason.category } : null;
+    if (expectHandoff) expect.handoff = data.handoff && !notNeeded ? { category: data.handoff.reason.category } : null;
     if (expectEnd && endsAt) Object.assign(expect, { endsAt, status: 'ended' as const });
     try {
       setError(null);
@@ -121,8 +128,20 @@ function CallDetail({ item, onClose }: { item: CallListItem; onClose: () => void
               The caller's {turns.length} {turns.length === 1 ? 'turn' : 'turns'}{data.handoff ? ' up to the handoff' : ''} are replayed against the flow; tick what must happen again.
             </Text>
             <TextInput label="Test name" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} required />
+            {notNeeded && (
+              <Text size="sm" role="note">
+                The agent said this caller did not need a person, so the test asks that the assistant keep the call. It fails on the version the
+                call ran on until a rule is changed: run it after each change to see when the rules get it right.
+              </Text>
+            )}
             <Checkbox
-              label={data.handoff ? `The call goes to a person because: ${categoryNames[data.handoff.reason.category].toLowerCase()}` : 'The call is not handed to a person'}
+              label={
+                notNeeded
+                  ? 'The call is not handed to a person (as the agent said)'
+                  : data.handoff
+                    ? `The call goes to a person because: ${categoryNames[data.handoff.reason.category].toLowerCase()}`
+                    : 'The call is not handed to a person'
+              }
               checked={expectHandoff}
               onChange={(e) => setExpectHandoff(e.currentTarget.checked)}
             />
@@ -163,6 +182,7 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
   if (filter.category) params.set('category', filter.category);
   if (flowId && filter.version) params.set('version', filter.version);
   if (filter.disposition) params.set('disposition', filter.disposition);
+  if (filter.feedback) params.set('feedback', filter.feedback);
   if (score) params.set('score', score);
   const list = useApi((signal) => fetchJson<CallList>(`/api/analytics/calls?${params}`, signal), params.toString());
 
@@ -207,6 +227,14 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
             onChange={(value) => onFilter({ ...filter, disposition: value ?? '' })}
             allowDeselect={false}
           />
+          <Select
+            label="The agent said"
+            w={250}
+            data={[{ value: '', label: 'Anything or nothing' }, ...Object.entries(FEEDBACK).map(([value, label]) => ({ value, label: label[0].toUpperCase() + label.slice(1) }))]}
+            value={filter.feedback ?? ''}
+            onChange={(value) => onFilter({ ...filter, feedback: value ?? '' })}
+            allowDeselect={false}
+          />
           <Select label="Survey score" w={120} data={[{ value: '', label: 'Any' }, ...['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: s }))]} value={score} onChange={(value) => setScore(value ?? '')} allowDeselect={false} />
           <Button type="submit">Find calls</Button>
           <Anchor href={`/api/analytics/calls?${params}&format=csv`} download>
@@ -237,7 +265,14 @@ export function CallExplorer({ flowId, versions, range, filter, onFilter }: { fl
                 <Table.Tr key={c.callId}>
                   <Table.Td>{when(c.startedAt)}</Table.Td>
                   <Table.Td>{ENDINGS[c.disposition] ?? c.disposition.replace(/_/g, ' ')}</Table.Td>
-                  <Table.Td>{c.handoff ? categoryNames[c.handoff.category] : 'No'}</Table.Td>
+                  <Table.Td>
+                    {c.handoff ? categoryNames[c.handoff.category] : 'No'}
+                    {c.handoffFeedback && (
+                      <Text size="xs" c="dimmed">
+                        The agent said {FEEDBACK[c.handoffFeedback]}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{c.surveyScore ?? '—'}</Table.Td>
                   <Table.Td>{c.snippet}</Table.Td>
                   <Table.Td>

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffSignal, PeriodFigures, RealPhrases, WrapUpFacts } from '@baton/shared';
+import type { AnalyticsSummary, CallFacts, CallList, FlowStepFigures, HandoffCategory, HandoffFeedback, HandoffSignal, PeriodFigures, RealPhrases, WrapUpFacts } from '@baton/shared';
 import type { CallLog } from '../store/types.ts';
 
 /** Records read from the call log per round. */
@@ -57,6 +57,8 @@ export interface CallsQuery {
   category?: string;
   disposition?: string;
   surveyScore?: number;
+  /** What the agent said of the handoff in the wrap-up. */
+  feedback?: HandoffFeedback;
   limit: number;
   offset: number;
 }
@@ -383,6 +385,7 @@ export class CallAnalytics {
     add('phone = $phone', 'phone', query.phone);
     add('disposition = $disposition', 'disposition', query.disposition);
     add('survey_score = $score', 'score', query.surveyScore);
+    add('call_id IN (SELECT call_id FROM wrap_ups WHERE handoff_feedback = $feedback)', 'feedback', query.feedback);
     if (query.category === 'none') where.push('NOT handed_over');
     else if (query.category === 'any') where.push('handed_over');
     else add('category = $category', 'category', query.category);
@@ -397,7 +400,8 @@ export class CallAnalytics {
     const rows = (
       await this.db.runAndReadAll(
         `SELECT count(*) OVER () AS total, call_id, flow_id, flow_version, strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at, strftime(ended_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS ended_at,
-           disposition, turns, phone, handed_over, category, signal, trigger_id, from_node_id, survey_score, left(caller_text, 160) AS snippet
+           disposition, turns, phone, handed_over, category, signal, trigger_id, from_node_id, survey_score, left(caller_text, 160) AS snippet,
+           (SELECT handoff_feedback FROM wrap_ups w WHERE w.call_id = calls.call_id) AS feedback
          FROM calls WHERE ${filter} ORDER BY started_at DESC, call_id LIMIT ${Math.trunc(query.limit)} OFFSET ${Math.trunc(query.offset)}`,
         params,
       )
@@ -417,6 +421,7 @@ export class CallAnalytics {
         handoff: r.handed_over ? { category: r.category as HandoffCategory, signal: r.signal as HandoffSignal, triggerId: (r.trigger_id as string | null) ?? null, fromNodeId: (r.from_node_id as string | null) ?? null } : null,
         surveyScore: r.survey_score === null || r.survey_score === undefined ? null : Number(r.survey_score),
         snippet: String(r.snippet ?? '').replace(/\n/g, ' / '),
+        handoffFeedback: (r.feedback as HandoffFeedback | null) ?? null,
       })),
     };
   }

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AnalyticsSummary, CallList, RealCallReading } from '@baton/shared';
+import { handoffFeedbacks, type AnalyticsSummary, type CallList, type HandoffFeedback, type RealCallReading } from '@baton/shared';
 import type { CallAnalytics } from '../analytics/CallAnalytics.ts';
 import { AppError } from '../errors.ts';
 
@@ -11,7 +11,7 @@ const MAX_DAYS = 366;
  * `/api/analytics`:
  * GET /summary?from=&to=&flowId=&serviceLevelSeconds=&format=csv -> AnalyticsSummary (or its figures as CSV): calls that
  *   started in [from, to) (ISO dates or times; the last 7 days by default), for one flow or all.
- * GET /calls?from=&to=&flowId=&version=&q=&phone=&category=&disposition=&score=&limit=&offset=&format=csv -> CallList
+ * GET /calls?from=&to=&flowId=&version=&q=&phone=&category=&disposition=&score=&feedback=&limit=&offset=&format=csv -> CallList
  *   (or the page as CSV): finished calls that match, newest first; `q` is words the caller said (all of them);
  *   `category` a handoff category, "any" (handed to a person for any reason) or "none" (finished by the assistant).
  * GET /flows/:id/steps?from=&to=&version= -> FlowStepFigures: per step, calls that passed, left for a person there,
@@ -96,6 +96,7 @@ export function analyticsRoutes(analytics: () => Promise<CallAnalytics>, readCal
         category: text('category', 40),
         disposition: text('disposition', 40),
         surveyScore: whole('score', 1, 5),
+        feedback: feedbackParam(text('feedback', 20)),
         limit: whole('limit', 1, 500, 50)!,
         offset: whole('offset', 0, 1_000_000, 0)!,
       });
@@ -120,9 +121,16 @@ function period(query: Record<string, unknown>): { from: Date; to: Date } {
   return { from, to };
 }
 
+/** `feedback`: what the agent said of the handoff in the wrap-up. */
+function feedbackParam(value: string | undefined): HandoffFeedback | undefined {
+  if (value === undefined) return undefined;
+  if (!(handoffFeedbacks as readonly string[]).includes(value)) throw new AppError(400, 'bad_query', `"feedback" must be one of ${handoffFeedbacks.join(', ')}.`);
+  return value as HandoffFeedback;
+}
+
 function callsCsv(list: CallList): string {
-  const header = ['call', 'flow', 'version', 'started', 'ended', 'how it ended', 'caller turns', 'caller number', 'handed over for', 'signal', 'at step', 'survey score', 'caller said'];
-  const rows = list.calls.map((c) => [c.callId, c.flowId, c.flowVersion, c.startedAt, c.endedAt, c.disposition, c.turns, c.phone ?? '', c.handoff?.category ?? '', c.handoff?.signal ?? '', c.handoff?.fromNodeId ?? '', c.surveyScore ?? '', c.snippet]);
+  const header = ['call', 'flow', 'version', 'started', 'ended', 'how it ended', 'caller turns', 'caller number', 'handed over for', 'signal', 'at step', 'agent said of the handoff', 'survey score', 'caller said'];
+  const rows = list.calls.map((c) => [c.callId, c.flowId, c.flowVersion, c.startedAt, c.endedAt, c.disposition, c.turns, c.phone ?? '', c.handoff?.category ?? '', c.handoff?.signal ?? '', c.handoff?.fromNodeId ?? '', c.handoffFeedback ?? '', c.surveyScore ?? '', c.snippet]);
   return `${[header, ...rows].map((row) => row.map((cell) => csvCell(cell)).join(',')).join('\n')}\n`;
 }
 

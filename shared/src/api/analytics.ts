@@ -115,6 +115,8 @@ export interface CallListItem {
   surveyScore: number | null;
   /** The start of what the caller said. */
   snippet: string;
+  /** What the agent said of the handoff in the wrap-up, when they said. */
+  handoffFeedback: HandoffFeedback | null;
 }
 
 /** GET /api/analytics/calls: the calls that match, newest first, a page of them, and how many match in all. */
