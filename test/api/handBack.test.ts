@@ -67,6 +67,44 @@ describe('The agent hands the call back to the assistant', () => {
     expect((await api().get(`/api/desk/agents/${amara}/state`)).body).toMatchObject({ status: 'available', calls: [] });
   });
 
+  it('When the caller, back with the assistant, says they are in danger, then a person takes over again at once, told why, and the new handoff is not the old one', async () => {
+    await api().post('/api/desk/agents/chloe-martin/status').send({ status: 'available' }).expect(200);
+    const chloe = await openEventStream(`${billing.server.url}/api/desk/agents/chloe-martin/events`, streams);
+    const { callId } = await callWithAmara();
+    await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara, note: 'Refund done.' }).expect(200);
+    const turn = await api().post(`/api/calls/${callId}/turns`).send({ text: "honestly I don't want to be alive anymore" }).expect(200);
+    expect(turn.body.state.status).toBe('queued');
+    expect(saidIn(turn.body).join(' ')).toMatch(/customer care specialists/);
+    const call = (await api().get(`/api/calls/${callId}`)).body;
+    expect(call.handoff).toMatchObject({ reason: { signal: 'safety', category: 'complex_or_sensitive' } });
+    expect(call.handoff.handedBack).toBeUndefined();
+    expect(call.handoff.turns).toBe(3);
+    const offer = (await chloe.next('offer_made')).data;
+    expect(offer).toMatchObject({ callId, queueId: 'care', packet: { reason: { signal: 'safety' } } });
+  });
+
+  it('When the caller, back with the assistant, asks for a person again, then the call goes to a person again with that reason, and calm words before it do not', async () => {
+    await api().post('/api/desk/agents/ben-hughes/status').send({ status: 'available' }).expect(200);
+    const ben = await openEventStream(`${billing.server.url}/api/desk/agents/ben-hughes/events`, streams);
+    const { callId } = await callWithAmara();
+    await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: amara, note: 'Refund done.' }).expect(200);
+    // What the caller said before the agent (a request for a person) does not send them straight back.
+    expect((await api().post(`/api/calls/${callId}/turns`).send({ text: 'yes I have another question' }).expect(200)).body.state.status).toBe('ai');
+    const again = await api().post(`/api/calls/${callId}/turns`).send({ text: 'actually can I speak to someone about my bill' }).expect(200);
+    expect(again.body.state.status).toBe('queued');
+    expect(saidIn(again.body).join(' ')).toMatch(/because you asked to speak with a person/);
+    const offer = (await ben.next('offer_made')).data;
+    expect(offer).toMatchObject({ callId, packet: { reason: { category: 'explicit_request' } } });
+    await api().post(`/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`).expect(200);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: 'ben-hughes' } });
+    // To the end: Amara wraps up her part without touching the call; Ben hangs up with his; both are free again.
+    await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'resolved', note: 'Refund done.', hadToAskAgain: false }).expect(201);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: 'ben-hughes' } });
+    await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'ben-hughes', wrapUp: { disposition: 'resolved', note: 'Explained the bill.', hadToAskAgain: false } }).expect(200);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'ended' }, disposition: 'resolved' });
+    for (const agentId of [amara, 'ben-hughes']) expect((await api().get(`/api/desk/agents/${agentId}/state`)).body).toMatchObject({ status: 'available', calls: [], offers: [] });
+  });
+
   it('When a hand-back comes twice, from an agent who does not have the call, or after the call ended, then it is refused with 409 saying why, and nothing changes', async () => {
     const { callId } = await callWithAmara();
     const stranger = await api().post(`/api/desk/calls/${callId}/hand-back`).send({ agentId: 'ben-hughes', note: 'x' });

@@ -44,7 +44,8 @@ export interface CallSession {
     outcome?: TransferResult;
     /** When the transfer's outcome came (an agent took the call, or nobody could). */
     outcomeAt?: string;
-    handedBack?: { note: string; at: string; agentId: string };
+    /** The agent gave the call back to the assistant, after the caller's `turns`-th turn: the handoff is over. */
+    handedBack?: { note: string; at: string; agentId: string; turns?: number };
   } | null;
   /** The agent who took the call, once one has. */
   agent: { id: string; name: string } | null;
@@ -58,6 +59,14 @@ export interface CallSession {
 }
 
 export const RECENT_TURNS = 10;
+
+/**
+ * The handoff the call is on its way to or with a person for, or null: none yet, or the agent handed the call back, so
+ * the flow's triggers (safety first) listen again and a later handoff is a new one.
+ */
+export function handoffUnderway(session: CallSession): CallSession['handoff'] {
+  return session.handoff && !session.handoff.handedBack ? session.handoff : null;
+}
 
 /** A session for a call that has not started yet; the `start` event runs the flow's start node. */
 export function createSession(init: { callId: string; flowId: string; flowVersion: number | 'draft'; startNodeId: string; at: string }): CallSession {

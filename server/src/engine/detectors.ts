@@ -155,8 +155,10 @@ export function detectorCheck(detector: Detector, settings: FlowSettings, thresh
     case 'turn_limit': {
       const { turns } = detector;
       return (session) => {
-        if (session.turnCount < turns) return null;
-        return { signal: 'turn_limit', explanation: `The caller has spoken ${session.turnCount} times without the call being resolved (limit ${turns}).` };
+        // After an agent handed the call back, the turns since then.
+        const spoken = session.turnCount - (session.handoff?.handedBack?.turns ?? 0);
+        if (spoken < turns) return null;
+        return { signal: 'turn_limit', explanation: `The caller has spoken ${spoken} times without the call being resolved (limit ${turns}).` };
       };
     }
   }

@@ -1,5 +1,5 @@
 import type { HandoffCategory, HandoffReason, ParsedNode } from '@baton/shared';
-import type { CallSession } from './CallSession.ts';
+import { handoffUnderway, type CallSession } from './CallSession.ts';
 import type { TurnFacts } from './detectors.ts';
 import type { RuntimeFlow } from './RuntimeFlow.ts';
 import { ruleValues, type LiveQueues } from './values.ts';
@@ -15,8 +15,8 @@ type Firing = { trigger: ParsedNode; reason: HandoffReason };
 
 /** The trigger that fires on this turn, with the reason it gives (and the others that also held), or null. */
 export function firingTrigger(flow: RuntimeFlow, session: CallSession, facts: TurnFacts, at: string, queues?: LiveQueues): Firing | null {
-  // Once the call is on its way to a person, triggers have done their job.
-  if (session.handoff || session.status !== 'ai') return null;
+  // Once the call is on its way to a person, triggers have done their job (until an agent hands the call back).
+  if (handoffUnderway(session) || session.status !== 'ai') return null;
   const safety = facts.signals?.safety;
   const held: Firing[] = [];
   const judgedInDanger = facts.signals?.judgement?.inDanger === true;

@@ -1,5 +1,6 @@
 import { renderTemplate, type CallAction, type CallEvent, type HandoffReason, type ParsedNode, type SayPurpose, type TurnSignals } from '@baton/shared';
 import { RECENT_TURNS, SessionDraft, type CallSession } from './CallSession.ts';
+import { AppendOnlyList } from './AppendOnlyList.ts';
 import { buildPacket } from './buildPacket.ts';
 import { firingTrigger } from './evaluateTriggers.ts';
 import { neverHandleHandoff, understoodByModel, type AiUtterance } from './executors/aiExecutor.ts';
@@ -118,7 +119,12 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       if (s.status !== 'agent' || !transfer?.next.has('after_agent')) break;
       s.status = 'ai';
       s.slots = { ...s.slots, ...event.slots };
-      s.handoff = { ...s.handoff!, handedBack: { note: event.note, at: event.at, agentId: event.agentId } };
+      s.handoff = { ...s.handoff!, handedBack: { note: event.note, at: event.at, agentId: event.agentId, turns: s.turnCount } };
+      // The assistant listens afresh: what the caller said before the agent (their mood, repeats, voice level, turns
+      // not understood) does not send them straight back to a person; what they say now, danger above all, may.
+      s.recentTurns = AppendOnlyList.of();
+      s.asrTrend = AppendOnlyList.of();
+      s.noMatchStreak = 0;
       ctx.tried(transfer.node, 'the agent handed the call back');
       follow(ctx, transfer, next('after_agent'));
       break;

@@ -436,7 +436,8 @@ export class CallService {
     if (before.status === 'agent' && before.agent) this.tellAgent(callId, before.agent.id, event, event.type === 'hangup');
     let outcome: StepResult | undefined;
     for (const a of result.actions) {
-      if (a.type === 'transfer') outcome = this.transfer(callId, next, a, event.at);
+      // A handoff after an agent handed the call back is a new one, even to the same queue.
+      if (a.type === 'transfer') outcome = this.transfer(callId, next, a, event.at, before.handoff?.handedBack !== undefined);
       if (a.type === 'callback') this.createCallback(callId, s, a);
     }
     return outcome ? { ...result, session: outcome.session, actions: [...result.actions, ...outcome.actions] } : result;
@@ -447,7 +448,7 @@ export class CallService {
    * takes the transfer's `no_agent` port (the flow offers a call back), an unknown queue `failed`; otherwise the call
    * joins the queue. The queue's webhook hears of every handoff.
    */
-  private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string): StepResult | undefined {
+  private transfer(callId: string, call: LiveCall, action: Extract<CallAction, { type: 'transfer' }>, at: string, afresh = false): StepResult | undefined {
     // With a language model, routing and the webhook get the briefing with its summary (bounded by the model's timeout).
     // The language model's summary, the queue's caller lookup and the number's earlier calls fill the briefing in, each
     // within its budget.
@@ -468,8 +469,9 @@ export class CallService {
       // Closed, nobody signed in with the skills, or a wait past the queue's maximum: nobody could take it.
       return this.apply(callId, call, { type: 'transfer_outcome', at, outcome: decision.outcome, result: decision.outcome === 'no_agent' ? 'busy' : 'failed', reason: decision.message });
     }
-    if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, route)).catch(this.onError);
-    else this.background(this.routing!.handOff(callId, action.queue, action.packet, route));
+    const routed = afresh ? { ...route, afresh } : route;
+    if (briefed) void briefed.then((packet) => this.handOffBriefed(callId, action.queue, packet, routed)).catch(this.onError);
+    else this.background(this.routing!.handOff(callId, action.queue, action.packet, routed));
     return undefined;
   }
 

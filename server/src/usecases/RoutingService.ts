@@ -54,7 +54,7 @@ type Route = Pick<CallToRoute, 'skills' | 'priority' | 'flags'>;
 type StaffingChange = { kind: 'agent_saved'; agentId: string } | { kind: 'queue_changed' | 'agent_removed' };
 /** A change to routing, as the shared log carries it (with several instances) or as applied at once. */
 type Command =
-  | { op: 'enqueue'; callId: string; queueId: string; packet: HandoffPacket; route: Route; since?: number }
+  | { op: 'enqueue'; callId: string; queueId: string; packet: HandoffPacket; route: Route; since?: number; afresh?: boolean }
   | { op: 'leave'; callId: string; abandoned?: boolean }
   | { op: 'status'; agentId: string; status: AgentStatus }
   | { op: 'accept'; offerId: string }
@@ -209,9 +209,9 @@ export class RoutingService {
    * `route`: the transfer step's skills and priority, the flags the queue may boost, and `since`, when the call was
    * handed over if that was before now (a call resumed after a restart keeps its place).
    */
-  handOff(callId: string, queueId: string, packet: HandoffPacket, route: Route & { since?: Date } = {}) {
-    const { since, ...toRoute } = route;
-    return this.run({ op: 'enqueue', callId, queueId, packet, route: toRoute, ...(since ? { since: since.getTime() } : {}) });
+  handOff(callId: string, queueId: string, packet: HandoffPacket, route: Route & { since?: Date; afresh?: boolean } = {}) {
+    const { since, afresh, ...toRoute } = route;
+    return this.run({ op: 'enqueue', callId, queueId, packet, route: toRoute, ...(since ? { since: since.getTime() } : {}), ...(afresh ? { afresh } : {}) });
   }
 
   /** Whether a transfer to the queue can reach an agent now, decided before the call joins it. */
@@ -438,9 +438,10 @@ export class RoutingService {
     switch (command.op) {
       case 'enqueue': {
         // A call handed over again while it waits or talks to an agent (the caller presses 0 in the queue) keeps its place;
-        // one its agent sends on to another queue joins that one (the agent keeps it until their wrap-up).
+        // one its agent sends on to another queue joins that one (the agent keeps it until their wrap-up), and so does one
+        // handed over afresh after its agent gave it back to the assistant, whatever the queue.
         const current = this.handedOver.get(command.callId);
-        if (current && (current.queueId === command.queueId || this.router.isQueued(command.callId))) {
+        if (current && !command.afresh && (current.queueId === command.queueId || this.router.isQueued(command.callId))) {
           current.packet = command.packet;
           return;
         }

@@ -1,5 +1,5 @@
 import type { AiData, CallEvent, HandoffReason, IntentDefinition, ParsedNode } from '@baton/shared';
-import type { CallSession } from '../CallSession.ts';
+import { handoffUnderway, type CallSession } from '../CallSession.ts';
 import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import { next, wait, type CallInput, type Executor, type StepContext } from './Executor.ts';
 
@@ -33,7 +33,7 @@ export function understoodByModel(flow: RuntimeFlow, session: CallSession, gener
 export function neverHandleHandoff(flow: RuntimeFlow, session: CallSession, generated: GeneratedAnswer | undefined): { trigger: ParsedNode; reason: HandoffReason } | null {
   const topic = generated?.neverHandleTopic;
   const at = topic && generativeAt(flow, session);
-  if (!at || !at.data.generative!.neverHandle.includes(topic) || session.handoff || session.status !== 'ai') return null;
+  if (!at || !at.data.generative!.neverHandle.includes(topic) || handoffUnderway(session) || session.status !== 'ai') return null;
   const inScope = flow.triggers.filter((t) => !t.scope || t.scope.has(session.nodeId));
   const trigger = (inScope.find((t) => t.data.category === 'complex_or_sensitive') ?? inScope[0])?.node;
   if (!trigger) return null;

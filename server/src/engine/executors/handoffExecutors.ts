@@ -1,6 +1,6 @@
 import type { HandoffReason, ParsedNode, TransferTarget } from '@baton/shared';
 import { buildPacket } from '../buildPacket.ts';
-import type { CallSession } from '../CallSession.ts';
+import { handoffUnderway, type CallSession } from '../CallSession.ts';
 import type { RuntimeFlow, RuntimeStep } from '../RuntimeFlow.ts';
 import { queueFigures, UNNAMED_AGENT } from '../values.ts';
 import { next, wait, type CallInput, type Executor, type Outcome, type StepContext } from './Executor.ts';
@@ -28,7 +28,7 @@ function pathReason(flow: RuntimeFlow, session: CallSession, node: ParsedNode): 
 export const transparencyExecutor: Executor = {
   enter(ctx, step) {
     const { node } = step;
-    if (!ctx.session.handoff) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at, fromNodeId: node.id, turns: ctx.session.turnCount };
+    if (!handoffUnderway(ctx.session)) ctx.session.handoff = { reason: pathReason(ctx.flow, ctx.session, node), at: ctx.at, fromNodeId: node.id, turns: ctx.session.turnCount };
     // Routing's expectation is worked out now, before a word is said, for the call as the transfer will route it. A
     // transfer to a phone system outside Baton is not Baton's to predict: the queue's typical wait stands.
     const transfer = upcomingTransfer(ctx.flow, node.id);
@@ -50,9 +50,10 @@ function wantsCallback(input: CallInput): boolean {
 export const transferExecutor: Executor = {
   enter(ctx, { node }) {
     const session = ctx.session;
-    const reason = session.handoff?.reason ?? pathReason(ctx.flow, session, node);
+    const underway = handoffUnderway(session);
+    const reason = underway?.reason ?? pathReason(ctx.flow, session, node);
     const packet = buildPacket(session, reason, ctx.at);
-    const decided = session.handoff ?? { at: ctx.at, fromNodeId: node.id, turns: session.turnCount };
+    const decided = underway ?? { at: ctx.at, fromNodeId: node.id, turns: session.turnCount };
     session.handoff = { reason, at: decided.at, fromNodeId: decided.fromNodeId, turns: decided.turns, queue: node.data.queue, packet, nodeId: node.id };
     session.status = 'queued';
     // The transparency message before the transfer already told the caller the wait.
