@@ -35,6 +35,21 @@ describe('transfers and the queues they reach', () => {
     expect((await api().get('/api/flows/no-such-team/issues')).body).toContainEqual(expect.objectContaining({ code: 'transfer_queue_unknown', severity: 'error' }));
   });
 
+  it('When no agent has every skill a transfer asks for, then the flow warns that its callers can never reach a person, and once an agent has them the warning goes', async () => {
+    await billingWith('rare-skill', (flow) => {
+      for (const node of flow.nodes) if (node.kind === 'transfer' && node.data.queue === 'billing') (node.data as { skills?: string[] }).skills = ['billing', 'sign_language'];
+    });
+    const warned = (await api().get('/api/flows/rare-skill/issues').expect(200)).body;
+    expect(warned).toContainEqual(
+      expect.objectContaining({ code: 'transfer_nobody_skilled', severity: 'warning', nodeId: 'transfer_billing', message: expect.stringMatching(/No agent has every skill .* \(billing, sign_language\)/) }),
+    );
+    // A warning, not an error: the flow can be published while the team is being trained.
+    const agents = (await api().get('/api/agents').expect(200)).body as Array<{ id: string; version: number; skills: Array<{ skill: string; proficiency: number }> }>;
+    const amara = agents.find((a) => a.id === 'amara-okafor')!;
+    await api().put('/api/agents/amara-okafor').set('If-Match', `"${amara.version}"`).send({ ...amara, skills: [...amara.skills, { skill: 'sign_language', proficiency: 3 }] }).expect(200);
+    expect(((await api().get('/api/flows/rare-skill/issues').expect(200)).body as Array<{ code: string }>).map((i) => i.code)).not.toContain('transfer_nobody_skilled');
+  });
+
   it("When a queue is taken out of the flow's settings while a transfer still uses it, then publish is refused, naming the step", async () => {
     await billingWith('queue-removed', (flow) => (flow.settings.queues = flow.settings.queues.filter((q) => q.id !== 'care')));
     const refused = await api().post('/api/flows/queue-removed/publish');

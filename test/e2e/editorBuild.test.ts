@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, connectHandles, getFlowViaApi, resultsDir, server, sourceHandle, targetHandle, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, connectHandles, copyOfFlow, getFlowViaApi, openEditor, resultsDir, server, sourceHandle, targetHandle, useServerAndBrowser } from './editorHarness.ts';
 
 
 /** Drags a palette item onto the canvas so the new node's middle lands at (x, y) inside the canvas. */
@@ -101,5 +101,18 @@ describe('Building a flow', () => {
     await context.close();
     // Put the queue back for whatever runs next on this server.
     await fetch(`${server.url}/api/queues`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(billing) });
+  });
+
+  it('When a transfer asks for a skill no agent has, then the issues panel warns that its callers can never reach a person and says what to do', async () => {
+    const flowId = await copyOfFlow(server, 'billing-support');
+    const flow = await getFlowViaApi(server, flowId);
+    flow.nodes.find((n) => n.id === 'transfer_billing')!.data.skills = ['billing', 'sign_language'];
+    const saved = await fetch(`${server.url}/api/flows/${flowId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': `"${flow.version}"` }, body: JSON.stringify(flow) });
+    expect(saved.ok).toBe(true);
+    const page = await openEditor(browser, server, flowId, { width: 1024, height: 768 });
+    const issues = page.getByRole('region', { name: 'Issues' });
+    await issues.getByText(/No agent has every skill "Billing team" asks for \(billing, sign_language\), so its callers can never reach a person/).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'editor-nobody-skilled.png') });
+    await page.context().close();
   });
 });

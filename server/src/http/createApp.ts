@@ -12,7 +12,7 @@ import { CallService } from '../usecases/CallService.ts';
 import { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { RuntimeFlowCache } from '../usecases/RuntimeFlowCache.ts';
 import { notFound } from '../errors.ts';
-import type { RealCallReading } from '@baton/shared';
+import type { CompileContext, RealCallReading } from '@baton/shared';
 import { SimulationService, type RealCallSource, type RealPhraseSource } from '../usecases/SimulationService.ts';
 import { readRealCall, realCallOf, type RealCall } from '../simulation/replayRealCall.ts';
 import { callRoutes, turnHandler } from './callRoutes.ts';
@@ -108,6 +108,15 @@ function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog
   };
 }
 
+/** What a flow's transfers are checked against: the queues of Settings → Queues and who has which skills. */
+function routingContext(store: Store): CompileContext {
+  const queues = store.queues.list();
+  return {
+    routingQueueIds: new Set(queues.map((q) => q.id)),
+    skills: { ofQueues: new Map(queues.map((q) => [q.id, q.requiredSkills])), ofAgents: store.agents.list().map((a) => new Set(a.skills.map((s) => s.skill))) },
+  };
+}
+
 /** How real callers of a flow put an intent, from the analytics copy. */
 function realPhrasesFrom(analytics: () => Promise<CallAnalytics>): RealPhraseSource {
   return async (query) => (await (await analytics()).phrases(query)).phrases.map((p) => p.text);
@@ -156,7 +165,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   });
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
-  api.use('/flows', flowRoutes(store.flows, conversationTests, () => new Set(store.queues.list().map((q) => q.id))));
+  api.use('/flows', flowRoutes(store.flows, conversationTests, () => routingContext(store)));
   api.use(simulationRoutes(new SimulationService(store, runtimes, nlu, { calls: realCallsFrom(analytics, store.calls), phrases: realPhrasesFrom(analytics) })));
   api.use(staffingRoutes(new StaffingService(store, routing, webhooks)));
   api.use('/desk', deskRoutes(routing, calls.desk));

@@ -1,12 +1,13 @@
 import { Router } from 'express';
+import type { CompileContext } from '@baton/shared';
 import { notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import type { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { sendVersioned } from './sendVersioned.ts';
 import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
 
-/** `routingQueueIds`: the queues of Settings → Queues now, which every transfer must reach. */
-export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService, routingQueueIds: () => ReadonlySet<string>): Router {
+/** `routing`: the queues of Settings → Queues now, which every transfer must reach, and who has which skills. */
+export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService, routing: () => CompileContext): Router {
   const r = Router();
   r.get('/', (_req, res) => {
     res.json(flows.list());
@@ -26,12 +27,12 @@ export function flowRoutes(flows: FlowRepository, conversationTests: Conversatio
     res.status(204).end();
   });
   r.get('/:id/issues', (req, res) => {
-    res.json(flowIssues(flows, req.params.id, routingQueueIds()));
+    res.json(flowIssues(flows, req.params.id, routing()));
   });
   // 422 `flow_has_errors` (issues: FlowIssue[]) or 422 `conversation_tests_failed`
   // (issues: ConversationTestFailure[]: each failing test's id, name and failing expectations).
   r.post('/:id/publish', async (req, res) => {
-    res.json(await publishFlow(flows, req.params.id, (id) => conversationTests.runAllOnDraft(id), routingQueueIds()));
+    res.json(await publishFlow(flows, req.params.id, (id) => conversationTests.runAllOnDraft(id), routing()));
   });
   r.get('/:id/versions', (req, res) => {
     getFlowOrThrow(flows, req.params.id);

@@ -1,4 +1,4 @@
-import { blocksSaving, compileFlow, flowIdFromName, freeFlowId, hasErrors, parseFlow, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
+import { blocksSaving, compileFlow, flowIdFromName, freeFlowId, hasErrors, parseFlow, type CompileContext, type ConversationTestFailure, type ConversationTestRun, type FlowDocument, type FlowIssue } from '@baton/shared';
 import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import { versionFromIfMatch } from './ifMatch.ts';
@@ -61,19 +61,19 @@ export async function updateFlow(flows: FlowRepository, id: string, body: unknow
   return flows.update(id, flow, expected);
 }
 
-/** The draft's issues, checked against the contact center's queues (`routingQueueIds`) as a publish would be. */
-export function flowIssues(flows: FlowRepository, id: string, routingQueueIds: ReadonlySet<string>): FlowIssue[] {
-  return compileFlow(getFlowOrThrow(flows, id), { routingQueueIds }).issues;
+/** The draft's issues, checked against the contact center's queues and agents (`routing`) as a publish would be. */
+export function flowIssues(flows: FlowRepository, id: string, routing: CompileContext): FlowIssue[] {
+  return compileFlow(getFlowOrThrow(flows, id), routing).issues;
 }
 
 /**
  * Publishes the draft if it compiles without errors and every conversation test `runDraftTests`
  * plays on it passes; otherwise 422 `flow_has_errors` or 422 `conversation_tests_failed`.
  */
-export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun, routingQueueIds: ReadonlySet<string>) {
+export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun, routing: CompileContext) {
   const draft = getFlowOrThrow(flows, id);
   // A transfer to a queue that is not in Settings → Queues would fail on every call: it is refused here.
-  const { issues } = compileFlow(draft, { routingQueueIds });
+  const { issues } = compileFlow(draft, routing);
   if (hasErrors(issues)) {
     const errors = issues.filter((i) => i.severity === 'error');
     throw new AppError(422, 'flow_has_errors', `The flow has ${errors.length} error(s) to fix before it can be published.`, errors);

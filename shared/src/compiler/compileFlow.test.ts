@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallFlow } from '../testing/smallFlow.ts';
-import { compileFlow } from './compileFlow.ts';
+import { compileFlow, type CompileContext } from './compileFlow.ts';
 
 type Flow = ReturnType<typeof smallFlow>;
 const node = (f: Flow, id: string) => f.nodes.find((n) => n.id === id)!;
 const dropEdge = (f: Flow, id: string) => (f.edges = f.edges.filter((e) => e.id !== id));
 
 /** For each issue code, a change to the small flow that must produce it (and the node it must point at). */
-const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> = {
+const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string; context?: CompileContext }> = {
   invalid_flow: { change: (f) => ((f as { name: unknown }).name = 42) },
   unknown_node_kind: { change: (f) => f.nodes.push({ id: 'x', kind: 'teleport', position: { x: 0, y: 0 }, data: {} }), nodeId: 'x' },
   invalid_node_data: { change: (f) => (node(f, 'say_balance').data.text = ''), nodeId: 'say_balance' },
@@ -36,6 +36,11 @@ const cases: Record<string, { change: (f: Flow) => unknown; nodeId?: string }> =
     },
   },
   transfer_queue_unknown: { change: (f) => (node(f, 'transfer').data.queue = 'mars'), nodeId: 'transfer' },
+  transfer_nobody_skilled: {
+    change: (f) => (node(f, 'transfer').data.skills = ['sign_language']),
+    nodeId: 'transfer',
+    context: { routingQueueIds: new Set(['billing']), skills: { ofQueues: new Map([['billing', ['billing']]]), ofAgents: [new Set(['billing'])] } },
+  },
   trigger_scope_unknown_node: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: ['gone'] }), nodeId: 'person' },
   trigger_scope_empty: { change: (f) => (node(f, 'person').data.scope = { mode: 'nodes', nodeIds: [] }), nodeId: 'person' },
   trigger_without_condition: { change: (f) => (node(f, 'person').data.detectors = []), nodeId: 'person' },
@@ -75,11 +80,11 @@ describe('compileFlow', () => {
     expect(compiled?.triggers.map((t) => t.id)).toEqual(['person', 'sensitive']);
   });
 
-  for (const [code, { change, nodeId }] of Object.entries(cases)) {
+  for (const [code, { change, nodeId, context }] of Object.entries(cases)) {
     it(`When the flow has the problem "${code}", then the compiler reports it${nodeId ? ` on node "${nodeId}"` : ''} in words to act on`, () => {
       const flow = smallFlow();
       change(flow);
-      const { issues } = compileFlow(flow);
+      const { issues } = compileFlow(flow, context);
       const found = issues.find((i) => i.code === code);
       expect(found, JSON.stringify(issues, null, 1)).toBeDefined();
       if (nodeId) expect(found!.nodeId).toBe(nodeId);
@@ -111,6 +116,20 @@ describe('compileFlow', () => {
     expect(found).toMatchObject({ severity: 'error', nodeId: 'transfer' });
     expect(found!.message).toMatch(/"the billing team" \(queue "billing"\), which is not in Settings → Queues/);
     expect(compileFlow(smallFlow(), { routingQueueIds: new Set(['billing']) }).issues).toEqual([]);
+  });
+
+  it('When no agent has every skill a transfer asks for, then it is a warning naming them; once an agent has them it is gone', () => {
+    const flow = smallFlow();
+    node(flow, 'transfer').data.skills = ['vulnerable_customers'];
+    const ofQueues = new Map([['billing', ['billing']]]);
+    const routingQueueIds = new Set(['billing']);
+    const { compiled, issues } = compileFlow(flow, { routingQueueIds, skills: { ofQueues, ofAgents: [new Set(['billing']), new Set(['vulnerable_customers'])] } });
+    expect(compiled).toBeDefined();
+    const found = issues.find((i) => i.code === 'transfer_nobody_skilled');
+    expect(found).toMatchObject({ severity: 'warning', nodeId: 'transfer', field: 'data.skills' });
+    expect(found!.message).toMatch(/No agent has every skill .* asks for \(billing, vulnerable_customers\), so its callers can never reach a person/);
+    const staffed = compileFlow(flow, { routingQueueIds, skills: { ofQueues, ofAgents: [new Set(['billing', 'vulnerable_customers'])] } });
+    expect(staffed.issues.filter((i) => i.code === 'transfer_nobody_skilled')).toEqual([]);
   });
 
   it('When a message is too long, then the warning gives the estimated seconds', () => {

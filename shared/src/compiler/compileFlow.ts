@@ -28,6 +28,15 @@ export interface CompileContext {
    * whose transfer then takes its "failed" path).
    */
   routingQueueIds?: ReadonlySet<string>;
+  /** Who can answer: the skills each queue in Settings → Queues asks for, and each agent's skills (when known). */
+  skills?: RoutingSkills;
+}
+
+export interface RoutingSkills {
+  /** By queue id: the skills every agent of the queue must have. */
+  ofQueues: ReadonlyMap<string, readonly string[]>;
+  /** Each agent's skills. */
+  ofAgents: ReadonlyArray<ReadonlySet<string>>;
 }
 
 /** Compiles and lints a flow document; `compiled` is present only when there are no errors. */
@@ -38,7 +47,7 @@ export function compileFlow(input: unknown, context: CompileContext = {}): { com
   const built = buildFlowGraph(parsed.nodes, parsed.flow.edges, knownIds);
   const graphLint = lintGraph(built.graph);
   const content = lintContent(parsed.nodes);
-  issues.push(...built.issues, ...graphLint.issues, ...lintHandoff(built.graph, parsed.flow.settings, context.routingQueueIds), ...content.issues);
+  issues.push(...built.issues, ...graphLint.issues, ...lintHandoff(built.graph, parsed.flow.settings, context.routingQueueIds, context.skills), ...content.issues);
   issues.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   if (hasErrors(issues) || !graphLint.startId) return { issues };
   const triggers = parsed.nodes

@@ -1,5 +1,6 @@
 import type { FlowSettings } from '../flow/flowSchema.ts';
 import { sensitiveMattersTrigger, type TriggerData } from '../nodes/trigger.ts';
+import type { RoutingSkills } from './compileFlow.ts';
 import type { FlowIssue } from './FlowIssue.ts';
 import type { FlowGraph } from './flowGraph.ts';
 
@@ -7,7 +8,7 @@ import type { FlowGraph } from './flowGraph.ts';
  * The handoff best practices: callers can always ask for a person, hear why before any transfer, and every transfer
  * reaches a queue that exists. `routingQueueIds`: the queues of Settings → Queues, when known (the server, the editor).
  */
-export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQueueIds?: ReadonlySet<string>): FlowIssue[] {
+export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQueueIds?: ReadonlySet<string>, skills?: RoutingSkills): FlowIssue[] {
   const issues: FlowIssue[] = [];
   const nodes = [...graph.nodes.values()];
   const triggers = nodes.filter((n) => n.kind === 'trigger');
@@ -36,6 +37,18 @@ export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQue
       issues.push({ code: 'transfer_queue_unknown', severity: 'error', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to the queue "${t.data.queue}", which is not one of this flow's queues, so no agent would get them. Pick one of the flow's queues, or add the queue in Flow settings.` });
     else if (routingQueueIds && !routingQueueIds.has(queue.id))
       issues.push({ code: 'transfer_queue_unknown', severity: 'error', nodeId: t.id, field: 'data.queue', message: `"${t.label}" sends calls to "${queue.name}" (queue "${queue.id}"), which is not in Settings → Queues, so no agent would get them. Add the queue there, or pick another queue for this step.` });
+    else if (skills && isRoutedByBaton(t.data.target)) {
+      // Routing offers a call only to an agent with every skill the queue and the step ask for.
+      const needed = [...new Set([...(skills.ofQueues.get(queue.id) ?? []), ...((t.data.skills as string[] | undefined) ?? [])])];
+      if (needed.length > 0 && !skills.ofAgents.some((agent) => needed.every((s) => agent.has(s))))
+        issues.push({
+          code: 'transfer_nobody_skilled',
+          severity: 'warning',
+          nodeId: t.id,
+          field: 'data.skills',
+          message: `No agent has every skill "${t.label}" asks for (${needed.join(', ')}), so its callers can never reach a person and always take its "no agent" path. Give an agent these skills on the Agents page, or ask for fewer skills on this step.`,
+        });
+    }
   }
   for (const t of triggers) {
     const missing = (t.data as TriggerData).scope.nodeIds.filter((id) => !graph.nodes.has(id));
@@ -43,6 +56,11 @@ export function lintHandoff(graph: FlowGraph, settings: FlowSettings, routingQue
       issues.push({ code: 'trigger_scope_unknown_node', severity: 'warning', nodeId: t.id, field: 'data.scope.nodeIds', message: `"${t.label}" listens at nodes that no longer exist (${missing.join(', ')}). Update where it listens.` });
   }
   return issues;
+}
+
+/** A transfer to Baton's own agents (not a phone number or SIP address outside it). */
+function isRoutedByBaton(target: unknown): boolean {
+  return target === undefined || (target as { type?: string }).type === 'baton';
 }
 
 /** Transfers reachable on some path that has not passed a transparency message: a search over (node, told?) pairs. */

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compileFlow, type FlowIssue } from '@baton/shared';
+import { compileFlow, type CompileContext, type FlowIssue } from '@baton/shared';
 import { documentNodes } from '../store/documentNodes.ts';
 import { useEditorStore } from '../store/editorStore.ts';
-import { useRoutingQueueIds } from './useRoutingQueueIds.ts';
+import { useRoutingContext } from './useRoutingContext.ts';
 import { toFlowDocument } from '../store/flowConversion.ts';
 import type { EditorEdge, EditorNode, FlowMeta } from '../store/types.ts';
 
@@ -10,7 +10,7 @@ interface Checked {
   meta: FlowMeta | null;
   nodes: EditorNode[];
   edges: EditorEdge[];
-  routingQueueIds: ReadonlySet<string> | undefined;
+  routing: CompileContext | undefined;
   issues: FlowIssue[];
 }
 
@@ -35,15 +35,15 @@ export function useFlowIssues(): FlowIssue[] | null {
   // Positions and selection are not read by the compiler: subscribing to them would recompile on every drag frame.
   const nodes = useEditorStore(documentNodes);
   const edges = useEditorStore((s) => s.edges);
-  const routingQueueIds = useRoutingQueueIds();
+  const routing = useRoutingContext();
   const last = useRef<Checked | null>(null);
   return useMemo(() => {
     if (!ready) return null;
     const prev = last.current;
     // The settings count too: a queue taken out of them leaves its transfers pointing nowhere.
-    if (prev && prev.meta === meta && prev.edges === edges && prev.routingQueueIds === routingQueueIds && sameContent(prev.nodes, nodes)) return prev.issues;
-    const issues = meta ? compileFlow(toFlowDocument(meta, 0, nodes, edges), { routingQueueIds }).issues : [];
-    last.current = { meta, nodes, edges, routingQueueIds, issues };
+    if (prev && prev.meta === meta && prev.edges === edges && prev.routing === routing && sameContent(prev.nodes, nodes)) return prev.issues;
+    const issues = meta ? compileFlow(toFlowDocument(meta, 0, nodes, edges), routing).issues : [];
+    last.current = { meta, nodes, edges, routing, issues };
     return issues;
-  }, [meta, nodes, edges, ready, routingQueueIds]);
+  }, [meta, nodes, edges, ready, routing]);
 }
