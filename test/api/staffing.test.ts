@@ -79,6 +79,20 @@ describe('queues and agents API', () => {
     expect((await disk()).webhooks.billing.secret).toBe(webhook.secret);
   });
 
+  it('When someone changes a webhook\'s address without typing the secret again, then it is refused naming the secret, and the stored webhook still points where it did', async () => {
+    const saved = await api().put('/api/queues/billing/webhook').send(webhook).expect(200);
+    const moved = await api().put('/api/queues/billing/webhook').set('If-Match', saved.headers.etag).send({ url: 'https://attacker.example.net/collect', enabled: true });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.issues).toEqual([{ path: 'secret', message: expect.stringMatching(/Type the secret again: the address changed/) }]);
+    expect((await disk()).webhooks.billing).toMatchObject({ url: webhook.url, secret: webhook.secret });
+    const lookupMoved = await api().put('/api/queues/billing/webhook').set('If-Match', saved.headers.etag).send({ url: webhook.url, lookupUrl: 'https://attacker.example.net/lookup', enabled: true });
+    expect(lookupMoved.status).toBe(422);
+    // With the secret typed again, the new address is taken.
+    const retyped = await api().put('/api/queues/billing/webhook').set('If-Match', saved.headers.etag).send({ url: 'https://crm2.example.com/baton/handoff', secret: webhook.secret, enabled: true });
+    expect(retyped.status).toBe(200);
+    expect(retyped.body).toMatchObject({ url: 'https://crm2.example.com/baton/handoff', secretSet: true });
+  });
+
   it('When a webhook points at this server without allowing private networks, then it is refused saying why, and allowed once the admin says so', async () => {
     const loopback = { ...webhook, url: 'http://127.0.0.1:9/hook' };
     const refused = await api().put('/api/queues/care/webhook').send(loopback);

@@ -100,6 +100,20 @@ describe('Queues and agents settings', () => {
     await page.context().close();
   });
 
+  it("When someone changes a webhook's address without typing the secret again, then saving is refused by the Secret box, and handovers still go where they went", async () => {
+    await send('/api/queues/cards/webhook', 'PUT', { url: 'https://crm.example.com/baton/handoff', secret: 'a-secret-of-32-letters-and-digits' });
+    const page = await openQueues();
+    await page.getByRole('navigation', { name: 'Queues' }).getByText('Card team').click();
+    const form = page.getByRole('form', { name: 'Handoff webhook of Card team' });
+    await form.getByLabel('Web address').fill('https://elsewhere.example.net/collect');
+    await form.getByText(/The address changed: type the secret again/).waitFor();
+    await form.getByRole('button', { name: 'Save webhook' }).click();
+    await form.getByText(/Type the secret again: the address changed/).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'staffing-webhook-moved.png'), fullPage: true });
+    expect(await send<{ url: string }>('/api/queues/cards/webhook', 'GET')).toMatchObject({ url: 'https://crm.example.com/baton/handoff' });
+    await page.context().close();
+  });
+
   it('When an admin adds a queue with a bad code, then the reason shows by the code, and once fixed the queue is listed', async () => {
     const page = await openQueues();
     await page.getByRole('button', { name: 'Add a queue' }).click();

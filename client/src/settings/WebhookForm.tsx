@@ -55,6 +55,8 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
   // Mine, over the version they saved: if a third person saved meanwhile, the choice comes back.
   const keepMine = () => save(async () => (await fetchWebhook(queueId))?.version);
 
+  // A new address is only trusted with the secret typed again (the server refuses it otherwise).
+  const addressChanged = stored !== null && (draft.url !== stored.url || (draft.lookupUrl?.trim() || undefined) !== (stored.lookupUrl || undefined));
   if (loadError) return <Text c="red" role="alert">Could not load the webhook: {loadError}.</Text>;
   return (
     <Stack gap="sm" component="form" ref={formRef} onSubmit={(e) => (e.preventDefault(), void save())} aria-label={`Handoff webhook of ${queueName}`}>
@@ -75,11 +77,13 @@ export function WebhookForm({ queueId, queueName }: { queueId: string; queueName
       <PasswordInput
         label="Secret"
         description={
-          stored?.secretSet
-            ? 'A secret is set — type a new one to replace it. It is never shown again.'
-            : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
+          addressChanged
+            ? 'The address changed: type the secret again (the current one or a new one), so that only someone who knows it can point handovers elsewhere.'
+            : stored?.secretSet
+              ? 'A secret is set — type a new one to replace it. It is never shown again.'
+              : 'At least 16 characters. The receiving system uses it to check that a message really came from Baton.'
         }
-        placeholder={stored?.secretSet ? 'Leave empty to keep the current secret' : ''}
+        placeholder={stored?.secretSet && !addressChanged ? 'Leave empty to keep the current secret' : ''}
         value={secret}
         onChange={(e) => {
           setSecret(e.currentTarget.value);

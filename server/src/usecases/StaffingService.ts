@@ -139,7 +139,8 @@ export class StaffingService {
   }
 
   /**
-   * Sets a queue's webhook. Without `secret` the stored one is kept (the page never sees it to send it back).
+   * Sets a queue's webhook. Without `secret` the stored one is kept (the page never sees it to send it back), unless
+   * the address (or the caller-lookup address) changes: then 422 until the secret is sent again.
    * An address leading to this server or a private network is refused unless `allowPrivateNetwork` is on;
    * sending checks again, since a host name can point elsewhere later. Setting the first one needs no If-Match;
    * replacing one does (428 without, 412 when someone else saved since).
@@ -149,6 +150,11 @@ export class StaffingService {
     this.getQueue(queueId);
     const { version: _version, ...fields } = objectBody(body, 'webhook');
     const stored = this.store.queues.webhook(queueId);
+    // A new address needs the secret typed again: else whoever can change the address receives every handover signed
+    // with the stored secret, and the receiver could not tell it from the real one.
+    const moved = stored && ((typeof fields.url === 'string' && fields.url !== stored.url) || (fields.lookupUrl ?? undefined) !== (stored.lookupUrl ?? undefined));
+    if (moved && fields.secret === undefined)
+      throw invalid('webhook', [{ path: 'secret', message: 'Type the secret again: the address changed, and a new address is only trusted with the secret' }]);
     // With no secret stored either, '' lets the schema say how long a secret must be instead of "expected string".
     const given = fields.secret === undefined ? { ...fields, secret: stored?.secret ?? '' } : fields;
     const webhook = parseSettings(webhookSettingsSchema, given, 'webhook');
