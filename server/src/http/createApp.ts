@@ -18,6 +18,7 @@ import { readRealCall, realCallOf, type RealCall } from '../simulation/replayRea
 import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
+import { refuseCrossSite } from './refuseCrossSite.ts';
 import { requireJson } from './requireJson.ts';
 import { jsonBody as parseJsonBody } from './jsonBody.ts';
 import { flowRoutes } from './flowRoutes.ts';
@@ -153,6 +154,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     if (calls.draining) res.status(503).set('retry-after', '5').json({ ready: false, reason: 'Baton is shutting down and takes no new calls.' });
     else res.json({ ready: true });
   });
+  app.use('/api', refuseCrossSite);
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's
   // nested routers, each of which costs every turn a match.
   app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));
