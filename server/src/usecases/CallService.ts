@@ -17,6 +17,7 @@ import { TakenCalls } from './TakenCalls.ts';
 import { callLogRecord, earlierCallOf } from './callLogRecord.ts';
 import { RepeatCallers } from './RepeatCallers.ts';
 import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
+import { maskPersonalData } from '../privacy/maskPersonalData.ts';
 import { DeskActions } from './DeskActions.ts';
 import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, withSavedChanges, type LiveCall, type TurnView } from './LiveCall.ts';
 
@@ -295,7 +296,8 @@ export class CallService {
     const at = this.clock().toISOString();
     const event: CallEvent =
       t.text !== undefined
-        ? { type: 'utterance', at, text: t.text, asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb, voice: t.voice }
+        ? // Card numbers and bank details are masked before Baton keeps, logs or passes on a word of the turn.
+          { type: 'utterance', at, text: maskPersonalData(t.text), asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb, voice: t.voice }
         : t.dtmf !== undefined
           ? { type: 'dtmf', at, digits: t.dtmf }
           : t.transferOutcome !== undefined

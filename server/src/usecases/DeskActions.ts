@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import type { LiveCall } from './LiveCall.ts';
 import type { RoutingService, WrapUp } from './RoutingService.ts';
+import { maskPersonalData } from '../privacy/maskPersonalData.ts';
 
 /** What the desk's actions need of the call service: a call held for one event, stepped, kept. */
 export interface CallsForDesk {
@@ -34,7 +35,9 @@ export class DeskActions {
   ) {}
 
   /** The agent who has the call says something; the caller's side gets it as a `say` action on the call's stream. */
-  agentSays(callId: string, agentId: string, text: string) {
+  agentSays(callId: string, agentId: string, typed: string) {
+    // What the agent types is kept and heard with card numbers and bank details masked, as the caller's words are.
+    const text = maskPersonalData(typed);
     return this.calls.withCall(callId, () => {
       const call = this.agentsCall(callId, agentId);
       const at = this.clock().toISOString();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openEventStream } from './eventStream.ts';
+import { useBillingServer } from './testServer.ts';
+
+// A caller who reads out their card number: Baton keeps only its last four digits, wherever the words go.
+
+const billing = useBillingServer();
+const { api, streams } = billing;
+
+describe('Card numbers and bank details in what callers say', () => {
+  it('When a caller reads out their card number and security code and then asks for a person, then the transcript, the call log and the agent\'s briefing hold only the last four digits', async () => {
+    await api().post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${billing.server.url}/api/desk/agents/amara-okafor/events`, streams);
+    const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support' }).expect(201)).body;
+    await api().post(`/api/calls/${callId}/turns`).send({ text: 'I would like to pay my bill with my card 4111 1111 1111 1111, the CVV is 123' }).expect(200);
+    await api().post(`/api/calls/${callId}/turns`).send({ text: 'let me talk to a real person' }).expect(200);
+
+    const call = (await api().get(`/api/calls/${callId}`).expect(200)).body;
+    const everything = JSON.stringify(call);
+    expect(everything).not.toMatch(/4111 1111 1111 1111|4111111111111111/);
+    expect(everything).not.toMatch(/CVV is 123/);
+    expect(call.transcript.find((t: { from: string }) => t.from === 'caller').text).toBe('I would like to pay my bill with my card [card number ending 1111], the CVV is [security code]');
+
+    const offer = (await desk.next('offer_made')).data;
+    expect(JSON.stringify(offer.packet)).not.toMatch(/4111 1111 1111 1111/);
+    expect(offer.packet.transcript.some((t: { text: string }) => t.text.includes('[card number ending 1111]'))).toBe(true);
+
+    // The agent reading a number back is masked as well, for the caller and in the record.
+    await api().post(`/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`).expect(200);
+    await api().post(`/api/desk/calls/${callId}/messages`).send({ agentId: 'amara-okafor', text: 'Is that 4111-1111-1111-1111?' }).expect(201);
+    const after = (await api().get(`/api/calls/${callId}`).expect(200)).body;
+    expect(after.transcript.at(-1)).toMatchObject({ from: 'agent', text: 'Is that [card number ending 1111]?' });
+    expect(JSON.stringify(after)).not.toMatch(/4111-1111-1111-1111/);
+  });
+});
