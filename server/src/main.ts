@@ -18,6 +18,7 @@ import { DataDirLockedError } from './store/dataDirLock.ts';
 import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
 import { maxLiveCallsFromEnv } from './usecases/maxLiveCallsFromEnv.ts';
+import { allowedHostsFromEnv } from './http/allowedHosts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -85,7 +86,10 @@ async function main() {
     await seedPersonas(store, path.join(root, 'flows/personas'), log);
     await seedStaffing(store, path.join(root, 'flows/staffing'), log);
   });
-  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog });
+  const allowedHosts = allowedHostsFromEnv(process.env);
+  if (allowedHosts.length === 0) log.info('answering to any host name: set BATON_PUBLIC_URL or BATON_ALLOWED_HOSTS on a shared network');
+  else log.info({ allowedHosts }, 'answering only to these host names (and this machine)');
+  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog, allowedHosts });
   // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
   await routing.ready;
   handle = app;

@@ -19,6 +19,7 @@ import { callRoutes, turnHandler } from './callRoutes.ts';
 import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { refuseCrossSite } from './refuseCrossSite.ts';
+import { checkHost } from './allowedHosts.ts';
 import { requireJson } from './requireJson.ts';
 import { jsonBody as parseJsonBody } from './jsonBody.ts';
 import { flowRoutes } from './flowRoutes.ts';
@@ -89,6 +90,8 @@ export interface AppDeps {
   routingLog?: RoutingLog;
   /** With `routingLog`: the leader's snapshot after this many commands (default 500); tests lower it. */
   routingSnapshotEvery?: number;
+  /** The host names it answers to (`allowedHostsFromEnv`); empty or absent: any. */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -132,8 +135,9 @@ async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeF
   return { callId, flowId: call.flowId, flowVersion: call.flowVersion, path: call.path, reproduced, turns };
 }
 
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [] }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
   const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
+  app.use(checkHost(allowedHosts));
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { offerTimeoutSeconds, log: routingLog, snapshotEveryCommands: routingSnapshotEvery, onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });

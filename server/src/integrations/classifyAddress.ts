@@ -3,12 +3,16 @@ import { isIP } from 'node:net';
 /** Where an IP address leads; only `public` is reachable by a webhook unless an admin allows private networks. */
 export type AddressKind = 'public' | 'loopback' | 'link_local' | 'private' | 'unspecified' | 'reserved';
 
-function ipv4Kind([a, b]: number[]): AddressKind {
+function ipv4Kind([a, b, c]: number[]): AddressKind {
   if (a === 0) return 'unspecified'; // 0.0.0.0/8: "this network", reaches the local host on Linux
   if (a === 127) return 'loopback';
   if (a === 169 && b === 254) return 'link_local'; // includes cloud metadata at 169.254.169.254
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
   if (a === 100 && b >= 64 && b <= 127) return 'private'; // 100.64.0.0/10, carrier-grade NAT
+  if (a === 198 && (b === 18 || b === 19)) return 'private'; // 198.18.0.0/15, benchmarking: used inside networks
+  if (a === 192 && b === 0 && c === 0) return 'reserved'; // 192.0.0.0/24, protocol assignments
+  // The documentation ranges (TEST-NET-1, -2, -3): never a real server, so no webhook's.
+  if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return 'reserved';
   if (a >= 224) return 'reserved'; // multicast, 240/4 and broadcast: never a web server
   return 'public';
 }
@@ -47,6 +51,7 @@ function ipv6Kind(bytes: number[]): AddressKind {
   if (first === 0xfe && (second & 0xc0) === 0xc0) return 'private'; // fec0::/10, old site-local
   if ((first & 0xfe) === 0xfc) return 'private'; // fc00::/7, unique local
   if (first === 0xff) return 'reserved'; // multicast
+  if (first === 0x20 && second === 0x01 && bytes[2] === 0x0d && bytes[3] === 0xb8) return 'reserved'; // 2001:db8::/32, documentation
   return 'public';
 }
 

@@ -100,6 +100,15 @@ describe('classifyAddress', () => {
     ['::8.8.8.8', 'reserved'],
     ['ff02::1', 'reserved'],
     ['2001:4860:4860::8888', 'public'],
+    ['198.18.0.1', 'private'],
+    ['198.19.255.254', 'private'],
+    ['198.20.0.1', 'public'],
+    ['192.0.0.8', 'reserved'],
+    ['192.0.2.10', 'reserved'],
+    ['198.51.100.7', 'reserved'],
+    ['203.0.113.9', 'reserved'],
+    ['192.0.3.1', 'public'],
+    ['2001:db8::1', 'reserved'],
     ['crm.example.com', undefined],
   ])('When the address is %s, then it is %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);

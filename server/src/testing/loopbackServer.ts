@@ -16,6 +16,8 @@ import type { CallLog, Store } from '../store/types.ts';
 export const flowsDir = path.resolve(import.meta.dirname, '../../../flows');
 
 export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLiveCalls' | 'offerTimeoutSeconds' | 'callIdleSeconds' | 'sharedCalls' | 'routingLog' | 'routingSnapshotEvery'> {
+  /** The host names the server answers to (BATON_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
   /** Fills the fresh store before the app starts. */
   seed?: (store: Store) => Promise<unknown>;
   /** Times each request inside the server: from its arrival to the last byte of the answer (for benches). */
@@ -37,7 +39,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const opened = await openStore(dataDir, { data: options.storeData });
   const store = options.callLog ? withCallLog(opened, options.callLog) : opened;
   await options.seed?.(store);
-  const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery });
+  const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery, allowedHosts: options.allowedHosts });
   await routing.ready;
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {
