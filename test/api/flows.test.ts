@@ -74,7 +74,9 @@ describe('flows API', () => {
     const snapshot = await api().get('/api/flows/billing-support/versions/1');
     expect(snapshot.body.flow.name).toBe('Billing support');
     expect((await api().get('/api/flows/billing-support/versions')).body).toHaveLength(1);
-    expect((await api().get('/api/flows')).body[0]).toMatchObject({ version: 3, publishedVersion: 1 });
+    // Saved since it was published from revision 2: the draft has changed since v1.
+    expect((await api().get('/api/flows')).body[0]).toMatchObject({ version: 3, publishedVersion: 1, publishedFromDraft: 2 });
+    expect((await api().get('/api/flows/billing-support')).body).toMatchObject({ version: 3, publishedVersion: 1, publishedFromDraft: 2 });
   });
 
   it('When a flow is deleted, then it is gone', async () => {

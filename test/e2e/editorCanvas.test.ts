@@ -9,7 +9,7 @@ describe('Flow editor canvas', () => {
     const flowId = await copyOfFlow(server, 'billing-support');
     const page = await openEditor(browser, server, flowId);
     await page.getByRole('heading', { level: 1, name: 'Billing support' }).waitFor();
-    expect(await page.getByText('Draft version 1').isVisible()).toBe(true);
+    expect(await page.locator('.editor-header__version').getByText('Draft', { exact: true }).isVisible()).toBe(true);
 
     expect(await canvasNode(page, 'trigger_person').innerText()).toContain('Caller asks for a person');
     expect(await canvasNode(page, 'trigger_frustrated').innerText()).toContain('Caller sounds frustrated, over the last 2 turns');

@@ -91,11 +91,11 @@ describe('Flow editor editing', () => {
     expect(await issues.getByRole('heading', { name: /^Errors/ }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Draft version 2', { exact: true }).waitFor();
     await page.getByText('All changes saved', { exact: true }).waitFor();
     await dismissMessages(page);
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByText('Published version 1').first().waitFor();
+    await page.locator('.editor-header__title').getByText('v1 (published)', { exact: true }).waitFor();
+    await page.locator('.editor-header__title').getByText('Draft, same as v1', { exact: true }).waitFor();
 
     const saved = await getFlowViaApi(server, flowId);
     expect(saved.nodes.map((n) => n.id)).toContain('transparency_1');

@@ -14,7 +14,7 @@ describe('Flow editor on smaller screens and by keyboard', () => {
       expect(box.y + box.height, name).toBeLessThanOrEqual(header.y + header.height);
       expect(box.x + box.width, name).toBeLessThanOrEqual(1024);
     }
-    for (const text of ['Billing support', 'Draft version 1', 'Not published yet', 'All changes saved']) {
+    for (const text of ['Billing support', 'Draft', 'Not published yet', 'All changes saved']) {
       const box = (await page.locator('.editor-header__title').getByText(text, { exact: true }).boundingBox())!;
       expect(box.y + box.height, text).toBeLessThanOrEqual(header.y + header.height);
     }

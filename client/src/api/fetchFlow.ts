@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@baton/shared';
 import { fetchJson } from './fetchJson.ts';
 
-export type FlowDraft = FlowDocument & { updatedAt?: string; publishedVersion?: number | null };
+export type FlowDraft = FlowDocument & { updatedAt?: string; publishedVersion?: number | null; publishedFromDraft?: number | null };
 
 /** One flow's draft, from `GET /api/flows/:id`. */
 export function fetchFlow(flowId: string, signal?: AbortSignal): Promise<FlowDraft> {

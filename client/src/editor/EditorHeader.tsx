@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { useStore } from 'zustand';
-import { PublishedStatus } from '../flows/PublishedStatus.tsx';
+import { DraftStatus, PublishedStatus } from '../flows/PublishedStatus.tsx';
 import { FlowSettingsModal } from './FlowSettingsModal.tsx';
 import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
@@ -31,6 +31,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
   const flowId = useEditorStore((s) => s.meta?.id ?? '');
   const version = useEditorStore((s) => s.version);
   const publishedVersion = useEditorStore((s) => s.publishedVersion);
+  const publishedFromDraft = useEditorStore((s) => s.publishedFromDraft);
   const dirty = useEditorStore((s) => s.dirty);
   // A boolean, not the revision itself: the revision changes on every frame of a drag.
   const failureCurrent = useEditorStore((s) => saveFailure != null && s.revision === saveFailure.revision);
@@ -48,7 +49,9 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
         <h1 id="flow-title" title={name}>
           {name}
         </h1>
-        <span className="editor-header__version">Draft version {version}</span>
+        <span className="editor-header__version">
+          <DraftStatus version={version} publishedVersion={publishedVersion} publishedFromDraft={publishedFromDraft} />
+        </span>
         <PublishedStatus publishedVersion={publishedVersion} />
         <span
           className={`editor-header__saved${dirty ? ' is-dirty' : ''}`}

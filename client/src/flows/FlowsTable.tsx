@@ -1,7 +1,7 @@
 import type { FlowSummary } from '@baton/shared';
 import { flowPath } from '../matchRoute.ts';
 import { FlowActions } from './FlowActions.tsx';
-import { PublishedStatus } from './PublishedStatus.tsx';
+import { DraftStatus, PublishedStatus } from './PublishedStatus.tsx';
 import { formatLastChanged, formatLocalDateTime } from './formatLastChanged.ts';
 
 /** The flows as a table: one row per flow, most recently changed first. */
@@ -36,7 +36,9 @@ export function FlowsTable({ flows, onChanged, onError }: { flows: FlowSummary[]
               <td className="flows-table__description">
                 {flow.description || <span className="muted">No description</span>}
               </td>
-              <td className="flows-table__nowrap">Draft version {flow.version}</td>
+              <td className="flows-table__nowrap">
+                <DraftStatus version={flow.version} publishedVersion={flow.publishedVersion} publishedFromDraft={flow.publishedFromDraft} />
+              </td>
               <td className="flows-table__nowrap">
                 <PublishedStatus publishedVersion={flow.publishedVersion} />
               </td>

@@ -9,9 +9,10 @@ import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
 
 /** The document itself, without what `get` adds, so a flow sent back as read does not store those fields. */
 function toDocument(flow: FlowDocument): FlowDocument {
-  const { updatedAt: _updatedAt, publishedVersion: _publishedVersion, ...doc } = flow as FlowDocument & {
+  const { updatedAt: _updatedAt, publishedVersion: _publishedVersion, publishedFromDraft: _from, ...doc } = flow as FlowDocument & {
     updatedAt?: unknown;
     publishedVersion?: unknown;
+    publishedFromDraft?: unknown;
   };
   return structuredClone(doc);
 }
@@ -29,20 +30,20 @@ export class DbFlowRepository implements FlowRepository {
   list(): FlowSummary[] {
     return Object.values(this.db.data.flows)
       .map(({ id, name, description, version, updatedAt }) => {
-        return { id, name, description, version, publishedVersion: this.latestPublished(id), updatedAt };
+        return { id, name, description, version, ...this.published(id), updatedAt };
       })
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   summary(id: string): FlowSummary | undefined {
     const flow = own(this.db.data.flows, id);
-    return flow && { id, name: flow.name, description: flow.description, version: flow.version, publishedVersion: this.latestPublished(id), updatedAt: flow.updatedAt };
+    return flow && { id, name: flow.name, description: flow.description, version: flow.version, ...this.published(id), updatedAt: flow.updatedAt };
   }
 
   get(id: string) {
     const flow = own(this.db.data.flows, id);
     // A copy: callers editing the result must not change the stored draft behind the version check.
-    return flow && { ...structuredClone(flow), publishedVersion: this.latestPublished(id) };
+    return flow && { ...structuredClone(flow), ...this.published(id) };
   }
 
   create(flow: FlowDocument): Promise<FlowDocument> {
@@ -109,8 +110,10 @@ export class DbFlowRepository implements FlowRepository {
     return Object.keys(this.db.data.flows).length === 0;
   }
 
-  private latestPublished(id: string): number | null {
-    return own(this.db.data.versions, id)?.at(-1)?.publishedVersion ?? null;
+  /** The latest published version, and the draft revision it was published from (a later draft has changed since). */
+  private published(id: string): { publishedVersion: number | null; publishedFromDraft: number | null } {
+    const latest = own(this.db.data.versions, id)?.at(-1);
+    return { publishedVersion: latest?.publishedVersion ?? null, publishedFromDraft: latest?.draftVersion ?? null };
   }
 
   private withFlow(data: DbData, stored: StoredFlow, entry: AuditEntry) {

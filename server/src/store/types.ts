@@ -18,7 +18,7 @@ export interface FlowRepository {
   list(): FlowSummary[];
   /** One flow's summary without copying the document (cheap: it runs on every call start). */
   summary(id: string): FlowSummary | undefined;
-  get(id: string): (FlowDocument & { updatedAt: string; publishedVersion: number | null }) | undefined;
+  get(id: string): (FlowDocument & { updatedAt: string; publishedVersion: number | null; publishedFromDraft: number | null }) | undefined;
   /** Stores a new flow with version 1; AppError 409 `flow_exists` if the id is taken. */
   create(flow: FlowDocument): Promise<FlowDocument>;
   /** Replaces the draft if its version is `expectedVersion` (else AppError 412 `version_mismatch`); returns it with version + 1. */

@@ -7,6 +7,8 @@ export interface FlowSummary {
   version: number;
   /** Latest published version, or null when the flow was never published. */
   publishedVersion: number | null;
+  /** The draft revision that version was published from: a draft with a higher `version` has changed since. */
+  publishedFromDraft: number | null;
   /** ISO 8601 time of the last change. */
   updatedAt: string;
 }

@@ -81,8 +81,8 @@ export function useFlowPersistence() {
     setBusy('publishing');
     try {
       const result = await publishFlow(flowId);
-      useEditorStore.getState().markPublished(result.publishedVersion);
-      notify('green', 'Published', `Published version ${result.publishedVersion}. New calls use it from now on.`);
+      useEditorStore.getState().markPublished(result.publishedVersion, result.draftVersion);
+      notify('green', 'Published', `Published v${result.publishedVersion}. New calls use it from now on.`);
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) setPublishErrors({ code: error.code, message: error.message, issues: error.issues });
       else notify('red', 'Not published', `Could not publish: ${reason(error)}.`);

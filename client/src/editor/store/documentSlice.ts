@@ -14,6 +14,8 @@ export interface DocumentSlice {
   meta: FlowMeta | null;
   version: number;
   publishedVersion: number | null;
+  /** The draft revision the published version came from. */
+  publishedFromDraft: number | null;
   nodes: EditorNode[];
   edges: EditorEdge[];
   /** Unsaved changes exist. */
@@ -37,7 +39,7 @@ export interface DocumentSlice {
   /** Replaces the flow's settings (reason texts, queues, …) in one undoable, unsaved change. */
   setSettings(settings: FlowSettings): void;
   markSaved(version: number, savedRevision: number): void;
-  markPublished(publishedVersion: number): void;
+  markPublished(publishedVersion: number, fromDraft: number): void;
 }
 
 const DOCUMENT_CHANGES = new Set(['position', 'add', 'remove', 'replace']);
@@ -50,13 +52,14 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
     meta: null,
     version: 0,
     publishedVersion: null,
+    publishedFromDraft: null,
     nodes: [],
     edges: [],
     dirty: false,
     revision: 0,
     load: (flow) => {
       const { meta, nodes, edges } = fromFlowDocument(flow);
-      set({ meta, nodes, edges, version: flow.version, publishedVersion: flow.publishedVersion ?? null, dirty: false, revision: 0, selectedNodeId: null, canvasReady: false });
+      set({ meta, nodes, edges, version: flow.version, publishedVersion: flow.publishedVersion ?? null, publishedFromDraft: flow.publishedFromDraft ?? null, dirty: false, revision: 0, selectedNodeId: null, canvasReady: false });
     },
     onNodesChange: (changes) => {
       const isEdit = changes.some((c) => DOCUMENT_CHANGES.has(c.type));
@@ -151,7 +154,7 @@ export const createDocumentSlice: StateCreator<EditorState, [['temporal', unknow
       set({ meta: { ...meta, settings }, ...changed() });
     },
     markSaved: (version, savedRevision) => set({ version, dirty: get().revision !== savedRevision }),
-    markPublished: (publishedVersion) => set({ publishedVersion }),
+    markPublished: (publishedVersion, fromDraft) => set({ publishedVersion, publishedFromDraft: fromDraft }),
   };
 };
 
