@@ -2,6 +2,7 @@ export * from './flow/flowSchema.ts';
 export * from './flow/blankFlow.ts';
 export * from './flow/flowId.ts';
 export * from './flow/dropUnknownNodeSettings.ts';
+export * from './flow/diffFlows.ts';
 export * from './compiler/FlowIssue.ts';
 export * from './nodes/defineNodeKind.ts';
 export * from './nodes/nodeKinds.ts';

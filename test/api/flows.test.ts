@@ -79,6 +79,28 @@ describe('flows API', () => {
     expect((await api().get('/api/flows/billing-support')).body).toMatchObject({ version: 3, publishedVersion: 1, publishedFromDraft: 2 });
   });
 
+  it('When an admin rolls back to version 1 after publishing a version 2, then version 3 is version 1\'s flow, new calls get it, and the draft is kept', async () => {
+    const flow = (await api().post('/api/flows').send(await readExample('billing-support')).expect(201)).body;
+    await api().post('/api/flows/billing-support/publish').expect(200);
+    await api().put('/api/flows/billing-support').set('If-Match', '"1"').send({ ...flow, nodes: flow.nodes.map((n: { id: string; data: Record<string, unknown> }) => (n.id === 'start' ? { ...n, data: { ...n.data, greeting: 'Hello from version two.' } } : n)) }).expect(200);
+    await api().post('/api/flows/billing-support/publish').expect(200);
+
+    const rolled = await api().post('/api/flows/billing-support/versions/1/rollback').expect(200);
+    expect(rolled.body).toMatchObject({ publishedVersion: 3, rolledBackFrom: 1 });
+    const versions = (await api().get('/api/flows/billing-support/versions').expect(200)).body;
+    expect(versions.map((v: { publishedVersion: number; rolledBackFrom?: number }) => [v.publishedVersion, v.rolledBackFrom ?? null])).toEqual([[1, null], [2, null], [3, 1]]);
+    // Callers of the published flow hear version 1's greeting again; the draft still has version 2's.
+    const call = await api().post('/api/calls').send({ flowId: 'billing-support', version: 'published' }).expect(201);
+    expect(JSON.stringify(call.body)).not.toContain('Hello from version two.');
+    expect(call.body.flow).toMatchObject({ version: 3 });
+    const draft = (await api().get('/api/flows/billing-support').expect(200)).body;
+    expect(draft.nodes.find((n: { id: string }) => n.id === 'start').data.greeting).toBe('Hello from version two.');
+    expect(draft).toMatchObject({ publishedVersion: 3, publishedFromDraft: 1 });
+
+    expect((await api().post('/api/flows/billing-support/versions/9/rollback')).status).toBe(404);
+    expect((await api().post('/api/flows/billing-support/versions/one/rollback')).status).toBe(404);
+  });
+
   it('When a flow is deleted, then it is gone', async () => {
     await api().post('/api/flows').send(await readExample('billing-support'));
     expect((await api().delete('/api/flows/billing-support')).status).toBe(204);

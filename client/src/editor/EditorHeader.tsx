@@ -3,6 +3,7 @@ import { Button, Group } from '@mantine/core';
 import { useStore } from 'zustand';
 import { DraftStatus, PublishedStatus } from '../flows/PublishedStatus.tsx';
 import { FlowSettingsModal } from './FlowSettingsModal.tsx';
+import { VersionHistory } from './history/VersionHistory.tsx';
 import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -39,6 +40,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
   const canRedo = useStore(useEditorStore.temporal, (t) => t.futureStates.length > 0);
   const tidyUp = useTidyUp();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const status = saveStatus(busy === 'saving', dirty, failureCurrent ? (saveFailure ?? null) : null);
   return (
     <header className="editor-header">
@@ -68,6 +70,10 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
           Flow settings
         </Button>
         <FlowSettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <Button variant="subtle" onClick={() => setHistoryOpen(true)} title="Published versions: what changed, and rolling back to an earlier one">
+          History
+        </Button>
+        <VersionHistory flowId={flowId} opened={historyOpen} onClose={() => setHistoryOpen(false)} />
         <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
           Tidy up
         </Button>

@@ -4,7 +4,7 @@ import { notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import type { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { sendVersioned } from './sendVersioned.ts';
-import { createFlow, flowIssues, getFlowOrThrow, publishFlow, updateFlow } from '../usecases/flowUseCases.ts';
+import { createFlow, flowIssues, getFlowOrThrow, publishFlow, rollbackFlow, updateFlow } from '../usecases/flowUseCases.ts';
 
 /** `routing`: the queues of Settings → Queues now, which every transfer must reach, and who has which skills. */
 export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService, routing: () => CompileContext): Router {
@@ -37,6 +37,10 @@ export function flowRoutes(flows: FlowRepository, conversationTests: Conversatio
   r.get('/:id/versions', (req, res) => {
     getFlowOrThrow(flows, req.params.id);
     res.json(flows.versions(req.params.id));
+  });
+  // Publishes an earlier version again as the newest; 404 for an unknown one, 422 when it no longer compiles.
+  r.post('/:id/versions/:v/rollback', async (req, res) => {
+    res.json(await rollbackFlow(flows, req.params.id, req.params.v, routing()));
   });
   r.get('/:id/versions/:v', (req, res) => {
     const n = Number(req.params.v);

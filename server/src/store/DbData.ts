@@ -5,7 +5,7 @@ export type StoredFlow = FlowDocument & { updatedAt: string };
 
 export interface AuditEntry {
   at: string;
-  action: 'create' | 'update' | 'delete' | 'publish';
+  action: 'create' | 'update' | 'delete' | 'publish' | 'rollback';
   flowId: string;
   /** The draft version the action produced, published from, or deleted. */
   version: number;

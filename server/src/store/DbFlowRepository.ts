@@ -96,6 +96,27 @@ export class DbFlowRepository implements FlowRepository {
     });
   }
 
+  rollback(id: string, from: number): Promise<PublishedVersion> {
+    return this.mutate((data, at) => {
+      if (!own(data.flows, id)) throw notFound('flow', id);
+      const previous = own(data.versions, id) ?? [];
+      const source = previous.find((v) => v.publishedVersion === from);
+      if (!source) throw notFound(`published version of "${id}"`, String(from));
+      const snapshot: PublishedVersion = {
+        flowId: id,
+        publishedVersion: (previous.at(-1)?.publishedVersion ?? 0) + 1,
+        // The draft revision it came from: a draft saved since then reads as changed since this version.
+        draftVersion: source.draftVersion,
+        publishedAt: at,
+        rolledBackFrom: from,
+        flow: structuredClone(source.flow),
+      };
+      const entry: AuditEntry = { at, action: 'rollback', flowId: id, version: source.draftVersion, publishedVersion: snapshot.publishedVersion };
+      const versions = { ...data.versions, [id]: [...previous, snapshot] };
+      return { next: { ...data, versions, audit: appendAudit(data.audit, entry) }, result: structuredClone(snapshot) };
+    });
+  }
+
   /** Oldest first. */
   versions(id: string): Array<Omit<PublishedVersion, 'flow'>> {
     return (own(this.db.data.versions, id) ?? []).map(({ flow: _flow, ...meta }) => ({ ...meta }));

@@ -11,6 +11,8 @@ export interface PublishedVersion {
   /** The draft version it was taken from. */
   draftVersion: number;
   publishedAt: string;
+  /** A rollback: the earlier version published again as this one. */
+  rolledBackFrom?: number;
   flow: FlowDocument;
 }
 
@@ -27,6 +29,8 @@ export interface FlowRepository {
   remove(id: string): Promise<void>;
   /** Freezes the current draft as the next published version; with `draftVersion`, AppError 409 `draft_changed` if the draft has moved on from it. */
   publish(id: string, draftVersion?: number): Promise<PublishedVersion>;
+  /** Publishes published version `from` again as the newest one (the draft stays as it is); 404 for an unknown one. */
+  rollback(id: string, from: number): Promise<PublishedVersion>;
   versions(id: string): Array<Omit<PublishedVersion, 'flow'>>;
   version(id: string, publishedVersion: number): PublishedVersion | undefined;
   isEmpty(): boolean;

@@ -90,3 +90,22 @@ export async function publishFlow(flows: FlowRepository, id: string, runDraftTes
   const published = await flows.publish(id, draft.version);
   return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt };
 }
+
+/**
+ * Rolls back: publishes an earlier version again as the newest (the draft is left as it is), once it still compiles
+ * against the contact center's queues as they are now (422 `flow_has_errors` naming what to fix otherwise). Its
+ * conversation tests ran when it was first published; the draft's tests may already expect the newer behaviour.
+ */
+export async function rollbackFlow(flows: FlowRepository, id: string, versionText: string, routing: CompileContext) {
+  getFlowOrThrow(flows, id);
+  const n = Number(versionText);
+  const source = /^\d{1,9}$/.test(versionText) ? flows.version(id, n) : undefined;
+  if (!source) throw notFound(`published version of "${id}"`, versionText);
+  const { issues } = compileFlow(source.flow, routing);
+  if (hasErrors(issues)) {
+    const errors = issues.filter((i) => i.severity === 'error');
+    throw new AppError(422, 'flow_has_errors', `Version ${n} cannot be published again as it is: ${errors[0]!.message}`, errors);
+  }
+  const published = await flows.rollback(id, n);
+  return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt, rolledBackFrom: n };
+}

@@ -54,7 +54,7 @@ export function useFlowPersistence() {
       useEditorStore.getState().markSaved(saved.version, revision);
       failedRevision.current = null;
       setSaveFailure(null);
-      if (!auto) notify('green', 'Saved', `Your changes are saved as draft version ${saved.version}.`);
+      if (!auto) notify('green', 'Saved', 'Your changes are saved in the draft. Publish to give them to callers.');
       return true;
     } catch (error) {
       failedRevision.current = revision;
