@@ -71,40 +71,32 @@ function Fields({ fields, detectors }: { fields: FieldChange[]; detectors?: unkn
   );
 }
 
+function StepList({ title, steps }: { title: string; steps: FlowDiff['added'] }) {
+  if (steps.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <Title order={4} size="h6">
+        {title}
+      </Title>
+      <ul>
+        {steps.map((s) => (
+          <li key={s.id}>
+            {s.label} ({s.kind})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** What changed between two versions, in the steps' own names. */
 export function DiffView({ diff, labels, detectorsOf }: { diff: FlowDiff; labels: Record<string, string>; detectorsOf: Record<string, unknown> }) {
   if (diff.same) return <Text size="sm">Nothing differs but where steps sit on the canvas.</Text>;
   const name = (id: string) => labels[id] ?? id;
   return (
     <Stack gap="xs">
-      {diff.added.length > 0 && (
-        <section aria-label="Steps added">
-          <Title order={4} size="h6">
-            Steps added
-          </Title>
-          <ul>
-            {diff.added.map((s) => (
-              <li key={s.id}>
-                {s.label} ({s.kind})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.removed.length > 0 && (
-        <section aria-label="Steps removed">
-          <Title order={4} size="h6">
-            Steps removed
-          </Title>
-          <ul>
-            {diff.removed.map((s) => (
-              <li key={s.id}>
-                {s.label} ({s.kind})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <StepList title="Steps added" steps={diff.added} />
+      <StepList title="Steps removed" steps={diff.removed} />
       {diff.changed.length > 0 && (
         <section aria-label="Steps changed">
           <Title order={4} size="h6">
