@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { useBillingServer } from './testServer.ts';
 
@@ -32,5 +33,22 @@ describe('Changes from other web sites', () => {
   it('When a caller turn comes from another site, then it is refused too', async () => {
     const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support' }).expect(201)).body;
     expect((await api().post(`/api/calls/${callId}/turns`).set('Origin', 'https://evil.example').send({ text: 'hello' })).status).toBe(403);
+  });
+
+  it('When a page on another site opens the call WebSocket, then the connection is refused, while Baton\'s own page and programs connect', async () => {
+    const url = `${billing.server.url.replace('http', 'ws')}/api/calls/ws`;
+    const outcome = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(url, { headers });
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+        socket.once('error', () => resolve('error'));
+      });
+    expect(await outcome({ Origin: 'https://evil.example' })).toBe('403');
+    expect(await outcome({ Origin: `http://${new URL(billing.server.url).host}` })).toBe('open');
+    expect(await outcome({})).toBe('open');
   });
 });

@@ -32,4 +32,15 @@ describe('Card numbers and bank details in what callers say', () => {
     expect(after.transcript.at(-1)).toMatchObject({ from: 'agent', text: 'Is that [card number ending 1111]?' });
     expect(JSON.stringify(after)).not.toMatch(/4111-1111-1111-1111/);
   });
+
+  it('When a caller keys in their card number, then the transcript and the call log show only its last four digits', async () => {
+    const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support' }).expect(201)).body;
+    await api().post(`/api/calls/${callId}/turns`).send({ dtmf: '4111111111111111' }).expect(200);
+    const call = (await api().get(`/api/calls/${callId}`).expect(200)).body;
+    expect(JSON.stringify(call)).not.toMatch(/4111111111111111|4 1 1 1 1 1 1 1/);
+    expect(call.transcript.find((t: { from: string }) => t.from === 'caller').text).toBe('(pressed [card number ending 1111])');
+    // Ordinary keys stay as pressed.
+    await api().post(`/api/calls/${callId}/turns`).send({ dtmf: '2' }).expect(200);
+    expect((await api().get(`/api/calls/${callId}`).expect(200)).body.transcript.filter((t: { from: string }) => t.from === 'caller').at(-1).text).toBe('(pressed 2)');
+  });
 });

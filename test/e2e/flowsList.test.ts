@@ -6,6 +6,17 @@ import { launchBrowser } from './browser.ts';
 import { repoRoot, requireBuiltClient } from './builtClient.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 
+
+/**
+ * Opens a flow's "More" menu once any menu opened before has finished closing (its items stay in the page while it
+ * fades), and returns it.
+ */
+async function openMenu(page: Page, flowName: string) {
+  await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+  await page.getByRole('button', { name: `More actions for ${flowName}`, exact: true }).click();
+  return page.getByRole('menu');
+}
+
 interface FlowSummary {
   id: string;
   name: string;
@@ -101,40 +112,35 @@ describe('Flows list', () => {
     await page.goto(server.url);
     await page.getByRole('table').waitFor();
 
-    await page.getByRole('button', { name: 'More actions for Billing support', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await (await openMenu(page, 'Billing support')).getByRole('menuitem', { name: 'Duplicate' }).click();
     const copy = page.getByRole('link', { name: 'Billing support (copy)', exact: true });
     await copy.waitFor();
 
-    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    await (await openMenu(page, 'Billing support (copy)')).getByRole('menuitem', { name: 'Rename…' }).click();
     const rename = page.getByRole('dialog', { name: 'Rename "Billing support (copy)"' });
     await rename.getByLabel('New name').fill('Billing support (trial)');
     await rename.getByRole('button', { name: 'Rename' }).click();
     const renamed = page.getByRole('link', { name: 'Billing support (trial)', exact: true });
     await renamed.waitFor();
-    await page.getByRole('button', { name: 'More actions for Billing support (trial)', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    await (await openMenu(page, 'Billing support (trial)')).getByRole('menuitem', { name: 'Rename…' }).click();
     await page.getByRole('dialog', { name: 'Rename "Billing support (trial)"' }).getByLabel('New name').fill('Billing support (copy)');
     await page.getByRole('dialog', { name: 'Rename "Billing support (trial)"' }).getByRole('button', { name: 'Rename' }).click();
     await copy.waitFor();
 
-    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export as a file' }).click()]);
+    const menu = await openMenu(page, 'Billing support (copy)');
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: 'Export as a file' }).click()]);
     expect(download.suggestedFilename()).toBe('billing-support-copy.json');
     const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { name: string; nodes: unknown[] };
     expect(exported.name).toBe('Billing support (copy)');
     expect(exported.nodes.length).toBeGreaterThan(10);
 
-    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await (await openMenu(page, 'Billing support (copy)')).getByRole('menuitem', { name: 'Delete…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete "Billing support (copy)"?' });
     await confirm.getByRole('button', { name: 'Keep it' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await copy.isVisible()).toBe(true);
 
-    await page.getByRole('button', { name: 'More actions for Billing support (copy)', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await (await openMenu(page, 'Billing support (copy)')).getByRole('menuitem', { name: 'Delete…' }).click();
     await confirm.getByRole('button', { name: 'Delete the flow' }).click();
     await copy.waitFor({ state: 'detached' });
     // The list is fetched again after a delete: the original is there once it has loaded.
@@ -184,8 +190,7 @@ describe('Flows list', () => {
 
     const page = await openPage();
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'More actions for Card line to delete', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    await (await openMenu(page, 'Card line to delete')).getByRole('menuitem', { name: 'Delete…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete "Card line to delete"?' });
     const warning = confirm.getByRole('alert');
     await warning.getByText('+442079460123').waitFor();

@@ -8,6 +8,7 @@ import { next, type CallInput, type Outcome, type StepContext } from './executor
 import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
 import { messageValues, type LiveQueues, type QueueFigures } from './values.ts';
+import { maskPersonalData } from '../privacy/maskPersonalData.ts';
 
 export interface StepResult {
   session: CallSession;
@@ -67,7 +68,9 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       break;
     }
     case 'dtmf': {
-      draft.append('transcript', { from: 'caller', text: `(pressed ${event.digits.split('').join(' ')})`, at: event.at, nodeId: s.nodeId });
+      // A card number keyed in is kept in the transcript (and so the briefing) as its last four digits only.
+      const keyed = maskPersonalData(event.digits);
+      draft.append('transcript', { from: 'caller', text: keyed === event.digits ? `(pressed ${event.digits.split('').join(' ')})` : `(pressed ${keyed})`, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
       const here = flow.steps.get(s.nodeId)!;

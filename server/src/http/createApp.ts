@@ -189,7 +189,8 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     app.get('/', (_req, res) => res.type('text').send('The Baton client is not built yet. Run "npm run build", then restart the server.'));
   }
   app.use(errorMiddleware(log));
-  const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': callSocket(calls, log) };
+  // The call WebSocket is for Baton's own pages and for programs; Twilio's media streams come from Twilio.
+  const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': Object.assign(callSocket(calls, log), { ownPagesOnly: true }) };
   webSockets['/twilio/media'] = voiceLevels.socketHandler;
   return { app, calls, routing, webSockets, voiceLevels, analytics: { close: async () => (await analyticsOpened?.catch(() => undefined))?.close() } };
 }

@@ -1,11 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { crossSiteOrigin } from './refuseCrossSite.ts';
 
 /**
  * Handles one accepted WebSocket; the request is the upgrade request (its URL, headers). `maxPayload`: the largest
  * frame the endpoint takes, in bytes; a bigger one closes the socket with 1009 before it is read whole.
  */
-export type SocketHandler = ((socket: WebSocket, request: IncomingMessage) => void) & { maxPayload?: number };
+export type SocketHandler = ((socket: WebSocket, request: IncomingMessage) => void) & {
+  maxPayload?: number;
+  /** Browsers on other sites may not open it (a page elsewhere could otherwise talk on calls through the user's browser). */
+  ownPagesOnly?: boolean;
+};
 
 /** Without a limit of its own, a frame bigger than this closes the socket. */
 const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -27,6 +32,10 @@ export function attachWebSockets(server: Server, handlers: Record<string, Socket
     const handler = Object.hasOwn(handlers, pathname) ? handlers[pathname] : undefined;
     if (!handler) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (handler.ownPagesOnly && crossSiteOrigin(request.headers) !== undefined) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nBaton takes call connections only from its own pages.');
       return;
     }
     serverFor(handler.maxPayload ?? DEFAULT_MAX_PAYLOAD_BYTES).handleUpgrade(request, socket, head, (ws) => handler(ws, request));

@@ -594,7 +594,8 @@ export class CallService {
   }
 
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
-    const record = callLogRecord(event, before, result);
+    // Digits pressed stay as pressed for the step collecting them; a card number among them is not written down.
+    const record = callLogRecord(event.type === 'dtmf' ? { ...event, digits: maskPersonalData(event.digits) } : event, before, result);
     if (record) this.store.calls.append(callId, record, this.taking?.logKey(callId));
     const s = result.session;
     if (s.status === 'ended' && before.status !== 'ended' && s.caller.phone) this.store.calls.callEnded(s.caller.phone, earlierCallOf(s));
