@@ -43,4 +43,18 @@ describe('Card numbers and bank details in what callers say', () => {
     await api().post(`/api/calls/${callId}/turns`).send({ dtmf: '2' }).expect(200);
     expect((await api().get(`/api/calls/${callId}`).expect(200)).body.transcript.filter((t: { from: string }) => t.from === 'caller').at(-1).text).toBe('(pressed 2)');
   });
+
+  it('When the account question keeps its answer hidden, then the account number is kept as its last four digits, and the answer is in no transcript, briefing or log', async () => {
+    const flow = (await api().get('/api/flows/billing-support').expect(200)).body;
+    flow.nodes = flow.nodes.map((n: { id: string; data: Record<string, unknown> }) => (n.id === 'ask_account' ? { ...n, data: { ...n.data, sensitive: true } } : n));
+    await api().put('/api/flows/billing-support').set('If-Match', `"${flow.version}"`).send(flow).expect(200);
+    const { callId } = (await api().post('/api/calls').send({ flowId: 'billing-support', version: 'draft' }).expect(201)).body;
+    await api().post(`/api/calls/${callId}/turns`).send({ text: 'what is my balance' }).expect(200);
+    const answered = await api().post(`/api/calls/${callId}/turns`).send({ text: '1234 5678' }).expect(200);
+    expect(JSON.stringify(answered.body)).toContain('•••• 5678');
+    const call = (await api().get(`/api/calls/${callId}`).expect(200)).body;
+    expect(call.slots.account_number).toBe('•••• 5678');
+    expect(call.transcript.filter((t: { from: string }) => t.from === 'caller').map((t: { text: string }) => t.text)).toEqual(['what is my balance', '(an answer kept hidden)']);
+    expect(JSON.stringify(call)).not.toMatch(/1234 5678|12345678/);
+  });
 });

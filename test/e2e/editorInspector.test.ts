@@ -134,6 +134,7 @@ describe('Flow editor inspector', () => {
 
     await canvasNode(page, 'ask_account').click();
     await page.getByLabel('Times to ask again').fill('3');
+    await page.getByLabel('Keep the answer hidden').check();
     await canvasNode(page, 'end_resolved').click();
     await page.getByRole('combobox', { name: 'How the call ended (for reports)' }).click();
     await page.getByRole('option', { name: 'Something else' }).click();
@@ -145,6 +146,7 @@ describe('Flow editor inspector', () => {
     const node = (id: string) => saved.nodes.find((n) => n.id === id)?.data;
     expect(node('refund_check')?.conditions).toEqual([expect.objectContaining({ id: 'over_100' })]);
     expect(node('ask_account')?.retries).toBe(3);
+    expect(node('ask_account')?.sensitive).toBe(true);
     expect(node('end_resolved')?.disposition).toBe('other');
     expect(saved.edges).toContainEqual(expect.objectContaining({ source: 'refund_check', sourcePort: 'over_100', target: 'tell_large_refund' }));
     await page.context().close();

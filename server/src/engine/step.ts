@@ -9,6 +9,8 @@ import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 import { understandTurn } from './understandTurn.ts';
 import { messageValues, type LiveQueues, type QueueFigures } from './values.ts';
 import { maskPersonalData } from '../privacy/maskPersonalData.ts';
+import { HIDDEN_ANSWER } from './executors/askExecutor.ts';
+import { contentOf } from '../signals/index.ts';
 
 export interface StepResult {
   session: CallSession;
@@ -48,8 +50,8 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       enter(ctx, flow.compiled.startId);
       break;
     case 'utterance': {
-      draft.append('transcript', { from: 'caller', text: event.text, at: event.at, nodeId: s.nodeId });
       const here = flow.steps.get(s.nodeId)!;
+      draft.append('transcript', { from: 'caller', text: keepsHidden(here, s) ? HIDDEN_ANSWER : event.text, at: event.at, nodeId: s.nodeId });
       if (s.status !== 'ai') {
         input(ctx, { type: 'utterance', understanding: understandTurn(flow, here, s, event.text, event.at), text: event.text }, here);
         break;
@@ -57,7 +59,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice, event.judgement);
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
-      recordTurn(draft, understanding, event);
+      recordTurn(draft, understanding, event, keepsHidden(here, s));
       signals = understanding.signals;
       const fired =
         firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text) }, event.at, event.queues) ??
@@ -70,10 +72,11 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
     case 'dtmf': {
       // A card number keyed in is kept in the transcript (and so the briefing) as its last four digits only.
       const keyed = maskPersonalData(event.digits);
-      draft.append('transcript', { from: 'caller', text: keyed === event.digits ? `(pressed ${event.digits.split('').join(' ')})` : `(pressed ${keyed})`, at: event.at, nodeId: s.nodeId });
+      const here = flow.steps.get(s.nodeId)!;
+      const pressed = keepsHidden(here, s) ? HIDDEN_ANSWER : keyed === event.digits ? `(pressed ${event.digits.split('').join(' ')})` : `(pressed ${keyed})`;
+      draft.append('transcript', { from: 'caller', text: pressed, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const here = flow.steps.get(s.nodeId)!;
       const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.digits) }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits }, here);
@@ -147,7 +150,15 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
   return { session: s, actions: ctx.actions, handoff, ...(signals ? { signals } : {}) };
 }
 
-function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }): void {
+/** An answer to a question whose answer is kept hidden ("Keep the answer hidden"): not written down. */
+export function keepsHidden(here: { node: { kind: string; data: Record<string, unknown> } }, s: CallSession): boolean {
+  return s.status === 'ai' && here.node.kind === 'ask' && here.node.data.sensitive === true;
+}
+
+/** What is remembered of a hidden answer's words: none (its mood and loudness still count). */
+const NO_WORDS = { text: '', normalized: '', tokens: [], stems: [] };
+
+function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }, hidden = false): void {
   const s = draft.session;
   s.turnCount += 1;
   s.silenceStreak = 0;
@@ -159,7 +170,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
     draft.append('intents', { name: u.classification.intent, confidence: Math.round(u.classification.confidence * 1000) / 1000, nodeId: s.nodeId, at: event.at });
   }
-  draft.append('recentTurns', { analyzed: u.analyzed, content: u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, frustration: u.signals.frustration.probability, loudnessDb: event.loudnessDb }, RECENT_TURNS);
+  draft.append('recentTurns', { analyzed: hidden ? NO_WORDS : u.analyzed, content: hidden ? contentOf(NO_WORDS) : u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, frustration: u.signals.frustration.probability, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {

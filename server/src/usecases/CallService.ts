@@ -20,6 +20,8 @@ import { ModelBeforeTurn } from './ModelBeforeTurn.ts';
 import { maskPersonalData } from '../privacy/maskPersonalData.ts';
 import { DeskActions } from './DeskActions.ts';
 import { ANSWERS_KEPT, CallSaves, foldSaved, liveCallFromSaved, withSavedChanges, type LiveCall, type TurnView } from './LiveCall.ts';
+import { keepsHidden } from '../engine/step.ts';
+import { HIDDEN_ANSWER } from '../engine/executors/askExecutor.ts';
 
 /** What a call's own event stream carries: what the caller hears that did not answer a turn of theirs (wait updates, the agent's words). */
 export interface CallUpdate {
@@ -431,7 +433,9 @@ export class CallService {
     const s = result.session;
     const next = { ...call, session: s, lastHeardAt: CALLER_SIDE.has(event.type) ? Date.parse(event.at) : call.lastHeardAt };
     this.keep(callId, next);
-    this.log(callId, event, before, result);
+    // An answer to a question that keeps it hidden is not written down in the log either.
+    const hidden = (event.type === 'utterance' || event.type === 'dtmf') && keepsHidden(call.flow.steps.get(before.nodeId)!, before);
+    this.log(callId, hidden ? hideAnswer(event) : event, before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
     if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.background(this.routing.leave(callId, event.type === 'hangup'));
@@ -666,4 +670,11 @@ export class CallService {
 /** A channel's report of a transfer: a port (connected, no_agent, failed) or how it went (declined, no_answer, busy). */
 function transferOutcomeOf(reported: TransferOutcome | TransferResult): { outcome: TransferOutcome; result?: TransferResult } {
   return reported === 'no_agent' ? { outcome: reported } : { outcome: portForResult(reported), result: reported };
+}
+
+/** A caller's answer as the log keeps it when its step keeps answers hidden. */
+function hideAnswer(event: CallEvent): CallEvent {
+  if (event.type === 'utterance') return { ...event, text: HIDDEN_ANSWER };
+  if (event.type === 'dtmf') return { ...event, digits: '' };
+  return event;
 }

@@ -18,6 +18,8 @@ export const askData = z.strictObject({
   pattern: z.string().max(40).default(''),
   retries: z.number().int().min(0).max(5).default(2),
   retryText: messageSchema.default("Sorry, I didn't catch that."),
+  /** A value to keep hidden (an ID or account number): kept as its last four characters, and the answer is not written down. */
+  sensitive: z.boolean().optional(),
 });
 
 export const ask = defineNodeKind({

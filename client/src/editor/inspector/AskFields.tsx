@@ -1,4 +1,5 @@
 import { Select, TextInput } from '@mantine/core';
+import { FlagField } from './FlagField.tsx';
 import type { ValueType } from '@baton/shared';
 import { MessageField } from './MessageField.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -46,6 +47,13 @@ export function AskFields({ data, errors, set }: KindFieldsProps) {
         value={textOf(data.slot)}
         error={errors.get('slot')}
         onChange={(event) => set('slot', event.currentTarget.value)}
+      />
+      <FlagField
+        field="sensitive"
+        label="Keep the answer hidden"
+        description="For card, account or ID numbers: kept as its last four characters only, and what the caller said here is not written in the transcript, the briefing or the call log."
+        value={data.sensitive}
+        set={set}
       />
       <NumberField label="Times to ask again" min={0} max={5} value={data.retries} error={errors.get('retries')} onChange={(v) => set('retries', v)} />
       <MessageField field="retryText" label="When the answer is not understood" value={data.retryText} error={errors.get('retryText')} onChange={(v) => set('retryText', v)} />

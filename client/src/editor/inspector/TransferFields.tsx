@@ -1,4 +1,5 @@
-import { Checkbox, Select, TagsInput, Text, TextInput } from '@mantine/core';
+import { Select, TagsInput, Text, TextInput } from '@mantine/core';
+import { FlagField } from './FlagField.tsx';
 import { MessageField } from './MessageField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { textOf, type KindFieldsProps } from './KindFieldsProps.ts';
@@ -53,12 +54,12 @@ export function TransferFields({ data, errors, set, queues }: KindFieldsProps) {
         allowDeselect={false}
       />
       {(target.type === 'number' || target.type === 'sip') && (
-        <Checkbox
-          data-field="warm"
+        <FlagField
+          field="warm"
           label="Tell the person who answers why first"
           description="They hear the reason and the summary, and press 1 to take the call or hang up to refuse it (the call then takes the “no agent” path)."
-          checked={data.warm === true}
-          onChange={(e) => set('warm', e.currentTarget.checked)}
+          value={data.warm}
+          set={set}
         />
       )}
       {outside ? (

@@ -22,6 +22,15 @@ export function askAgain(ctx: StepContext, step: RuntimeStep, givenUp: string, w
   return wait;
 }
 
+/** A value kept hidden: its last four characters only ("•••• 5678"). */
+export function hiddenValue(value: unknown): string {
+  const text = String(value);
+  return text.length > 4 ? `•••• ${text.slice(-4)}` : '••••';
+}
+
+/** What is written down of an answer given at a step that keeps it hidden. */
+export const HIDDEN_ANSWER = '(an answer kept hidden)';
+
 export const askExecutor: Executor = {
   enter: askQuestion,
   input(ctx, step, input) {
@@ -35,7 +44,7 @@ export const askExecutor: Executor = {
       value = node.data.valueType === 'number' ? (digits ? Number(digits) : null) : parseSlotValue(node.data.valueType, digits, [], node.data.pattern, [digits]);
     }
     if (value !== null && value !== '') {
-      ctx.draft.setSlot(node.data.slot, value);
+      ctx.draft.setSlot(node.data.slot, node.data.sensitive === true ? hiddenValue(value) : value);
       ctx.tried(node, `got ${node.data.slot}`);
       return next('filled');
     }
