@@ -81,6 +81,13 @@ describe('The agent hands the call back to the assistant', () => {
     expect(call.handoff.turns).toBe(3);
     const offer = (await chloe.next('offer_made')).data;
     expect(offer).toMatchObject({ callId, queueId: 'care', packet: { reason: { signal: 'safety' } } });
+    // To the end: Chloe takes the call and hangs up with her wrap-up; Amara wraps up hers; both are free again.
+    await api().post(`/api/desk/offers/${encodeURIComponent(offer.offerId)}/accept`).expect(200);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'agent' }, agent: { id: 'chloe-martin' } });
+    await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'chloe-martin', wrapUp: { disposition: 'resolved', note: 'Talked it through; support line given.', hadToAskAgain: false } }).expect(200);
+    await api().post(`/api/desk/calls/${callId}/wrap-up`).send({ agentId: amara, disposition: 'transferred', note: '', hadToAskAgain: false }).expect(201);
+    expect((await api().get(`/api/calls/${callId}`)).body).toMatchObject({ state: { status: 'ended' } });
+    for (const agentId of [amara, 'chloe-martin']) expect((await api().get(`/api/desk/agents/${agentId}/state`)).body).toMatchObject({ status: 'available', calls: [], offers: [] });
   });
 
   it('When the caller, back with the assistant, asks for a person again, then the call goes to a person again with that reason, and calm words before it do not', async () => {

@@ -51,7 +51,8 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       break;
     case 'utterance': {
       const here = flow.steps.get(s.nodeId)!;
-      draft.append('transcript', { from: 'caller', text: keepsHidden(here, s) ? HIDDEN_ANSWER : event.text, at: event.at, nodeId: s.nodeId });
+      const hidden = keepsHidden(here, s);
+      draft.append('transcript', { from: 'caller', text: hidden ? HIDDEN_ANSWER : event.text, at: event.at, nodeId: s.nodeId });
       if (s.status !== 'ai') {
         input(ctx, { type: 'utterance', understanding: understandTurn(flow, here, s, event.text, event.at), text: event.text }, here);
         break;
@@ -59,7 +60,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice, event.judgement);
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
-      recordTurn(draft, understanding, event, keepsHidden(here, s));
+      recordTurn(draft, understanding, event, hidden);
       signals = understanding.signals;
       const fired =
         firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text) }, event.at, event.queues) ??
@@ -157,6 +158,7 @@ export function keepsHidden(here: { node: { kind: string; data: Record<string, u
 
 /** What is remembered of a hidden answer's words: none (its mood and loudness still count). */
 const NO_WORDS = { text: '', normalized: '', tokens: [], stems: [] };
+const NO_CONTENT = contentOf(NO_WORDS);
 
 function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, event: { at: string; asrConfidence?: number; loudnessDb?: number }, hidden = false): void {
   const s = draft.session;
@@ -170,7 +172,7 @@ function recordTurn(draft: SessionDraft, u: ReturnType<typeof understandTurn>, e
     s.lastIntent = { name: u.classification.intent, confidence: u.classification.confidence };
     draft.append('intents', { name: u.classification.intent, confidence: Math.round(u.classification.confidence * 1000) / 1000, nodeId: s.nodeId, at: event.at });
   }
-  draft.append('recentTurns', { analyzed: hidden ? NO_WORDS : u.analyzed, content: hidden ? contentOf(NO_WORDS) : u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, frustration: u.signals.frustration.probability, loudnessDb: event.loudnessDb }, RECENT_TURNS);
+  draft.append('recentTurns', { analyzed: hidden ? NO_WORDS : u.analyzed, content: hidden ? NO_CONTENT : u.content, intent: u.signals.intent, nodeId: s.nodeId, sentiment: u.signals.sentiment.value, frustration: u.signals.frustration.probability, loudnessDb: event.loudnessDb }, RECENT_TURNS);
 }
 
 function handOff(ctx: StepContext, trigger: ParsedNode, reason: HandoffReason): HandoffReason {

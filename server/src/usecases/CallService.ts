@@ -433,9 +433,7 @@ export class CallService {
     const s = result.session;
     const next = { ...call, session: s, lastHeardAt: CALLER_SIDE.has(event.type) ? Date.parse(event.at) : call.lastHeardAt };
     this.keep(callId, next);
-    // An answer to a question that keeps it hidden is not written down in the log either.
-    const hidden = (event.type === 'utterance' || event.type === 'dtmf') && keepsHidden(call.flow.steps.get(before.nodeId)!, before);
-    this.log(callId, hidden ? hideAnswer(event) : event, before, result);
+    this.log(callId, asLogged(event, call, before), before, result);
     if (!this.routing || call.manualTransfers) return result;
     // The call left the queue without an agent (the caller hung up, or the flow moved on): routing lets it go.
     if (before.status === 'queued' && s.status !== 'queued' && s.status !== 'agent') this.background(this.routing.leave(callId, event.type === 'hangup'));
@@ -598,8 +596,7 @@ export class CallService {
   }
 
   private log(callId: string, event: CallEvent, before: CallSession, result: StepResult) {
-    // Digits pressed stay as pressed for the step collecting them; a card number among them is not written down.
-    const record = callLogRecord(event.type === 'dtmf' ? { ...event, digits: maskPersonalData(event.digits) } : event, before, result);
+    const record = callLogRecord(event, before, result);
     if (record) this.store.calls.append(callId, record, this.taking?.logKey(callId));
     const s = result.session;
     if (s.status === 'ended' && before.status !== 'ended' && s.caller.phone) this.store.calls.callEnded(s.caller.phone, earlierCallOf(s));
@@ -672,9 +669,13 @@ function transferOutcomeOf(reported: TransferOutcome | TransferResult): { outcom
   return reported === 'no_agent' ? { outcome: reported } : { outcome: portForResult(reported), result: reported };
 }
 
-/** A caller's answer as the log keeps it when its step keeps answers hidden. */
-function hideAnswer(event: CallEvent): CallEvent {
-  if (event.type === 'utterance') return { ...event, text: HIDDEN_ANSWER };
-  if (event.type === 'dtmf') return { ...event, digits: '' };
-  return event;
+/**
+ * A caller's words or keys as the call log keeps them: an answer to a step that keeps it hidden not at all, a card
+ * number keyed in as its last four digits (the step collecting digits still got them as pressed). Words arrive masked.
+ */
+function asLogged(event: CallEvent, call: LiveCall, before: CallSession): CallEvent {
+  if (event.type !== 'utterance' && event.type !== 'dtmf') return event;
+  const hidden = keepsHidden(call.flow.steps.get(before.nodeId)!, before);
+  if (event.type === 'utterance') return hidden ? { ...event, text: HIDDEN_ANSWER } : event;
+  return { ...event, digits: hidden ? '' : maskPersonalData(event.digits) };
 }
