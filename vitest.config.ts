@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts', 'test/conversations/**/*.test.ts'],
+          // The harness signs its requests with the test server's admin key (see the file).
+          setupFiles: ['test/signedRequests.ts'],
           testTimeout: 20_000,
         },
       },
@@ -21,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/signedRequests.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,4 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { SessionView } from '@baton/shared';
+import { goToSignIn } from './api/csrf.ts';
+import { SessionContext, pagesOf, readSession } from './session/session.ts';
+import { SignInPage } from './session/SignInPage.tsx';
+import { WelcomePage } from './session/WelcomePage.tsx';
 import { AppHeader } from './layout/AppHeader.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { matchRoute } from './matchRoute.ts';
@@ -14,6 +19,7 @@ const AgentsPage = lazy(() => import('./settings/AgentsPage.tsx').then((m) => ({
 const NumbersPage = lazy(() => import('./settings/NumbersPage.tsx').then((m) => ({ default: m.NumbersPage })));
 const WallboardPage = lazy(() => import('./supervisor/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })));
+const PeoplePage = lazy(() => import('./settings/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -28,9 +34,45 @@ const Loading = ({ children }: { children: ReactNode }) => (
   </Suspense>
 );
 
-/** Three pages need no router library yet; links are plain anchors and the server serves index.html for every page. */
+/** Every page but signing in needs someone signed in: without a session, the sign-in page, then back here. */
 export function App() {
   const route = matchRoute(window.location.pathname);
+  const open = route.page === 'sign_in' || route.page === 'welcome';
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) return;
+    readSession().then(
+      (s) => (s ? setSession(s) : goToSignIn()),
+      (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)),
+    );
+  }, [open]);
+  if (open)
+    return (
+      <main className="page page--narrow" id="main">
+        {route.page === 'sign_in' ? <SignInPage /> : <WelcomePage />}
+      </main>
+    );
+  if (!session)
+    return (
+      <p className="notice" role="status">
+        {problem ? `Could not reach Baton: ${problem}. Check that the server is running, then reload the page.` : 'Loading…'}
+      </p>
+    );
+  // A role's start page is its first: an agent opening Baton lands on the desk.
+  if (route.page === 'flows' && !pagesOf[session.user.role].includes('/')) {
+    window.location.replace(pagesOf[session.user.role][0] ?? '/sign-in');
+    return null;
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Pages route={route} />
+    </SessionContext.Provider>
+  );
+}
+
+/** Pages need no router library yet; links are plain anchors and the server serves index.html for every page. */
+function Pages({ route }: { route: ReturnType<typeof matchRoute> }) {
   if (route.page === 'flow')
     return (
       <div className="app app--editor">
@@ -54,6 +96,7 @@ export function App() {
           {route.page === 'agent_desk' && <AgentDeskPage />}
           {route.page === 'wallboard' && <WallboardPage />}
           {route.page === 'analytics' && <AnalyticsPage />}
+          {route.page === 'people' && <PeoplePage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

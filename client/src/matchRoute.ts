@@ -7,6 +7,9 @@ export type Route =
   | { page: 'agent_desk' }
   | { page: 'wallboard' }
   | { page: 'analytics' }
+  | { page: 'people' }
+  | { page: 'sign_in' }
+  | { page: 'welcome' }
   | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
 
 /** Maps a URL path to the page that shows it. */
@@ -20,6 +23,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/agent') return { page: 'agent_desk' };
   if (path === '/supervisor') return { page: 'wallboard' };
   if (path === '/analytics') return { page: 'analytics' };
+  if (path === '/settings/people') return { page: 'people' };
+  if (path === '/sign-in') return { page: 'sign_in' };
+  if (path === '/welcome') return { page: 'welcome' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);
   if (flow) {
     try {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './http/createApp.ts';
+import { Accounts } from './accounts/Accounts.ts';
 import { attachWebSockets } from './http/webSockets.ts';
 import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
 import { seedExampleFlows } from './seedExampleFlows.ts';
@@ -79,8 +80,13 @@ async function main() {
   const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')).catch((err: unknown) => quit(err, store, sharedCalls)) : undefined;
   if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress and routing are shared with the other Baton instances through Redis');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
-  // Instances starting together on one PostgreSQL seed an empty store once.
+  const accounts = new Accounts(store, { onError: (err) => log.warn({ err }, "an access key's last use could not be saved") });
+  let setupCode: string | undefined;
+  // Instances starting together on one PostgreSQL seed an empty store (and make the first admin) once.
   await store.alone(async () => {
+    const first = await accounts.firstStart(process.env.BATON_ADMIN_PASSWORD);
+    if ('setupCode' in first) setupCode = first.setupCode;
+    else if (first.admin === 'created') log.info('made the first admin, "admin", with the password in BATON_ADMIN_PASSWORD');
     const seeded = await seedExampleFlows(store, path.join(root, 'flows'), log);
     if (seeded > 0) log.info({ seeded }, 'example flows loaded into the empty store');
     await seedPersonas(store, path.join(root, 'flows/personas'), log);
@@ -89,7 +95,7 @@ async function main() {
   const allowedHosts = allowedHostsFromEnv(process.env);
   if (allowedHosts.length === 0) log.info('answering to any host name: set BATON_PUBLIC_URL or BATON_ALLOWED_HOSTS on a shared network');
   else log.info({ allowedHosts }, 'answering only to these host names (and this machine)');
-  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog, allowedHosts });
+  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog, allowedHosts, accounts });
   // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
   await routing.ready;
   handle = app;
@@ -101,6 +107,10 @@ async function main() {
   const actual = typeof address === 'object' && address ? address.port : port;
   // The e2e harness waits for this line.
   console.log(`Baton is listening on http://${host ?? 'localhost'}:${actual} (data in ${dataDir})`);
+  if (setupCode) {
+    const base = (process.env.BATON_PUBLIC_URL?.trim() || `http://${host && host !== '::' && host !== '0.0.0.0' ? host : 'localhost'}:${actual}`).replace(/\/$/, '');
+    console.log(`\nNobody can sign in yet. Open this link to choose the first admin's name and password (it works once):\n  ${base}/welcome?code=${setupCode}\n(Or start Baton with BATON_ADMIN_PASSWORD set: that makes the first admin, "admin".)\n`);
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -35,3 +35,4 @@ export * from './simulation/simulationReport.ts';
 export * from './routing/index.ts';
 export * from './integrations/webhook.ts';
 export * from './integrations/webhookView.ts';
+export * from './accounts/accounts.ts';

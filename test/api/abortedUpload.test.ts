@@ -17,11 +17,11 @@ function capturedLog() {
 }
 
 /** Starts a JSON upload that promises more than it sends, then hangs up, as a dropped or hostile client does. */
-async function abortUpload(url: string, path: string) {
+async function abortUpload(url: string, path: string, token: string) {
   const { hostname, port } = new URL(url);
   const socket = net.connect(Number(port), hostname);
   await new Promise((resolve) => socket.once('connect', resolve));
-  socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"name": "half a flow`);
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: 100000\r\n\r\n{"name": "half a flow`);
   await new Promise((resolve) => setTimeout(resolve, 100));
   socket.destroy();
 }
@@ -30,7 +30,7 @@ describe('Aborted uploads', () => {
   it('When clients start uploads and hang up halfway, then nothing is logged as an error, only a debug line each', async () => {
     const { log, lines } = capturedLog();
     server = await startLoopbackServer({ log });
-    for (let i = 0; i < 5; i++) await abortUpload(server.url, '/api/flows');
+    for (let i = 0; i < 5; i++) await abortUpload(server.url, '/api/flows', server.tokens.admin);
 
     await expect.poll(() => lines.filter((l) => /aborted/.test(l.msg)).length).toBe(5);
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);

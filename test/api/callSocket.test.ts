@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { authHeaders } from '../../server/src/testing/credentials.ts';
 import { openEventStream } from './eventStream.ts';
 import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 /** A socket on the call API; `next` waits for the first message of a type not yet taken. */
 async function connect() {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/calls/ws`);
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/calls/ws`, { headers: authHeaders(server.url) });
   sockets.push(socket);
   const messages: Message[] = [];
   const waiters: Array<() => void> = [];

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { useBillingServer } from './testServer.ts';
+import { authHeaders } from '../../server/src/testing/credentials.ts';
 
 // Another web site open in the admin's browser cannot make Baton change anything: a cross-site form or script is
 // refused, while Baton's own pages and programs (no Origin) go on as before.
@@ -39,7 +40,7 @@ describe('Changes from other web sites', () => {
     const url = `${billing.server.url.replace('http', 'ws')}/api/calls/ws`;
     const outcome = (headers: Record<string, string>) =>
       new Promise<string>((resolve) => {
-        const socket = new WebSocket(url, { headers });
+        const socket = new WebSocket(url, { headers: { ...authHeaders(url), ...headers } });
         socket.once('open', () => {
           socket.close();
           resolve('open');

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { alwaysOpen } from '../../server/src/routing/testRouting.ts';
 import { TwilioTestCaller } from '../../server/src/telephony/twilio/TwilioTestCaller.ts';
 import { startServer, type RunningServer } from '../e2e/startServer.ts';
+import { authHeaders } from '../../server/src/testing/credentials.ts';
 
 // One Baton on one data directory, stopped or killed in the middle of calls and started again: the calls go on.
 
@@ -117,7 +118,7 @@ describe('restarts do not drop calls', () => {
 
   it('When Baton is stopped (SIGTERM) and started again, then a call over the WebSocket API is taken up again by its id and goes on', async () => {
     const first = await start();
-    const socket = new WebSocket(`${first.url.replace('http', 'ws')}/api/calls/ws`);
+    const socket = new WebSocket(`${first.url.replace('http', 'ws')}/api/calls/ws`, { headers: authHeaders(first.url) });
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     const messages: Json[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as Json));
@@ -133,7 +134,7 @@ describe('restarts do not drop calls', () => {
     await stopping;
 
     const second = await start();
-    const again = new WebSocket(`${second.url.replace('http', 'ws')}/api/calls/ws`);
+    const again = new WebSocket(`${second.url.replace('http', 'ws')}/api/calls/ws`, { headers: authHeaders(second.url) });
     const answers: Json[] = [];
     again.on('message', (data) => answers.push(JSON.parse(data.toString()) as Json));
     await new Promise((resolve, reject) => again.once('open', resolve).once('error', reject));

@@ -36,19 +36,28 @@ async function stopNpmStartWith(signal: NodeJS.Signals) {
   let output = '';
   npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not say it was listening.\n${output}`)), 60_000);
+  // On a first start nobody has an account: Baton prints a one-time link that makes the newcomer its first admin.
+  const { url, welcome } = await new Promise<{ url: string; welcome: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not print where it listens and the first admin's link.\n${output}`)), 60_000);
     npm.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
+      const listening = /listening on (http:\/\/[^\s]+)/.exec(output);
+      const link = /(http:\/\/\S+\/welcome\?code=\S+)/.exec(output);
+      if (listening && link) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ url: listening[1], welcome: link[1] });
       }
     });
   });
   const port = Number(new URL(url).port);
-  expect((await fetch(`${url}/api/flows`)).status).toBe(200);
+  const code = new URL(welcome).searchParams.get('code');
+  expect((await fetch(`${url}/api/flows`, { headers: { authorization: '' } })).status).toBe(401);
+  const setUp = await fetch(`${url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'newcomer', password: 'a newcomer password' }) });
+  expect(setUp.status).toBe(201);
+  const cookie = setUp.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  expect((await fetch(`${url}/api/flows`, { headers: { cookie } })).status).toBe(200);
+  // The link works once.
+  expect((await fetch(`${url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'someone-else', password: 'another password' }) })).status).toBe(403);
 
   npm.kill(signal);
   await exited;
@@ -58,7 +67,7 @@ async function stopNpmStartWith(signal: NodeJS.Signals) {
 }
 
 describe('npm start', () => {
-  it('When a process manager sends SIGTERM to npm start, then the server stops and frees the port and the data directory', async () => {
+  it('When a newcomer runs npm start and opens the link it prints, then they become the first admin (once), and SIGTERM from a process manager stops the server and frees the port and the data directory', async () => {
     await stopNpmStartWith('SIGTERM');
   });
 

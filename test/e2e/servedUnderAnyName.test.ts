@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { requireBuiltClient } from './builtClient.ts';
-import { startServer, type RunningServer } from './startServer.ts';
+import { TEST_ADMIN_PASSWORD, startServer, type RunningServer } from './startServer.ts';
 
 // A colleague opens Baton by the server's name on the network, over plain HTTP; the browser maps that name to loopback.
 const HOST_NAME = 'baton-host';
@@ -21,7 +21,7 @@ describe('Baton under a name other than localhost', () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
 
-  it('When a colleague opens http://baton-host:<port>, then the flows list shows, its scripts and styles loaded over plain HTTP', async () => {
+  it('When a colleague opens http://baton-host:<port> and signs in, then the flows list shows, its scripts and styles loaded over plain HTTP', async () => {
     const server = await startServer();
     servers.push(server);
     const url = server.url.replace('127.0.0.1', HOST_NAME);
@@ -31,9 +31,16 @@ describe('Baton under a name other than localhost', () => {
     page.on('requestfailed', (request) => {
       if (['document', 'script', 'stylesheet', 'font', 'image'].includes(request.resourceType())) failed.push(`${request.url()}: ${request.failure()?.errorText}`);
     });
+    // Nobody is signed in under this name yet: the page asks first, then comes back.
     await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Baton' }).waitFor({ timeout: 10_000 });
+    await page.getByLabel('Sign-in name').fill('admin');
+    await page.locator('input[autocomplete="current-password"]').fill(TEST_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Flows' }).waitFor({ timeout: 10_000 });
-    expect(await page.getByRole('link', { name: 'Billing support', exact: true }).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('link', { name: 'Billing support', exact: true }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: 'test-results/signed-in-flows.png' });
     expect(failed).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,5 @@
 import type { FlowIssue } from '@baton/shared';
+import { csrfHeaders, goToSignIn } from './csrf.ts';
 
 /** A failed API call, with a message a non-developer can read. */
 export class ApiError extends Error {
@@ -31,7 +32,8 @@ export function sendJson<T>(url: string, method: string, body?: unknown, headers
 async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    const changes = init.method !== undefined && init.method !== 'GET';
+    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(changes ? csrfHeaders() : {}), ...init.headers } });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     // The browser's own wording ("Failed to fetch", "NetworkError…") means nothing to most people.
@@ -39,6 +41,8 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    // Signed out (the session ran out, or an admin changed the account): sign in again and come back.
+    if (response.status === 401) goToSignIn();
     const error = (body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
     // Pages put the message inside their own sentence ("Could not load the flows: <message>. Check…").
     const message =

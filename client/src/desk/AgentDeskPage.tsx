@@ -8,6 +8,7 @@ import { OfferCard } from './OfferCard.tsx';
 import { CallCard } from './CallCard.tsx';
 import { CallbackList } from './CallbackList.tsx';
 import './desk.css';
+import { useSession } from '../session/session.ts';
 
 const statusNames: Record<AgentStatus, string> = {
   available: 'Available',
@@ -31,20 +32,24 @@ function rememberAgent(agentId: string | null) {
 export function AgentDeskPage() {
   const [agents, setAgents] = useState<AgentSettings[] | null>(null);
   const [agentsError, setAgentsError] = useState<string | null>(null);
-  const [agentId, setAgentId] = useState<string | null>(agentFromUrl);
+  // A person with the agent role works their own desk only (the server refuses others); admins may open any.
+  const session = useSession();
+  const ownAgent = session?.user.role === 'agent' ? (session.user.agentId ?? null) : undefined;
+  const [agentId, setAgentId] = useState<string | null>(() => (ownAgent !== undefined ? ownAgent : agentFromUrl()));
   const [statusError, setStatusError] = useState<string | null>(null);
   const [queueNames, setQueueNames] = useState<ReadonlyMap<string, string>>(new Map());
   const desk = useAgentDesk(agentId);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchAgents(controller.signal).then(setAgents, (e: unknown) => {
-      if (!controller.signal.aborted) setAgentsError(e instanceof Error ? e.message : String(e));
-    });
+    if (ownAgent === undefined)
+      fetchAgents(controller.signal).then(setAgents, (e: unknown) => {
+        if (!controller.signal.aborted) setAgentsError(e instanceof Error ? e.message : String(e));
+      });
     // Queue names only make the callbacks easier to read; without them the desk shows the queue ids.
     fetchQueues(controller.signal).then((queues) => setQueueNames(new Map(queues.map((q) => [q.id, q.name]))), () => undefined);
     return () => controller.abort();
-  }, []);
+  }, [ownAgent]);
 
   const chooseAgent = (id: string | null) => {
     rememberAgent(id);
@@ -81,6 +86,11 @@ export function AgentDeskPage() {
       )}
 
       <Group align="flex-end" gap="lg" wrap="wrap">
+        {ownAgent !== undefined ? (
+          <Text fw={600} size="lg">
+            {state ? `You are ${state.name}` : 'Loading your desk…'}
+          </Text>
+        ) : (
         <Select
           label="You are"
           placeholder={agents ? 'Choose your name' : 'Loading…'}
@@ -91,6 +101,7 @@ export function AgentDeskPage() {
           w={260}
           disabled={!agents}
         />
+        )}
         {agentId && state && (
           <Stack gap={4}>
             <Text size="sm" fw={500} id="desk-status-label">

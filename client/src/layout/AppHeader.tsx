@@ -1,5 +1,28 @@
-/** The product bar at the top of every page. */
+import { roleDescriptions, roleNames } from '@baton/shared';
+import { csrfHeaders } from '../api/csrf.ts';
+import { pagesOf, useSession } from '../session/session.ts';
+
+const PAGES: Array<[string, string]> = [
+  ['/', 'Flows'],
+  ['/personas', 'Simulated callers'],
+  ['/settings/queues', 'Queues'],
+  ['/settings/agents', 'Agents'],
+  ['/settings/numbers', 'Phone numbers'],
+  ['/settings/people', 'People'],
+  ['/supervisor', 'Wallboard'],
+  ['/analytics', 'Analytics'],
+  ['/agent', 'Agent desk'],
+];
+
+async function signOut() {
+  await fetch('/api/session', { method: 'DELETE', headers: csrfHeaders() }).catch(() => undefined);
+  window.location.assign('/sign-in');
+}
+
+/** The product bar at the top of every page: the pages the signed-in person's role works in, and who they are. */
 export function AppHeader() {
+  const session = useSession();
+  const role = session?.user.role ?? 'admin';
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -16,15 +39,22 @@ export function AppHeader() {
         </a>
         <p className="app-header__tagline">Design how calls pass between AI and people, and when a person takes over.</p>
         <nav className="app-header__nav" aria-label="Pages">
-          <a href="/">Flows</a>
-          <a href="/personas">Simulated callers</a>
-          <a href="/settings/queues">Queues</a>
-          <a href="/settings/agents">Agents</a>
-          <a href="/settings/numbers">Phone numbers</a>
-          <a href="/supervisor">Wallboard</a>
-          <a href="/analytics">Analytics</a>
-          <a href="/agent">Agent desk</a>
+          {PAGES.filter(([href]) => pagesOf[role].includes(href)).map(([href, name]) => (
+            <a key={href} href={href}>
+              {name}
+            </a>
+          ))}
         </nav>
+        {session && (
+          <div className="app-header__user">
+            <span title={roleDescriptions[role]}>
+              {session.user.displayName} · {roleNames[role]}
+            </span>
+            <button type="button" className="app-header__sign-out" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import { csrfHeaders } from '../api/csrf.ts';
 import { useEffect, useState } from 'react';
 import { ActionIcon, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts';
@@ -28,7 +29,7 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 async function removeNumber(number: string) {
   // 204 has no body, so not through sendJson.
-  const res = await fetch(`/api/numbers/${encodeURIComponent(number)}`, { method: 'DELETE' });
+  const res = await fetch(`/api/numbers/${encodeURIComponent(number)}`, { method: 'DELETE', headers: csrfHeaders() });
   if (!res.ok && res.status !== 404) throw new ApiError(`the server answered with status ${res.status}`, res.status, 'http_error');
 }
 

@@ -20,6 +20,11 @@ import { conversationTestRoutes } from './conversationTestRoutes.ts';
 import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { refuseCrossSite } from './refuseCrossSite.ts';
 import { checkHost } from './allowedHosts.ts';
+import { Accounts } from '../accounts/Accounts.ts';
+import { authenticate, principalOf } from '../accounts/authenticate.ts';
+import { mayCall } from '../accounts/access.ts';
+import { accountRoutes } from './accountRoutes.ts';
+import type { IncomingMessage } from 'node:http';
 import { requireJson } from './requireJson.ts';
 import { jsonBody as parseJsonBody } from './jsonBody.ts';
 import { flowRoutes } from './flowRoutes.ts';
@@ -92,6 +97,8 @@ export interface AppDeps {
   routingSnapshotEvery?: number;
   /** The host names it answers to (`allowedHostsFromEnv`); empty or absent: any. */
   allowedHosts?: readonly string[];
+  /** Sign-in and access keys over `store` (made here when absent); main makes it first, for the first admin. */
+  accounts?: Accounts;
 }
 
 /**
@@ -109,6 +116,16 @@ function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog
       if (call) calls.push(call);
     }
     return { found, calls };
+  };
+}
+
+/** The call WebSocket runs calls: for those who may start calls over HTTP (a session or an access key). */
+function callSocketAdmission(accounts: Accounts) {
+  return async (request: IncomingMessage) => {
+    const principal = await principalOf(accounts, request);
+    if (!principal) return { status: 401 as const, text: 'Sign in first, or send Authorization: Bearer <access key>.' };
+    if (!mayCall(principal.role, 'POST', '/calls')) return { status: 403 as const, text: 'This role cannot run calls.' };
+    return undefined;
   };
 }
 
@@ -135,8 +152,10 @@ async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeF
   return { callId, flowId: call.flowId, flowVersion: call.flowVersion, path: call.path, reproduced, turns };
 }
 
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [] }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> } } {
-  const app = baseApp({ servedOverTls: isServedOverTls(twilio.publicUrl) });
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [], accounts: givenAccounts }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> }; accounts: Accounts } {
+  const servedOverTls = isServedOverTls(twilio.publicUrl);
+  const app = baseApp({ servedOverTls });
+  const accounts = givenAccounts ?? new Accounts(store, { onError: (err) => log.warn({ err }, 'an access key\'s last use could not be saved') });
   app.use(checkHost(allowedHosts));
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -159,6 +178,9 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     else res.json({ ready: true });
   });
   app.use('/api', refuseCrossSite);
+  // Every /api route but sign-in needs a session or an access key, a role that may call it and, from a browser, the
+  // page's CSRF token.
+  app.use('/api', authenticate(accounts));
   // Call turns are by far the most frequent requests: matched first, on the app itself, rather than through the API's
   // nested routers, each of which costs every turn a match.
   app.post('/api/calls/:id/turns', requireJson, jsonBody, turnHandler(calls));
@@ -169,6 +191,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     if (req.method === 'GET') store.fresh().then(() => next(), next);
     else next();
   });
+  api.use(accountRoutes(accounts, { servedOverTls }));
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => routingContext(store)));
@@ -190,7 +213,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   }
   app.use(errorMiddleware(log));
   // The call WebSocket is for Baton's own pages and for programs; Twilio's media streams come from Twilio.
-  const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': Object.assign(callSocket(calls, log), { ownPagesOnly: true }) };
+  const webSockets: Record<string, SocketHandler> = { '/api/calls/ws': Object.assign(callSocket(calls, log), { ownPagesOnly: true, admit: callSocketAdmission(accounts) }) };
   webSockets['/twilio/media'] = voiceLevels.socketHandler;
-  return { app, calls, routing, webSockets, voiceLevels, analytics: { close: async () => (await analyticsOpened?.catch(() => undefined))?.close() } };
+  return { app, calls, routing, webSockets, voiceLevels, accounts, analytics: { close: async () => (await analyticsOpened?.catch(() => undefined))?.close() } };
 }

@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { handoffFeedbacks } from '@baton/shared';
 import { parseBody } from '../usecases/callInputs.ts';
 import type { DeskActions } from '../usecases/DeskActions.ts';
 import type { RoutingService } from '../usecases/RoutingService.ts';
 import { eventStream } from './eventStream.ts';
+import { AppError } from '../errors.ts';
 
 const statusSchema = z.object({ status: z.enum(['available', 'away', 'offline'], 'status must be one of available, away or offline') }).strict();
 
@@ -78,6 +79,28 @@ const claimSchema = z.object({ agentId: z.string().min(1, 'agentId must name the
  */
 export function deskRoutes(routing: RoutingService, desk: DeskActions): Router {
   const r = Router();
+  // A person with the agent role acts only as the agent they are linked to: their own status, offers and calls.
+  const own = (req: Request, agentId: string | undefined) => {
+    const who = req.principal;
+    if (who?.role === 'agent' && who.agentId !== agentId) throw new AppError(403, 'not_your_desk', 'You can only act on your own desk, offers and calls.');
+    return agentId!;
+  };
+  r.param('id', (req, _res, next, id: string) => {
+    // Offers are an agent's through routing; agents by their id.
+    if (req.path.startsWith('/offers/')) {
+      // An offer no longer standing is answered by routing (404, or 409 once it ran out).
+      const agentId = routing.offerAgent(id);
+      if (agentId) own(req, agentId);
+    }
+    else if (req.path.startsWith('/agents/')) own(req, id);
+    next();
+  });
+  r.use((req, _res, next) => {
+    const body = req.body as { agentId?: unknown } | undefined;
+    if (req.method === 'POST' && typeof body?.agentId === 'string') own(req, body.agentId);
+    else if (req.method === 'POST' && req.principal?.role === 'agent' && !req.path.startsWith('/offers/') && !req.path.startsWith('/agents/')) own(req, undefined);
+    next();
+  });
   r.post('/agents/:id/status', async (req, res) => {
     const { status } = parseBody(statusSchema, req.body);
     res.json(await routing.setStatus(req.params.id, status));

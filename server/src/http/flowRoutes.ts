@@ -1,10 +1,18 @@
 import { Router } from 'express';
-import type { CompileContext } from '@baton/shared';
-import { notFound } from '../errors.ts';
+import type { CompileContext, FlowDocument } from '@baton/shared';
+import { refusedForAnalyst } from '../accounts/analystChanges.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { FlowRepository } from '../store/types.ts';
 import type { ConversationTestService } from '../usecases/ConversationTestService.ts';
 import { sendVersioned } from './sendVersioned.ts';
 import { createFlow, flowIssues, getFlowOrThrow, publishFlow, rollbackFlow, updateFlow } from '../usecases/flowUseCases.ts';
+
+/** An analyst's save: 403 naming each field they may not change (nothing is saved). */
+function onlyAnalystChanges(before: FlowDocument, after: FlowDocument) {
+  const refused = refusedForAnalyst(before, after);
+  if (refused.length > 0)
+    throw new AppError(403, 'not_allowed_for_analyst', `Analysts can change handoff rules and what callers are told, not this: ${refused[0].message}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}. Ask an admin.`, refused);
+}
 
 /** `routing`: the queues of Settings → Queues now, which every transfer must reach, and who has which skills. */
 export function flowRoutes(flows: FlowRepository, conversationTests: ConversationTestService, routing: () => CompileContext): Router {
@@ -20,7 +28,7 @@ export function flowRoutes(flows: FlowRepository, conversationTests: Conversatio
     sendVersioned(res, getFlowOrThrow(flows, req.params.id));
   });
   r.put('/:id', async (req, res) => {
-    sendVersioned(res, await updateFlow(flows, req.params.id, req.body, req.get('If-Match')));
+    sendVersioned(res, await updateFlow(flows, req.params.id, req.body, req.get('If-Match'), req.principal?.role === 'analyst' ? onlyAnalystChanges : undefined));
   });
   r.delete('/:id', async (req, res) => {
     await flows.remove(req.params.id);

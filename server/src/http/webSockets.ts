@@ -10,6 +10,8 @@ export type SocketHandler = ((socket: WebSocket, request: IncomingMessage) => vo
   maxPayload?: number;
   /** Browsers on other sites may not open it (a page elsewhere could otherwise talk on calls through the user's browser). */
   ownPagesOnly?: boolean;
+  /** Who may open it: undefined lets the socket open; a status and words refuse it (e.g. 401 without a sign-in). */
+  admit?: (request: IncomingMessage) => Promise<{ status: 401 | 403; text: string } | undefined>;
 };
 
 /** Without a limit of its own, a frame bigger than this closes the socket. */
@@ -38,7 +40,16 @@ export function attachWebSockets(server: Server, handlers: Record<string, Socket
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nBaton takes call connections only from its own pages.');
       return;
     }
-    serverFor(handler.maxPayload ?? DEFAULT_MAX_PAYLOAD_BYTES).handleUpgrade(request, socket, head, (ws) => handler(ws, request));
+    const open = () => serverFor(handler.maxPayload ?? DEFAULT_MAX_PAYLOAD_BYTES).handleUpgrade(request, socket, head, (ws) => handler(ws, request));
+    if (!handler.admit) return open();
+    handler.admit(request).then(
+      (refused) => {
+        if (!refused) return open();
+        const reason = refused.status === 401 ? 'Unauthorized' : 'Forbidden';
+        socket.end(`HTTP/1.1 ${refused.status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${refused.text}`);
+      },
+      () => socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'),
+    );
   });
   return {
     get clients() {

@@ -1,5 +1,6 @@
 import { dropUnknownNodeSettings, type AgentSettings, type CallbackRequest, type FlowDocument, type Persona, type QueueSettings, type StoredConversationTest, type Versioned, type WebhookSettings } from '@baton/shared';
 import type { NumberBinding, PublishedVersion } from './types.ts';
+import type { StoredSession, StoredToken, StoredUser } from '../accounts/accountRecords.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
 
@@ -33,12 +34,16 @@ export interface DbData {
   callbacks: Record<string, CallbackRequest>;
   /** Which flow answers each phone number, by number (E.164). */
   numbers: Record<string, NumberBinding>;
-  // Reserved for the user issue so its data lands in the same durable file.
-  users: unknown[];
+  /** The people who sign in, by user id (password hashed with scrypt). */
+  users: Record<string, StoredUser>;
+  /** Programs' access keys, by token id (the secret hashed). */
+  tokens: Record<string, StoredToken>;
+  /** Signed-in browsers, by the hash of their session cookie (the cookie itself is never stored). */
+  sessions: Record<string, StoredSession>;
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: [], audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: {}, tokens: {}, sessions: {}, audit: [] });
 
 /** Nothing stored yet: no collection holds anything. */
 export const isEmptyData = (data: DbData): boolean => Object.values(data).every((held) => (Array.isArray(held) ? held.length === 0 : Object.keys(held as object).length === 0));
@@ -67,5 +72,7 @@ export function upgradeDbData(stored: Partial<DbData> | null): DbData {
     personas: withVersions(data.personas),
     webhooks: withVersions(data.webhooks),
     numbers: withVersions(data.numbers),
+    // Reserved as an (always empty) array before accounts existed.
+    users: Array.isArray(data.users) ? {} : data.users,
   };
 }

@@ -12,6 +12,7 @@ import { DbPersonaRepository } from './DbPersonaRepository.ts';
 import { DbCallbackRepository } from './DbCallbackRepository.ts';
 import { DbAgentRepository } from './DbAgentRepository.ts';
 import { DbQueueRepository } from './DbQueueRepository.ts';
+import { DbAccountRepository } from './DbAccountRepository.ts';
 import { DbNumberRepository } from './DbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
 import { RoutingStateFile } from './RoutingStateFile.ts';
@@ -52,6 +53,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   let agents: DbAgentRepository;
   let callbacks: DbCallbackRepository;
   let numbers: DbNumberRepository;
+  let accounts: DbAccountRepository;
   let liveCalls: LiveCallFile;
   let routingState: RoutingStateFile;
   let db: StoreData;
@@ -74,6 +76,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     agents = new DbAgentRepository(db);
     callbacks = new DbCallbackRepository(db);
     numbers = new DbNumberRepository(db);
+    accounts = new DbAccountRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
     liveCalls = await LiveCallFile.open(path.join(dir, 'live-calls.jsonl'));
     routingState = await RoutingStateFile.open(path.join(dir, 'routing.json'));
@@ -91,6 +94,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     agents,
     callbacks,
     numbers,
+    accounts,
     calls,
     liveCalls,
     routingState,

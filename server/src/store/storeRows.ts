@@ -10,7 +10,7 @@ export interface StoreRow {
 }
 
 /** Collections of records by id, a row each (a flow's conversation tests are one record: their order is theirs). */
-const RECORDS = ['flows', 'conversationTests', 'personas', 'queues', 'agents', 'webhooks', 'callbacks', 'numbers'] as const;
+const RECORDS = ['flows', 'conversationTests', 'personas', 'queues', 'agents', 'webhooks', 'callbacks', 'numbers', 'users', 'tokens', 'sessions'] as const;
 type RecordCollection = (typeof RECORDS)[number];
 
 /** A published version's row id: the flow's id and the version's number ("#" split at the last one: ids may hold "#"). */
@@ -44,7 +44,6 @@ export function changedRows(before: DbData, after: DbData): { rows: StoreRow[]; 
       for (const version of was) if (!kept.has(version.publishedVersion)) rows.push({ collection: 'versions', id: versionId(flowId, version.publishedVersion), data: null });
     }
   }
-  if (before.users !== after.users) rows.push({ collection: 'users', id: 'all', data: after.users });
   const logged = new Set(before.audit);
   const audit = before.audit === after.audit ? [] : after.audit.filter((entry) => !logged.has(entry));
   return { rows, audit };
@@ -69,8 +68,6 @@ export function withRows(data: DbData, rows: StoreRow[], audit: AuditEntry[]): D
       const list = row.data === null ? others : [...others, row.data as PublishedVersion].sort((a, b) => a.publishedVersion - b.publishedVersion);
       if (list.length > 0) put(versions, flowId, list);
       else delete versions[flowId];
-    } else if (row.collection === 'users') {
-      next.users = (row.data as unknown[] | null) ?? [];
     } else if ((RECORDS as readonly string[]).includes(row.collection)) {
       const records = collection(row.collection as RecordCollection) as Record<string, unknown>;
       if (row.data === null) delete records[row.id];

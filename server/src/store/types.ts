@@ -1,3 +1,4 @@
+import type { DbAccountRepository } from './DbAccountRepository.ts';
 import type { EarlierCall, VoiceEvidence } from '@baton/shared';
 import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
 import type { Precondition } from './nextVersion.ts';
@@ -269,6 +270,8 @@ export interface Store {
   agents: AgentRepository;
   callbacks: CallbackRepository;
   numbers: NumberRepository;
+  /** People, access keys and signed-in browsers. */
+  accounts: DbAccountRepository;
   calls: CallLog;
   liveCalls: LiveCallStore;
   routingState?: RoutingStateStore;

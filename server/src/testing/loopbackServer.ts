@@ -9,6 +9,8 @@ import { attachWebSockets } from '../http/webSockets.ts';
 import { NlpjsNlu } from '../nlu/NlpjsNlu.ts';
 import { alwaysOpen } from '../routing/testRouting.ts';
 import { seedStaffing } from '../seedStaffing.ts';
+import { forgetCredentials, registerCredentials } from './credentials.ts';
+import { addTestTokens } from './testAccounts.ts';
 import { openStore, withCallLog } from '../store/openStore.ts';
 import type { StoreData } from '../store/StoreData.ts';
 import type { CallLog, Store } from '../store/types.ts';
@@ -39,6 +41,8 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const opened = await openStore(dataDir, { data: options.storeData });
   const store = options.callLog ? withCallLog(opened, options.callLog) : opened;
   await options.seed?.(store);
+  // The harness acts as an admin's script would: with an access key (see credentials.ts).
+  const tokens = await addTestTokens(store);
   const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery, allowedHosts: options.allowedHosts });
   await routing.ready;
   const onServed = options.onServed;
@@ -54,8 +58,11 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   const sockets = attachWebSockets(server, webSockets);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  registerCredentials(url, tokens.admin);
   return {
     url,
+    /** Access keys for each role, for tests of who may do what. */
+    tokens,
     store,
     dataDir,
     /** The call service, for a test that drives what a signal would (e.g. `calls.drain()` as on SIGTERM). */
@@ -64,8 +71,9 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
     voiceLevels,
     /** A JSON request to Baton's own API. */
     api: (p: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) =>
-      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json', ...init?.headers }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
+      fetch(`${url}${p}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}`, ...init?.headers }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) }),
     async stop(): Promise<void> {
+      forgetCredentials(url);
       await routing.close();
       for (const socket of sockets.clients) socket.terminate();
       server.closeAllConnections();

@@ -319,6 +319,11 @@ export class RoutingService {
     return this.run<ReturnType<RoutingService['agentState']>>({ op: 'status', agentId, status });
   }
 
+  /** The agent an offer was made to, while it stands. */
+  offerAgent(offerId: string): string | undefined {
+    return this.router.offer(offerId)?.agentId;
+  }
+
   accept(offerId: string) {
     return this.run<{ status: 'connected'; callId: string; agentId: string; packet?: HandoffPacket }>({ op: 'accept', offerId });
   }

@@ -53,11 +53,13 @@ function withIdFromName(flows: FlowRepository, body: unknown): unknown {
   return { ...body, id: freeIdFor(flows, (body as { name?: unknown }).name) };
 }
 
-export async function updateFlow(flows: FlowRepository, id: string, body: unknown, ifMatch: string | undefined) {
+/** `allowed`: for a role that may change only part of a flow, throws when the save changes more (checked against the draft). */
+export async function updateFlow(flows: FlowRepository, id: string, body: unknown, ifMatch: string | undefined, allowed?: (before: FlowDocument, after: FlowDocument) => void) {
   const expected = versionFromIfMatch(ifMatch);
-  getFlowOrThrow(flows, id);
+  const before = getFlowOrThrow(flows, id);
   const flow = validateForSave(body);
   if (flow.id !== id) throw new AppError(400, 'id_mismatch', `The flow in the body has id "${flow.id}" but the address is for "${id}". Use the same id.`);
+  allowed?.(before, flow);
   return flows.update(id, flow, expected);
 }
 

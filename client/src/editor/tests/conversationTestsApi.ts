@@ -1,3 +1,4 @@
+import { csrfHeaders } from '../../api/csrf.ts';
 import type { ConversationTest, ConversationTestRun, FlowDocument, StoredConversationTest } from '@baton/shared';
 import { fetchJson, sendJson } from '../../api/fetchJson.ts';
 
@@ -8,7 +9,7 @@ export const fetchConversationTests = (flowId: string, signal?: AbortSignal) => 
 export const createConversationTest = (flowId: string, test: ConversationTest) => sendJson<StoredConversationTest>(base(flowId), 'POST', test);
 
 export async function deleteConversationTest(flowId: string, testId: string): Promise<void> {
-  const response = await fetch(`${base(flowId)}/${encodeURIComponent(testId)}`, { method: 'DELETE' });
+  const response = await fetch(`${base(flowId)}/${encodeURIComponent(testId)}`, { method: 'DELETE', headers: csrfHeaders() });
   if (!response.ok && response.status !== 404) throw new Error(`the server answered with status ${response.status}`);
 }
 
