@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import express from 'express';
+import { authenticate } from '../src/accounts/authenticate.ts';
 import pino from 'pino';
 import { baseApp, BODY_LIMIT, createApp } from '../src/http/createApp.ts';
 import { NlpjsNlu } from '../src/nlu/NlpjsNlu.ts';
@@ -14,12 +16,16 @@ const flow = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 await store.flows.create(flow);
 // BENCH_REDIS_URL: calls in progress shared through Redis, as each of several instances runs.
 const sharedCalls = process.env.BENCH_REDIS_URL ? await RedisCalls.connect(process.env.BENCH_REDIS_URL) : undefined;
-const { app } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }), sharedCalls });
+// The bench's requests carry an access key that runs calls (BENCH_TOKEN, the same for every instance of a run).
+const secret = process.env.BENCH_TOKEN!;
+await store.accounts.addToken({ id: 'bench', name: 'bench', scope: 'calls', hash: createHash('sha256').update(secret).digest('hex'), prefix: secret.slice(0, 12), createdBy: 'bench' });
+const { app, accounts } = createApp({ store, nlu: new NlpjsNlu(), log: pino({ level: 'silent' }), sharedCalls });
 
-// The baseline: the same Express settings and JSON parsing, answering at once.
+// The baseline: the same Express settings, the same check of who is asking and JSON parsing, answering at once.
 const bare = baseApp();
+bare.use('/api', authenticate(accounts));
 bare.use(express.json({ limit: BODY_LIMIT }));
-bare.post('/turn', (req, res) => {
+bare.post('/api/calls/bare/turns', (req, res) => {
   res.json({ actions: [], state: { nodeId: 'bare', status: 'ai' }, heard: req.body.text });
 });
 

@@ -79,7 +79,7 @@ export async function editorBench(): Promise<Record<string, number>> {
   const browser = await launchBrowser();
   try {
     const flow = benchFlow();
-    const created = await fetch(`${server.url}/api/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(flow) });
+    const created = await fetch(`${server.url}/api/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json', authorization: `Bearer ${server.token}` }, body: JSON.stringify(flow) });
     if (created.status !== 201) throw new Error(`could not create the bench flow: ${created.status} ${await created.text()}`);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

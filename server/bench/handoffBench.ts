@@ -22,6 +22,9 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 };
 
+/** The admin access key of the bench's server, for its event streams. */
+const streamHeaders: Record<string, string> = {};
+
 /** Reads one agent's desk stream and reports each `offer_made` the moment its event is complete on the socket. */
 function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen) => void): Promise<IncomingMessage> {
   return openStream(url, (type, data, at) => {
@@ -37,7 +40,7 @@ function openDeskStream(url: string, onOffer: (callId: string, offer: OfferSeen)
  */
 function openStream(url: string, onEvent: (type: string, data: string, at: number) => void): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+    const req = http.get(url, { agent: false, headers: { accept: 'text/event-stream', ...streamHeaders } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`${url}: ${res.statusCode}`));
       res.setEncoding('utf8');
       let buffer = '';
@@ -83,10 +86,11 @@ export async function handoffBench(): Promise<{ handoff_to_offer_ms_p50: number;
     },
   });
   const base = server.url;
+  streamHeaders.authorization = `Bearer ${server.tokens.admin}`;
   const streams: IncomingMessage[] = [];
   try {
     const call = async <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-      const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.admin}`, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };

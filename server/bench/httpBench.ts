@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { billingScript } from './script.ts';
 import { median } from './median.ts';
@@ -10,6 +11,10 @@ const POOL = 6000;
 /** Ten 1-second rounds a side, alternated: 5 rounds of 2 s spread 0.60–0.71 over runs, these 0.64–0.67. */
 const ROUNDS = 10;
 const WARM_UP_SECONDS = 3;
+
+/** The access key every bench server of this run accepts (see benchServer.ts). */
+export const BENCH_TOKEN = `baton_bench_${randomBytes(18).toString('base64url')}`;
+const signed = { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` };
 
 interface Measured {
   rps: number;
@@ -22,7 +27,7 @@ export async function load(url: string, requestFor: () => { path: string; body: 
     url,
     connections: 16,
     duration: Math.max(1, Math.round(seconds)),
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, ...requestFor() }) }],
+    requests: [{ method: 'POST', headers: signed, setupRequest: (req) => ({ ...req, ...requestFor() }) }],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   const after = cpu ? await cpu() : 0;
@@ -44,7 +49,7 @@ export interface BenchServer {
 export async function forkBenchServer(flowPath: string, env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_NODE_FLAGS passes flags to the server under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const execArgv = ['--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'benchServer.ts'), [flowPath], { execArgv, env: { ...process.env, BENCH_TOKEN, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { api: number; bare: number }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -71,7 +76,7 @@ export async function forkBenchServer(flowPath: string, env: Record<string, stri
  */
 export async function turnsOfCalls(api: string): Promise<() => { path: string; body: string }> {
   const startCall = async () => {
-    const res = await fetch(`${api}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flowId: 'billing-support', version: 'draft' }) });
+    const res = await fetch(`${api}/api/calls`, { method: 'POST', headers: signed, body: JSON.stringify({ flowId: 'billing-support', version: 'draft' }) });
     return ((await res.json()) as { callId: string }).callId;
   };
   const pool: string[] = [];
@@ -97,7 +102,7 @@ export async function httpBench(flowPath: string, seconds: number, redisUrl?: st
   try {
     const turn = await turnsOfCalls(server.api);
     let next = 0;
-    const bare = () => ({ path: '/turn', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) });
+    const bare = () => ({ path: '/api/calls/bare/turns', body: JSON.stringify({ text: billingScript[next++ % billingScript.length] }) });
     // Warm up both until the JIT has settled: the turn path is a lot more code than the bare one,
     // and its first seconds run measurably slower.
     await load(server.api, turn, WARM_UP_SECONDS);
