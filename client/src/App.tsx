@@ -20,6 +20,7 @@ const NumbersPage = lazy(() => import('./settings/NumbersPage.tsx').then((m) => 
 const WallboardPage = lazy(() => import('./supervisor/WallboardPage.tsx').then((m) => ({ default: m.WallboardPage })));
 const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })));
 const PeoplePage = lazy(() => import('./settings/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
+const AuditPage = lazy(() => import('./settings/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AgentDeskPage = lazy(() => import('./desk/AgentDeskPage.tsx').then((m) => ({ default: m.AgentDeskPage })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -97,6 +98,7 @@ function Pages({ route }: { route: ReturnType<typeof matchRoute> }) {
           {route.page === 'wallboard' && <WallboardPage />}
           {route.page === 'analytics' && <AnalyticsPage />}
           {route.page === 'people' && <PeoplePage />}
+          {route.page === 'audit' && <AuditPage />}
         </Loading>
         {route.page === 'not_found' && <NotFoundPage />}
       </main>

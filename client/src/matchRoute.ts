@@ -8,6 +8,7 @@ export type Route =
   | { page: 'wallboard' }
   | { page: 'analytics' }
   | { page: 'people' }
+  | { page: 'audit' }
   | { page: 'sign_in' }
   | { page: 'welcome' }
   | { page: 'flow'; flowId: string } | { page: 'what_if'; flowId: string } | { page: 'not_found' };
@@ -24,6 +25,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/supervisor') return { page: 'wallboard' };
   if (path === '/analytics') return { page: 'analytics' };
   if (path === '/settings/people') return { page: 'people' };
+  if (path === '/settings/audit') return { page: 'audit' };
   if (path === '/sign-in') return { page: 'sign_in' };
   if (path === '/welcome') return { page: 'welcome' };
   const flow = /^\/flows\/([^/]+)(\/what-if)?$/.exec(path);

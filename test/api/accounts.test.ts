@@ -197,4 +197,55 @@ describe('Who may do what', () => {
     expect(demoted.status).toBe(409);
     expect(demoted.body.error.code).toBe('last_admin');
   });
+
+  it('When people change a flow, publish it with a note and sign in, then the audit trail says who did what, step and field, old → new, and the CSV has it too', async () => {
+    await addTestUser(billing.server.store, { name: 'erin', role: 'analyst', password: 'erins password' });
+    const erin = await signIn('erin', 'erins password');
+    await anonymous().post('/api/session').set('authorization', '').send({ name: 'erin', password: 'not hers' });
+    const flow = (await as('admin').get('/api/flows/billing-support')).body;
+    const frustrated = flow.nodes.find((n: { id: string }) => n.id === 'trigger_frustrated');
+    const before = frustrated.data.detectors.find((d: { signal: string }) => d.signal === 'negative_sentiment').threshold;
+    frustrated.data.detectors = frustrated.data.detectors.map((d: { signal: string }) => (d.signal === 'negative_sentiment' ? { ...d, threshold: 0.77 } : d));
+    await anonymous().put('/api/flows/billing-support').set('cookie', erin.cookie).set('x-csrf-token', erin.csrf).set('if-match', `"${flow.version}"`).send(flow).expect(200);
+    await as('admin').post('/api/flows/billing-support/publish').send({ note: 'Calmer frustration threshold' }).expect(200);
+
+    const { entries } = (await as('admin').get('/api/audit').expect(200)).body as { entries: Array<Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const saved = entries.find((e) => e.action === 'update' && e.who === 'erin');
+    expect(saved?.changes).toContainEqual({ field: expect.stringMatching(/^"[^"]+" detectors\[\d\]\.threshold$/), ...(before === undefined ? {} : { before }), after: 0.77 });
+    expect(entries.find((e) => e.action === 'publish')).toMatchObject({ who: 'key "test admin"', flowId: 'billing-support', publishedVersion: 1, note: 'Calmer frustration threshold' });
+    expect(entries.find((e) => e.action === 'sign_in_failed')).toMatchObject({ subject: 'erin' });
+    expect(entries.find((e) => e.action === 'sign_in')).toMatchObject({ who: 'erin' });
+    // Newest first; the versions list says who published and why.
+    expect(entries[0].at >= entries.at(-1)!.at).toBe(true);
+    expect((await as('admin').get('/api/flows/billing-support/versions')).body[0]).toMatchObject({ publishedBy: 'key "test admin"', note: 'Calmer frustration threshold' });
+
+    const csv = await as('admin').get('/api/audit?action=update&format=csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toBe('at,who,action,flow,version,published version,about,changes,note');
+    expect(csv.text).toContain('erin,update,billing-support');
+    expect((await anonymous().get('/api/audit').set('cookie', erin.cookie)).status).toBe(403);
+  });
+
+  it('When an analyst asks to publish, then an admin sees the request and approves it (the draft as asked is published, saying who asked) or declines it with a note the analyst reads', async () => {
+    const asked = await as('analyst').post('/api/flows/billing-support/publish-requests').send({ note: 'Frustration fires too early' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'open', requestedBy: 'key "test analyst"', note: 'Frustration fires too early' });
+    expect((await as('analyst').post('/api/flows/billing-support/publish-requests').send({})).status).toBe(409);
+    // Only an admin decides.
+    expect((await as('analyst').post(`/api/flows/billing-support/publish-requests/${asked.body.id}/approve`)).status).toBe(403);
+    const approved = await as('admin').post(`/api/flows/billing-support/publish-requests/${asked.body.id}/approve`).send({});
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'key "test admin"', publishedVersion: 1 });
+    expect((await as('admin').get('/api/flows/billing-support/versions')).body[0]).toMatchObject({ publishedBy: 'key "test admin"', note: 'Frustration fires too early (asked by key "test analyst")' });
+
+    // A request for a draft that changed since is not approved as if nothing happened; a decline needs a reason.
+    const second = (await as('analyst').post('/api/flows/billing-support/publish-requests').send({}).expect(201)).body;
+    const flow = (await as('admin').get('/api/flows/billing-support')).body;
+    await as('admin').put('/api/flows/billing-support').set('if-match', `"${flow.version}"`).send({ ...flow, name: 'Billing support line' }).expect(200);
+    expect((await as('admin').post(`/api/flows/billing-support/publish-requests/${second.id}/approve`)).body.error.code).toBe('draft_changed_since_request');
+    expect((await as('admin').post(`/api/flows/billing-support/publish-requests/${second.id}/decline`).send({})).status).toBe(400);
+    await as('admin').post(`/api/flows/billing-support/publish-requests/${second.id}/decline`).send({ note: 'Wait for Monday' }).expect(200);
+    const seen = (await as('analyst').get('/api/flows/billing-support/publish-requests').expect(200)).body;
+    expect(seen[0]).toMatchObject({ id: second.id, status: 'declined', decisionNote: 'Wait for Monday' });
+  });
 });

@@ -9,6 +9,7 @@ const PAGES: Array<[string, string]> = [
   ['/settings/agents', 'Agents'],
   ['/settings/numbers', 'Phone numbers'],
   ['/settings/people', 'People'],
+  ['/settings/audit', 'Audit'],
   ['/supervisor', 'Wallboard'],
   ['/analytics', 'Analytics'],
   ['/agent', 'Agent desk'],

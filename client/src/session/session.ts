@@ -22,7 +22,7 @@ export async function readSession(): Promise<SessionView | null> {
 
 /** The pages each role works in, first the one they start on; the server refuses the rest anyway. */
 export const pagesOf: Record<TokenScope, readonly string[]> = {
-  admin: ['/', '/personas', '/settings/queues', '/settings/agents', '/settings/numbers', '/settings/people', '/supervisor', '/analytics', '/agent'],
+  admin: ['/', '/personas', '/settings/queues', '/settings/agents', '/settings/numbers', '/settings/people', '/settings/audit', '/supervisor', '/analytics', '/agent'],
   analyst: ['/', '/personas', '/analytics'],
   supervisor: ['/supervisor', '/analytics'],
   agent: ['/agent'],

@@ -5,6 +5,7 @@ import type { Store } from '../store/types.ts';
 import type { StoredToken, StoredUser } from './accountRecords.ts';
 import { hashPassword, verifyNobody, verifyPassword } from './passwords.ts';
 import { SignInThrottle } from './SignInThrottle.ts';
+import { recordChanges } from '../store/audit.ts';
 
 /** Who is asking: a signed-in person (session) or a program's access key (token). */
 export interface Principal {
@@ -108,6 +109,7 @@ export class Accounts {
       throw new AppError(403, 'setup_link_used', 'This set-up link has been used or is out of date. Ask whoever set up Baton to sign you in, or restart it to print a new link.');
     this.setupCodeHash = undefined;
     const user = await this.addUser({ ...input, role: 'admin' });
+    await this.audit({ action: 'sign_in', note: 'first admin, from the set-up link' }, user.name);
     return this.startSession(user);
   }
 
@@ -119,10 +121,17 @@ export class Accounts {
     const ok = user?.passwordHash && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyNobody(password);
     if (!ok || !user) {
       this.throttle.failed(name, client);
+      await this.audit({ action: 'sign_in_failed', subject: name.trim().toLowerCase().slice(0, 60), note: `from ${client}` });
       throw new AppError(401, 'sign_in_failed', user?.disabled ? 'This account is switched off. Ask an admin to switch it on.' : 'That sign-in name and password do not match. Check them and try again.');
     }
     this.throttle.succeeded(name, client);
+    await this.audit({ action: 'sign_in', note: `from ${client}` }, user.name);
     return this.startSession(user);
+  }
+
+  /** An entry in the audit trail; a trail that cannot be written does not stop the action, it is logged. */
+  private async audit(entry: Parameters<Store['audit']['add']>[0], who?: string) {
+    await this.store.audit.add(entry, who).catch((err: unknown) => this.options.onError?.(err));
   }
 
   private async startSession(user: StoredUser): Promise<{ cookie: string; principal: Principal }> {
@@ -135,6 +144,7 @@ export class Accounts {
 
   async signOut(principal: Principal): Promise<void> {
     if (principal.sessionKey) await this.store.accounts.removeSession(principal.sessionKey);
+    await this.audit({ action: 'sign_out' });
   }
 
   private sessionPrincipal(user: StoredUser, sessionKey: string, csrfToken: string, expiresAt: string): Principal {
@@ -191,7 +201,7 @@ export class Accounts {
 
   async addUser(input: StoredUserInput & { role: Role }): Promise<StoredUser> {
     this.checkAgentLink(input.role, input.agentId);
-    return this.store.accounts.addUser({
+    const user = await this.store.accounts.addUser({
       id: randomUUID(),
       name: input.name.trim().toLowerCase(),
       displayName: input.displayName?.trim() || input.name.trim(),
@@ -200,6 +210,8 @@ export class Accounts {
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
       disabled: false,
     });
+    await this.audit({ action: 'user_added', subject: user.name, changes: [{ field: 'role', after: user.role }, ...(user.agentId ? [{ field: 'agent', after: user.agentId }] : [])] });
+    return user;
   }
 
   private checkAgentLink(role: Role, agentId: string | undefined) {
@@ -233,16 +245,19 @@ export class Accounts {
         throw new AppError(409, 'last_admin', 'This is the only admin who can sign in. Make someone else an admin first.');
       return next;
     });
-    if (patch.role !== undefined && patch.role !== before.role || patch.disabled || passwordHash) await this.store.accounts.removeSessionsOf(id);
+    if ((patch.role !== undefined && patch.role !== before.role) || patch.disabled || passwordHash) await this.store.accounts.removeSessionsOf(id);
+    await this.audit({ action: 'user_changed', subject: updated.name, changes: recordChanges(userView(before), userView(updated)).concat(passwordHash ? [{ field: 'password', after: '(changed; not shown)' }] : []) });
     return updated;
   }
 
   async removeUser(id: string, by: Principal): Promise<void> {
     if (by.kind === 'session' && by.id === id) throw new AppError(409, 'cannot_remove_self', 'You cannot remove yourself. Ask another admin.');
+    const name = this.store.accounts.user(id)?.name ?? id;
     await this.store.accounts.removeUser(id, (users) => {
       const user = users[id];
       if (user?.role === 'admin' && !user.disabled && activeAdmins(users) <= 1) throw new AppError(409, 'last_admin', 'This is the only admin who can sign in. Make someone else an admin first.');
     });
+    await this.audit({ action: 'user_removed', subject: name });
   }
 
   // Access keys
@@ -258,11 +273,14 @@ export class Accounts {
   async addToken(name: string, scope: TokenScope, by: Principal): Promise<{ token: TokenView; secret: string }> {
     const secret = `baton_${randomBytes(30).toString('base64url')}`;
     const token = await this.store.accounts.addToken({ id: randomUUID(), name: name.trim(), scope, hash: sha256(secret), prefix: secret.slice(0, 12), createdBy: by.name });
+    await this.audit({ action: 'key_made', subject: token.name, changes: [{ field: 'may', after: scope }] });
     return { token: tokenView(token), secret };
   }
 
   async revokeToken(id: string): Promise<TokenView> {
-    return tokenView(await this.store.accounts.changeToken(id, (t, at) => (t.revokedAt ? t : { ...t, revokedAt: at })));
+    const token = await this.store.accounts.changeToken(id, (t, at) => (t.revokedAt ? t : { ...t, revokedAt: at }));
+    await this.audit({ action: 'key_revoked', subject: token.name });
+    return tokenView(token);
   }
 }
 

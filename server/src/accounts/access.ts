@@ -23,7 +23,8 @@ export const accessRules: readonly AccessRule[] = [
   rule('write', /^\/calls(\/[^/]+\/turns)?$/, ['admin', 'analyst', 'calls']),
   rule('read', /^\/calls\/[^/]+(\/events)?$/, ['admin', 'analyst', 'supervisor', 'calls']),
   rule('any', /^\/flows\/[^/]+\/tests(\/|$)/, ['admin', 'analyst']),
-  rule('any', /^\/flows\/[^/]+\/publish-requests(\/|$)/, ['admin', 'analyst']),
+  rule('write', /^\/flows\/[^/]+\/publish-requests\/[^/]+\/(approve|decline)$/, ['admin']),
+  rule('any', /^\/flows\/[^/]+\/publish-requests$/, ['admin', 'analyst']),
   rule('read', /^\/flows(\/|$)/, ['admin', 'analyst', 'supervisor']),
   // Analysts' saves are checked field by field (analystChanges.ts).
   rule(['PUT'], /^\/flows\/[^/]+$/, ['admin', 'analyst']),

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors.ts';
 import type { Accounts, Principal } from './Accounts.ts';
 import { mayCall } from './access.ts';
+import { actorName, runAs } from './actor.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -58,18 +59,19 @@ export function authenticate(accounts: Accounts): RequestHandler {
     // A known credential is decided at once (no promise on a call's turn); an unknown one after reading the store.
     const { token, cookie } = credentials(req);
     const known = token ? accounts.tokenOf(token) : cookie ? accounts.sessionOf(cookie) : undefined;
+    // What follows runs as this person or key: audit entries written meanwhile name them.
+    const go = (principal: Principal | undefined) => {
+      decide(principal);
+      runAs(actorName(principal!), next);
+    };
     if (known || (!token && !cookie)) {
       try {
-        decide(known);
-        next();
+        go(known);
       } catch (err) {
         next(err);
       }
       return;
     }
-    principalOf(accounts, req).then((p) => {
-      decide(p);
-      next();
-    }, next).catch(next);
+    principalOf(accounts, req).then(go).catch(next);
   };
 }

@@ -1,16 +1,31 @@
-import { dropUnknownNodeSettings, type AgentSettings, type CallbackRequest, type FlowDocument, type Persona, type QueueSettings, type StoredConversationTest, type Versioned, type WebhookSettings } from '@baton/shared';
+import { type PublishRequest, dropUnknownNodeSettings, type AgentSettings, type CallbackRequest, type FlowDocument, type Persona, type QueueSettings, type StoredConversationTest, type Versioned, type WebhookSettings } from '@baton/shared';
 import type { NumberBinding, PublishedVersion } from './types.ts';
 import type { StoredSession, StoredToken, StoredUser } from '../accounts/accountRecords.ts';
 
 export type StoredFlow = FlowDocument & { updatedAt: string };
 
+export const auditActions = [
+  'create', 'update', 'delete', 'publish', 'rollback', 'publish_requested', 'publish_declined',
+  'sign_in', 'sign_in_failed', 'sign_out', 'user_added', 'user_changed', 'user_removed', 'key_made', 'key_revoked',
+  'queue_changed', 'webhook_changed', 'agent_changed', 'number_changed',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** One line of the audit trail: append-only, never changed. */
 export interface AuditEntry {
   at: string;
-  action: 'create' | 'update' | 'delete' | 'publish' | 'rollback';
-  flowId: string;
+  action: AuditAction;
+  /** Who did it: a sign-in name, `key "<name>"` for a program, absent for Baton itself (first start). */
+  who?: string;
+  flowId?: string;
   /** The draft version the action produced, published from, or deleted. */
-  version: number;
+  version?: number;
   publishedVersion?: number;
+  /** What else it was about: a person, a key, a queue, a phone number. */
+  subject?: string;
+  /** What changed: where, and the value before and after (at most 50; long values cut). */
+  changes?: Array<{ field: string; before?: unknown; after?: unknown }>;
+  note?: string;
 }
 
 /** The audit entries kept in memory (and in `baton.json`; PostgreSQL keeps them all). */
@@ -40,10 +55,12 @@ export interface DbData {
   tokens: Record<string, StoredToken>;
   /** Signed-in browsers, by the hash of their session cookie (the cookie itself is never stored). */
   sessions: Record<string, StoredSession>;
+  /** Analysts' requests to publish, by request id. */
+  publishRequests: Record<string, PublishRequest>;
   audit: AuditEntry[];
 }
 
-export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: {}, tokens: {}, sessions: {}, audit: [] });
+export const emptyDbData = (): DbData => ({ flows: {}, versions: {}, conversationTests: {}, personas: {}, queues: {}, agents: {}, webhooks: {}, callbacks: {}, numbers: {}, users: {}, tokens: {}, sessions: {}, publishRequests: {}, audit: [] });
 
 /** Nothing stored yet: no collection holds anything. */
 export const isEmptyData = (data: DbData): boolean => Object.values(data).every((held) => (Array.isArray(held) ? held.length === 0 : Object.keys(held as object).length === 0));

@@ -1,10 +1,12 @@
 import type { FlowDocument } from '@baton/shared';
+import { currentActor } from '../accounts/actor.ts';
 import type { StoreData } from './StoreData.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitChange } from './commitChange.ts';
 import { nextVersion } from './nextVersion.ts';
 import { own, without } from './ownRecord.ts';
-import { AUDIT_KEPT, type AuditEntry, type DbData, type StoredFlow } from './DbData.ts';
+import type { AuditEntry, DbData, StoredFlow } from './DbData.ts';
+import { appendAudit, flowChanges } from './audit.ts';
 import type { FlowRepository, FlowSummary, PublishedVersion } from './types.ts';
 
 /** The document itself, without what `get` adds, so a flow sent back as read does not store those fields. */
@@ -15,6 +17,12 @@ function toDocument(flow: FlowDocument): FlowDocument {
     publishedFromDraft?: unknown;
   };
   return structuredClone(doc);
+}
+
+/** Who published a version (the acting person or key) and their note. */
+function by(note: string | undefined): Pick<PublishedVersion, 'publishedBy' | 'note'> {
+  const who = currentActor();
+  return { ...(who ? { publishedBy: who } : {}), ...(note ? { note } : {}) };
 }
 
 /**
@@ -60,7 +68,7 @@ export class DbFlowRepository implements FlowRepository {
       if (!current) throw notFound('flow', id);
       const version = nextVersion('flow', current, expectedVersion);
       const stored: StoredFlow = { ...toDocument(flow), id, version, updatedAt: at };
-      return this.withFlow(data, stored, { at, action: 'update', flowId: id, version });
+      return this.withFlow(data, stored, { at, action: 'update', flowId: id, version, changes: flowChanges(current, stored) });
     });
   }
 
@@ -75,7 +83,7 @@ export class DbFlowRepository implements FlowRepository {
     });
   }
 
-  publish(id: string, draftVersion?: number): Promise<PublishedVersion> {
+  publish(id: string, draftVersion?: number, note?: string): Promise<PublishedVersion> {
     return this.mutate((data, at) => {
       const draft = own(data.flows, id);
       if (!draft) throw notFound('flow', id);
@@ -87,16 +95,17 @@ export class DbFlowRepository implements FlowRepository {
         publishedVersion: (previous.at(-1)?.publishedVersion ?? 0) + 1,
         draftVersion: draft.version,
         publishedAt: at,
+        ...by(note),
         flow: toDocument(draft),
       };
-      const entry: AuditEntry = { at, action: 'publish', flowId: id, version: draft.version, publishedVersion: snapshot.publishedVersion };
+      const entry: AuditEntry = { at, action: 'publish', flowId: id, version: draft.version, publishedVersion: snapshot.publishedVersion, ...(note ? { note } : {}) };
       const versions = { ...data.versions, [id]: [...previous, snapshot] };
       const next: DbData = { ...data, versions, audit: appendAudit(data.audit, entry) };
       return { next, result: structuredClone(snapshot) };
     });
   }
 
-  rollback(id: string, from: number): Promise<PublishedVersion> {
+  rollback(id: string, from: number, note?: string): Promise<PublishedVersion> {
     return this.mutate((data, at) => {
       if (!own(data.flows, id)) throw notFound('flow', id);
       const previous = own(data.versions, id) ?? [];
@@ -109,9 +118,10 @@ export class DbFlowRepository implements FlowRepository {
         draftVersion: source.draftVersion,
         publishedAt: at,
         rolledBackFrom: from,
+        ...by(note),
         flow: structuredClone(source.flow),
       };
-      const entry: AuditEntry = { at, action: 'rollback', flowId: id, version: source.draftVersion, publishedVersion: snapshot.publishedVersion };
+      const entry: AuditEntry = { at, action: 'rollback', flowId: id, version: source.draftVersion, publishedVersion: snapshot.publishedVersion, ...(note ? { note } : {}) };
       const versions = { ...data.versions, [id]: [...previous, snapshot] };
       return { next: { ...data, versions, audit: appendAudit(data.audit, entry) }, result: structuredClone(snapshot) };
     });
@@ -147,6 +157,4 @@ export class DbFlowRepository implements FlowRepository {
   }
 }
 
-function appendAudit(audit: AuditEntry[], entry: AuditEntry): AuditEntry[] {
-  return [...audit, entry].slice(-AUDIT_KEPT);
-}
+

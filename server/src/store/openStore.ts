@@ -13,6 +13,8 @@ import { DbCallbackRepository } from './DbCallbackRepository.ts';
 import { DbAgentRepository } from './DbAgentRepository.ts';
 import { DbQueueRepository } from './DbQueueRepository.ts';
 import { DbAccountRepository } from './DbAccountRepository.ts';
+import { DbAuditLog } from './audit.ts';
+import { DbPublishRequestRepository } from './DbPublishRequestRepository.ts';
 import { DbNumberRepository } from './DbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
 import { RoutingStateFile } from './RoutingStateFile.ts';
@@ -54,6 +56,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   let callbacks: DbCallbackRepository;
   let numbers: DbNumberRepository;
   let accounts: DbAccountRepository;
+  let audit: DbAuditLog;
+  let publishRequests: DbPublishRequestRepository;
   let liveCalls: LiveCallFile;
   let routingState: RoutingStateFile;
   let db: StoreData;
@@ -77,6 +81,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     callbacks = new DbCallbackRepository(db);
     numbers = new DbNumberRepository(db);
     accounts = new DbAccountRepository(db);
+    audit = new DbAuditLog(db);
+    publishRequests = new DbPublishRequestRepository(db);
     calls = new JsonlCallLog(path.join(dir, 'calls'));
     liveCalls = await LiveCallFile.open(path.join(dir, 'live-calls.jsonl'));
     routingState = await RoutingStateFile.open(path.join(dir, 'routing.json'));
@@ -95,6 +101,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     callbacks,
     numbers,
     accounts,
+    audit,
+    publishRequests,
     calls,
     liveCalls,
     routingState,

@@ -10,7 +10,7 @@ export interface StoreRow {
 }
 
 /** Collections of records by id, a row each (a flow's conversation tests are one record: their order is theirs). */
-const RECORDS = ['flows', 'conversationTests', 'personas', 'queues', 'agents', 'webhooks', 'callbacks', 'numbers', 'users', 'tokens', 'sessions'] as const;
+const RECORDS = ['flows', 'conversationTests', 'personas', 'queues', 'agents', 'webhooks', 'callbacks', 'numbers', 'users', 'tokens', 'sessions', 'publishRequests'] as const;
 type RecordCollection = (typeof RECORDS)[number];
 
 /** A published version's row id: the flow's id and the version's number ("#" split at the last one: ids may hold "#"). */

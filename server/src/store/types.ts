@@ -1,3 +1,5 @@
+import type { DbPublishRequestRepository } from './DbPublishRequestRepository.ts';
+import type { DbAuditLog } from './audit.ts';
 import type { DbAccountRepository } from './DbAccountRepository.ts';
 import type { EarlierCall, VoiceEvidence } from '@baton/shared';
 import type { AgentSettings, CallbackRequest, ConversationTest, FlowDocument, FlowSummary, Persona, QueueSettings, StoredConversationTest, Versioned, WebhookSettings } from '@baton/shared';
@@ -14,6 +16,9 @@ export interface PublishedVersion {
   publishedAt: string;
   /** A rollback: the earlier version published again as this one. */
   rolledBackFrom?: number;
+  /** Who published it (a sign-in name, or `key "<name>"`), and why. */
+  publishedBy?: string;
+  note?: string;
   flow: FlowDocument;
 }
 
@@ -29,9 +34,9 @@ export interface FlowRepository {
   /** AppError 404 when missing. */
   remove(id: string): Promise<void>;
   /** Freezes the current draft as the next published version; with `draftVersion`, AppError 409 `draft_changed` if the draft has moved on from it. */
-  publish(id: string, draftVersion?: number): Promise<PublishedVersion>;
+  publish(id: string, draftVersion?: number, note?: string): Promise<PublishedVersion>;
   /** Publishes published version `from` again as the newest one (the draft stays as it is); 404 for an unknown one. */
-  rollback(id: string, from: number): Promise<PublishedVersion>;
+  rollback(id: string, from: number, note?: string): Promise<PublishedVersion>;
   versions(id: string): Array<Omit<PublishedVersion, 'flow'>>;
   version(id: string, publishedVersion: number): PublishedVersion | undefined;
   isEmpty(): boolean;
@@ -272,6 +277,10 @@ export interface Store {
   numbers: NumberRepository;
   /** People, access keys and signed-in browsers. */
   accounts: DbAccountRepository;
+  /** The audit trail: who changed what, sign-ins, people and keys. */
+  audit: DbAuditLog;
+  /** Analysts' requests to publish. */
+  publishRequests: DbPublishRequestRepository;
   calls: CallLog;
   liveCalls: LiveCallStore;
   routingState?: RoutingStateStore;

@@ -1,3 +1,4 @@
+import { recordChanges } from '../store/audit.ts';
 import {
   agentSettingsSchema, queueSettingsSchema, webhookSettingsSchema, type AgentSettings, type LiveFigures, type QueueSettings, type Versioned, type WebhookDelivery, type WebhookView, type WebhookSettings,
 } from '@baton/shared';
@@ -84,6 +85,7 @@ export class StaffingService {
 
   async createQueue(body: unknown): Promise<Versioned<QueueSettings>> {
     const queue = await this.store.queues.create(parseSettings(queueSettingsSchema, objectBody(body, 'queue'), 'queue'));
+    await this.store.audit.add({ action: 'queue_changed', subject: queue.id, changes: recordChanges(undefined, queue) });
     await this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
@@ -91,13 +93,16 @@ export class StaffingService {
   /** Replaces a queue if nobody saved it since the version in If-Match (428 without, 412 when stale). */
   async updateQueue(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<QueueSettings>> {
     const expected = versionFromIfMatch(ifMatch);
+    const before = this.store.queues.get(id);
     const queue = await this.store.queues.update(parseSettings(queueSettingsSchema, withAddressId(body, id, 'queue'), 'queue'), expected);
+    await this.store.audit.add({ action: 'queue_changed', subject: id, changes: recordChanges(before, queue) });
     await this.routing?.staffingChanged({ kind: 'queue_changed' });
     return queue;
   }
 
   async removeQueue(id: string): Promise<void> {
     await this.store.queues.remove(id);
+    await this.store.audit.add({ action: 'queue_changed', subject: id, note: 'removed' });
     await this.routing?.staffingChanged({ kind: 'queue_changed' });
   }
 
@@ -113,6 +118,7 @@ export class StaffingService {
 
   async createAgent(body: unknown): Promise<Versioned<AgentSettings>> {
     const agent = await this.store.agents.create(parseSettings(agentSettingsSchema, objectBody(body, 'agent'), 'agent'));
+    await this.store.audit.add({ action: 'agent_changed', subject: agent.id, changes: recordChanges(undefined, agent) });
     await this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
@@ -120,13 +126,16 @@ export class StaffingService {
   /** Replaces an agent if nobody saved it since the version in If-Match (428 without, 412 when stale). */
   async updateAgent(id: string, body: unknown, ifMatch: string | undefined): Promise<Versioned<AgentSettings>> {
     const expected = versionFromIfMatch(ifMatch);
+    const before = this.store.agents.get(id);
     const agent = await this.store.agents.update(parseSettings(agentSettingsSchema, withAddressId(body, id, 'agent'), 'agent'), expected);
+    await this.store.audit.add({ action: 'agent_changed', subject: id, changes: recordChanges(before, agent) });
     await this.routing?.staffingChanged({ kind: 'agent_saved', agentId: agent.id });
     return agent;
   }
 
   async removeAgent(id: string): Promise<void> {
     await this.store.agents.remove(id);
+    await this.store.audit.add({ action: 'agent_changed', subject: id, note: 'removed' });
     await this.routing?.staffingChanged({ kind: 'agent_removed' });
   }
 
@@ -163,7 +172,10 @@ export class StaffingService {
       // A host that does not resolve now may later; only an address known to be private is refused here.
       if ('problem' in checked && checked.problem.code === 'webhook_url_refused') throw invalid('webhook', [{ path: 'url', message: checked.problem.message }]);
     }
-    return viewOf(await this.store.queues.putWebhook(queueId, webhook, expected));
+    const saved = await this.store.queues.putWebhook(queueId, webhook, expected);
+    // Switching on private-network webhooks is named on its own in the trail: it lets handovers reach inside the network.
+    await this.store.audit.add({ action: 'webhook_changed', subject: queueId, changes: recordChanges(stored, saved, ['secret']) });
+    return viewOf(saved);
   }
 
   /** The queue's latest webhook deliveries, newest first; 404 for an unknown queue, empty when it has sent none. */

@@ -72,7 +72,7 @@ export function flowIssues(flows: FlowRepository, id: string, routing: CompileCo
  * Publishes the draft if it compiles without errors and every conversation test `runDraftTests`
  * plays on it passes; otherwise 422 `flow_has_errors` or 422 `conversation_tests_failed`.
  */
-export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun, routing: CompileContext) {
+export async function publishFlow(flows: FlowRepository, id: string, runDraftTests: (flowId: string) => ConversationTestRun, routing: CompileContext, note?: string) {
   const draft = getFlowOrThrow(flows, id);
   // A transfer to a queue that is not in Settings → Queues would fail on every call: it is refused here.
   const { issues } = compileFlow(draft, routing);
@@ -89,8 +89,17 @@ export async function publishFlow(flows: FlowRepository, id: string, runDraftTes
     throw new AppError(422, 'conversation_tests_failed', `${run.failed} of ${total} conversation test(s) failed on the draft, so it was not published: ${failures.map((f) => `"${f.name}"`).join(', ')}.`, failures);
   }
   // The version the tests ran on: a save that lands meanwhile is not published untested.
-  const published = await flows.publish(id, draft.version);
-  return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt };
+  const published = await flows.publish(id, draft.version, note);
+  return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt, ...(published.publishedBy ? { publishedBy: published.publishedBy } : {}) };
+}
+
+/** The note a publish or a rollback may carry (`{ note }`; a bodiless request has none). */
+export function noteOf(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  const note = (body as { note?: unknown }).note;
+  if (note === undefined || note === '') return undefined;
+  if (typeof note !== 'string' || note.length > 500) throw new AppError(400, 'invalid_body', 'note: write the note as text of at most 500 characters.', [{ path: 'note', message: 'text of at most 500 characters' }]);
+  return note.trim() || undefined;
 }
 
 /**
@@ -98,7 +107,7 @@ export async function publishFlow(flows: FlowRepository, id: string, runDraftTes
  * against the contact center's queues as they are now (422 `flow_has_errors` naming what to fix otherwise). Its
  * conversation tests ran when it was first published; the draft's tests may already expect the newer behaviour.
  */
-export async function rollbackFlow(flows: FlowRepository, id: string, versionText: string, routing: CompileContext) {
+export async function rollbackFlow(flows: FlowRepository, id: string, versionText: string, routing: CompileContext, note?: string) {
   getFlowOrThrow(flows, id);
   const n = Number(versionText);
   const source = /^\d{1,9}$/.test(versionText) ? flows.version(id, n) : undefined;
@@ -108,6 +117,6 @@ export async function rollbackFlow(flows: FlowRepository, id: string, versionTex
     const errors = issues.filter((i) => i.severity === 'error');
     throw new AppError(422, 'flow_has_errors', `Version ${n} cannot be published again as it is: ${errors[0]!.message}`, errors);
   }
-  const published = await flows.rollback(id, n);
+  const published = await flows.rollback(id, n, note);
   return { publishedVersion: published.publishedVersion, draftVersion: published.draftVersion, publishedAt: published.publishedAt, rolledBackFrom: n };
 }

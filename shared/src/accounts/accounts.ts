@@ -81,3 +81,20 @@ export interface TokenView {
 export const CSRF_HEADER = 'x-csrf-token';
 export const CSRF_COOKIE = 'baton_csrf';
 export const SESSION_COOKIE = 'baton_session';
+
+/** An analyst's request that an admin publish the draft as it was when asked. */
+export interface PublishRequest {
+  id: string;
+  flowId: string;
+  /** The draft revision asked for: approving publishes it only if the draft is still that one. */
+  draftVersion: number;
+  requestedBy: string;
+  requestedAt: string;
+  note?: string;
+  status: 'open' | 'approved' | 'declined';
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionNote?: string;
+  /** The version the approval published. */
+  publishedVersion?: number;
+}
