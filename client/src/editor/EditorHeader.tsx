@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { DraftStatus, PublishedStatus } from '../flows/PublishedStatus.tsx';
 import { FlowSettingsModal } from './FlowSettingsModal.tsx';
 import { VersionHistory } from './history/VersionHistory.tsx';
+import { AskToPublish, PublishRequestsReview } from './history/PublishRequests.tsx';
 import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -24,10 +25,12 @@ interface EditorHeaderProps {
   saveBlocked?: boolean;
   onSave(): void;
   onPublish(): void;
+  /** Set for analysts: they save and ask an admin to publish instead. */
+  onAskToPublish?: () => Promise<unknown>;
 }
 
 /** The flow's name and versions, the way back, and the buttons that act on the whole flow. */
-export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish }: EditorHeaderProps) {
+export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish, onAskToPublish }: EditorHeaderProps) {
   const name = useEditorStore((s) => s.meta?.name ?? '');
   const flowId = useEditorStore((s) => s.meta?.id ?? '');
   const version = useEditorStore((s) => s.version);
@@ -74,9 +77,11 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
           History
         </Button>
         <VersionHistory flowId={flowId} opened={historyOpen} onClose={() => setHistoryOpen(false)} />
-        <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
-          Tidy up
-        </Button>
+        {!onAskToPublish && (
+          <Button variant="subtle" onClick={tidyUp} title="Arrange every step in rows, from where calls start">
+            Tidy up
+          </Button>
+        )}
         {/* On narrower screens only the arrows show; the name stays for screen readers and as the tooltip. */}
         <Button variant="subtle" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
           <span aria-hidden="true" className="editor-header__icon">↶</span>
@@ -89,9 +94,16 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
         <Button variant="default" onClick={onSave} loading={busy === 'saving'} disabled={busy !== null} title="Save (Ctrl+S)">
           Save
         </Button>
-        <Button onClick={onPublish} loading={busy === 'publishing'} disabled={busy !== null}>
-          Publish
-        </Button>
+        {onAskToPublish ? (
+          <AskToPublish flowId={flowId} save={onAskToPublish} />
+        ) : (
+          <>
+            <PublishRequestsReview flowId={flowId} />
+            <Button onClick={onPublish} loading={busy === 'publishing'} disabled={busy !== null}>
+              Publish
+            </Button>
+          </>
+        )}
       </Group>
     </header>
   );

@@ -20,6 +20,7 @@ import { useLocalDraft } from './persistence/useLocalDraft.ts';
 import { clearHistory, useEditorStore } from './store/editorStore.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useUnsavedChangesWarning } from './useUnsavedChangesWarning.ts';
+import { useTunesOnly } from './useAnalystLimits.ts';
 
 type LoadState = { status: 'loading' } | { status: 'ready'; draft: LocalDraft | null } | { status: 'error'; message: string };
 
@@ -71,14 +72,15 @@ function Editor({ flowId, draft }: { flowId: string; draft: LocalDraft | null })
   const issues = useFlowIssues();
   const issuesByNode = useNodeIssues(issues);
   const autosave = useAutosave({ save: persistence.save, busy: persistence.busy !== null, paused: persistence.conflict.open, issues });
-  useEditorShortcuts(() => void persistence.save());
+  const tunesOnly = useTunesOnly();
+  useEditorShortcuts(() => void persistence.save(), { structure: !tunesOnly });
   useUnsavedChangesWarning();
   const saveFirst = () => persistence.save();
   return (
     <div className="editor">
-      <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} />
-      <div className="editor__body">
-        <Palette />
+      <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} onAskToPublish={tunesOnly ? () => persistence.save() : undefined} />
+      <div className={`editor__body${tunesOnly ? ' editor__body--tuning' : ''}`}>
+        {!tunesOnly && <Palette />}
         <NodeIssuesContext.Provider value={issuesByNode}>
           <div className="editor__canvas">
             <FlowCanvas />

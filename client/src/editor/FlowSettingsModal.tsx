@@ -9,6 +9,7 @@ import { errorUnder, fromDraft, toDraft, type SettingsDraft } from './settings/s
 import { PhoneSection } from './settings/PhoneSection.tsx';
 import { UnderstandingSection } from './settings/UnderstandingSection.tsx';
 import './settings/flowSettings.css';
+import { useTunesOnly } from './useAnalystLimits.ts';
 
 interface FlowSettingsModalProps {
   opened: boolean;
@@ -28,6 +29,7 @@ export function FlowSettingsModal({ opened, onClose }: FlowSettingsModalProps) {
 
 function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClose(): void }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(settings));
+  const tunesOnly = useTunesOnly();
   // Errors show once Apply was tried, then follow each edit.
   const [tried, setTried] = useState(false);
   const checked = fromDraft(settings, draft);
@@ -50,7 +52,10 @@ function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClo
         onChange={(category, text) => edit({ reasonTexts: { ...draft.reasonTexts, [category]: text } })}
       />
       <SafetyMessageSection text={draft.safetyMessage} error={errors.get('safetyMessage')} onChange={(safetyMessage) => edit({ safetyMessage })} />
-      <QueuesSection queues={draft.queues} errors={errors} onChange={(queues) => edit({ queues })} />
+      {/* Queues and the phone voice are an admin's; analysts see them read-only. */}
+      <fieldset className="inspector__lock" disabled={tunesOnly}>
+        <QueuesSection queues={draft.queues} errors={errors} onChange={(queues) => edit({ queues })} />
+      </fieldset>
       <UnderstandingSection
         sensitiveKeywords={draft.sensitiveKeywords}
         zeroOutToAgent={draft.zeroOutToAgent}
@@ -60,7 +65,9 @@ function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClo
         onKeywords={(sensitiveKeywords) => edit({ sensitiveKeywords })}
         onZeroOut={(zeroOutToAgent) => edit({ zeroOutToAgent })}
         onConfidence={(confidencePercent) => edit({ confidencePercent })}
+        confidenceLocked={tunesOnly}
       />
+      <fieldset className="inspector__lock" disabled={tunesOnly}>
       <PhoneSection
         voice={draft.phoneVoice}
         language={draft.phoneLanguage}
@@ -68,6 +75,7 @@ function FlowSettingsForm({ settings, onClose }: { settings: FlowSettings; onClo
         onVoice={(phoneVoice) => edit({ phoneVoice })}
         onLanguage={(phoneLanguage) => edit({ phoneLanguage })}
       />
+      </fieldset>
       <Group justify="flex-end" className="flow-settings__actions">
         {errors.size > 0 && (
           <Text size="sm" c="red" mr="auto" role="alert">

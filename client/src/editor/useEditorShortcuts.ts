@@ -9,9 +9,12 @@ const isTextField = (target: EventTarget | null) =>
 const steps = (n: number) => `${n} ${n === 1 ? 'step' : 'steps'}`;
 
 /** The editor's keyboard shortcuts (listed in `shortcutList`). In a text field, the field's own undo, copy and paste apply. */
-export function useEditorShortcuts(save: () => void) {
+export function useEditorShortcuts(save: () => void, { structure = true }: { structure?: boolean } = {}) {
   const saveRef = useRef(save);
   saveRef.current = save;
+  // Pasting and duplicating add steps: not for someone who only tunes handoff rules (copying is fine).
+  const structureRef = useRef(structure);
+  structureRef.current = structure;
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
@@ -29,6 +32,8 @@ export function useEditorShortcuts(save: () => void) {
       } else if (key === 'c') {
         const n = copySelection();
         if (n) notify('blue', 'Copied', `Copied ${steps(n)}. Paste with Ctrl+V, here or in another flow.`);
+      } else if (!structureRef.current) {
+        return;
       } else if (key === 'v') {
         event.preventDefault();
         paste();

@@ -3,13 +3,14 @@ import { diffFlows, type FlowDocument } from '@baton/shared';
 /**
  * What an analyst may change in a flow: its handoff rules — a trigger step's detectors (and their thresholds), rule,
  * where it listens and its priority — the words callers are told when handed over (a "Tell the caller" step's texts),
- * and the flow's handoff settings (sensitive words, how each reason is explained, the safety message).
+ * and the flow's handoff settings (sensitive words, pressing 0 for a person, how each reason is explained, the safety
+ * message).
  */
 const ANALYST_STEP_FIELDS: Record<string, RegExp> = {
   trigger: /^(detectors|rule|scope|priority)([.[]|$)/,
   transparency: /^(text|busyText|closedText)$/,
 };
-const ANALYST_SETTINGS = /^settings\.(sensitiveKeywords|reasonTexts|safetyMessage)([.[]|$)/;
+const ANALYST_SETTINGS = /^settings\.(sensitiveKeywords|reasonTexts|safetyMessage|zeroOutToAgent)([.[]|$)/;
 
 export interface RefusedChange {
   path: string;
@@ -17,8 +18,9 @@ export interface RefusedChange {
 }
 
 /** Every change in `after` an analyst may not make, each with where it is and why; empty when the save may go ahead. */
-export function refusedForAnalyst(before: FlowDocument, after: FlowDocument): RefusedChange[] {
-  const diff = diffFlows(before, after);
+export function refusedForAnalyst(stored: FlowDocument, sent: FlowDocument): RefusedChange[] {
+  const diff = diffFlows(stored, sent);
+  const [before, after] = [stored, sent];
   const refused: RefusedChange[] = [];
   const stepPath = (id: string) => `nodes[${after.nodes.findIndex((n) => n.id === id)}]`;
   for (const step of diff.added) refused.push({ path: stepPath(step.id), message: `adding the step "${step.label}" needs an admin` });

@@ -1,4 +1,5 @@
 import type { FlowDocument } from './flowSchema.ts';
+import { isNodeKind, nodeKinds } from '../nodes/nodeKinds.ts';
 
 /** One value that differs, by its path in the step's settings ("detectors[0].threshold"). */
 export interface FieldChange {
@@ -56,8 +57,24 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
 
 const connectionKey = (e: { source: string; sourcePort: string; target: string }) => `${e.source}\u0000${e.sourcePort}\u0000${e.target}`;
 
-/** What changed from `before` to `after`. */
-export function diffFlows(before: FlowDocument, after: FlowDocument): FlowDiff {
+/**
+ * Each step's settings with its kind's defaults filled in, as the editor loads them: a setting a stored file left out
+ * and the same setting at its default are not a change.
+ */
+export function withNodeDefaults(flow: FlowDocument): FlowDocument {
+  return {
+    ...flow,
+    nodes: flow.nodes.map((n) => {
+      const parsed = isNodeKind(n.kind) ? nodeKinds[n.kind].schema.safeParse(n.data) : undefined;
+      return parsed?.success ? { ...n, data: parsed.data as Record<string, unknown> } : n;
+    }),
+  };
+}
+
+/** What changed from `before` to `after` (defaults filled in on both sides). */
+export function diffFlows(storedBefore: FlowDocument, storedAfter: FlowDocument): FlowDiff {
+  const before = withNodeDefaults(storedBefore);
+  const after = withNodeDefaults(storedAfter);
   const was = new Map(before.nodes.map((n) => [n.id, n]));
   const is = new Map(after.nodes.map((n) => [n.id, n]));
   const added = after.nodes.filter((n) => !was.has(n.id)).map(refOf);

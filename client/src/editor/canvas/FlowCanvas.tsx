@@ -1,3 +1,4 @@
+import { useTunesOnly } from '../useAnalystLimits.ts';
 import { useCallback, type DragEvent } from 'react';
 import {
   Background,
@@ -69,6 +70,8 @@ export function FlowCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   const fitted = useFitViewOnLoad();
   const detailed = useNodeDetail(fitted);
+  // An analyst reads the canvas and picks steps; moving, connecting and deleting are an admin's.
+  const tunesOnly = useTunesOnly();
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
@@ -103,9 +106,12 @@ export function FlowCanvas() {
         onNodeDragStop={stopDrag}
         onSelectionDragStart={startDrag}
         onSelectionDragStop={stopDrag}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        deleteKeyCode={deleteKeyCode}
+        onDragOver={tunesOnly ? undefined : onDragOver}
+        onDrop={tunesOnly ? undefined : onDrop}
+        deleteKeyCode={tunesOnly ? null : deleteKeyCode}
+        nodesDraggable={!tunesOnly}
+        nodesConnectable={!tunesOnly}
+        edgesReconnectable={!tunesOnly}
         defaultEdgeOptions={defaultEdgeOptions}
         minZoom={0.1}
         aria-label="Flow canvas"

@@ -5,6 +5,7 @@ import { fetchJson, sendJson } from '../../api/fetchJson.ts';
 import { fetchFlow } from '../../api/fetchFlow.ts';
 import { signalNames } from '../inspector/signalNames.ts';
 import { notify } from '../notify.ts';
+import { useTunesOnly } from '../useAnalystLimits.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 
 interface VersionMeta {
@@ -12,6 +13,8 @@ interface VersionMeta {
   draftVersion: number;
   publishedAt: string;
   rolledBackFrom?: number;
+  publishedBy?: string;
+  note?: string;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -143,10 +146,10 @@ export function DiffView({ diff, labels, detectorsOf }: { diff: FlowDiff; labels
   );
 }
 
-const labelsOf = (...flows: FlowDocument[]) =>
+export const labelsOf = (...flows: FlowDocument[]) =>
   Object.fromEntries(flows.flatMap((f) => f.nodes.map((n) => [n.id, typeof n.data?.label === 'string' && n.data.label ? n.data.label : n.id])));
 /** Each trigger's detectors, to name a changed detector by what it watches. */
-const detectorsOf = (flow: FlowDocument) => Object.fromEntries(flow.nodes.map((n) => [n.id, n.data?.detectors]));
+export const detectorsOf = (flow: FlowDocument) => Object.fromEntries(flow.nodes.map((n) => [n.id, n.data?.detectors]));
 
 /**
  * The flow's published versions, newest first: when each was published, what changed from the one before or from it
@@ -159,6 +162,8 @@ export function VersionHistory({ flowId, opened, onClose }: { flowId: string; op
   const [confirm, setConfirm] = useState<number | null>(null);
   const [rollingBack, setRollingBack] = useState(false);
   const markPublished = useEditorStore((s) => s.markPublished);
+  // Rolling back publishes: an admin's to do.
+  const tunesOnly = useTunesOnly();
 
   const load = useCallback(
     () =>
@@ -222,7 +227,13 @@ export function VersionHistory({ flowId, opened, onClose }: { flowId: string; op
                   <Text size="xs" c="dimmed">
                     {when(v.publishedAt)}
                     {v.rolledBackFrom ? ` · v${v.rolledBackFrom} published again` : ''}
+                    {v.publishedBy ? ` · by ${v.publishedBy}` : ''}
                   </Text>
+                  {v.note && (
+                    <Text size="xs" fs="italic">
+                      {v.note}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -238,7 +249,7 @@ export function VersionHistory({ flowId, opened, onClose }: { flowId: string; op
                     <Button size="compact-xs" variant="light" onClick={() => void compare(`v${v.publishedVersion} → the draft`, () => versionFlow(v.publishedVersion), () => fetchFlow(flowId))}>
                       Compare v{v.publishedVersion} with the draft
                     </Button>
-                    {v.publishedVersion !== latest && (
+                    {v.publishedVersion !== latest && !tunesOnly && (
                       <Button size="compact-xs" variant="light" color="orange" onClick={() => setConfirm(v.publishedVersion)}>
                         Roll back to v{v.publishedVersion}
                       </Button>

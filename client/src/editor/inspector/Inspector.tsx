@@ -8,6 +8,7 @@ import { fieldErrors } from './fieldErrors.ts';
 import { kindFields } from './kindFields.ts';
 import { textOf } from './KindFieldsProps.ts';
 import { useFocusField } from './useFocusField.ts';
+import { ANALYST_STEP_KINDS, useTunesOnly } from '../useAnalystLimits.ts';
 
 const selectedNodeContent = (s: EditorState) => {
   const node = s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined;
@@ -24,6 +25,7 @@ export function Inspector() {
   const form = useRef<HTMLElement>(null);
   const issues = useContext(NodeIssuesContext).get(node?.id ?? '') ?? [];
   useFocusField(form, node?.id);
+  const tunesOnly = useTunesOnly();
   if (!node?.type) return null;
   const kind = node.type as NodeKind;
   const data = node.data;
@@ -37,6 +39,8 @@ export function Inspector() {
   const set = (field: string, value: unknown) => useEditorStore.getState().updateNodeData(node.id, { ...data, [field]: value });
   const fields = { data, errors, set, queues };
   const KindFields = kindFields[kind];
+  // An analyst tunes triggers and what callers are told; other steps, names and deleting are an admin's.
+  const locked = tunesOnly && !ANALYST_STEP_KINDS.includes(kind);
 
   return (
     <section ref={form} className="inspector" aria-labelledby="inspector-title" key={node.id} onFocus={() => beginUndoStep('inspector')} onBlur={() => endUndoStep('inspector')}>
@@ -44,15 +48,24 @@ export function Inspector() {
         {nodeKinds[kind].label}
       </h2>
       <p className="inspector__description">{nodeKinds[kind].description}</p>
-      <Stack gap="sm">
-        <TextInput data-field="label" label="Name on the canvas" value={textOf(data.label)} error={errors.get('label')} onChange={(event) => set('label', event.currentTarget.value)} />
-        <KindFields {...fields} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="light" color="red" size="xs" onClick={() => useEditorStore.getState().deleteElements([node.id], [])}>
-            Delete this step
-          </Button>
-        </Group>
-      </Stack>
+      {locked && (
+        <p className="inspector__locked-note" role="note">
+          Read-only for analysts: you can change handoff triggers and what callers are told. Ask an admin to change this step.
+        </p>
+      )}
+      <fieldset className="inspector__lock" disabled={locked}>
+        <Stack gap="sm">
+          <TextInput data-field="label" label="Name on the canvas" value={textOf(data.label)} error={errors.get('label')} onChange={(event) => set('label', event.currentTarget.value)} disabled={tunesOnly} />
+          <KindFields {...fields} />
+          {!tunesOnly && (
+            <Group justify="flex-end" mt="xs">
+              <Button variant="light" color="red" size="xs" onClick={() => useEditorStore.getState().deleteElements([node.id], [])}>
+                Delete this step
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </fieldset>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { NumberField } from './NumberField.tsx';
 import type { KindFieldsProps } from './KindFieldsProps.ts';
 import { RuleField } from './RuleField.tsx';
 import { categoryNames, signalNames } from './signalNames.ts';
+import { useTunesOnly } from '../useAnalystLimits.ts';
 
 
 const allSignals = Object.keys(signalNames) as Detector['signal'][];
@@ -13,6 +14,8 @@ const allSignals = Object.keys(signalNames) as Detector['signal'][];
 export function TriggerFields({ data, errors, set }: KindFieldsProps) {
   const detectors = (data.detectors ?? []) as Detector[];
   const unused = allSignals.filter((signal) => !detectors.some((d) => d.signal === signal));
+  // The reason category is what the caller is told and how calls are counted: an admin's to change.
+  const tunesOnly = useTunesOnly();
   const update = (i: number, detector: Detector) => set('detectors', detectors.map((d, j) => (j === i ? detector : d)));
   return (
     <>
@@ -25,6 +28,7 @@ export function TriggerFields({ data, errors, set }: KindFieldsProps) {
         error={errors.get('category')}
         onChange={(value) => value && set('category', value)}
         allowDeselect={false}
+        disabled={tunesOnly}
       />
       <fieldset className="inspector__intents">
         <legend>Hands over when any of these happens</legend>

@@ -9,6 +9,8 @@ interface UnderstandingSectionProps {
   onKeywords(keywords: string[]): void;
   onZeroOut(on: boolean): void;
   onConfidence(percent: number): void;
+  /** How sure the AI must be is not a handoff rule: read-only for analysts. */
+  confidenceLocked?: boolean;
 }
 
 /** How the flow reads what callers say and press: sensitive words, the 0 key, and how sure the AI must be. */
@@ -49,6 +51,7 @@ export function UnderstandingSection(props: UnderstandingSectionProps) {
             step={1}
             value={confidencePercent}
             onChange={props.onConfidence}
+            disabled={props.confidenceLocked}
             label={(v) => `${v} %`}
             thumbLabel="How sure the AI must be, in percent"
             marks={[
