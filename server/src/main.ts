@@ -20,6 +20,7 @@ import { llmSettingsFromEnv } from './llm/llmSettingsFromEnv.ts';
 import { twilioSettingsFromEnv } from './telephony/twilio/twilioSettings.ts';
 import { maxLiveCallsFromEnv } from './usecases/maxLiveCallsFromEnv.ts';
 import { allowedHostsFromEnv } from './http/allowedHosts.ts';
+import { callStartsPerMinuteFromEnv } from './http/rateLimits.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -36,6 +37,7 @@ async function main() {
   // Read first: a half-done language model setting stops the server before it takes the data directory.
   const llm = llmSettingsFromEnv(process.env);
   const maxLiveCalls = maxLiveCallsFromEnv(process.env);
+  const callStartsPerMinute = callStartsPerMinuteFromEnv(process.env);
   // The learned handoff detectors: a missing or damaged model file stops Baton here, saying which file and how to rebuild it.
   try {
     const started = performance.now();
@@ -95,7 +97,7 @@ async function main() {
   const allowedHosts = allowedHostsFromEnv(process.env);
   if (allowedHosts.length === 0) log.info('answering to any host name: set BATON_PUBLIC_URL or BATON_ALLOWED_HOSTS on a shared network');
   else log.info({ allowedHosts }, 'answering only to these host names (and this machine)');
-  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog, allowedHosts, accounts });
+  const { app, calls, routing, webSockets, analytics } = createApp({ store, nlu: new NlpjsNlu(), log, clientDir, llm, twilio: twilioSettingsFromEnv(process.env), maxLiveCalls, sharedCalls, routingLog, allowedHosts, accounts, callStartsPerMinute });
   // Routing catches up with the other instances (their snapshot and the commands since) before this one serves.
   await routing.ready;
   handle = app;

@@ -3,11 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { syntheticSpeech, type Passage } from '../../server/src/telephony/media/syntheticSpeech.ts';
 import { twilioStreamMessages } from '../../server/src/telephony/media/testing.ts';
-import { readExample, seedOpenQueues, startTestServer } from './testServer.ts';
+import { readExample, seedOpenQueues } from './testServer.ts';
+import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
+import { streamToken } from '../../server/src/telephony/media/streamToken.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// Baton takes a stream's audio only for calls it started a stream for: the token its TwiML gave the stream.
+const AUTH_TOKEN = 'media-test-auth-token';
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
 beforeEach(async () => {
-  server = await startTestServer(seedOpenQueues);
+  server = await startLoopbackServer({ seed: seedOpenQueues, twilio: { authToken: AUTH_TOKEN } });
   await request(server.url).post('/api/flows').send(await readExample('billing-support'));
 });
 afterEach(() => server.stop());
@@ -18,7 +22,7 @@ async function streamCall(callSid: string, passages: Passage[], seed: number) {
   const framesBefore = server.voiceLevels.counts.frames;
   const socket = new WebSocket(`${server.url.replace('http', 'ws')}/twilio/media`);
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  for (const message of twilioStreamMessages(callSid, audio)) socket.send(message);
+  for (const message of twilioStreamMessages(callSid, audio, undefined, { token: streamToken(AUTH_TOKEN, callSid) })) socket.send(message);
   socket.close();
   await expect.poll(() => server.voiceLevels.counts.frames - framesBefore, { timeout: 5000 }).toBe(audio.length / 160);
 }
@@ -91,5 +95,20 @@ describe('Twilio media stream', () => {
     socket.close();
     const stray = new WebSocket(`${server.url.replace('http', 'ws')}/twilio/elsewhere`);
     await expect(new Promise((resolve, reject) => stray.once('open', resolve).once('error', reject))).rejects.toThrow();
+  });
+
+  it('When a stream arrives that Baton did not start (no token, or the token of another call), then it is closed with 1008 and none of its audio is taken', async () => {
+    const refusedBefore = server.voiceLevels.counts.refusedStreams;
+    for (const token of [undefined, streamToken(AUTH_TOKEN, 'CA00000000000000000000000000000other')]) {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/twilio/media`);
+      await new Promise((resolve) => socket.once('open', resolve));
+      const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+      const [connected, start] = twilioStreamMessages('CA0000000000000000000000000000a009', syntheticSpeech([{ seconds: 1, levelDb: -30 }], 3), undefined, token ? { token } : {});
+      socket.send(connected);
+      socket.send(start);
+      expect(await closed).toBe(1008);
+    }
+    expect(server.voiceLevels.counts.refusedStreams - refusedBefore).toBe(2);
+    expect(server.voiceLevels.take('CA0000000000000000000000000000a009')).toBeUndefined();
   });
 });

@@ -173,7 +173,7 @@ describe('restarts do not drop calls', () => {
     expect(account.status).toBe(200);
     expect(account.twiml.hangup).toBe(false);
     expect(account.twiml.says.join(' ')).not.toMatch(/something went wrong|lost/i);
-    expect(account.twiml.stream).toEqual({ url: 'wss://baton.example.com/twilio/media', callSid: caller.callSid });
+    expect(account.twiml.stream).toEqual({ url: 'wss://baton.example.com/twilio/media', callSid: caller.callSid, token: expect.any(String) });
     expect(account.twiml.gather).toBeDefined();
 
     const callId = (await readFile(path.join(dataDir!, 'live-calls.jsonl'), 'utf8')).split('\n').find((l) => l.includes(caller.callSid))!.match(/"callId":"([^"]+)"/)![1];

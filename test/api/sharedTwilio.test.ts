@@ -113,7 +113,7 @@ describe('a phone call across instances', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const framesBefore = a.voiceLevels.counts.frames;
     // Still streaming when the words arrive (no `stop` yet: the call goes on).
-    for (const message of twilioStreamMessages(onA.callSid, audio).slice(0, -1)) socket.send(message);
+    for (const message of twilioStreamMessages(onA.callSid, audio, undefined, { token: greeting.twiml.stream!.token! }).slice(0, -1)) socket.send(message);
     await expect.poll(() => a.voiceLevels.counts.frames - framesBefore, { timeout: 5000 }).toBe(audio.length / 160);
 
     // The caller's next words reach instance B: it asks A for the turn's voice, and hands over for it.

@@ -45,7 +45,7 @@ describe('a phone call through Twilio', () => {
     expect(greeting.status).toBe(200);
     expect(greeting.twiml.says[0]).toMatch(/^Thanks for calling Northwind Energy billing/);
     expect(greeting.twiml.says.at(-1)).toBe('How can I help with your bill today?');
-    expect(greeting.twiml.stream).toEqual({ url: `wss://${server.url.slice(7)}/twilio/media`, callSid: caller.callSid });
+    expect(greeting.twiml.stream).toEqual({ url: `wss://${server.url.slice(7)}/twilio/media`, callSid: caller.callSid, token: expect.any(String) });
     expect(greeting.body).toContain('<Say voice="Polly.Amy" language="en-GB">');
     expect(greeting.twiml.gather).toMatchObject({ input: 'speech dtmf' });
     expect(greeting.body).toMatch(/<Gather [^>]*speechTimeout="auto"[^>]*actionOnEmptyResult="true"/);

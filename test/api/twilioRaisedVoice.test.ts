@@ -27,7 +27,7 @@ describe('a phone caller who raises their voice', () => {
     const framesBefore = server.voiceLevels.counts.frames;
     const socket = new WebSocket(stream.url.replace(/^wss:/, 'ws:'));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    for (const message of twilioStreamMessages(stream.callSid!, audio)) socket.send(message);
+    for (const message of twilioStreamMessages(stream.callSid!, audio, undefined, { token: stream.token! })) socket.send(message);
     await expect.poll(() => server.voiceLevels.counts.frames - framesBefore, { timeout: 5000 }).toBe(audio.length / 160);
 
     await server.api('/api/desk/agents/amara-okafor/status', { method: 'POST', body: { status: 'available' } });

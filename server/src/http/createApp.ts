@@ -24,6 +24,7 @@ import { Accounts } from '../accounts/Accounts.ts';
 import { authenticate, principalOf } from '../accounts/authenticate.ts';
 import { mayCall } from '../accounts/access.ts';
 import { accountRoutes } from './accountRoutes.ts';
+import { DEFAULT_CALL_STARTS_PER_MINUTE, callStartLimit } from './rateLimits.ts';
 import { auditRoutes } from './auditRoutes.ts';
 import type { IncomingMessage } from 'node:http';
 import { requireJson } from './requireJson.ts';
@@ -38,6 +39,7 @@ import { WebhookSender } from '../integrations/WebhookSender.ts';
 import { deskRoutes } from './deskRoutes.ts';
 import type { SocketHandler } from './webSockets.ts';
 import { VoiceLevels } from '../telephony/media/VoiceLevels.ts';
+import { isStreamToken } from '../telephony/media/streamToken.ts';
 import { callSocket } from './callSocket.ts';
 import type { LlmSettings } from '../llm/LanguageModel.ts';
 import { OpenAiCompatibleModel } from '../llm/OpenAiCompatibleModel.ts';
@@ -98,6 +100,8 @@ export interface AppDeps {
   routingSnapshotEvery?: number;
   /** The host names it answers to (`allowedHostsFromEnv`); empty or absent: any. */
   allowedHosts?: readonly string[];
+  /** Call starts per client per minute (BATON_CALL_STARTS_PER_MINUTE; default 3,000). */
+  callStartsPerMinute?: number;
   /** Sign-in and access keys over `store` (made here when absent); main makes it first, for the first admin. */
   accounts?: Accounts;
 }
@@ -153,7 +157,7 @@ async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeF
   return { callId, flowId: call.flowId, flowVersion: call.flowVersion, path: call.path, reproduced, turns };
 }
 
-export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [], accounts: givenAccounts }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> }; accounts: Accounts } {
+export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [], accounts: givenAccounts, callStartsPerMinute = DEFAULT_CALL_STARTS_PER_MINUTE }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> }; accounts: Accounts } {
   const servedOverTls = isServedOverTls(twilio.publicUrl);
   const app = baseApp({ servedOverTls });
   const accounts = givenAccounts ?? new Accounts(store, { onError: (err) => log.warn({ err }, 'an access key\'s last use could not be saved') });
@@ -162,7 +166,8 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
   const routing = new RoutingService(store, { offerTimeoutSeconds, log: routingLog, snapshotEveryCommands: routingSnapshotEvery, onListenerError: (err) => log.error({ err }, 'a routing event subscriber failed') });
   // The callers' audio from Twilio's media streams (`/twilio/media`): each Twilio turn takes its voice evidence by call SID.
-  const voiceLevels = new VoiceLevels();
+  // Without an auth token no Twilio call is answered, so no stream is taken either.
+  const voiceLevels = new VoiceLevels({ admits: (callSid, parameters) => !!twilio.authToken && isStreamToken(twilio.authToken, callSid, parameters.token) });
   const webhooks = new WebhookSender({ settingsFor: (queueId) => store.queues.webhook(queueId), onInternalError: (err) => log.error({ err }, 'a handoff webhook failed inside Baton') });
   const model = llm && new OpenAiCompatibleModel(llm, (err, task) => log.warn({ err, task }, 'the language model gave no answer; the call went on without it'));
   const lookups = new CallerLookups({ settingsFor: (queueId) => store.queues.webhook(queueId), onProblem: (queueId, message) => log.warn({ queueId }, `caller lookup: ${message}`) });
@@ -193,6 +198,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     else next();
   });
   api.use(accountRoutes(accounts, { servedOverTls }));
+  api.post('/calls', callStartLimit(callStartsPerMinute));
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => routingContext(store), store.publishRequests));

@@ -1,3 +1,4 @@
+import { failedSignatureLimit } from './rateLimits.ts';
 import express, { Router, type Request, type Response } from 'express';
 import { AppError } from '../errors.ts';
 import type { TwilioChannel } from '../telephony/twilio/TwilioChannel.ts';
@@ -21,7 +22,7 @@ import { publicBase, verifyTwilioSignature } from '../telephony/twilio/verifyTwi
  */
 export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): Router {
   const r = Router();
-  r.use(express.urlencoded({ extended: false, limit: '64kb' }), verifyTwilioSignature(settings.authToken, settings.publicUrl));
+  r.use(express.urlencoded({ extended: false, limit: '64kb' }), failedSignatureLimit(), verifyTwilioSignature(settings.authToken, settings.publicUrl));
   const base = (req: Request) => publicBase(req, settings.publicUrl);
   const send = (res: Response, twiml: string) => res.type('text/xml').send(twiml);
   r.post('/voice', async (req, res) => {

@@ -17,7 +17,7 @@ import type { CallLog, Store } from '../store/types.ts';
 
 export const flowsDir = path.resolve(import.meta.dirname, '../../../flows');
 
-export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLiveCalls' | 'offerTimeoutSeconds' | 'callIdleSeconds' | 'sharedCalls' | 'routingLog' | 'routingSnapshotEvery'> {
+export interface LoopbackOptions extends Pick<AppDeps, 'llm' | 'twilio' | 'maxLiveCalls' | 'offerTimeoutSeconds' | 'callIdleSeconds' | 'sharedCalls' | 'routingLog' | 'routingSnapshotEvery' | 'callStartsPerMinute'> {
   /** The host names the server answers to (BATON_ALLOWED_HOSTS). */
   allowedHosts?: string[];
   /** Fills the fresh store before the app starts. */
@@ -43,7 +43,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}) {
   await options.seed?.(store);
   // The harness acts as an admin's script would: with an access key (see credentials.ts).
   const tokens = await addTestTokens(store);
-  const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery, allowedHosts: options.allowedHosts });
+  const { app, calls, routing, webSockets, voiceLevels, analytics } = createApp({ store, nlu: new NlpjsNlu(), log: options.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), llm: options.llm, twilio: options.twilio, maxLiveCalls: options.maxLiveCalls, offerTimeoutSeconds: options.offerTimeoutSeconds, callIdleSeconds: options.callIdleSeconds, sharedCalls: options.sharedCalls, routingLog: options.routingLog, routingSnapshotEvery: options.routingSnapshotEvery, allowedHosts: options.allowedHosts, callStartsPerMinute: options.callStartsPerMinute });
   await routing.ready;
   const onServed = options.onServed;
   const server = http.createServer((req, res) => {

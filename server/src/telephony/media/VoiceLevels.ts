@@ -10,6 +10,8 @@ export interface VoiceLevelsOptions {
   /** How long a meter outlives its stream, so the turn that was being spoken when the stream stopped still gets it. */
   keepEndedMs?: number;
   now?: () => number;
+  /** Whether a stream may feed a call: its call SID and the `<Parameter>`s of its `<Stream>` (see streamToken.ts). */
+  admits?: (callSid: string, parameters: Readonly<Record<string, string>>) => boolean;
 }
 
 interface Meter {
@@ -29,6 +31,7 @@ export interface MediaCounts {
 
 const TRY_AGAIN_LATER = 1013;
 const UNSUPPORTED_DATA = 1003;
+const POLICY_VIOLATION = 1008;
 /** Twilio's largest message, `start`, is a few kilobytes and a `media` one a few hundred bytes: nothing bigger is read. */
 const MAX_FRAME_BYTES = 16 * 1024;
 
@@ -50,7 +53,10 @@ export class VoiceLevels {
     this.maxMeters = options.maxMeters ?? 2000;
     this.keepEndedMs = options.keepEndedMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.admits = options.admits ?? (() => true);
   }
+
+  private readonly admits: NonNullable<VoiceLevelsOptions['admits']>;
 
   /** The evidence of the caller's voice since the previous take (see `VoiceMeter.takeTurn`); undefined when there is no audio. */
   take(callSid: string, thresholdDb?: number): VoiceEvidence | undefined {
@@ -96,6 +102,11 @@ export class VoiceLevels {
           return;
         case 'start': {
           if (stream) break; // one stream per socket
+          if (!this.admits(message.callSid, message.customParameters)) {
+            this.counts.refusedStreams++;
+            socket.close(POLICY_VIOLATION, 'Baton takes audio only for calls it started a stream for');
+            return;
+          }
           const entry = message.mulaw8k ? this.open(message.callSid) : null;
           if (entry) {
             stream = { streamSid: message.streamSid, entry };

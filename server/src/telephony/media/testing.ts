@@ -6,7 +6,7 @@ import { FRAME_BYTES } from './frameLevel.ts';
  * Twilio's messages for one media stream carrying the given μ-law audio, as JSON text frames: `connected`, `start`,
  * one `media` per 20 ms, `stop`.
  */
-export function twilioStreamMessages(callSid: string, audio: Uint8Array, streamSid = `MZ${callSid.slice(2)}`): string[] {
+export function twilioStreamMessages(callSid: string, audio: Uint8Array, streamSid = `MZ${callSid.slice(2)}`, parameters: Record<string, string> = {}): string[] {
   const messages: object[] = [
     { event: 'connected', protocol: 'Call', version: '1.0.0' },
     {
@@ -17,7 +17,7 @@ export function twilioStreamMessages(callSid: string, audio: Uint8Array, streamS
         streamSid,
         callSid,
         tracks: ['inbound'],
-        customParameters: { flowId: 'billing-support' },
+        customParameters: { flowId: 'billing-support', ...parameters },
         mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
       },
       streamSid,

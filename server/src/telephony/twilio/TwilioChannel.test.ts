@@ -1,3 +1,4 @@
+import { streamToken } from '../media/streamToken.ts';
 import type { CallAction, CallState } from '@baton/shared';
 import { describe, expect, it } from 'vitest';
 import type { CallUpdate } from '../../usecases/CallService.ts';
@@ -111,7 +112,8 @@ describe('Twilio channel', () => {
     const { c } = channel(fake, { take: (s) => (s === 'CA1' ? evidence : undefined) });
     const first = await c.incoming(sid, B);
     expect(first).toContain('<Say voice="Polly.Joanna" language="en-US">Hello.</Say>');
-    expect(first).toContain('<Start><Stream url="wss://baton.test/twilio/media"><Parameter name="callSid" value="CA1"/></Stream></Start>');
+    // The token tells /twilio/media that Baton started this stream (it is the HMAC of the call SID).
+    expect(first).toContain(`<Start><Stream url="wss://baton.test/twilio/media"><Parameter name="callSid" value="CA1"/><Parameter name="token" value="${streamToken('', 'CA1')}"/></Stream></Start>`);
     await c.gather({ ...sid, SpeechResult: 'I am really annoyed', Confidence: '0.5' }, 1, B);
     expect(fake.turns[0]).toEqual({ text: 'I am really annoyed', asrConfidence: 0.5, voice: evidence });
   });

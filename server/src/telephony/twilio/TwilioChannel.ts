@@ -1,3 +1,4 @@
+import { streamToken } from '../media/streamToken.ts';
 import { createHash } from 'node:crypto';
 import type { CallAction, CallState, HandoffPacket, VoiceEvidence } from '@baton/shared';
 import { AppError } from '../../errors.ts';
@@ -105,11 +106,16 @@ export class TwilioChannel {
       call.status = started.state.status;
       const phone = this.deps.calls.flowSettings?.(started.callId)?.phone;
       call.speech = { voice: phone?.voice ?? this.speech.voice, language: phone?.language ?? this.speech.language };
-      const stream = { url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid };
+      const stream = this.signed({ url: `wss://${base.replace(/^https?:\/\//, '')}/twilio/media`, callSid });
       const twiml = turnTwiml(started.actions, call.status, this.speechOf(call), this.links(call, base), stream);
       await this.deps.answers?.rememberWebhookAnswer(answerKey(params, 'voice', 0), twiml);
       return twiml;
     });
+  }
+
+  /** A stream's TwiML with its token, so `/twilio/media` knows Baton started it. */
+  private signed(stream: { url: string; callSid: string }) {
+    return { ...stream, token: streamToken(this.deps.settings.authToken ?? '', stream.callSid) };
   }
 
   /** A `<Gather>` result: the caller's words, keys or silence become their turn. */
@@ -123,7 +129,7 @@ export class TwilioChannel {
       if (call.status === 'agent' && !('text' in body)) return turnTwiml(this.drain(call), call.status, this.speechOf(call), this.links(call, base));
       const result = await this.deps.calls.turn(callId, body);
       call.status = result.state.status;
-      const stream = call.restartStream;
+      const stream = call.restartStream && this.signed(call.restartStream);
       call.restartStream = undefined;
       return turnTwiml([...this.drain(call), ...result.actions], call.status, this.speechOf(call), this.links(call, base), stream);
     });

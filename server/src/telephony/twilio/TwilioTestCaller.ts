@@ -8,7 +8,7 @@ export interface ReadTwiml {
   gather?: { action: string; input: string };
   enqueue?: { queue: string; waitUrl: string; action: string };
   redirect?: string;
-  stream?: { url: string; callSid?: string };
+  stream?: { url: string; callSid?: string; token?: string };
   leave: boolean;
   hangup: boolean;
 }
@@ -36,7 +36,7 @@ export function readTwiml(xml: string): ReadTwiml {
       const m = /<Redirect[^>]*>([^<]*)<\/Redirect>/.exec(xml);
       return m ? unescape(m[1]) : undefined;
     })(),
-    stream: streamTag ? { url: attr(streamTag, 'url')!, callSid: /<Parameter name="callSid" value="([^"]*)"/.exec(xml)?.[1] } : undefined,
+    stream: streamTag ? { url: attr(streamTag, 'url')!, callSid: /<Parameter name="callSid" value="([^"]*)"/.exec(xml)?.[1], token: /<Parameter name="token" value="([^"]*)"/.exec(xml)?.[1] } : undefined,
     leave: /<Leave\s*\/>/.test(xml),
     hangup: /<Hangup\s*\/>/.test(xml),
   };

@@ -36,9 +36,13 @@ function say(r: { say(attributes: SayAttributes, message: string): unknown }, sp
  * queue the flow transferred to, or listen (to the AI, or — with an agent — for the words shown in the agent's desk).
  * `stream` starts the media stream that measures the caller's voice (on the call's first document only).
  */
-export function turnTwiml(actions: CallAction[], status: CallStatus, speech: Speech, links: TwimlLinks, stream?: { url: string; callSid: string }): string {
+export function turnTwiml(actions: CallAction[], status: CallStatus, speech: Speech, links: TwimlLinks, stream?: { url: string; callSid: string; token: string }): string {
   const r = new twilio.twiml.VoiceResponse();
-  if (stream) r.start().stream({ url: stream.url }).parameter({ name: 'callSid', value: stream.callSid });
+  if (stream) {
+    const started = r.start().stream({ url: stream.url });
+    started.parameter({ name: 'callSid', value: stream.callSid });
+    started.parameter({ name: 'token', value: stream.token });
+  }
   say(r, speech, actions);
   const transfer = actions.findLast((a) => a.type === 'transfer');
   if (status === 'ended' || actions.some((a) => a.type === 'hangup')) r.hangup();
