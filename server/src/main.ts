@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { createApp } from './http/createApp.ts';
+import { createApp, signInThrottleFor } from './http/createApp.ts';
 import { Accounts } from './accounts/Accounts.ts';
 import { attachWebSockets } from './http/webSockets.ts';
 import { NlpjsNlu } from './nlu/NlpjsNlu.ts';
@@ -82,7 +82,7 @@ async function main() {
   const routingLog = sharedCalls ? await RedisRoutingLog.connect(redisUrl!, sharedCalls.instanceId, (err) => log.error({ err }, 'Redis (routing)')).catch((err: unknown) => quit(err, store, sharedCalls)) : undefined;
   if (sharedCalls) log.info({ instance: sharedCalls.instanceId }, 'calls in progress and routing are shared with the other Baton instances through Redis');
   if (llm) log.info({ baseUrl: llm.baseUrl, model: llm.model, timeoutMs: llm.timeoutMs }, 'generative AI steps and briefings use this language model');
-  const accounts = new Accounts(store, { onError: (err) => log.warn({ err }, "an access key's last use could not be saved") });
+  const accounts = new Accounts(store, { throttle: signInThrottleFor(sharedCalls), onError: (err) => log.warn({ err }, "an access key's last use could not be saved") });
   let setupCode: string | undefined;
   // Instances starting together on one PostgreSQL seed an empty store (and make the first admin) once.
   await store.alone(async () => {

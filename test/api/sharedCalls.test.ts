@@ -7,6 +7,7 @@ import { PgStoreData } from '../../server/src/store/PgStoreData.ts';
 import type { Store } from '../../server/src/store/types.ts';
 import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
 import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
+import { addTestUser } from '../../server/src/testing/testAccounts.ts';
 import { startPostgres, type RunningPostgres } from '../services/postgres.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
 import { openEventStream, type SseEvent } from './eventStream.ts';
@@ -71,6 +72,27 @@ const callerLines = async (on: Instance, callId: string) =>
   ((await request(on.url).get(`/api/calls/${callId}`).expect(200)).body.transcript as Array<{ from: string; text: string }>).filter((t) => t.from === 'caller').map((t) => t.text);
 
 describe('calls shared by several Baton instances (Redis)', () => {
+  it('When an admin makes an access key and a person signs in on one instance, then both work on the other at once, a key revoked on one stops working on the other within a second, and guessing a password on one slows sign-in on both', async () => {
+    const made = (await request(a.url).post('/api/tokens').send({ name: 'Chat', scope: 'calls' }).expect(201)).body as { token: { id: string }; secret: string };
+    const asKey = (on: Instance) => request(on.url).post('/api/calls').set('authorization', `Bearer ${made.secret}`).send({ flowId: 'billing-support', version: 'draft' });
+    expect((await asKey(b)).status).toBe(201);
+    await addTestUser(a.store, { name: 'sam', role: 'supervisor', password: 'sams long password' });
+    const signIn = await request(b.url).post('/api/session').set('authorization', '').send({ name: 'sam', password: 'sams long password' }).expect(200);
+    const cookie = (signIn.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    expect((await request(a.url).get('/api/session').set('cookie', cookie)).body.user).toMatchObject({ name: 'sam', role: 'supervisor' });
+
+    // B used the key a moment ago (it knows it); A revokes it.
+    expect((await asKey(b)).status).toBe(201);
+    await request(a.url).delete(`/api/tokens/${made.token.id}`).expect(200);
+    const revokedAt = Date.now();
+    await expect.poll(async () => (await asKey(b)).status, { timeout: 3000, interval: 100 }).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(1500);
+
+    // Guessing sam's password on one instance slows sign-in on the other too.
+    for (let i = 0; i < 3; i++) await request(a.url).post('/api/session').set('authorization', '').send({ name: 'sam', password: `guess ${i}` }).expect(401);
+    expect((await request(b.url).post('/api/session').set('authorization', '').send({ name: 'sam', password: 'guess 4' })).status).toBe(429);
+  });
+
   it('When an admin edits and publishes a flow through one instance, then every instance serves that version at once: callers on the other one hear the new greeting', async () => {
     const draft = await request(a.url).get('/api/flows/billing-support').expect(200);
     const flow = draft.body as Json;

@@ -115,16 +115,16 @@ export class Accounts {
 
   /** 401 with the same words for an unknown name and a wrong password; 429 while the name or the address is slowed down. */
   async signIn(name: string, password: string, client: string): Promise<{ cookie: string; principal: Principal }> {
-    const wait = this.throttle.waitSeconds(name, client);
+    const wait = await this.throttle.waitSeconds(name, client);
     if (wait > 0) throw new AppError(429, 'too_many_sign_ins', `Too many failed sign-ins. Wait ${wait} seconds and try again.`);
     const user = this.store.accounts.userNamed(name);
     const ok = user?.passwordHash && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyNobody(password);
     if (!ok || !user) {
-      this.throttle.failed(name, client);
+      await this.throttle.failed(name, client);
       await this.audit({ action: 'sign_in_failed', subject: name.trim().toLowerCase().slice(0, 60), note: `from ${client}` });
       throw new AppError(401, 'sign_in_failed', user?.disabled ? 'This account is switched off. Ask an admin to switch it on.' : 'That sign-in name and password do not match. Check them and try again.');
     }
-    this.throttle.succeeded(name, client);
+    await this.throttle.succeeded(name, client);
     await this.audit({ action: 'sign_in', note: `from ${client}` }, user.name);
     return this.startSession(user);
   }
@@ -176,7 +176,19 @@ export class Accounts {
 
   /** A credential this instance does not know may have been made on another one just now: read what they saved. */
   async refresh(): Promise<void> {
+    this.refreshedAt = Date.now();
     await this.store.fresh();
+  }
+
+  private refreshedAt = 0;
+
+  /**
+   * With several instances on one PostgreSQL, a key revoked or a person switched off on another instance must stop
+   * working here too: at most a second after the last read, the next request reads what the others saved first
+   * (one quick query; nothing on one machine). Undefined when the data is fresh enough.
+   */
+  refreshIfStale(): Promise<void> | undefined {
+    return Date.now() - this.refreshedAt > 1000 ? this.refresh() : undefined;
   }
 
   private noteUse(token: StoredToken) {

@@ -56,14 +56,21 @@ export function authenticate(accounts: Accounts): RequestHandler {
         throw new AppError(403, 'not_allowed', `${roleNames[principal.role]}s cannot do this (${req.method} ${req.baseUrl}${req.path}). Ask an admin if you need to.`);
       if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') accounts.checkCsrf(principal, req.get(CSRF_HEADER));
     };
-    // A known credential is decided at once (no promise on a call's turn); an unknown one after reading the store.
-    const { token, cookie } = credentials(req);
-    const known = token ? accounts.tokenOf(token) : cookie ? accounts.sessionOf(cookie) : undefined;
     // What follows runs as this person or key: audit entries written meanwhile name them.
     const go = (principal: Principal | undefined) => {
       decide(principal);
       runAs(actorName(principal!), next);
     };
+    const { token, cookie } = credentials(req);
+    if (token || cookie) {
+      const refreshing = accounts.refreshIfStale();
+      if (refreshing) {
+        refreshing.then(() => principalOf(accounts, req)).then(go).catch(next);
+        return;
+      }
+    }
+    // A known credential is decided at once (no promise on a call's turn); an unknown one after reading the store.
+    const known = token ? accounts.tokenOf(token) : cookie ? accounts.sessionOf(cookie) : undefined;
     if (known || (!token && !cookie)) {
       try {
         go(known);

@@ -62,7 +62,7 @@ export function accountRoutes(accounts: Accounts, { servedOverTls }: { servedOve
       signedIn(res, cookie, who);
       res.json(sessionView(who));
     } catch (err) {
-      if (err instanceof AppError && err.status === 429) res.set('retry-after', String(accounts.throttle.waitSeconds(name, req.socket.remoteAddress ?? '')));
+      if (err instanceof AppError && err.status === 429) res.set('retry-after', String(await accounts.throttle.waitSeconds(name, req.socket.remoteAddress ?? '')));
       throw err;
     }
   });

@@ -21,6 +21,7 @@ import { apiNotFound, errorMiddleware } from './errorMiddleware.ts';
 import { refuseCrossSite } from './refuseCrossSite.ts';
 import { checkHost } from './allowedHosts.ts';
 import { Accounts } from '../accounts/Accounts.ts';
+import { SignInThrottle, memoryCounters, redisCounters } from '../accounts/SignInThrottle.ts';
 import { authenticate, principalOf } from '../accounts/authenticate.ts';
 import { mayCall } from '../accounts/access.ts';
 import { accountRoutes } from './accountRoutes.ts';
@@ -124,6 +125,11 @@ function realCallsFrom(analytics: () => Promise<CallAnalytics>, callLog: CallLog
   };
 }
 
+/** Sign-in slowing, in Redis when several instances share it. */
+export function signInThrottleFor(sharedCalls: SharedCalls | undefined): SignInThrottle {
+  return new SignInThrottle(sharedCalls ? redisCounters((...command) => sharedCalls.sendCommand(...command)) : memoryCounters());
+}
+
 /** The call WebSocket runs calls: for those who may start calls over HTTP (a session or an access key). */
 function callSocketAdmission(accounts: Accounts) {
   return async (request: IncomingMessage) => {
@@ -160,7 +166,8 @@ async function readCallById(callId: string, callLog: CallLog, runtimes: RuntimeF
 export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiveCalls, offerTimeoutSeconds, callIdleSeconds, sharedCalls, routingLog, routingSnapshotEvery, allowedHosts = [], accounts: givenAccounts, callStartsPerMinute = DEFAULT_CALL_STARTS_PER_MINUTE }: AppDeps): { app: Express; calls: CallService; routing: RoutingService; webSockets: Record<string, SocketHandler>; voiceLevels: VoiceLevels; analytics: { close(): Promise<void> }; accounts: Accounts } {
   const servedOverTls = isServedOverTls(twilio.publicUrl);
   const app = baseApp({ servedOverTls });
-  const accounts = givenAccounts ?? new Accounts(store, { onError: (err) => log.warn({ err }, 'an access key\'s last use could not be saved') });
+  const shared = sharedCalls && ((...command: string[]) => sharedCalls.sendCommand(...command));
+  const accounts = givenAccounts ?? new Accounts(store, { throttle: signInThrottleFor(sharedCalls), onError: (err) => log.warn({ err }, 'an access key\'s last use could not be saved') });
   app.use(checkHost(allowedHosts));
   // One cache of compiled, trained flow versions for calls and conversation tests alike.
   const runtimes = new RuntimeFlowCache(store.flows, nlu);
@@ -198,7 +205,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     else next();
   });
   api.use(accountRoutes(accounts, { servedOverTls }));
-  api.post('/calls', callStartLimit(callStartsPerMinute));
+  api.post('/calls', callStartLimit(callStartsPerMinute, shared));
   api.use('/calls', callRoutes(calls));
   api.use('/flows/:id/tests', conversationTestRoutes(conversationTests));
   api.use('/flows', flowRoutes(store.flows, conversationTests, () => routingContext(store), store.publishRequests));
@@ -211,7 +218,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
   api.use('/audit', auditRoutes(store.audit));
   api.use(apiNotFound);
   const twilioChannel = new TwilioChannel({ calls, flows: store.flows, numbers: store.numbers, callLog: store.calls, settings: twilio, voice: twilio.voiceSource ?? (sharedCalls ? new SharedVoice(voiceLevels, sharedCalls) : voiceLevels), answers: sharedCalls, onError: (err) => log.warn({ err }, 'a Twilio call could not be answered as asked') });
-  app.use('/twilio', twilioRoutes(twilioChannel, twilio));
+  app.use('/twilio', twilioRoutes(twilioChannel, twilio, shared));
   app.use('/api', api);
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));

@@ -1,16 +1,25 @@
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import { RedisStore } from 'rate-limit-redis';
 import { AppError } from '../errors.ts';
+
+type SendCommand = (...command: string[]) => Promise<unknown>;
+
+/** With several instances the counts are in Redis, so a limit holds across all of them; else in memory. */
+function storeFor(name: string, shared: SendCommand | undefined): Store | undefined {
+  return shared ? new RedisStore({ prefix: `baton:limit:${name}:`, sendCommand: (...args: string[]) => shared(...args) as Promise<never> }) : undefined;
+}
 
 /** Call starts a client may make in a minute by default (BATON_CALL_STARTS_PER_MINUTE): 50 a second. */
 export const DEFAULT_CALL_STARTS_PER_MINUTE = 3000;
 
 /**
  * Call starts per client (an access key or a signed-in person, else the address) per minute: a leaked key or a
- * runaway script cannot fill the live-call limit with calls nobody is on. Counted per instance.
+ * runaway script cannot fill the live-call limit with calls nobody is on. Shared by the instances through Redis when there are several.
  */
-export function callStartLimit(perMinute: number): RequestHandler {
+export function callStartLimit(perMinute: number, shared?: SendCommand): RequestHandler {
   return rateLimit({
+    store: storeFor('calls', shared),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
@@ -25,8 +34,9 @@ export function callStartLimit(perMinute: number): RequestHandler {
  * Requests with a wrong Twilio signature from one address: after 30 in a minute, that address gets 429 until the minute
  * is over (requests that pass the check are not counted), so nobody can try signatures at speed.
  */
-export function failedSignatureLimit(): RequestHandler {
+export function failedSignatureLimit(shared?: SendCommand): RequestHandler {
   return rateLimit({
+    store: storeFor('twilio-signatures', shared),
     windowMs: 60_000,
     limit: 30,
     skipSuccessfulRequests: true,

@@ -20,9 +20,9 @@ import { publicBase, verifyTwilioSignature } from '../telephony/twilio/verifyTwi
  * POST /whisper?call=       a warm transfer answered: what the person who answered hears first -> TwiML `<Gather>`
  * POST /whisper-answer      their key (Digits): 1 joins the calls, anything else refuses -> TwiML
  */
-export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings): Router {
+export function twilioRoutes(channel: TwilioChannel, settings: TwilioSettings, shared?: (...command: string[]) => Promise<unknown>): Router {
   const r = Router();
-  r.use(express.urlencoded({ extended: false, limit: '64kb' }), failedSignatureLimit(), verifyTwilioSignature(settings.authToken, settings.publicUrl));
+  r.use(express.urlencoded({ extended: false, limit: '64kb' }), failedSignatureLimit(shared), verifyTwilioSignature(settings.authToken, settings.publicUrl));
   const base = (req: Request) => publicBase(req, settings.publicUrl);
   const send = (res: Response, twiml: string) => res.type('text/xml').send(twiml);
   r.post('/voice', async (req, res) => {

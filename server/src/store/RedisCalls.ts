@@ -125,6 +125,11 @@ export class RedisCalls implements SharedCalls {
     this.heartbeat.unref();
   }
 
+  sendCommand(...command: string[]): Promise<unknown> {
+    const [name, ...args] = command;
+    return this.redis.call(name!, ...args);
+  }
+
   /** Connects (rejecting with what is wrong when Redis cannot be reached) and starts this instance's heartbeat. */
   static async connect(url: string, onError: (error: Error) => void = (error) => console.error(`Redis: ${error.message}`)): Promise<RedisCalls> {
     const calls = new RedisCalls(url, onError);

@@ -207,6 +207,8 @@ export type SharedUpdateListener = (callId: string, update: unknown) => void;
 export interface SharedCalls {
   /** This instance, as the other instances know it while it runs. */
   readonly instanceId: string;
+  /** Any Redis command, for counts every instance shares (sign-in slowing, rate limits). */
+  sendCommand(...command: string[]): Promise<unknown>;
   /** A new call, saved whole; this instance does not hold it afterwards. */
   create(callId: string, save: CallSave): Promise<number>;
   /**
