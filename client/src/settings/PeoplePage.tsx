@@ -177,7 +177,7 @@ export function PeoplePage() {
         <form onSubmit={makeKey}>
           <Group align="end" mb="sm">
             <TextInput label="What uses it" placeholder="e.g. Website chat" value={keyName} onChange={(e) => setKeyName(e.currentTarget.value)} required />
-            <NativeSelect label="It may" value={keyScope} onChange={(e) => setKeyScope(e.currentTarget.value as TokenScope)} data={tokenScopes.map((s) => ({ value: s, label: `${roleNames[s]}: ${roleDescriptions[s]}` }))} w={360} />
+            <NativeSelect label="It may" description={roleDescriptions[keyScope]} value={keyScope} onChange={(e) => setKeyScope(e.currentTarget.value as TokenScope)} data={tokenScopes.map((s) => ({ value: s, label: roleNames[s] }))} w={360} />
             <Button type="submit">Make a key</Button>
           </Group>
         </form>

@@ -58,6 +58,11 @@ export const sessionView = (p: Principal): SessionView => ({
 /**
  * Sign-in, sessions, people and access keys. Sessions and keys are kept in the store (hashed), so they survive a
  * restart and, with PostgreSQL, hold on every instance; a lookup that misses reads what other instances saved first.
+ *
+ * Hand-written rather than express-session with a CSRF package: a session here is one record in Baton's own store
+ * (lowdb on one machine, PostgreSQL with several), which no express-session store adapter covers for lowdb, and the
+ * CSRF token is that record's field sent back in a header (the synchronizer-token pattern) — a few lines, where the
+ * once-standard `csurf` is deprecated. Passwords use scrypt from node:crypto.
  */
 export class Accounts {
   readonly throttle: SignInThrottle;
