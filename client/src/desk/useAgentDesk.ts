@@ -44,8 +44,12 @@ export function useAgentDesk(agentId: string | null) {
       setConnection('live');
       void refresh();
     };
-    // The browser reconnects by itself; `onopen` then reads the state again.
-    source.onerror = () => setConnection('lost');
+    // The browser reconnects by itself; `onopen` then reads the state again. Reading the state now also finds out
+    // when the sign-in ran out (a stream refused with 401 is not retried): the page then goes to the sign-in.
+    source.onerror = () => {
+      setConnection('lost');
+      void refresh();
+    };
     const onEvent = () => void refresh();
     const onConversationEvent = (message: MessageEvent<string>) => {
       const event = parseEvent(message.data);

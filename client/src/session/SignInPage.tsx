@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSignInForm } from './useSignInForm.ts';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { SessionView } from '@baton/shared';
-import { sendJson } from '../api/fetchJson.ts';
+import { fetchJson, sendJson } from '../api/fetchJson.ts';
 import { pagesOf } from './session.ts';
 
 /** Where to go after signing in: the page asked for (on this site only), else the role's first page. */
@@ -16,6 +16,11 @@ function nextPage(session: SessionView): string {
 export function SignInPage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  // A Baton nobody has set up yet: say where the first admin's link is.
+  const [setupNeeded, setSetupNeeded] = useState(false);
+  useEffect(() => {
+    fetchJson<{ needed: boolean }>('/api/setup').then((s) => setSetupNeeded(s.needed), () => undefined);
+  }, []);
   const { error, busy, submit } = useSignInForm(async () => nextPage(await sendJson<SessionView>('/api/session', 'POST', { name, password })));
 
   return (
@@ -25,6 +30,11 @@ export function SignInPage() {
           Sign in to Baton
         </Title>
         <Text c="dimmed">Use the sign-in name and password your admin gave you.</Text>
+        {setupNeeded && (
+          <Alert color="blue" title="Nobody has an account yet">
+            Open the link Baton printed when it started (it ends in /welcome?code=…) to become its first admin, or start Baton with BATON_ADMIN_PASSWORD set and sign in as “admin”.
+          </Alert>
+        )}
         {error && (
           <Alert color="red" role="alert" title="Could not sign in">
             {error}
