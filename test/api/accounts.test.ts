@@ -248,4 +248,28 @@ describe('Who may do what', () => {
     const seen = (await as('analyst').get('/api/flows/billing-support/publish-requests').expect(200)).body;
     expect(seen[0]).toMatchObject({ id: second.id, status: 'declined', decisionNote: 'Wait for Monday' });
   });
+
+  it('When an analyst works on one flow, then they see and change only that flow: its list entry, page, analytics, test calls and what-ifs; other flows get 403 saying whom to ask', async () => {
+    await api().post('/api/flows').send({ ...(await api().get('/api/flows/billing-support')).body, id: 'other-line', name: 'Other line', version: undefined }).expect(201);
+    const made = await as('admin').post('/api/users').send({ name: 'fay', role: 'analyst', password: 'fays long password', flowIds: ['billing-support'] }).expect(201);
+    expect(made.body.flowIds).toEqual(['billing-support']);
+    const fay = await signIn('fay', 'fays long password');
+    const get = (p: string) => anonymous().get(p).set('cookie', fay.cookie);
+    const post = (p: string, body: object) => anonymous().post(p).set('cookie', fay.cookie).set('x-csrf-token', fay.csrf).send(body);
+    expect((await get('/api/session')).body.user.flowIds).toEqual(['billing-support']);
+    expect(((await get('/api/flows')).body as Array<{ id: string }>).map((f) => f.id)).toEqual(['billing-support']);
+    expect((await get('/api/flows/billing-support')).status).toBe(200);
+    const other = await get('/api/flows/other-line');
+    expect(other.status).toBe(403);
+    expect(other.body.error).toMatchObject({ code: 'not_your_flow', message: expect.stringMatching(/Ask an admin/) });
+    expect((await get('/api/analytics/summary?flowId=billing-support')).status).toBe(200);
+    expect((await get('/api/analytics/summary?flowId=other-line')).status).toBe(403);
+    expect((await get('/api/analytics/summary')).body.error.message).toMatch(/Choose one of the flows you work on: billing-support/);
+    expect((await get('/api/analytics/flows/other-line/steps')).status).toBe(403);
+    expect((await post('/api/calls', { flowId: 'other-line', version: 'draft' })).status).toBe(403);
+    expect((await post('/api/calls', { flowId: 'billing-support', version: 'draft' })).status).toBe(201);
+    expect((await post('/api/simulations', { flowId: 'other-line' })).status).toBe(403);
+    // Everyone else still sees every flow.
+    expect(((await as('analyst').get('/api/flows')).body as unknown[]).length).toBe(2);
+  });
 });

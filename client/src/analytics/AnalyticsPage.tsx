@@ -1,3 +1,4 @@
+import { useSession } from '../session/session.ts';
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -61,7 +62,9 @@ function Figure({ label, value, detail, change, since, onShow }: { label: string
  * callers scored. Figures come from the call log (GET /api/analytics/summary); CSV for a spreadsheet.
  */
 export function AnalyticsPage() {
-  const [flowId, setFlowId] = useState<string>(() => new URLSearchParams(window.location.search).get('flow') ?? '');
+  // Someone who works on some flows reads one of theirs at a time (the server allows no other); others start with all.
+  const theirFlows = useSession()?.user.flowIds;
+  const [flowId, setFlowId] = useState<string>(() => new URLSearchParams(window.location.search).get('flow') ?? theirFlows?.[0] ?? '');
   const [period, setPeriod] = useState<Period>('week');
   const [range, setRange] = useState(() => bounds('week'));
   const [filter, setFilter] = useState<ExplorerFilter>({ category: '' });
@@ -94,7 +97,7 @@ export function AnalyticsPage() {
         <Select
           label="Flow"
           w={260}
-          data={[{ value: '', label: 'All flows' }, ...(flows.status === 'ready' ? flows.data.map((f) => ({ value: f.id, label: f.name })) : [])]}
+          data={[...(theirFlows?.length ? [] : [{ value: '', label: 'All flows' }]), ...(flows.status === 'ready' ? flows.data.map((f) => ({ value: f.id, label: f.name })) : [])]}
           value={flowId}
           onChange={(value) => setFlowId(value ?? '')}
           allowDeselect={false}

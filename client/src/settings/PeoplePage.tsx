@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { roleDescriptions, roleNames, roles, tokenScopes, type AgentSettings, type Role, type TokenScope, type TokenView, type UserView } from '@baton/shared';
 import { ApiError, fetchJson, sendJson } from '../api/fetchJson.ts';
 import { csrfHeaders } from '../api/csrf.ts';
 import { fetchAgents } from './staffingApi.ts';
+import { fetchFlows } from '../api/fetchFlows.ts';
 import { useSession } from '../session/session.ts';
 
 const message = (e: unknown) => (e instanceof ApiError ? `${e.message}.` : String(e));
@@ -16,10 +17,13 @@ interface PersonForm {
   displayName: string;
   role: Role;
   agentId: string;
+  /** Analysts and supervisors: the flows they work on; empty: every flow. */
+  flowIds: string[];
   password: string;
 }
 
-const blank: PersonForm = { name: '', displayName: '', role: 'analyst', agentId: '', password: '' };
+const blank: PersonForm = { name: '', displayName: '', role: 'analyst', agentId: '', flowIds: [], password: '' };
+const worksOnFlows = (role: Role) => role === 'analyst' || role === 'supervisor';
 
 /** People (/settings/people, admins): who signs in with which role, and programs' access keys. */
 export function PeoplePage() {
@@ -27,6 +31,7 @@ export function PeoplePage() {
   const [users, setUsers] = useState<UserView[] | null>(null);
   const [tokens, setTokens] = useState<TokenView[]>([]);
   const [agents, setAgents] = useState<AgentSettings[]>([]);
+  const [flows, setFlows] = useState<Array<{ id: string; name: string }>>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<PersonForm | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,6 +51,7 @@ export function PeoplePage() {
   useEffect(() => {
     void load();
     fetchAgents().then(setAgents, () => undefined);
+    fetchFlows().then(setFlows, () => undefined);
   }, [load]);
 
   const save = async (event: FormEvent) => {
@@ -54,9 +60,10 @@ export function PeoplePage() {
     setFormError(null);
     try {
       const agentId = editing.role === 'agent' ? editing.agentId || undefined : undefined;
+      const flowIds = worksOnFlows(editing.role) ? editing.flowIds : [];
       if (editing.id)
-        await sendJson(`/api/users/${encodeURIComponent(editing.id)}`, 'PUT', { displayName: editing.displayName, role: editing.role, agentId: agentId ?? null, ...(editing.password ? { password: editing.password } : {}) }, { 'If-Match': `"${editing.version}"` });
-      else await sendJson('/api/users', 'POST', { name: editing.name, displayName: editing.displayName || undefined, role: editing.role, agentId, password: editing.password });
+        await sendJson(`/api/users/${encodeURIComponent(editing.id)}`, 'PUT', { displayName: editing.displayName, role: editing.role, agentId: agentId ?? null, flowIds, ...(editing.password ? { password: editing.password } : {}) }, { 'If-Match': `"${editing.version}"` });
+      else await sendJson('/api/users', 'POST', { name: editing.name, displayName: editing.displayName || undefined, role: editing.role, agentId, flowIds, password: editing.password });
       setEditing(null);
       await load();
     } catch (e) {
@@ -133,11 +140,12 @@ export function PeoplePage() {
                   <Table.Td>
                     {roleNames[u.role]}
                     {u.role === 'agent' && u.agentId ? ` (desk of ${agentName(u.agentId)})` : ''}
+                    {u.flowIds?.length ? ` (${u.flowIds.map((id) => flows.find((f) => f.id === id)?.name ?? id).join(', ')})` : ''}
                   </Table.Td>
                   <Table.Td>{when(u.lastSignInAt)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      <Button size="xs" variant="light" onClick={() => setEditing({ id: u.id, version: u.version, name: u.name, displayName: u.displayName, role: u.role, agentId: u.agentId ?? '', password: '' })} aria-label={`Change ${u.displayName}`}>
+                      <Button size="xs" variant="light" onClick={() => setEditing({ id: u.id, version: u.version, name: u.name, displayName: u.displayName, role: u.role, agentId: u.agentId ?? '', flowIds: u.flowIds ?? [], password: '' })} aria-label={`Change ${u.displayName}`}>
                         Change
                       </Button>
                       {u.id !== session?.user.id && (
@@ -239,6 +247,18 @@ export function PeoplePage() {
                   onChange={(e) => setEditing({ ...editing, agentId: e.currentTarget.value })}
                   data={[{ value: '', label: 'Choose…' }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
                   required
+                />
+              )}
+              {worksOnFlows(editing.role) && (
+                <MultiSelect
+                  label="Works on"
+                  description="The flows whose calls, analytics and settings they see. Leave empty for every flow."
+                  placeholder={editing.flowIds.length ? undefined : 'Every flow'}
+                  data={flows.map((f) => ({ value: f.id, label: f.name }))}
+                  value={editing.flowIds}
+                  onChange={(flowIds) => setEditing({ ...editing, flowIds })}
+                  searchable
+                  clearable
                 />
               )}
               <PasswordInput

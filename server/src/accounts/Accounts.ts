@@ -16,6 +16,8 @@ export interface Principal {
   displayName: string;
   role: TokenScope;
   agentId?: string;
+  /** The flows an analyst or supervisor works on; absent: every flow. */
+  flowIds?: readonly string[];
   /** Sessions only: what every change from the browser must carry. */
   csrfToken?: string;
   /** Sessions only: the hash the session is kept by. */
@@ -37,6 +39,7 @@ export const userView = (u: StoredUser): UserView => ({
   displayName: u.displayName,
   role: u.role,
   ...(u.agentId ? { agentId: u.agentId } : {}),
+  ...(u.flowIds?.length ? { flowIds: [...u.flowIds] } : {}),
   disabled: u.disabled,
   createdAt: u.createdAt,
   ...(u.lastSignInAt ? { lastSignInAt: u.lastSignInAt } : {}),
@@ -49,7 +52,7 @@ export const tokenView = (t: StoredToken): TokenView => {
 };
 
 export const sessionView = (p: Principal): SessionView => ({
-  user: { id: p.id, name: p.name, displayName: p.displayName, role: p.role, ...(p.agentId ? { agentId: p.agentId } : {}) },
+  user: { id: p.id, name: p.name, displayName: p.displayName, role: p.role, ...(p.agentId ? { agentId: p.agentId } : {}), ...(p.flowIds ? { flowIds: [...p.flowIds] } : {}) },
   ...(p.kind === 'token' ? { token: { id: p.id, name: p.name } } : {}),
   ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}),
   ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}),
@@ -153,7 +156,7 @@ export class Accounts {
   }
 
   private sessionPrincipal(user: StoredUser, sessionKey: string, csrfToken: string, expiresAt: string): Principal {
-    return { kind: 'session', id: user.id, name: user.name, displayName: user.displayName, role: user.role, ...(user.agentId ? { agentId: user.agentId } : {}), csrfToken, sessionKey, expiresAt };
+    return { kind: 'session', id: user.id, name: user.name, displayName: user.displayName, role: user.role, ...(user.agentId ? { agentId: user.agentId } : {}), ...(scoped(user) ? { flowIds: user.flowIds } : {}), csrfToken, sessionKey, expiresAt };
   }
 
   /** The person a session cookie belongs to, or undefined (unknown, run out, or the person was switched off). */
@@ -224,6 +227,7 @@ export class Accounts {
       displayName: input.displayName?.trim() || input.name.trim(),
       role: input.role,
       ...(input.role === 'agent' && input.agentId ? { agentId: input.agentId } : {}),
+      ...((input.role === 'analyst' || input.role === 'supervisor') && input.flowIds?.length ? { flowIds: [...new Set(input.flowIds)] } : {}),
       ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
       disabled: false,
     });
@@ -241,7 +245,7 @@ export class Accounts {
    * Changes a person. A new role, a new password or switching them off signs them out everywhere. The last admin who
    * can sign in cannot lose that, so Baton always has someone who can manage it.
    */
-  async updateUser(id: string, expected: number | undefined, patch: { displayName?: string; role?: Role; agentId?: string | null; disabled?: boolean; password?: string }): Promise<StoredUser> {
+  async updateUser(id: string, expected: number | undefined, patch: { displayName?: string; role?: Role; agentId?: string | null; flowIds?: string[] | null; disabled?: boolean; password?: string }): Promise<StoredUser> {
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     const before = this.store.accounts.user(id);
     if (!before) throw notFound('user', id);
@@ -258,6 +262,9 @@ export class Accounts {
         ...(passwordHash ? { passwordHash } : {}),
       };
       if (!next.agentId) delete next.agentId;
+      const flowIds = patch.flowIds === null ? [] : (patch.flowIds ?? user.flowIds ?? []);
+      if ((role === 'analyst' || role === 'supervisor') && flowIds.length > 0) next.flowIds = [...new Set(flowIds)];
+      else delete next.flowIds;
       if (user.role === 'admin' && !user.disabled && (next.role !== 'admin' || next.disabled) && activeAdmins(data.users) <= 1)
         throw new AppError(409, 'last_admin', 'This is the only admin who can sign in. Make someone else an admin first.');
       return next;
@@ -300,5 +307,8 @@ export class Accounts {
     return tokenView(token);
   }
 }
+
+/** Whether a person's work is limited to some flows (analysts and supervisors with a "works on" list). */
+const scoped = (u: StoredUser): u is StoredUser & { flowIds: string[] } => (u.role === 'analyst' || u.role === 'supervisor') && (u.flowIds?.length ?? 0) > 0;
 
 const activeAdmins = (users: Record<string, StoredUser>) => Object.values(users).filter((u) => u.role === 'admin' && !u.disabled).length;

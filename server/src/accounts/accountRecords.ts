@@ -8,6 +8,8 @@ export interface StoredUser {
   displayName: string;
   role: Role;
   agentId?: string;
+  /** Analysts and supervisors: the flows they work on (calls, analytics, editing); absent or empty: every flow. */
+  flowIds?: string[];
   /** `passwordHash` from passwords.ts; absent until the person sets one. */
   passwordHash?: string;
   disabled: boolean;

@@ -7,5 +7,6 @@ export interface StoredUserInput {
   displayName?: string;
   role?: Role;
   agentId?: string;
+  flowIds?: string[];
   password?: string;
 }

@@ -14,12 +14,14 @@ const newUserSchema = z.strictObject({
   displayName: z.string().trim().max(80).optional(),
   role: z.enum(roles),
   agentId: z.string().min(1).max(80).optional(),
+  flowIds: z.array(z.string().min(1).max(80)).max(500).optional(),
   password: passwordSchema,
 });
 const userChangeSchema = z.strictObject({
   displayName: z.string().trim().max(80).optional(),
   role: z.enum(roles).optional(),
   agentId: z.string().min(1).max(80).nullable().optional(),
+  flowIds: z.array(z.string().min(1).max(80)).max(500).nullable().optional(),
   disabled: z.boolean().optional(),
   password: passwordSchema.optional(),
 });

@@ -25,6 +25,7 @@ import { SignInThrottle, memoryCounters, redisCounters } from '../accounts/SignI
 import { authenticate, principalOf } from '../accounts/authenticate.ts';
 import { mayCall } from '../accounts/access.ts';
 import { accountRoutes } from './accountRoutes.ts';
+import { limitToTheirFlows } from '../accounts/flowScope.ts';
 import { DEFAULT_CALL_STARTS_PER_MINUTE, callStartLimit } from './rateLimits.ts';
 import { auditRoutes } from './auditRoutes.ts';
 import type { IncomingMessage } from 'node:http';
@@ -204,6 +205,7 @@ export function createApp({ store, nlu, log, clientDir, llm, twilio = {}, maxLiv
     if (req.method === 'GET') store.fresh().then(() => next(), next);
     else next();
   });
+  api.use(limitToTheirFlows);
   api.use(accountRoutes(accounts, { servedOverTls }));
   api.post('/calls', callStartLimit(callStartsPerMinute, shared));
   api.use('/calls', callRoutes(calls));

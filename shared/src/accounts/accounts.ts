@@ -49,6 +49,8 @@ export interface UserView {
   role: Role;
   /** An agent's desk record (Settings → Agents), for users with the agent role. */
   agentId?: string;
+  /** Analysts and supervisors: the flows they work on; absent: every flow. */
+  flowIds?: string[];
   disabled: boolean;
   createdAt: string;
   lastSignInAt?: string;
@@ -57,7 +59,7 @@ export interface UserView {
 
 /** Who is signed in on this browser, and the token every change from it carries (X-CSRF-Token). */
 export interface SessionView {
-  user: { id: string; name: string; displayName: string; role: TokenScope; agentId?: string };
+  user: { id: string; name: string; displayName: string; role: TokenScope; agentId?: string; flowIds?: string[] };
   /** Set for a program's access key instead of a person's sign-in. */
   token?: { id: string; name: string };
   csrfToken?: string;
