@@ -77,6 +77,12 @@ describe('Who may do what', () => {
     // With it, the change goes through.
     expect((await anonymous().post('/api/flows/billing-support/publish').set('cookie', cookie).set('x-csrf-token', csrf)).status).toBe(200);
 
+    // Another origin cannot use the session, not even to read or to listen to an event stream.
+    const elsewhere = await anonymous().get('/api/desk/agents/ben-hughes/events').set('cookie', cookie).set('origin', 'https://tools.example.com').set('sec-fetch-site', 'same-site');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.code).toBe('cross_site_request');
+    expect((await anonymous().get('/api/flows').set('cookie', cookie).set('sec-fetch-site', 'same-origin')).status).toBe(200);
+
     expect((await anonymous().delete('/api/session').set('cookie', cookie).set('x-csrf-token', csrf)).status).toBe(204);
     expect((await anonymous().get('/api/session').set('cookie', cookie)).status).toBe(401);
   });

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors.ts';
 import type { Accounts, Principal } from './Accounts.ts';
 import { mayCall } from './access.ts';
+import { crossSiteOrigin } from '../http/refuseCrossSite.ts';
 import { actorName, runAs } from './actor.ts';
 
 declare module 'express-serve-static-core' {
@@ -51,6 +52,10 @@ export function authenticate(accounts: Accounts): RequestHandler {
     if (OPEN.test(req.path) && (req.method === 'POST' || req.path === '/setup')) return next();
     const decide = (principal: Principal | undefined) => {
       if (!principal) throw signInRequired();
+      // A browser's session works only on Baton's own pages: another site (or another origin of the same site) that
+      // opens an event stream or reads a page's data with the user's cookie is refused, reads included.
+      const from = principal.kind === 'session' ? crossSiteOrigin(req.headers) : undefined;
+      if (from !== undefined) throw new AppError(403, 'cross_site_request', `Baton's pages only: this request with a signed-in browser's session came from ${from.slice(0, 200)}.`);
       req.principal = principal;
       if (!mayCall(principal.role, req.method, req.path))
         throw new AppError(403, 'not_allowed', `${roleNames[principal.role]}s cannot do this (${req.method} ${req.baseUrl}${req.path}). Ask an admin if you need to.`);
