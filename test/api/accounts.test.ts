@@ -275,6 +275,13 @@ describe('Who may do what', () => {
     expect((await post('/api/calls', { flowId: 'other-line', version: 'draft' })).status).toBe(403);
     expect((await post('/api/calls', { flowId: 'billing-support', version: 'draft' })).status).toBe(201);
     expect((await post('/api/simulations', { flowId: 'other-line' })).status).toBe(403);
+    // A call read by its id: theirs yes, another flow's no, also once it has ended.
+    const mine = (await post('/api/calls', { flowId: 'billing-support', version: 'draft' })).body.callId;
+    const notMine = (await api().post('/api/calls').send({ flowId: 'other-line', version: 'draft' }).expect(201)).body.callId;
+    expect((await get(`/api/calls/${mine}`)).status).toBe(200);
+    expect((await get(`/api/calls/${notMine}`)).status).toBe(403);
+    await api().post(`/api/calls/${notMine}/turns`).send({ hangup: true }).expect(200);
+    expect((await get(`/api/calls/${notMine}`)).body.error?.code).toBe('not_your_flow');
     // Everyone else still sees every flow.
     expect(((await as('analyst').get('/api/flows')).body as unknown[]).length).toBe(2);
   });

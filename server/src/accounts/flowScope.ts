@@ -1,10 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors.ts';
 
+/** For a route that finds the flow only once it has read the record (a call by its id): 403 when it is not theirs. */
+export function checkTheirFlow(req: Request, flowId: string | undefined): void {
+  const flows = req.principal?.flowIds;
+  if (flows?.length && (flowId === undefined || !flows.includes(flowId)))
+    throw new AppError(403, 'not_your_flow', `This call is on a flow you do not work on${flowId ? ` ("${flowId}")` : ''}. Ask an admin to add it to your flows (Settings → People).`);
+}
+
 /**
  * Analysts and supervisors with a "works on" list see and change only those flows: a flow's pages and routes, its
- * analytics, test calls and what-ifs. Analytics across flows ask them to choose one of theirs. (Call and what-if ids
- * are random and unguessable; a call read by id is not checked here.)
+ * analytics, test calls and what-ifs. Analytics across flows ask them to choose one of theirs. A call read by its id
+ * is checked by its route once the call is read (`checkTheirFlow`).
  */
 export function limitToTheirFlows(req: Request, _res: Response, next: NextFunction): void {
   const flows = req.principal?.flowIds;

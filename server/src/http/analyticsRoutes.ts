@@ -1,3 +1,4 @@
+import { checkTheirFlow } from '../accounts/flowScope.ts';
 import express from 'express';
 import { handoffFeedbacks, type AnalyticsSummary, type CallList, type HandoffFeedback, type RealCallReading } from '@baton/shared';
 import type { CallAnalytics } from '../analytics/CallAnalytics.ts';
@@ -39,7 +40,9 @@ export function analyticsRoutes(analytics: () => Promise<CallAnalytics>, readCal
   });
   r.get('/calls/:id', async (req, res, next) => {
     try {
-      res.json(await readCall(req.params.id));
+      const reading = await readCall(req.params.id);
+      checkTheirFlow(req, reading.flowId);
+      res.json(reading);
     } catch (error) {
       next(error);
     }

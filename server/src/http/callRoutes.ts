@@ -1,3 +1,4 @@
+import { checkTheirFlow } from '../accounts/flowScope.ts';
 import { Router } from 'express';
 import type { Request, RequestHandler } from 'express';
 import type { CallService } from '../usecases/CallService.ts';
@@ -44,7 +45,10 @@ export function callRoutes(calls: CallService): Router {
     });
   });
   r.get('/:id', async (req, res) => {
-    res.json(await calls.get(req.params.id));
+    const call = await calls.get(req.params.id);
+    const logged = (call.events as Array<{ flowId?: unknown }>).find((e) => typeof e.flowId === 'string')?.flowId as string | undefined;
+    checkTheirFlow(req, ('flow' in call ? call.flow?.id : undefined) ?? logged);
+    res.json(call);
   });
   return r;
 }
