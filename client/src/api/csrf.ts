@@ -6,9 +6,15 @@ export function csrfHeaders(): Record<string, string> {
   return match ? { [CSRF_HEADER]: decodeURIComponent(match[1]) } : {};
 }
 
-/** The sign-in page, coming back to this page afterwards. */
+let leaving = false;
+
+/**
+ * The sign-in page, coming back to this page afterwards. Once only: several requests refused at once (the session
+ * read and a page's data) must not start several navigations, each cancelling the one before.
+ */
 export function goToSignIn(): void {
   const here = window.location.pathname + window.location.search;
-  if (window.location.pathname === '/sign-in') return;
+  if (leaving || window.location.pathname === '/sign-in') return;
+  leaving = true;
   window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
 }
