@@ -157,7 +157,7 @@ describe('Who may do what', () => {
     expect((await as('analyst').put('/api/queues/billing/webhook').send({})).status).toBe(403);
   });
 
-  it("When an agent signs in, then they work their own desk only: another agent's state, offers and calls are refused", async () => {
+  it("When an agent signs in, then they work their own desk only: another agent's state, offers and calls are refused, and the call ends when its own agent hangs up", async () => {
     await addTestUser(billing.server.store, { name: 'ben', role: 'agent', password: 'bens password 1', agentId: 'ben-hughes' });
     await addTestUser(billing.server.store, { name: 'amara', role: 'agent', password: 'amaras password', agentId: 'amara-okafor' });
     const ben = await signIn('ben', 'bens password 1');
@@ -180,6 +180,13 @@ describe('Who may do what', () => {
     expect((await asBen(anonymous().post(`/api/desk/offers/${offer.offerId}/accept`))).status).toBe(403);
     await anonymous().post(`/api/desk/offers/${offer.offerId}/accept`).set('cookie', amara.cookie).set('x-csrf-token', amara.csrf).expect(200);
     expect((await asBen(anonymous().post(`/api/desk/calls/${callId}/messages`)).send({ agentId: 'amara-okafor', text: 'hello' })).status).toBe(403);
+    expect((await asBen(anonymous().post(`/api/desk/calls/${callId}/hang-up`)).send({ agentId: 'amara-okafor' })).status).toBe(403);
+    // Amara, at her own desk, ends the call: the caller hears goodbye and the call is over.
+    const asAmara = (req: request.Test) => req.set('cookie', amara.cookie).set('x-csrf-token', amara.csrf);
+    await asAmara(anonymous().post(`/api/desk/calls/${callId}/hang-up`)).send({ agentId: 'amara-okafor', wrapUp: { disposition: 'resolved', note: '', hadToAskAgain: false } }).expect(200);
+    const ended = (await api().get(`/api/calls/${callId}`).expect(200)).body;
+    expect(ended.state.status).toBe('ended');
+    expect((ended.transcript as Array<{ text: string }>).at(-1)?.text).toBe('Thanks for calling. Goodbye.');
   });
 
   it('When an admin changes people, then a new role signs the person out everywhere, and the last admin cannot lose their rights', async () => {

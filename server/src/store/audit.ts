@@ -14,9 +14,11 @@ const kept = (value: unknown) => {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : value;
 };
 
-/** The trail with `entry` added, stamped with who is acting (the memory copy keeps the latest; PostgreSQL all). */
-export function appendAudit(audit: AuditEntry[], entry: Omit<AuditEntry, 'who'>): AuditEntry[] {
-  const who = currentActor();
+/**
+ * The trail with `entry` added, stamped with who is acting (the request's person or key unless `who` names someone, as
+ * at sign-in, before a request acts for anyone). The memory copy keeps the latest entries; PostgreSQL all.
+ */
+export function appendAudit(audit: AuditEntry[], entry: Omit<AuditEntry, 'who'>, who = currentActor()): AuditEntry[] {
   return [...audit, { ...entry, ...(who ? { who } : {}) }].slice(-AUDIT_KEPT);
 }
 
@@ -56,9 +58,7 @@ export class DbAuditLog {
 
   add(entry: Omit<AuditEntry, 'at' | 'who'>, who?: string): Promise<void> {
     return commitChange(this.db, this.now, (data, at) => {
-      const audit = appendAudit(data.audit, { at, ...entry });
-      if (who) audit[audit.length - 1] = { ...audit[audit.length - 1], who };
-      return { next: { ...data, audit }, result: undefined };
+      return { next: { ...data, audit: appendAudit(data.audit, { at, ...entry }, who) }, result: undefined };
     });
   }
 
