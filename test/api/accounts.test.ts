@@ -287,9 +287,28 @@ describe('Who may do what', () => {
     const notMine = (await api().post('/api/calls').send({ flowId: 'other-line', version: 'draft' }).expect(201)).body.callId;
     expect((await get(`/api/calls/${mine}`)).status).toBe(200);
     expect((await get(`/api/calls/${notMine}`)).status).toBe(403);
+    // Nor may they speak in it or listen to what it says.
+    const stepped = await post(`/api/calls/${notMine}/turns`, { text: 'hello' });
+    expect(stepped.status).toBe(403);
+    expect(stepped.body.error.code).toBe('not_your_flow');
+    expect((await get(`/api/calls/${notMine}/events`)).status).toBe(403);
+    expect((await post(`/api/calls/${mine}/turns`, { text: 'hello' })).status).toBe(200);
     await api().post(`/api/calls/${notMine}/turns`).send({ hangup: true }).expect(200);
     expect((await get(`/api/calls/${notMine}`)).body.error?.code).toBe('not_your_flow');
     // Everyone else still sees every flow.
     expect(((await as('analyst').get('/api/flows')).body as unknown[]).length).toBe(2);
+  });
+
+  it('When a supervisor works on the billing flow, then the wallboard shows the queues that flow hands calls to and the agents there, not the others', async () => {
+    await as('admin').post('/api/users').send({ name: 'sue', role: 'supervisor', password: 'sues long password', flowIds: ['billing-support'] }).expect(201);
+    const sue = await signIn('sue', 'sues long password');
+    const theirs = (await anonymous().get('/api/routing/live').set('cookie', sue.cookie).expect(200)).body;
+    const all = (await as('admin').get('/api/routing/live').expect(200)).body;
+    const ids = (figures: { queues: Array<{ queueId: string }> }) => figures.queues.map((q) => q.queueId).sort();
+    expect(ids(theirs)).toEqual(['billing', 'care']);
+    expect(ids(all).length).toBeGreaterThan(2);
+    // The agents who can take calls in those queues only.
+    expect(theirs.agents.length).toBeGreaterThan(0);
+    expect(theirs.agents.length).toBeLessThan(all.agents.length);
   });
 });

@@ -252,7 +252,7 @@ export function PeoplePage() {
               {worksOnFlows(editing.role) && (
                 <MultiSelect
                   label="Works on"
-                  description="The flows whose calls, analytics and settings they see. Leave empty for every flow."
+                  description="The flows whose calls, analytics and settings they see, and on the wallboard the queues those flows hand calls to. Leave empty for every flow."
                   placeholder={editing.flowIds.length ? undefined : 'Every flow'}
                   data={flows.map((f) => ({ value: f.id, label: f.name }))}
                   value={editing.flowIds}

@@ -22,10 +22,20 @@ const wantsSignals = (req: Request) => req.query.signals === 'true';
 /** POST /api/calls/:id/turns. Most turns step at once: answered in the same tick, without awaiting a promise (see CallService.turnNow). */
 export function turnHandler(calls: CallService): RequestHandler<{ id: string }> {
   return (req, res) => {
+    // Someone limited to some flows steps only their calls (looked up only for them: the turn route is the busiest).
+    if (req.principal?.flowIds?.length)
+      return theirLiveCall(req, calls, req.params.id)
+        .then(() => calls.turnNow(req.params.id, req.body, wantsSignals(req), req.get('idempotency-key')))
+        .then((v) => void res.json(v));
     const view = calls.turnNow(req.params.id, req.body, wantsSignals(req), req.get('idempotency-key'));
     if (view instanceof Promise) return view.then((v) => void res.json(v));
     res.json(view);
   };
+}
+
+/** 403 when the call in progress runs a flow the one asking does not work on (404/409 as `current` says). */
+async function theirLiveCall(req: Request, calls: CallService, callId: string): Promise<void> {
+  checkTheirFlow(req, (await calls.current(callId)).flow.id);
 }
 
 export function callRoutes(calls: CallService): Router {
@@ -34,8 +44,9 @@ export function callRoutes(calls: CallService): Router {
     const call = await calls.start(req.body, wantsSignals(req));
     res.status(201).location(`/api/calls/${call.callId}`).json(call);
   });
-  r.get('/:id/events', (req, res) => {
+  r.get('/:id/events', async (req, res) => {
     const callId = req.params.id;
+    if (req.principal?.flowIds?.length) await theirLiveCall(req, calls, callId);
     // Subscribing first: an unknown call is a 404 before the stream starts.
     let send: ((type: string, data: unknown) => void) | undefined;
     const unsubscribe = calls.subscribe(callId, (update) => send?.('update', update));

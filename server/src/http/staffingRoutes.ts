@@ -17,7 +17,8 @@ import { sendVersioned } from './sendVersioned.ts';
  *                             If-Match to replace one, none (or If-None-Match: *) to set the first
  * GET    /queues/:id/webhook/deliveries  the latest handoff deliveries (WebhookDelivery[]), newest first; 404 if the queue is unknown
  * GET    /routing/live        LiveFigures: every queue's waiting callers, longest wait, agents free and signed in,
- *                             estimated wait for a new caller and whether it is open; every agent's live status
+ *                             estimated wait for a new caller and whether it is open; every agent's live status.
+ *                             Someone who works on some flows sees those flows' queues, the agents there and their calls
  * GET    /agents, POST /agents, GET/PUT/DELETE /agents/:id  the same for agents (agentSettingsSchema)
  */
 export function staffingRoutes(staffing: StaffingService): Router {
@@ -48,8 +49,8 @@ export function staffingRoutes(staffing: StaffingService): Router {
   r.get('/queues/:id/webhook/deliveries', (req, res) => {
     res.json(staffing.webhookDeliveries(req.params.id));
   });
-  r.get('/routing/live', (_req, res) => {
-    res.json(staffing.live());
+  r.get('/routing/live', (req, res) => {
+    res.json(staffing.live(req.principal?.flowIds));
   });
   r.get('/agents', (_req, res) => {
     res.json(staffing.listAgents());

@@ -76,3 +76,22 @@ export function liveFigures(router: CallRouter, now: Date, queueIds: Iterable<st
     calls: liveCalls(router, queues, briefing),
   };
 }
+
+/**
+ * The live figures of someone who works on some flows only: the queues those flows hand calls to, the agents who can
+ * take calls there, and the calls of those flows in them (a call whose briefing this instance does not hold is shown
+ * by its queue).
+ */
+export function theirLiveFigures(figures: LiveFigures, router: CallRouter, theirQueues: ReadonlySet<string>, theirFlows: ReadonlySet<string>, briefing: (callId: string) => HandoffPacket | undefined): LiveFigures {
+  const queues = figures.queues.filter((q) => theirQueues.has(q.queueId));
+  const agents = new Set(queues.flatMap((q) => router.agentsWithSkills(router.queue(q.queueId)?.requiredSkills ?? []).map((a) => a.id)));
+  return {
+    at: figures.at,
+    queues,
+    agents: figures.agents.filter((a) => agents.has(a.agentId)),
+    calls: figures.calls.filter((c) => {
+      const flow = briefing(c.callId)?.flow.id;
+      return theirQueues.has(c.queueId) && (flow === undefined || theirFlows.has(flow));
+    }),
+  };
+}

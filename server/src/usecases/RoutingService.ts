@@ -6,7 +6,7 @@ import { callbackWindow, callbackWindowText, createCallback, deskCallbacks, open
 import type { TransferExpectation } from '../engine/values.ts';
 import { CallRouter, type CallRouterOptions, type RouterSnapshot } from '../routing/CallRouter.ts';
 import { queueWaits, transferDecision } from '../routing/estimatedWait.ts';
-import { liveFigures } from '../routing/liveFigures.ts';
+import { liveFigures, theirLiveFigures } from '../routing/liveFigures.ts';
 import type { CallToRoute } from '../routing/routingState.ts';
 import type { RoutingLog, Store } from '../store/types.ts';
 
@@ -366,8 +366,20 @@ export class RoutingService {
   }
 
   /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */
-  live() {
-    return liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id), (callId) => this.handedOver.get(callId)?.packet);
+  live(flowIds?: readonly string[]) {
+    const briefing = (callId: string) => this.handedOver.get(callId)?.packet;
+    const figures = liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id), briefing);
+    if (!flowIds?.length) return figures;
+    // Their flows' queues, as drafted and as published (calls run on the published version).
+    const flows = this.store.flows;
+    const queues = new Set(
+      flowIds.flatMap((id) => {
+        const draft = flows.get(id);
+        const published = draft?.publishedVersion ? flows.version(id, draft.publishedVersion)?.flow : undefined;
+        return [draft, published].flatMap((f) => f?.settings.queues.map((q) => q.id) ?? []);
+      }),
+    );
+    return theirLiveFigures(figures, this.router, queues, new Set(flowIds), briefing);
   }
 
   /** Throws 404 for an unknown agent. */

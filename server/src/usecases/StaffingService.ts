@@ -67,10 +67,10 @@ export class StaffingService {
     private readonly deliveries?: DeliveryLog,
   ) {}
 
-  /** Every queue's and agent's figures right now. */
-  live(): LiveFigures {
+  /** Every queue's and agent's figures right now; with `flowIds`, only those flows' queues, their agents and calls. */
+  live(flowIds?: readonly string[]): LiveFigures {
     if (!this.routing) throw new AppError(503, 'routing_not_running', 'Live figures are not available: call routing is not running on this server.');
-    return this.routing.live();
+    return this.routing.live(flowIds);
   }
 
   listQueues(): Array<Versioned<QueueSettings>> {
