@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { requireBuiltClient } from './builtClient.ts';
-import { canvasNode, connectHandles, copyOfFlow, createFlowViaApi, dismissMessages, getFlowViaApi, openEditor, sourceHandle, targetHandle } from './editorHarness.ts';
+import { canvasNode, connectHandles, copyOfFlow, createFlowViaApi, dismissMessages, getFlowViaApi, openEditor, sourceHandle, targetHandle, publishInEditor } from './editorHarness.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 
 let server: RunningServer;
@@ -93,12 +93,14 @@ describe('Flow editor editing', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('All changes saved', { exact: true }).waitFor();
     await dismissMessages(page);
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await publishInEditor(page, 'First version, with a message before the transfer');
     await page.locator('.editor-header__title').getByText('v1 (published)', { exact: true }).waitFor();
     await page.locator('.editor-header__title').getByText('Draft, same as v1', { exact: true }).waitFor();
 
     const saved = await getFlowViaApi(server, flowId);
     expect(saved.nodes.map((n) => n.id)).toContain('transparency_1');
+    const versions = (await (await fetch(`${server.url}/api/flows/${flowId}/versions`)).json()) as Array<{ publishedVersion: number; note?: string }>;
+    expect(versions).toEqual([expect.objectContaining({ publishedVersion: 1, note: 'First version, with a message before the transfer' })]);
     await page.context().close();
   });
 

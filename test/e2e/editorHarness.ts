@@ -111,3 +111,11 @@ export async function dismissMessages(page: Page): Promise<void> {
     await expect.poll(() => close.count()).toBeLessThan(open);
   }
 }
+
+/** Publishes from the editor as an admin does: Publish, a note for the history if given, Publish now. */
+export async function publishInEditor(page: Page, note?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish the draft' });
+  if (note) await dialog.getByRole('textbox', { name: 'Note for the history (optional)' }).fill(note);
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+}

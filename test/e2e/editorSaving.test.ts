@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { requireBuiltClient } from './builtClient.ts';
-import { canvasNode, copyOfFlow, createFlowViaApi, getFlowViaApi, openEditor, resultsDir } from './editorHarness.ts';
+import { canvasNode, copyOfFlow, createFlowViaApi, getFlowViaApi, openEditor, resultsDir, publishInEditor } from './editorHarness.ts';
 import { startServer, type RunningServer } from './startServer.ts';
 
 let server: RunningServer;
@@ -138,7 +138,7 @@ describe('Flow editor saving', () => {
   it('When a flow still has errors, then Publish is refused with the list of what to fix, and an issue opens the field to fix', async () => {
     const flowId = await copyOfFlow(server, 'unfinished');
     const page = await openEditor(browser, server, flowId);
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await publishInEditor(page);
     const dialog = page.getByRole('dialog', { name: 'This flow cannot be published yet' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('Add at least one intent');

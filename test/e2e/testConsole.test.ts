@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, startBillingTestCall, useServerAndBrowser } from './editorHarness.ts';
+import { browser, canvasNode, copyOfFlow, openEditor, resultsDir, server, startBillingTestCall, useServerAndBrowser, publishInEditor } from './editorHarness.ts';
 import { openAllDay } from './openAllDay.ts';
 
 describe('Trying a flow before callers do', () => {
@@ -59,7 +59,7 @@ describe('Trying a flow before callers do', () => {
     await page.getByRole('tab', { name: /Step and issues/ }).click();
     await canvasNode(page, 'tell_handoff').click();
     await page.getByRole('textbox', { name: 'When someone can take the call' }).fill('Please hold for the next available agent.');
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await publishInEditor(page);
     const refused = page.getByRole('dialog', { name: 'Conversation tests fail, so nothing was published' });
     await refused.locator('strong', { hasText: 'Asking for a person is heard and explained' }).waitFor();
     await refused.getByText(/never heard/).first().waitFor();

@@ -26,12 +26,30 @@ describe('Version history', () => {
     const drawer = page.getByRole('dialog', { name: 'Version history' });
     const list = drawer.getByRole('table', { name: 'Published versions' });
     await list.getByText('v2 (published)').waitFor();
-    await drawer.getByRole('button', { name: 'What changed in v2' }).click();
-    const changed = drawer.getByRole('region', { name: 'Steps changed' });
-    await changed.getByText(String(trigger.data.label)).waitFor();
-    await changed.getByText(/louder by/).waitFor();
-    expect(await changed.innerText()).toMatch(/Raised voice: louder by \(dB\): 12 → 6/);
     await page.screenshot({ path: join(resultsDir, 'version-history.png') });
+    await drawer.getByRole('button', { name: 'What changed in v2' }).click();
+    // The comparison opens on a canvas of v2, the changed trigger marked, and the list beside it.
+    const viewer = page.getByRole('dialog', { name: 'v1 → v2' });
+    const changed = viewer.getByRole('region', { name: 'What changed' }).getByRole('region', { name: 'Steps changed' });
+    await changed.getByText(String(trigger.data.label)).waitFor();
+    expect(await changed.innerText()).toMatch(/Raised voice: louder by \(dB\): 12 → 6/);
+    const marked = viewer.getByRole('group', { name: `Changed (1 setting): ${String(trigger.data.label)}` });
+    await marked.waitFor();
+    expect(await viewer.locator('.react-flow__node').count()).toBe(flow.nodes.length);
+    expect(await viewer.locator('.react-flow__node.diff--added, .react-flow__node.diff--removed').count()).toBe(0);
+    // Picking the marked step finds it in the list.
+    await marked.click();
+    await changed.locator('li.is-picked').getByText(String(trigger.data.label)).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'version-diff-on-canvas.png'), animations: 'disabled' });
+    // Any version opens read-only on its own: nothing marked, nothing to drag.
+    await viewer.getByRole('combobox', { name: 'Compared with' }).selectOption({ label: 'Nothing: this version alone' });
+    await page.getByRole('dialog', { name: 'v2, read only' }).getByRole('combobox', { name: 'Show' }).selectOption({ label: 'v1' });
+    const v1 = page.getByRole('dialog', { name: 'v1, read only' });
+    await v1.locator('.react-flow__node').first().waitFor();
+    expect(await v1.getByRole('region', { name: 'What changed' }).count()).toBe(0);
+    expect(await v1.locator('.react-flow__node.draggable').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await v1.waitFor({ state: 'hidden' });
 
     await drawer.getByRole('button', { name: 'Roll back to v1' }).click();
     await page.getByRole('dialog', { name: 'Roll back to v1?' }).getByRole('button', { name: 'Roll back' }).click();

@@ -6,7 +6,7 @@ export interface PublishResult {
   publishedAt: string;
 }
 
-/** Publishes the saved draft; the server answers 422 with the errors while any remain. */
-export function publishFlow(flowId: string): Promise<PublishResult> {
-  return sendJson<PublishResult>(`/api/flows/${encodeURIComponent(flowId)}/publish`, 'POST');
+/** Publishes the saved draft, with a note for the history; the server answers 422 with the errors while any remain. */
+export function publishFlow(flowId: string, note?: string): Promise<PublishResult> {
+  return sendJson<PublishResult>(`/api/flows/${encodeURIComponent(flowId)}/publish`, 'POST', note ? { note } : undefined);
 }

@@ -5,6 +5,7 @@ import { DraftStatus, PublishedStatus } from '../flows/PublishedStatus.tsx';
 import { FlowSettingsModal } from './FlowSettingsModal.tsx';
 import { VersionHistory } from './history/VersionHistory.tsx';
 import { AskToPublish, PublishRequestsReview } from './history/PublishRequests.tsx';
+import { PublishButton } from './history/PublishButton.tsx';
 import { whatIfPath } from '../matchRoute.ts';
 import { redo, undo, useEditorStore } from './store/editorStore.ts';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -24,7 +25,8 @@ interface EditorHeaderProps {
   /** The flow has problems the server will not store, so autosave waits. */
   saveBlocked?: boolean;
   onSave(): void;
-  onPublish(): void;
+  /** With the admin's note for the history, if they wrote one. */
+  onPublish(note?: string): void;
   /** Set for analysts: they save and ask an admin to publish instead. */
   onAskToPublish?: () => Promise<unknown>;
 }
@@ -99,9 +101,7 @@ export function EditorHeader({ busy, saveFailure, saveBlocked, onSave, onPublish
         ) : (
           <>
             <PublishRequestsReview flowId={flowId} />
-            <Button onClick={onPublish} loading={busy === 'publishing'} disabled={busy !== null}>
-              Publish
-            </Button>
+            <PublishButton busy={busy === 'publishing'} disabled={busy !== null} onPublish={onPublish} />
           </>
         )}
       </Group>

@@ -78,7 +78,7 @@ function Editor({ flowId, draft }: { flowId: string; draft: LocalDraft | null })
   const saveFirst = () => persistence.save();
   return (
     <div className="editor">
-      <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={() => void persistence.publish()} onAskToPublish={tunesOnly ? () => persistence.save() : undefined} />
+      <EditorHeader busy={persistence.busy} saveFailure={persistence.saveFailure} saveBlocked={autosave.blocked} onSave={() => void persistence.save()} onPublish={(note) => void persistence.publish(note)} onAskToPublish={tunesOnly ? () => persistence.save() : undefined} />
       <div className={`editor__body${tunesOnly ? ' editor__body--tuning' : ''}`}>
         {!tunesOnly && <Palette />}
         <NodeIssuesContext.Provider value={issuesByNode}>

@@ -6,7 +6,7 @@ import { fetchFlow } from '../../api/fetchFlow.ts';
 import { whatIfPath } from '../../matchRoute.ts';
 import { notify } from '../notify.ts';
 import { useEditorStore } from '../store/editorStore.ts';
-import { DiffView, detectorsOf, labelsOf } from './VersionHistory.tsx';
+import { DiffView, detectorsOf, labelsOf } from './DiffView.tsx';
 
 const requestsUrl = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}/publish-requests`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

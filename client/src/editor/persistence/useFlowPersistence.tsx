@@ -74,13 +74,13 @@ export function useFlowPersistence() {
     }
   }
 
-  async function publish(): Promise<void> {
+  async function publish(note?: string): Promise<void> {
     if (useEditorStore.getState().dirty && !(await save())) return;
     const flowId = useEditorStore.getState().meta?.id;
     if (!flowId) return;
     setBusy('publishing');
     try {
-      const result = await publishFlow(flowId);
+      const result = await publishFlow(flowId, note);
       useEditorStore.getState().markPublished(result.publishedVersion, result.draftVersion);
       notify('green', 'Published', `Published v${result.publishedVersion}. New calls use it from now on.`);
     } catch (error) {
