@@ -47,4 +47,30 @@ describe('People and the audit trail', () => {
     await page.screenshot({ path: join(resultsDir, 'audit.png'), animations: 'disabled' });
     await context.close();
   });
+
+  it('When the trail holds more than a page, then Older and Newer page through all of it, oldest entry included', async () => {
+    // 120 changes to one agent, made by a program with an admin key.
+    const agentUrl = `${server.url}/api/agents/ben-hughes`;
+    for (let i = 0; i < 120; i++) {
+      const agent = await fetch(agentUrl);
+      const body = (await agent.json()) as { version: number; name: string };
+      const saved = await fetch(agentUrl, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': agent.headers.get('etag')! }, body: JSON.stringify({ ...body, version: undefined, name: `Ben Hughes ${i}` }) });
+      expect(saved.status).toBe(200);
+    }
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/settings/audit`);
+    await page.getByLabel('What').selectOption('agent_changed');
+    const status = page.getByRole('status').filter({ hasText: /newest first/ });
+    await status.getByText('Entries 1–100 of 120, newest first').waitFor();
+    const trail = page.getByRole('table', { name: 'Audit trail' });
+    await trail.getByText('name: Ben Hughes 118 → Ben Hughes 119', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Older' }).click();
+    await status.getByText('Entries 101–120 of 120, newest first').waitFor();
+    await trail.getByText('name: Ben Hughes → Ben Hughes 0', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Older' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await status.getByText('Entries 1–100 of 120, newest first').waitFor();
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { fetchJson } from '../api/fetchJson.ts';
 
 interface AuditEntry {
@@ -37,6 +37,9 @@ const actionNames: Record<string, string> = {
   number_changed: 'Changed a phone number',
 };
 
+/** Entries on one page of the table. */
+const PAGE = 100;
+
 const shown = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The audit trail (/settings/audit, admins): who did what and when, filterable, and as a CSV file. */
@@ -47,13 +50,19 @@ export function AuditPage() {
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState({ query: '', offset: 0 });
   const query = new URLSearchParams({ ...(who ? { who } : {}), ...(action ? { action } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
+  // Other filters start again from the newest entries.
+  const offset = page.query === query ? page.offset : 0;
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchJson<{ entries: AuditEntry[]; total: number }>(`/api/audit?${query}`, controller.signal).then(setResult, (e: unknown) => !controller.signal.aborted && setError(`Could not load the audit trail: ${e instanceof Error ? e.message : String(e)}.`));
+    fetchJson<{ entries: AuditEntry[]; total: number }>(`/api/audit?${query}${query ? '&' : ''}limit=${PAGE}&offset=${offset}`, controller.signal).then(
+      setResult,
+      (e: unknown) => !controller.signal.aborted && setError(`Could not load the audit trail: ${e instanceof Error ? e.message : String(e)}.`),
+    );
     return () => controller.abort();
-  }, [query]);
+  }, [query, offset]);
 
   return (
     <Stack gap="lg">
@@ -76,9 +85,25 @@ export function AuditPage() {
           <Text role="status">Loading…</Text>
         ) : (
           <>
-            <Text size="sm" c="dimmed" mb="xs">
-              {result.total === result.entries.length ? `${result.total} entries, newest first` : `The newest ${result.entries.length} of ${result.total} entries (the CSV has them all)`}
-            </Text>
+            <Group justify="space-between" mb="xs">
+              <Text size="sm" c="dimmed" role="status">
+                {result.total === 0
+                  ? 'Nothing matches these filters.'
+                  : result.total <= PAGE
+                    ? `${result.total} ${result.total === 1 ? 'entry' : 'entries'}, newest first`
+                    : `Entries ${offset + 1}–${offset + result.entries.length} of ${result.total}, newest first`}
+              </Text>
+              {result.total > PAGE && (
+                <Group gap="xs">
+                  <Button size="xs" variant="default" disabled={offset === 0} onClick={() => setPage({ query, offset: Math.max(0, offset - PAGE) })}>
+                    Newer
+                  </Button>
+                  <Button size="xs" variant="default" disabled={offset + PAGE >= result.total} onClick={() => setPage({ query, offset: offset + PAGE })}>
+                    Older
+                  </Button>
+                </Group>
+              )}
+            </Group>
             <Table striped aria-label="Audit trail">
               <Table.Thead>
                 <Table.Tr>

@@ -28,7 +28,7 @@ export interface AuditEntry {
   note?: string;
 }
 
-/** The audit entries kept in memory (and in `baton.json`; PostgreSQL keeps them all). */
+/** The audit entries kept in memory (and in `baton.json`); `audit.jsonl` or PostgreSQL keeps them all. */
 export const AUDIT_KEPT = 1000;
 
 /** Everything kept in `baton.json`. */

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../../../test/services/postgres.ts';
 import { seedExampleFlows } from '../seedExampleFlows.ts';
 import { flowsDir } from '../testing/loopbackServer.ts';
+import { DbAuditLog } from './audit.ts';
 import { DbConversationTestRepository } from './DbConversationTestRepository.ts';
 import { DbFlowRepository } from './DbFlowRepository.ts';
 import { DbQueueRepository } from './DbQueueRepository.ts';
@@ -99,6 +100,22 @@ describe('the store in PostgreSQL (several instances)', () => {
     expect(later.flows.get('with#hash')).toMatchObject({ name: 'Renamed', version: 2, publishedVersion: 1 });
     expect(later.flows.version('with#hash', 1)?.flow.name).toBe('Flow with#hash');
     expect(later.data.data.audit.map((e) => `${e.action} ${e.flowId}`)).toEqual(['create __proto__', 'create with#hash', 'publish with#hash', 'update with#hash']);
+  });
+
+  it('When the audit trail is read from any instance, then filters and pages run in PostgreSQL over every entry, newest first', async () => {
+    const url = await postgres.freshDatabase();
+    const [a, b] = await Promise.all([instance(url), instance(url)]);
+    const trail = new DbAuditLog(a.data);
+    for (let i = 0; i < 30; i++) await trail.add({ action: i % 3 === 0 ? 'queue_changed' : 'sign_in', subject: `change ${i}` }, i % 2 === 0 ? 'Ann' : 'bob');
+    const all = await b.data.auditPage({ limit: 5, offset: 0 });
+    expect(all.total).toBe(30);
+    expect(all.entries.map((e) => e.subject)).toEqual(['change 29', 'change 28', 'change 27', 'change 26', 'change 25']);
+    expect((await b.data.auditPage({ limit: 5, offset: 28 })).entries.map((e) => e.subject)).toEqual(['change 1', 'change 0']);
+    const anns = await b.data.auditPage({ who: 'ann', action: 'queue_changed', limit: 100, offset: 0 });
+    expect(anns.entries.map((e) => e.subject)).toEqual(['change 24', 'change 18', 'change 12', 'change 6', 'change 0']);
+    expect(anns.total).toBe(5);
+    const at = all.entries[2].at;
+    expect((await b.data.auditPage({ from: at, to: at, limit: 100, offset: 0 })).entries.every((e) => e.at === at)).toBe(true);
   });
 
   it('When three instances start together on an empty store, then the example flows are loaded once, with no conflict', async () => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { AUDIT_KEPT, emptyDbData, upgradeDbData, type AuditEntry, type DbData } from './DbData.ts';
+import type { AuditPage, AuditQuery } from './auditQuery.ts';
 import { connectPostgres } from './pgSchema.ts';
 import type { DataChange, StoreData } from './StoreData.ts';
 import { changedRows, withRows, type StoreRow } from './storeRows.ts';
@@ -128,6 +129,26 @@ export class PgStoreData implements StoreData {
     if (this.closed) return;
     const { rows } = await this.pool.query<{ revision: string }>('SELECT revision FROM store_revision');
     if (Number(rows[0]!.revision) > this.revision) await this.refresh();
+  }
+
+  async auditPage(query: AuditQuery): Promise<AuditPage> {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+    };
+    if (query.who) add((n) => `strpos(lower(coalesce(entry->>'who', 'baton')), ${n}) > 0`, query.who.toLowerCase());
+    if (query.action) add((n) => `entry->>'action' = ${n}`, query.action);
+    if (query.flowId) add((n) => `entry->>'flowId' = ${n}`, query.flowId);
+    if (query.from) add((n) => `entry->>'at' >= ${n}`, query.from);
+    if (query.to) add((n) => `entry->>'at' <= ${n}`, query.to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ rows: counted }, { rows }] = await Promise.all([
+      this.pool.query<{ total: string }>(`SELECT count(*) AS total FROM store_audit ${filter}`, values),
+      this.pool.query<{ entry: AuditEntry }>(`SELECT entry FROM store_audit ${filter} ORDER BY id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`, [...values, query.limit, query.offset]),
+    ]);
+    return { entries: rows.map((r) => r.entry), total: Number(counted[0]!.total) };
   }
 
   async alone<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,6 @@
 import type { Adapter } from 'lowdb';
+import type { AuditFile } from './AuditFile.ts';
+import { auditPage, type AuditPage, type AuditQuery } from './auditQuery.ts';
 import type { DbData } from './DbData.ts';
 
 /** What one change computes from the data as it is: the data after it, and what the caller gets back. */
@@ -21,6 +23,8 @@ export interface StoreData {
   alone<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves once this instance holds every change saved so far, from any instance. */
   fresh(): Promise<void>;
+  /** A page of the whole audit trail (memory holds only the latest entries), newest first. */
+  auditPage(query: AuditQuery): Promise<AuditPage>;
   close(): Promise<void>;
 }
 
@@ -30,14 +34,21 @@ export class LowdbData implements StoreData {
   // repositories writing the whole file can never undo each other's change.
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** `trail`: where every audit entry is kept (without it, only those in the data). */
   constructor(
     private readonly adapter: Adapter<DbData>,
     public data: DbData,
+    private readonly trail?: AuditFile,
   ) {}
 
   commit<R>(change: DataChange<R>): Promise<R> {
     const run = this.queue.then(async () => {
       const { next, result } = change(this.data);
+      // The trail first: a change whose write then fails leaves a line about what was tried, never a change without one.
+      if (this.trail && next.audit !== this.data.audit) {
+        const logged = new Set(this.data.audit);
+        await this.trail.append(next.audit.filter((e) => !logged.has(e)));
+      }
       await this.adapter.write(next);
       this.data = next;
       return result;
@@ -53,6 +64,10 @@ export class LowdbData implements StoreData {
 
   async fresh(): Promise<void> {
     // Only this server changes its data directory.
+  }
+
+  auditPage(query: AuditQuery): Promise<AuditPage> {
+    return this.trail ? this.trail.page(query) : Promise.resolve(auditPage(this.data.audit, query));
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { diffFlows, type FlowDocument } from '@baton/shared';
 import { currentActor } from '../accounts/actor.ts';
 import { AUDIT_KEPT, type AuditEntry } from './DbData.ts';
 import type { StoreData } from './StoreData.ts';
+import type { AuditPage, AuditQuery } from './auditQuery.ts';
 import { commitChange } from './commitChange.ts';
 
 const MAX_CHANGES = 50;
@@ -16,7 +17,8 @@ const kept = (value: unknown) => {
 
 /**
  * The trail with `entry` added, stamped with who is acting (the request's person or key unless `who` names someone, as
- * at sign-in, before a request acts for anyone). The memory copy keeps the latest entries; PostgreSQL all.
+ * at sign-in, before a request acts for anyone). The memory copy keeps the latest entries; `audit.jsonl` or PostgreSQL
+ * keep them all.
  */
 export function appendAudit(audit: AuditEntry[], entry: Omit<AuditEntry, 'who'>, who = currentActor()): AuditEntry[] {
   return [...audit, { ...entry, ...(who ? { who } : {}) }].slice(-AUDIT_KEPT);
@@ -62,8 +64,13 @@ export class DbAuditLog {
     });
   }
 
-  /** Newest first. */
+  /** The latest entries, newest first (memory keeps the latest; `page` reads them all). */
   list(): AuditEntry[] {
     return [...this.db.data.audit].reverse();
+  }
+
+  /** A page of the whole trail, newest first, and how many entries match. */
+  page(query: AuditQuery): Promise<AuditPage> {
+    return this.db.auditPage(query);
   }
 }

@@ -14,6 +14,7 @@ import { DbAgentRepository } from './DbAgentRepository.ts';
 import { DbQueueRepository } from './DbQueueRepository.ts';
 import { DbAccountRepository } from './DbAccountRepository.ts';
 import { DbAuditLog } from './audit.ts';
+import { AuditFile } from './AuditFile.ts';
 import { DbPublishRequestRepository } from './DbPublishRequestRepository.ts';
 import { DbNumberRepository } from './DbNumberRepository.ts';
 import { LiveCallFile } from './LiveCallFile.ts';
@@ -67,7 +68,7 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     if (leftovers > 0) options.onLeftoversRemoved?.(leftovers);
     // A file written before a collection existed still gets it.
     const fromFile = upgradeDbData(await file.read());
-    db = options.data ?? new LowdbData(file, fromFile);
+    db = options.data ?? new LowdbData(file, fromFile, await AuditFile.open(path.join(dir, 'audit.jsonl'), fromFile.audit));
     if (options.data && !isEmptyData(fromFile)) {
       const data = options.data;
       const copied = await data.alone(() => data.commit((current) => (isEmptyData(current) ? { next: fromFile, result: true } : { next: current, result: false })));
