@@ -35,9 +35,11 @@ describe('People and the audit trail', () => {
     await page.getByRole('table', { name: 'Access keys' }).getByText(/Revoked/).waitFor();
     expect((await startCall()).status).toBe(401);
 
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('menuitem', { name: 'Audit' }).click();
     const trail = page.getByRole('table', { name: 'Audit trail' });
     await trail.getByRole('row', { name: /Added a person.*priya/ }).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'audit-header.png'), animations: 'disabled' });
     await trail.getByRole('row', { name: /Made an access key.*Website chat/ }).waitFor();
     await trail.getByRole('row', { name: /Revoked an access key.*Website chat/ }).waitFor();
     await page.getByLabel('What').selectOption('user_added');

@@ -67,12 +67,20 @@ describe('Roles and publish approvals', () => {
     const admin = await adminContext.newPage();
     await admin.goto(`${server.url}/flows/${encodeURIComponent(flowId)}`);
     await admin.locator('.react-flow[aria-busy="false"]').waitFor();
+    await admin.getByRole('button', { name: '1 request to publish' }).waitFor();
+    await admin.screenshot({ path: join(resultsDir, 'admin-editor-request.png'), animations: 'disabled' });
     await admin.getByRole('button', { name: '1 request to publish' }).click();
     const review = admin.getByRole('dialog', { name: 'ana asks to publish' });
     await review.getByText('“Frustration hands over too early”').waitFor();
     await review.getByRole('region', { name: 'Steps changed' }).getByText(/at least this sure: .* → 0\.8/).waitFor();
     expect(await review.getByRole('link', { name: /What if/ }).getAttribute('href')).toBe(`/flows/${encodeURIComponent(flowId)}/what-if`);
     await admin.screenshot({ path: join(resultsDir, 'admin-publish-request.png'), animations: 'disabled' });
+    // The same change on the canvas: the trigger marked as changed, the draft against v1.
+    await review.getByRole('button', { name: 'See the changes on the canvas' }).click();
+    const onCanvas = admin.getByRole('dialog', { name: 'v1 → the draft' });
+    await onCanvas.getByRole('group', { name: /^Changed \(1 setting\): / }).waitFor();
+    await admin.keyboard.press('Escape');
+    await onCanvas.waitFor({ state: 'hidden' });
     await review.getByRole('button', { name: 'Approve and publish' }).click();
     await admin.locator('.editor-header__title').getByText('v2 (published)', { exact: true }).waitFor();
 

@@ -7,8 +7,12 @@ export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="subtle" onClick={() => setOpen(true)}>
-        Shortcuts
+      {/* On narrower screens only the keyboard shows; the name stays for screen readers and as the tooltip. */}
+      <Button variant="subtle" onClick={() => setOpen(true)} aria-label="Shortcuts" title="Keyboard shortcuts">
+        <span aria-hidden="true" className="editor-header__icon">
+          ⌨
+        </span>
+        <span className="editor-header__word">Shortcuts</span>
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" centered>
         <Table>

@@ -1,3 +1,4 @@
+import { Menu, UnstyledButton } from '@mantine/core';
 import { roleDescriptions, roleNames } from '@baton/shared';
 import { csrfHeaders } from '../api/csrf.ts';
 import { pagesOf, useSession } from '../session/session.ts';
@@ -5,15 +6,21 @@ import { pagesOf, useSession } from '../session/session.ts';
 const PAGES: Array<[string, string]> = [
   ['/', 'Flows'],
   ['/personas', 'Simulated callers'],
+  ['/supervisor', 'Wallboard'],
+  ['/analytics', 'Analytics'],
+  ['/agent', 'Agent desk'],
+];
+
+/** The contact center's set-up, an admin's: under one Settings menu, so the bar fits on one line at 1024 wide. */
+const SETTINGS: Array<[string, string]> = [
   ['/settings/queues', 'Queues'],
   ['/settings/agents', 'Agents'],
   ['/settings/numbers', 'Phone numbers'],
   ['/settings/people', 'People'],
   ['/settings/audit', 'Audit'],
-  ['/supervisor', 'Wallboard'],
-  ['/analytics', 'Analytics'],
-  ['/agent', 'Agent desk'],
 ];
+
+const here = (href: string) => (href === '/' ? ['/', '/flows'].includes(window.location.pathname) || window.location.pathname.startsWith('/flows/') : window.location.pathname.startsWith(href));
 
 async function signOut() {
   await fetch('/api/session', { method: 'DELETE', headers: csrfHeaders() }).catch(() => undefined);
@@ -24,6 +31,7 @@ async function signOut() {
 export function AppHeader() {
   const session = useSession();
   const role = session?.user.role ?? 'admin';
+  const settings = SETTINGS.filter(([href]) => pagesOf[role].includes(href));
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -41,10 +49,26 @@ export function AppHeader() {
         <p className="app-header__tagline">Design how calls pass between AI and people, and when a person takes over.</p>
         <nav className="app-header__nav" aria-label="Pages">
           {PAGES.filter(([href]) => pagesOf[role].includes(href)).map(([href, name]) => (
-            <a key={href} href={href}>
+            <a key={href} href={href} aria-current={here(href) ? 'page' : undefined}>
               {name}
             </a>
           ))}
+          {settings.length > 0 && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton className={`app-header__menu${settings.some(([href]) => here(href)) ? ' is-current' : ''}`}>
+                  Settings <span aria-hidden="true">▾</span>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {settings.map(([href, name]) => (
+                  <Menu.Item key={href} component="a" href={href} aria-current={here(href) ? 'page' : undefined}>
+                    {name}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          )}
         </nav>
         {session && (
           <div className="app-header__user">

@@ -7,6 +7,7 @@ import { whatIfPath } from '../../matchRoute.ts';
 import { notify } from '../notify.ts';
 import { useEditorStore } from '../store/editorStore.ts';
 import { DiffView, detectorsOf, labelsOf } from './DiffView.tsx';
+import { VersionView, type Viewing } from './VersionView.tsx';
 
 const requestsUrl = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}/publish-requests`;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -80,6 +81,7 @@ export function PublishRequestsReview({ flowId }: { flowId: string }) {
   const [diff, setDiff] = useState<{ before: FlowDocument | null; after: FlowDocument } | null>(null);
   const [declineNote, setDeclineNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<Viewing | null>(null);
   const markPublished = useEditorStore((s) => s.markPublished);
   const publishedVersion = useEditorStore((s) => s.publishedVersion);
 
@@ -108,10 +110,12 @@ export function PublishRequestsReview({ flowId }: { flowId: string }) {
   };
   return (
     <>
-      <Button variant="light" color="blue" onClick={() => setShown(true)}>
-        {open.length === 1 ? '1 request to publish' : `${open.length} requests to publish`}
+      {/* "1 request" on narrower screens; the whole name stays for screen readers and as the tooltip. */}
+      <Button variant="light" color="blue" onClick={() => setShown(true)} aria-label={open.length === 1 ? '1 request to publish' : `${open.length} requests to publish`} title="An analyst asks to publish: see what changed, then approve or decline">
+        {open.length === 1 ? '1 request' : `${open.length} requests`}
+        <span className="editor-header__word">&nbsp;to publish</span>
       </Button>
-      <Modal opened={shown} onClose={() => setShown(false)} title={`${request.requestedBy} asks to publish`} size="lg">
+      <Modal opened={shown} onClose={() => setShown(false)} closeOnEscape={viewing === null} title={`${request.requestedBy} asks to publish`} size="lg">
         <Stack>
           {request.note && <Text>“{request.note}”</Text>}
           {error && <Alert color="red">{error}</Alert>}
@@ -119,9 +123,16 @@ export function PublishRequestsReview({ flowId }: { flowId: string }) {
             What changed since {publishedVersion ? `v${publishedVersion}` : 'the start (nothing is published yet)'}
           </Title>
           {diff ? diff.before ? <DiffView diff={diffFlows(diff.before, diff.after)} labels={labelsOf(diff.before, diff.after)} detectorsOf={detectorsOf(diff.after)} /> : <Text size="sm">The whole flow: it has never been published.</Text> : <Text role="status">Loading…</Text>}
-          <Anchor href={whatIfPath(flowId)} target="_blank">
-            What if… — try the change on simulated callers against the published version
-          </Anchor>
+          <Group gap="md">
+            {publishedVersion && (
+              <Button variant="light" size="xs" onClick={() => setViewing({ shown: 'draft', against: publishedVersion })}>
+                See the changes on the canvas
+              </Button>
+            )}
+            <Anchor href={whatIfPath(flowId)} target="_blank">
+              What if… — try the change on simulated callers against the published version
+            </Anchor>
+          </Group>
           <Textarea label="Note to the analyst (needed to decline)" value={declineNote} onChange={(e) => setDeclineNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
           <Group justify="flex-end">
             <Button variant="default" color="orange" disabled={!declineNote.trim()} onClick={() => void decide('decline')}>
@@ -131,6 +142,8 @@ export function PublishRequestsReview({ flowId }: { flowId: string }) {
           </Group>
         </Stack>
       </Modal>
+      {/* Published versions are numbered 1, 2, 3… with none missing (a rollback is a new one). */}
+      <VersionView flowId={flowId} viewing={viewing} versions={Array.from({ length: publishedVersion ?? 0 }, (_, i) => i + 1)} onChange={setViewing} onClose={() => setViewing(null)} />
     </>
   );
 }
