@@ -40,5 +40,6 @@ describe('the audit trail on one machine', () => {
     // Every tenth change is Ann's (even) and a queue's (a multiple of five).
     expect(anns.total).toBe(Math.ceil(made / 10));
     expect(anns.entries.every((e) => e.who === 'ann' && e.action === 'queue_changed')).toBe(true);
-  });
+    // Over a thousand changes, each written to disk before it counts: seconds on a busy machine.
+  }, 120_000);
 });
