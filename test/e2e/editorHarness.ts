@@ -119,3 +119,9 @@ export async function publishInEditor(page: Page, note?: string): Promise<void> 
   if (note) await dialog.getByRole('textbox', { name: 'Note for the history (optional)' }).fill(note);
   await dialog.getByRole('button', { name: 'Publish now' }).click();
 }
+
+/** Goes to one of the settings pages as an admin does: the header's Settings menu, then the page. */
+export async function openSettings(page: Page, name: 'Queues' | 'Agents' | 'Phone numbers' | 'People' | 'Audit'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, openSettings, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 useServerAndBrowser();
 
@@ -35,8 +35,7 @@ describe('People and the audit trail', () => {
     await page.getByRole('table', { name: 'Access keys' }).getByText(/Revoked/).waitFor();
     expect((await startCall()).status).toBe(401);
 
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('menuitem', { name: 'Audit' }).click();
+    await openSettings(page, 'Audit');
     const trail = page.getByRole('table', { name: 'Audit trail' });
     await trail.getByRole('row', { name: /Added a person.*priya/ }).waitFor();
     await page.screenshot({ path: join(resultsDir, 'audit-header.png'), animations: 'disabled' });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, openSettings, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 describe('Phone numbers', () => {
   useServerAndBrowser();
@@ -8,7 +8,7 @@ describe('Phone numbers', () => {
   it('When an admin gives a number to the billing flow, then it is listed, kept, and a number written wrongly is refused with what to write', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Phone numbers' }).click();
+    await openSettings(page, 'Phone numbers');
     await page.getByRole('heading', { name: 'Phone numbers', level: 1 }).waitFor();
     await page.getByText(`${server.url}/twilio/voice`).waitFor();
 

@@ -3,12 +3,12 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
+import { browser, openSettings, resultsDir, server, useServerAndBrowser } from './editorHarness.ts';
 
 async function openQueues(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
   await page.goto(server.url);
-  await page.getByRole('link', { name: 'Queues' }).click();
+  await openSettings(page, 'Queues');
   await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
   return page;
 }
@@ -175,7 +175,7 @@ describe('Queues and agents settings', () => {
     await page.getByText('Recent handovers sent', { exact: true }).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(resultsDir, 'staffing-live-queue.png'), fullPage: true });
 
-    await page.getByRole('link', { name: 'Agents' }).click();
+    await openSettings(page, 'Agents');
     const agents = page.getByRole('navigation', { name: 'Agents' });
     await agents.locator('.mantine-NavLink-root', { hasText: 'Dev Patel' }).getByText('Available', { exact: true }).waitFor();
     await agents.locator('.mantine-NavLink-root', { hasText: 'Amara Okafor' }).getByText('On a call', { exact: true }).waitFor();
