@@ -148,6 +148,9 @@ describe('the store in PostgreSQL (several instances)', () => {
       let copied = 0;
       const first = await openStore(dir, { data: await PgStoreData.connect(url), onFileCopied: () => copied++ });
       expect(first.flows.get('kept')).toMatchObject({ name: 'Made on one machine', publishedVersion: 1 });
+      // The whole audit trail came along: the flow's making and its publishing.
+      const trail = await first.audit.page({ limit: 10, offset: 0 });
+      expect(trail.entries.map((e) => e.action)).toEqual(['publish', 'create']);
       await first.flows.update('kept', testFlow('kept', 'Changed in PostgreSQL'), 1);
       await first.close();
       // baton.json still has the old name; the store keeps the new one.

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { acquireDataDirLock } from './dataDirLock.ts';
 import type { LockOwner } from './lockOwner.ts';
@@ -71,7 +72,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     db = options.data ?? new LowdbData(file, fromFile, await AuditFile.open(path.join(dir, 'audit.jsonl'), fromFile.audit));
     if (options.data && !isEmptyData(fromFile)) {
       const data = options.data;
-      const copied = await data.alone(() => data.commit((current) => (isEmptyData(current) ? { next: fromFile, result: true } : { next: current, result: false })));
+      // The whole audit trail goes with it, not only the latest entries baton.json keeps.
+      const trail = existsSync(path.join(dir, 'audit.jsonl')) ? await (await AuditFile.open(path.join(dir, 'audit.jsonl'), [])).page({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }) : null;
+      const copy = trail ? { ...fromFile, audit: trail.entries.reverse() } : fromFile;
+      const copied = await data.alone(() => data.commit((current) => (isEmptyData(current) ? { next: copy, result: true } : { next: current, result: false })));
       if (copied) options.onFileCopied?.();
     }
     flows = new DbFlowRepository(db);
