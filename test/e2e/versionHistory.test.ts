@@ -38,7 +38,8 @@ describe('Version history', () => {
     expect(await viewer.locator('.react-flow__node').count()).toBe(flow.nodes.length);
     expect(await viewer.locator('.react-flow__node.diff--added, .react-flow__node.diff--removed').count()).toBe(0);
     // Picking the marked step finds it in the list.
-    await marked.click();
+    await marked.focus();
+    await page.keyboard.press('Enter');
     await changed.locator('li.is-picked').getByText(String(trigger.data.label)).waitFor();
     await page.screenshot({ path: join(resultsDir, 'version-diff-on-canvas.png'), animations: 'disabled' });
     // Any version opens read-only on its own: nothing marked, nothing to drag.

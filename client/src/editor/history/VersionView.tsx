@@ -115,7 +115,15 @@ export function VersionView({ flowId, viewing, versions, onChange, onClose }: { 
         </Alert>
       )}
       <div className="version-view__panes">
-        <div className="version-view__canvas" aria-busy={!canvas}>
+        <div
+          className="version-view__canvas"
+          aria-busy={!canvas}
+          onKeyDown={(e) => {
+            // A step picked with the keyboard (Tab to it, Enter) is found in the list too.
+            const step = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+            if (step?.dataset.id && (e.key === 'Enter' || e.key === ' ')) setPicked(step.dataset.id);
+          }}
+        >
           {canvas && (
             <ReactFlowProvider>
               <ReactFlow<EditorNode, EditorEdge>
