@@ -31,19 +31,23 @@ export class AuditFile {
     }
   }
 
-  async page(query: AuditQuery): Promise<AuditPage> {
+  page(query: AuditQuery): Promise<AuditPage> {
+    return AuditFile.entriesIn(this.file).then((entries) => auditPage(entries, query));
+  }
+
+  /** Every entry of the trail in `file`, oldest first (none when there is no file yet). */
+  static async entriesIn(file: string): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
-    if (existsSync(this.file)) {
-      const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
-      for await (const line of lines) {
-        if (!line.trim()) continue;
-        try {
-          entries.push(JSON.parse(line) as AuditEntry);
-        } catch {
-          // A line cut short by a crash mid-append is skipped; the ones after it still count.
-        }
+    if (!existsSync(file)) return entries;
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      try {
+        entries.push(JSON.parse(line) as AuditEntry);
+      } catch {
+        // A line cut short by a crash mid-append is skipped; the ones after it still count.
       }
     }
-    return auditPage(entries, query);
+    return entries;
   }
 }

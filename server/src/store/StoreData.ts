@@ -2,6 +2,7 @@ import type { Adapter } from 'lowdb';
 import type { AuditFile } from './AuditFile.ts';
 import { auditPage, type AuditPage, type AuditQuery } from './auditQuery.ts';
 import type { DbData } from './DbData.ts';
+import { addedAudit } from './storeRows.ts';
 
 /** What one change computes from the data as it is: the data after it, and what the caller gets back. */
 export type DataChange<R> = (data: DbData) => { next: DbData; result: R };
@@ -45,10 +46,7 @@ export class LowdbData implements StoreData {
     const run = this.queue.then(async () => {
       const { next, result } = change(this.data);
       // The trail first: a change whose write then fails leaves a line about what was tried, never a change without one.
-      if (this.trail && next.audit !== this.data.audit) {
-        const logged = new Set(this.data.audit);
-        await this.trail.append(next.audit.filter((e) => !logged.has(e)));
-      }
+      if (this.trail) await this.trail.append(addedAudit(this.data, next));
       await this.adapter.write(next);
       this.data = next;
       return result;

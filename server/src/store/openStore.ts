@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { acquireDataDirLock } from './dataDirLock.ts';
 import type { LockOwner } from './lockOwner.ts';
@@ -69,12 +68,13 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     if (leftovers > 0) options.onLeftoversRemoved?.(leftovers);
     // A file written before a collection existed still gets it.
     const fromFile = upgradeDbData(await file.read());
-    db = options.data ?? new LowdbData(file, fromFile, await AuditFile.open(path.join(dir, 'audit.jsonl'), fromFile.audit));
+    const trailFile = path.join(dir, 'audit.jsonl');
+    db = options.data ?? new LowdbData(file, fromFile, await AuditFile.open(trailFile, fromFile.audit));
     if (options.data && !isEmptyData(fromFile)) {
       const data = options.data;
       // The whole audit trail goes with it, not only the latest entries baton.json keeps.
-      const trail = existsSync(path.join(dir, 'audit.jsonl')) ? await (await AuditFile.open(path.join(dir, 'audit.jsonl'), [])).page({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }) : null;
-      const copy = trail ? { ...fromFile, audit: trail.entries.reverse() } : fromFile;
+      const trail = await AuditFile.entriesIn(trailFile);
+      const copy = trail.length > 0 ? { ...fromFile, audit: trail } : fromFile;
       const copied = await data.alone(() => data.commit((current) => (isEmptyData(current) ? { next: copy, result: true } : { next: current, result: false })));
       if (copied) options.onFileCopied?.();
     }

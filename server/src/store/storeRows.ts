@@ -44,9 +44,14 @@ export function changedRows(before: DbData, after: DbData): { rows: StoreRow[]; 
       for (const version of was) if (!kept.has(version.publishedVersion)) rows.push({ collection: 'versions', id: versionId(flowId, version.publishedVersion), data: null });
     }
   }
+  return { rows, audit: addedAudit(before, after) };
+}
+
+/** The audit entries a change added (the trail is only appended to; memory drops the oldest). */
+export function addedAudit(before: DbData, after: DbData): AuditEntry[] {
+  if (before.audit === after.audit) return [];
   const logged = new Set(before.audit);
-  const audit = before.audit === after.audit ? [] : after.audit.filter((entry) => !logged.has(entry));
-  return { rows, audit };
+  return after.audit.filter((entry) => !logged.has(entry));
 }
 
 /** The data with rows written elsewhere (by other instances) applied, and their audit entries added. */

@@ -365,21 +365,14 @@ export class RoutingService {
     return queueId === undefined ? undefined : (this.router.queue(queueId)?.name ?? queueId);
   }
 
-  /** Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. */
-  live(flowIds?: readonly string[]) {
+  /**
+   * Every queue's and agent's live figures, for the supervisor's view; queues in the order they are stored. With
+   * `only`, those queues, the agents who take calls there, and those flows' calls in them.
+   */
+  live(only?: { queueIds: ReadonlySet<string>; flowIds: ReadonlySet<string> }) {
     const briefing = (callId: string) => this.handedOver.get(callId)?.packet;
     const figures = liveFigures(this.router, this.clock(), this.store.queues.list().map((q) => q.id), briefing);
-    if (!flowIds?.length) return figures;
-    // Their flows' queues, as drafted and as published (calls run on the published version).
-    const flows = this.store.flows;
-    const queues = new Set(
-      flowIds.flatMap((id) => {
-        const draft = flows.get(id);
-        const published = draft?.publishedVersion ? flows.version(id, draft.publishedVersion)?.flow : undefined;
-        return [draft, published].flatMap((f) => f?.settings.queues.map((q) => q.id) ?? []);
-      }),
-    );
-    return theirLiveFigures(figures, this.router, queues, new Set(flowIds), briefing);
+    return only ? theirLiveFigures(figures, this.router, only.queueIds, only.flowIds, briefing) : figures;
   }
 
   /** Throws 404 for an unknown agent. */

@@ -70,7 +70,17 @@ export class StaffingService {
   /** Every queue's and agent's figures right now; with `flowIds`, only those flows' queues, their agents and calls. */
   live(flowIds?: readonly string[]): LiveFigures {
     if (!this.routing) throw new AppError(503, 'routing_not_running', 'Live figures are not available: call routing is not running on this server.');
-    return this.routing.live(flowIds);
+    if (!flowIds?.length) return this.routing.live();
+    // Their flows' queues, as drafted and as published (calls run on the published version).
+    const flows = this.store.flows;
+    const queueIds = new Set(
+      flowIds.flatMap((id) => {
+        const draft = flows.get(id);
+        const published = draft?.publishedVersion ? flows.version(id, draft.publishedVersion)?.flow : undefined;
+        return [draft, published].flatMap((f) => f?.settings.queues.map((q) => q.id) ?? []);
+      }),
+    );
+    return this.routing.live({ queueIds, flowIds: new Set(flowIds) });
   }
 
   listQueues(): Array<Versioned<QueueSettings>> {

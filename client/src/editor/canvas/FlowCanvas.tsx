@@ -46,7 +46,7 @@ const stopDrag = () => endUndoStep('drag');
 const onSelectionChange = ({ nodes }: { nodes: EditorNode[] }) => useEditorStore.getState().setSelectedNodeIds(nodes.map((n) => n.id));
 
 // Props that are objects or functions live at module scope too: a new one each render makes React Flow update every edge.
-const defaultEdgeOptions = { markerEnd: { type: 'arrowclosed', width: 16, height: 16 } } as const;
+export const defaultEdgeOptions = { markerEnd: { type: 'arrowclosed', width: 16, height: 16 } } as const;
 const deleteKeyCode = ['Delete', 'Backspace'];
 const minimapNodeClassName = (n: EditorNode) => `minimap-node--${n.type}`;
 

@@ -4,6 +4,7 @@ import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/reac
 import { diffFlows, type FlowDiff, type FlowDocument } from '@baton/shared';
 import { fetchJson } from '../../api/fetchJson.ts';
 import { fetchFlow } from '../../api/fetchFlow.ts';
+import { defaultEdgeOptions } from '../canvas/FlowCanvas.tsx';
 import { nodeTypes } from '../canvas/nodeTypes.ts';
 import { fromFlowDocument } from '../store/flowConversion.ts';
 import type { EditorEdge, EditorNode } from '../store/types.ts';
@@ -136,7 +137,7 @@ export function VersionView({ flowId, viewing, versions, onChange, onClose }: { 
                 edgesReconnectable={false}
                 deleteKeyCode={null}
                 onNodeClick={(_e, n) => setPicked(n.id)}
-                defaultEdgeOptions={{ markerEnd: { type: 'arrowclosed', width: 16, height: 16 } }}
+                defaultEdgeOptions={defaultEdgeOptions}
                 fitView
                 fitViewOptions={canvas.marked.length > 0 ? { nodes: canvas.marked, maxZoom: 1, padding: 0.3 } : undefined}
                 minZoom={0.1}
