@@ -1,7 +1,10 @@
 import type { CallEvent, CallFacts, EarlierCall } from '@baton/shared';
 import type { CallSession } from '../engine/CallSession.ts';
-import type { StepResult } from '../engine/step.ts';
+import { keepsHidden, type StepResult } from '../engine/step.ts';
+import { HIDDEN_ANSWER } from '../engine/executors/askExecutor.ts';
 import { askedAgain } from '../analytics/askedAgain.ts';
+import { maskPersonalData } from '../privacy/maskPersonalData.ts';
+import type { LiveCall } from './LiveCall.ts';
 
 /**
  * The call log's line for one event: what happened, what was said, the other actions (enough to replay the call) and
@@ -28,6 +31,30 @@ export function callLogRecord(event: CallEvent, before: CallSession, result: Ste
     if (before.status !== 'ended') record.facts = callFactsOf(s);
   }
   return record;
+}
+
+/** A call as `GET /api/calls/:id` shows it, with its log's records as its events: from its session while it is held here. */
+export function callView(callId: string, s: CallSession | undefined, records: Array<Record<string, unknown>>) {
+  const events = records.map(({ callId: _id, ...rest }) => rest);
+  if (s) {
+    return { callId, flow: { id: s.flowId, version: s.flowVersion }, state: { nodeId: s.nodeId, status: s.status }, caller: s.caller, transcript: s.transcript.toArray(), slots: s.slots, handoff: s.handoff, agent: s.agent, disposition: s.disposition, survey: s.survey, startedAt: s.startedAt, endedAt: s.endedAt, events };
+  }
+  // After a restart the log is the record: replay what it says.
+  const last = records[records.length - 1] as { state?: unknown; session?: Partial<CallSession> };
+  const handoff = records.map((r) => r.handoff).findLast((h) => h) ?? null;
+  const survey = records.map((r) => r.survey).findLast((v) => v) ?? null;
+  return { callId, state: last.state ?? null, transcript: records.flatMap((r) => (r.said as unknown[]) ?? []), handoff, survey, events };
+}
+
+/**
+ * A caller's words or keys as the call log keeps them: an answer to a step that keeps it hidden not at all, a card
+ * number keyed in as its last four digits (the step collecting digits still got them as pressed). Words arrive masked.
+ */
+export function asLogged(event: CallEvent, call: LiveCall, before: CallSession): CallEvent {
+  if (event.type !== 'utterance' && event.type !== 'dtmf') return event;
+  const hidden = keepsHidden(call.flow.steps.get(before.nodeId)!, before);
+  if (event.type === 'utterance') return hidden ? { ...event, text: HIDDEN_ANSWER } : event;
+  return { ...event, digits: hidden ? '' : maskPersonalData(event.digits) };
 }
 
 /** A finished call as the briefing of the same number's next call shows it. */

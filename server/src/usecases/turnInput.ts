@@ -1,4 +1,6 @@
+import { portForResult, type CallEvent, type TransferOutcome, type TransferResult } from '@baton/shared';
 import { AppError } from '../errors.ts';
+import { maskPersonalData } from '../privacy/maskPersonalData.ts';
 import { parseBody, TURN_LIMITS, turnSchema } from './callInputs.ts';
 
 export type TurnInput = ReturnType<typeof turnSchema.parse>;
@@ -27,6 +29,25 @@ export function parseTurn(body: unknown): TurnInput {
     }
   }
   return parseBody(turnSchema, body);
+}
+
+/** The engine's event for a caller turn at `at`. */
+export function turnEvent(t: TurnInput, at: string): CallEvent {
+  return t.text !== undefined
+    ? // Card numbers and bank details are masked before Baton keeps, logs or passes on a word of the turn.
+      { type: 'utterance', at, text: maskPersonalData(t.text), asrConfidence: t.asrConfidence, loudnessDb: t.loudnessDb, voice: t.voice }
+    : t.dtmf !== undefined
+      ? { type: 'dtmf', at, digits: t.dtmf }
+      : t.transferOutcome !== undefined
+        ? { type: 'transfer_outcome', at, ...transferOutcomeOf(t.transferOutcome) }
+        : t.hangup
+          ? { type: 'hangup', at }
+          : { type: 'silence', at };
+}
+
+/** A channel's report of a transfer: a port (connected, no_agent, failed) or how it went (declined, no_answer, busy). */
+function transferOutcomeOf(reported: TransferOutcome | TransferResult): { outcome: TransferOutcome; result?: TransferResult } {
+  return reported === 'no_agent' ? { outcome: reported } : { outcome: portForResult(reported), result: reported };
 }
 
 /** Longest idempotency key taken: a UUID is 36 characters; room to spare for a client's own scheme. */
