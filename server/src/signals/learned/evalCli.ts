@@ -2,106 +2,16 @@
 // 1. A held-out split of the corpus (a fifth, chosen by a hash of each text).
 // 2. Cross-source: each source left out of training in turn and judged by a model trained on the others.
 // 3. Calm turns (no request, nothing sensitive, no frustration) that a detector would hand over.
+// `--held-out` stops after the held-out split (a couple of minutes rather than about 18 minutes), for trying a change.
 // The hand-written word lists are judged on the same turns, for comparison.
 import { createHash } from 'node:crypto';
-import { analyzeText } from '../../nlu/analyzeText.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { NlpjsNlu } from '../../nlu/NlpjsNlu.ts';
-import { addTally, emptyTally, judgeCalls, printCalls } from './callEval.ts';
-import { handWrittenOf } from './cues.ts';
+import { addTally, emptyTally, judgeCalls, printCalls, type CallTally } from './callEval.ts';
 import { readCorpus } from './corpus.ts';
-import type { HandoffModel } from './HandoffModel.ts';
-import { readTurn } from './readTurn.ts';
+import { CLASSES, evaluate, handWritten, learned, print, type Class, type Result, type Tally } from './evalMeasures.ts';
 import { FRUSTRATION_PRECISION, trainModel, type Example } from './train.ts';
-
-const CLASSES = ['person', 'sensitive', 'safety', 'frustration'] as const;
-type Class = (typeof CLASSES)[number];
-type Decide = (example: Example) => Record<Class, boolean>;
-
-interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-interface Result {
-  byClass: Record<Class, Tally>;
-  calm: number;
-  calmHandedOver: number;
-  calmFrustrated: number;
-  safetyMissed: string[];
-  calmExamples: string[];
-}
-
-const truthOf = (ex: Example): Record<Class, boolean> => ({
-  person: ex.person,
-  sensitive: ex.topic !== null && ex.topic !== 'safety',
-  safety: ex.topic === 'safety',
-  frustration: ex.frustration,
-});
-
-function learned(model: HandoffModel): Decide {
-  const t = model.thresholds;
-  return (ex) => {
-    const analyzed = analyzeText(ex.text);
-    const found = handWrittenOf(analyzed);
-    const p = readTurn(model, analyzed, found);
-    return { person: p.person >= t.person, sensitive: p.sensitive >= t.sensitive, safety: p.safety >= t.safety || found.danger !== null, frustration: p.frustration >= t.frustration };
-  };
-}
-
-/** Today's word lists: a request phrase, a listed sensitive phrase ("vulnerability" stands for safety), sentiment below -0.5. */
-const handWritten: Decide = (ex) => {
-  const analyzed = analyzeText(ex.text);
-  const found = handWrittenOf(analyzed);
-  const topics = found.sensitive.topics.map((t) => t.topic);
-  return {
-    person: found.explicitRequest.requested,
-    sensitive: topics.length > 0,
-    safety: topics.includes('vulnerability'),
-    frustration: found.sentiment.value <= -0.5,
-  };
-};
-
-function evaluate(decide: Decide, test: readonly Example[]): Result {
-  const byClass = Object.fromEntries(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Class, Tally>;
-  const result: Result = { byClass, calm: 0, calmHandedOver: 0, calmFrustrated: 0, safetyMissed: [], calmExamples: [] };
-  for (const ex of test) {
-    const said = decide(ex);
-    const truth = truthOf(ex);
-    for (const c of CLASSES) {
-      if (said[c] && truth[c]) byClass[c].tp++;
-      else if (said[c]) byClass[c].fp++;
-      else if (truth[c]) byClass[c].fn++;
-    }
-    if (truth.safety && !said.safety) result.safetyMissed.push(ex.text);
-    if (!truth.person && !truth.sensitive && !truth.safety && !truth.frustration) {
-      result.calm++;
-      if (said.person || said.sensitive || said.safety || said.frustration) {
-        result.calmHandedOver++;
-        result.calmExamples.push(ex.text);
-      }
-      if (said.frustration) result.calmFrustrated++;
-    }
-  }
-  return result;
-}
-
-const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
-const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '  -  ');
-
-function print(title: string, r: Result): void {
-  console.log(`\n${title}`);
-  console.log('  class         precision  recall     F1   (true+, false+, missed)');
-  for (const c of CLASSES) {
-    const { tp, fp, fn } = r.byClass[c];
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    const f1 = (2 * tp) / (2 * tp + fp + fn);
-    console.log(`  ${c.padEnd(12)}  ${fixed(precision).padStart(9)}  ${fixed(recall).padStart(6)}  ${fixed(f1).padStart(5)}   (${tp}, ${fp}, ${fn})`);
-  }
-  console.log(`  calm turns handed over by a detector (frustration included): ${r.calmHandedOver} of ${r.calm} (${pct(r.calmHandedOver / r.calm)}); read as frustrated: ${r.calmFrustrated} (${pct(r.calmFrustrated / r.calm)})`);
-  console.log(`  safety messages missed: ${r.safetyMissed.length}${r.safetyMissed.length ? ': ' + r.safetyMissed.map((t) => JSON.stringify(t)).join('; ') : ''}`);
-}
 
 const examples = readCorpus();
 const verbose = process.argv.includes('--verbose');
@@ -114,21 +24,39 @@ const nlu = new NlpjsNlu();
 const heldOutModel = trainModel(train);
 const heldOut = evaluate(learned(heldOutModel), test);
 print(`Held-out split (${test.length} turns, trained on the other ${train.length}): learned detectors`, heldOut);
-printCalls('Held-out split as calls through the billing example (each turn alone, and after one to three calm turns)', judgeCalls(heldOutModel, test, nlu));
+const heldOutCalls = judgeCalls(heldOutModel, test, nlu);
+printCalls('Held-out split as calls through the billing example (each turn alone, and after one to three calm turns)', heldOutCalls);
 print('Held-out split: hand-written word lists (today)', evaluate(handWritten, test));
+if (process.argv.includes('--held-out')) {
+  if (verbose) console.log(`\nCalls judged wrong (held-out):\n  ${heldOutCalls.wrong.join('\n  ')}`);
+  process.exit(0);
+}
 
 const sources = [...new Set(examples.map((e) => e.source))].sort();
+// Each left-out source trains a model of its own: the runs are shared out between worker threads, one per core.
+const runs = new Map<string, { result: Result; calls: CallTally }>();
+const workers = Math.max(1, Math.min(availableParallelism(), sources.length));
+await Promise.all(
+  Array.from({ length: workers }, (_, w) => {
+    const mine = sources.filter((_, i) => i % workers === w);
+    return new Promise<void>((resolve, reject) => {
+      // A worker does not inherit tsx's loader: it registers it before importing the TypeScript worker.
+      const script = new URL('./crossSourceWorker.ts', import.meta.url).href;
+      const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`, { eval: true, workerData: mine });
+      worker.on('message', (run: { source: string; result: Result; calls: CallTally }) => runs.set(run.source, run));
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a cross-source worker stopped with code ${code}`))));
+    });
+  }),
+);
 const pooled: Result[] = [];
 const calls = emptyTally();
 for (const source of sources) {
-  const left = examples.filter((e) => e.source === source);
-  // A turn two writers happened to both write ("agent") is left out of training too, so nothing judged was seen.
-  const leftTexts = new Set(left.map((e) => e.text.trim().toLowerCase()));
-  const model = trainModel(examples.filter((e) => e.source !== source && !leftTexts.has(e.text.trim().toLowerCase())));
-  const result = evaluate(learned(model), left);
-  pooled.push(result);
-  addTally(calls, judgeCalls(model, left, nlu));
-  if (verbose) print(`Left out: ${source} (${left.length} turns)`, result);
+  const run = runs.get(source);
+  if (!run) throw new Error(`no cross-source run for ${source}`);
+  pooled.push(run.result);
+  addTally(calls, run.calls);
+  if (verbose) print(`Left out: ${source}`, run.result);
 }
 const sum = (pick: (r: Result) => number) => pooled.reduce((s, r) => s + pick(r), 0);
 const crossSource: Result = {
