@@ -3,8 +3,9 @@ import { PhraseIndex } from './PhraseIndex.ts';
 
 /**
  * Phrases that say a caller is in danger or thinking of self-harm. They back up the learned safety detector: a turn
- * holding one is treated as a safety matter whatever the model's probability, because a missed safety message costs
- * far more than a needless handover; and they are a cue the model weighs. Kept to wordings that are rarely anything
+ * holding one is treated as a safety matter unless the model is all but sure it is not (below DANGER_FLOOR, as for
+ * "does my insurance cover a break-in?"), because a missed safety message costs far more than a needless handover; and
+ * they are a cue the model weighs. Kept to wordings that are rarely anything
  * else on a service line (not "dying battery", not "the bill is killing me"). Measured by `npm run eval:signals`.
  */
 const PHRASES = [

@@ -12,7 +12,7 @@ export interface HandWritten {
   sentiment: SentimentSignal;
   explicitRequest: RequestPhrase;
   sensitive: SensitivePhrases;
-  /** A phrase of danger or self-harm: safety whatever the model says. */
+  /** A phrase of danger or self-harm: safety unless the model rules it out (see DANGER_FLOOR). */
   danger: string | null;
 }
 

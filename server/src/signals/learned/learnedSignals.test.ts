@@ -84,6 +84,16 @@ describe('the learned handoff detectors', () => {
   });
 
   it.each([
+    ['Does my home insurance cover a break-in?', "someone's breaking in right now"],
+    ['the gas leak was fixed yesterday, the engineer said to ring about a credit', 'I can smell gas and the kids are upstairs'],
+  ])('When the caller asks "%s", then the danger words alone do not make it a safety matter, while "%s" is one', (question, danger) => {
+    expect(read(question).safety.atRisk).toBe(false);
+    expect(read(question).safety.evidence).toEqual([]);
+    expect(read(danger).safety.atRisk).toBe(true);
+    expect(read(danger).safety.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each([
     ['nothing at all', ''],
     ['a turn far over the turn limit', 'my bill is wrong and '.repeat(2000)],
     ['another language', 'hola, necesito ayuda con mi factura por favor'],

@@ -10,6 +10,18 @@ import { signalModel } from './signalModel.ts';
 const EXPLAINED = 0.2;
 /** Topics less likely than this are not listed at all. */
 const LISTED = 0.1;
+/**
+ * A danger phrase makes a turn a safety matter unless the model, which weighs the phrase too, is all but sure the turn
+ * is something else: "does my home insurance cover a break-in?" reads 0.0004, "the gas leak was fixed yesterday"
+ * 0.0004. Measured on five folds of the corpus (each turn read by a model trained without it): every safety turn
+ * holding a danger phrase read at least 0.2, and a fifth of the other turns holding one (19 of 88) below 0.02.
+ */
+export const DANGER_FLOOR = 0.02;
+
+/** Whether a turn is a safety matter: the model is sure enough, or a danger phrase is there and the model does not rule it out. */
+export function atRisk(safety: number, threshold: number, found: HandWritten): boolean {
+  return safety >= threshold || (found.danger !== null && safety >= DANGER_FLOOR);
+}
 
 export interface LearnedSignals {
   explicitRequest: ExplicitRequestSignal;
@@ -50,8 +62,8 @@ export function learnedSignalsOf(analyzed: AnalyzedText, found: HandWritten): Le
     frustration: { probability: round(r.frustration), evidence: r.frustration >= EXPLAINED ? words(r.weighed('frustration')) : [] },
     safety: {
       probability: round(r.safety),
-      atRisk: r.safety >= t.safety || found.danger !== null,
-      evidence: found.danger !== null ? [found.danger] : r.safety >= EXPLAINED ? words(r.weighed('safety')) : [],
+      atRisk: atRisk(r.safety, t.safety, found),
+      evidence: found.danger !== null && r.safety >= DANGER_FLOOR ? [found.danger] : r.safety >= EXPLAINED ? words(r.weighed('safety')) : [],
     },
   };
 }
