@@ -23,7 +23,9 @@ const PHRASES = [
   'worth more dead', 'razor', 'got a rope', 'the rope', 'cutting again', 'cut again', 'going to jump', 'jump off', 'thinking of jumping',
   'edge of the roof', 'edge of the platform', 'stockpiling my', 'saving up my medication', 'saving up my tablets', 'ways to do it',
   'drive into a wall', 'on purpose into', 'walk into the sea', 'walk into the river', 'kill himself', 'kill herself', 'kill his', 'kill her',
-  'use it on himself', 'use it on herself',
+  'use it on himself', 'use it on herself', 'do not want to exist', 'rather be dead', 'can not keep going', 'can not go on',
+  'no way out', 'want to disappear', 'cut my wrists', 'hang myself', 'hanging myself', 'telling me to jump',
+  'thinking about dying', 'think about dying', 'stop myself',
   // Danger now.
   'in danger', 'not safe', 'do not feel safe', 'he has got a knife', 'got a knife', 'got a gun', 'threatening to kill',
   'going to kill me', 'threatening me', 'hitting me', 'he is coming back', 'trying to break in', 'breaking in',
@@ -33,6 +35,8 @@ const PHRASES = [
   'choking', 'chest pain', 'chest pains', 'clutching his chest', 'going blue', 'gone blue', 'turning blue', 'hot car', 'following me',
   'hurt me', 'hurting me', 'kicking the door', 'banging on the door', 'trying the door', 'trying the windows', 'trying the handle',
   'sparking', 'sparks coming', 'smoke coming', 'burning smell', 'smell burning', 'will not wake', 'can not wake',
+  'gas smell', 'engine running', 'trapped in the car', 'trapped inside', 'strangling', 'by the throat', 'forced their way', 'been shot', 'stabbed',
+  'a knife', 'flames coming', 'being followed',
 ];
 
 const index = new PhraseIndex<null>(PHRASES.map((phrase) => ({ tag: null, phrase })));

@@ -77,6 +77,8 @@ describe('the learned handoff detectors', () => {
     'nobody would miss me',
     'there is a strong smell of gas in the kitchen',
     "I've been cutting myself again",
+    "there's no way out of this, I'm going to hang myself",
+    "there's a gas smell on the landing and it's getting stronger",
   ])('When the caller says "%s", then the turn is a safety matter, with its evidence', (text) => {
     const safety = read(text).safety;
     expect(safety.atRisk).toBe(true);
