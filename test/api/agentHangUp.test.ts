@@ -84,6 +84,18 @@ describe('The agent ends the call', () => {
     expect((await api().get('/api/desk/agents/amara-okafor/state')).body).toMatchObject({ status: 'available', calls: [] });
   });
 
+  it('When the agent\'s hang-up with the wrap-up is sent again after the call ended (the first answer was lost), then the wrap-up is saved and the agent is free', async () => {
+    const { callId, caller } = await callWithAmara();
+    const first = await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor' }).expect(200);
+    expect(heard(await caller.next('update'))).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
+    const again = await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor', wrapUp: wrapUp('resolved') }).expect(200);
+    expect(again.body).toMatchObject({ callId, endedAt: first.body.endedAt, wrapUp: { disposition: 'resolved' } });
+    expect(await callLog(callId)).toMatchObject({ state: { status: 'ended' }, disposition: 'resolved' });
+    expect((await api().get('/api/desk/agents/amara-okafor/state')).body).toMatchObject({ status: 'available', calls: [] });
+    // Once the agent is free, the call is theirs no more.
+    expect((await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor', wrapUp: wrapUp('resolved') })).status).toBe(409);
+  });
+
   it('When someone else or a bad body asks to hang up, then it is refused with the reason and the call goes on', async () => {
     const { callId } = await callWithAmara();
     expect((await api().post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'grace-li' })).status).toBe(409);

@@ -226,6 +226,27 @@ describe('calls shared by several Baton instances (Redis)', () => {
     await turn(b, callId, { hangup: true }).expect(200);
   });
 
+  it('When the leading instance dies just after an agent accepted through it, then the instance that leads next puts the caller through', async () => {
+    await request(b.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${b.url}/api/desk/agents/amara-okafor/events`, streams);
+    const callId = await startCall(b);
+    await turn(b, callId, { text: 'let me talk to a real person' }).expect(200);
+    const caller = await openEventStream(`${b.url}/api/calls/${callId}/events`, streams);
+    const offer = await desk.next('offer_made');
+    // A dies (its lease still held, by the name it led under); the accept it took is in the shared log, but it never
+    // put the caller through. B is not the leader yet: only once the lease lapses does it look over what was left.
+    await a.stop();
+    const peek = new Redis(redis.url);
+    await peek.set('baton:routing:leader', 'a-dead-instance', 'PX', 2_000);
+    await peek.xadd('baton:routing:log', '*', 'c', JSON.stringify({ op: 'accept', offerId: offer.data.offerId, at: Date.now(), origin: 'a-dead-instance', n: 1 }));
+    peek.disconnect();
+    expect((await desk.next('call_connected')).data).toMatchObject({ callId, agentId: 'amara-okafor' });
+    expect(heard(await caller.next('update')).join(' ')).toMatch(/through to Amara/);
+    expect((await request(b.url).get(`/api/calls/${callId}`).expect(200)).body.state.status).toBe('agent');
+    await turn(b, callId, { hangup: true }).expect(200);
+    a = await startInstance();
+  });
+
   it('When the instance that had a call dies in the middle of an event, then another instance takes the call over at once and the caller goes on', async () => {
     const callId = await startCall(a);
     await turn(a, callId, { text: 'what is my balance' }).expect(200);

@@ -75,8 +75,18 @@ export class CallHandoff {
     // (With several instances, every instance sees the event: the one whose desk accepted acts on it, and the leader
     // too, in case that one died meanwhile — the second finds the call connected already and leaves it.)
     routing?.subscribe((event, mine) => {
-      if (event.type === 'call_connected' && (mine || routing.leads)) this.calls.inBackground(event.callId, () => this.transferOutcome(event.callId, 'connected', { id: event.agentId, name: routing.agentName(event.agentId) ?? '' }));
+      if (event.type === 'call_connected' && (mine || routing.leads)) this.connected(event.callId, event.agentId);
     });
+    // The leader died with the instance whose desk accepted (or was that instance): the new leader connects the callers
+    // whose agent accepted and who are still waiting.
+    routing?.onLead(() => {
+      for (const { callId, agentId } of routing.connectedCalls()) this.connected(callId, agentId);
+    });
+  }
+
+  /** An agent accepted the call: the caller is put through, unless that was done already. */
+  private connected(callId: string, agentId: string) {
+    this.calls.inBackground(callId, () => this.transferOutcome(callId, 'connected', { id: agentId, name: this.routing!.agentName(agentId) ?? '' }));
   }
 
   /** What became of a call's transfer, from routing; ignored once the call has left the queue. */

@@ -50,16 +50,28 @@ export class DeskActions {
   /**
    * The agent ends the call from the desk: the caller hears goodbye and the line is hung up (their channel gets a `say`
    * then a `hangup`). With a wrap-up it is saved at once and its disposition is the call's; else the agent saves it later.
+   * The call's end is saved before routing frees the agent, so an instance that dies in between leaves a hang-up that
+   * the desk sends again, not a caller left with nobody: the retry finds the call ended by this agent and frees them.
    */
-  agentHangsUp(callId: string, agentId: string, wrapUp?: WrapUp) {
-    return this.calls.withCall(callId, () => this.agentHangsUpNow(callId, agentId, wrapUp));
+  async agentHangsUp(callId: string, agentId: string, wrapUp?: WrapUp) {
+    const endedAt = await this.calls.withCall(callId, () => this.hangUp(callId, agentId, wrapUp));
+    return { callId, endedAt, ...(wrapUp ? { wrapUp: await this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
   }
 
-  private async agentHangsUpNow(callId: string, agentId: string, wrapUp?: WrapUp) {
+  /**
+   * Ends the call for the agent and says when. A hang-up with its wrap-up sent again (its first try died with its
+   * instance after ending the call) says when the call ended, so the wrap-up frees the agent.
+   */
+  private hangUp(callId: string, agentId: string, wrapUp?: WrapUp): string {
+    const done = this.calls.ended(callId);
+    if (wrapUp && done?.agentHungUpAt && done.session.agent?.id === agentId && this.routing?.hasCall(agentId, callId)) {
+      this.calls.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });
+      return done.agentHungUpAt;
+    }
     const call = this.agentsCall(callId, agentId);
     const at = this.clock().toISOString();
     this.calls.step(callId, { ...call, agentHungUpAt: at }, { type: 'agent_hangup', at, agentId, disposition: wrapUp?.disposition });
-    return { callId, endedAt: at, ...(wrapUp ? { wrapUp: await this.routing!.wrapUp(agentId, callId, wrapUp) } : {}) };
+    return at;
   }
 
   /**
@@ -100,10 +112,16 @@ export class DeskActions {
    * The agent saves the wrap-up. A call still in progress ends with it (the caller hears goodbye), so no caller is left
    * talking to nobody; a call already ended takes the wrap-up's disposition.
    */
-  wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
-    return this.calls.withCall(callId, async () => {
+  async wrapUp(callId: string, agentId: string, wrapUp: WrapUp) {
+    // The call's end is saved before routing frees the agent, as with a hang-up.
+    const hungUp = await this.calls.withCall(callId, () => {
       const call = this.calls.current(callId);
-      if (call && this.isWith(call, callId, agentId)) return (await this.agentHangsUpNow(callId, agentId, wrapUp)).wrapUp!;
+      if (!call || !this.isWith(call, callId, agentId)) return false;
+      this.hangUp(callId, agentId, wrapUp);
+      return true;
+    });
+    if (hungUp) return this.routing!.wrapUp(agentId, callId, wrapUp);
+    return this.calls.withCall(callId, async () => {
       const saved = await this.routing!.wrapUp(agentId, callId, wrapUp);
       const done = this.calls.ended(callId);
       if (done) this.calls.keep(callId, { ...done, session: { ...done.session, disposition: wrapUp.disposition } });

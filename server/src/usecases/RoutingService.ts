@@ -96,6 +96,9 @@ export class RoutingService {
   private readonly handedOver = new Map<string, HandedOver>();
   private readonly listeners = new Set<DeskListener>();
   private readonly tickListeners = new Set<(mine: boolean) => void>();
+  private readonly leadListeners = new Set<() => void>();
+  /** Shared mode: this instance led at its clock's last tick. */
+  private led = false;
   private readonly clock: () => Date;
   private readonly timer: NodeJS.Timeout | undefined;
   private routeScheduled = false;
@@ -130,7 +133,10 @@ export class RoutingService {
     // With a shared log, only the leader's clock ticks (a tick is a command like any other).
     if (tickMs > 0) {
       this.timer = setInterval(() => {
-        if (this.leads) void this.quietly(this.tick());
+        const leads = this.leads;
+        if (leads && !this.led && this.log) void this.ready.then(() => this.leadListeners.forEach((listener) => listener()));
+        this.led = leads;
+        if (leads) void this.quietly(this.tick());
       }, tickMs).unref();
     }
     this.ready = this.log
@@ -262,6 +268,20 @@ export class RoutingService {
   onTick(listener: (mine: boolean) => void): () => void {
     this.tickListeners.add(listener);
     return () => this.tickListeners.delete(listener);
+  }
+
+  /**
+   * Shared mode: this instance has become the leader (at its start, or after the last one died). What the last leader
+   * was to carry out for an instance that died with it may not have been done; the listener looks it over.
+   */
+  onLead(listener: () => void): () => void {
+    this.leadListeners.add(listener);
+    return () => this.leadListeners.delete(listener);
+  }
+
+  /** The calls agents have connected now. */
+  connectedCalls(): Array<{ callId: string; agentId: string }> {
+    return this.router.heldCalls().filter((held): held is { callId: string; agentId: string } => held.agentId !== undefined);
   }
 
   agentName = (agentId: string) => this.router.agent(agentId)?.name;
