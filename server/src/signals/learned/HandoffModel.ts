@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isStopword } from '../lexicon.ts';
 import { BUCKET_BITS, WHOLE_TURN, type Features } from './features.ts';
+import { wordGroups } from './wordGroups.ts';
 
 /**
  * The learned handoff detectors: one linear model over hashed features with three heads, read on every caller turn.
@@ -40,6 +41,8 @@ export interface ModelHeader {
   bias: number[];
   calibration: Calibration;
   thresholds: Thresholds;
+  /** The word groups' file the model was trained with (its SHA-256): its weights mean nothing with other groups. */
+  wordGroups: string;
   /** Examples per corpus source the model was trained on. */
   trainedOn: Record<string, number>;
   /** Buckets with a weight, and the quantisation of their weights: one scale per output. */
@@ -174,6 +177,7 @@ export class HandoffModel {
     }
     if (header.format !== 1 || header.bucketBits !== BUCKET_BITS || header.topics?.join() !== TOPICS.join())
       throw new ModelFileError(`it was written for another version of Baton (format ${header.format}, ${header.bucketBits} bucket bits, topics ${header.topics?.join(', ')})`);
+    if (header.wordGroups !== wordGroups().sha256) throw new ModelFileError('it was trained with other word groups than server/src/signals/model/word-groups.txt');
     const payload = file.subarray(headerEnd + 1);
     if (payload.length !== header.payloadBytes || payload.length !== header.nonzero * (4 + OUTPUTS * 2))
       throw new ModelFileError(`its weights are ${payload.length} bytes, ${header.payloadBytes} expected: the file is cut off or was changed`);

@@ -1,4 +1,5 @@
 import type { AnalyzedText } from '../../nlu/Nlu.ts';
+import { wordGroups } from './wordGroups.ts';
 
 /**
  * The features the learned detectors read of one caller turn, hashed into a fixed number of buckets (the "hashing
@@ -66,6 +67,8 @@ const SEED_GAP = hashString(FNV_OFFSET, 'k');
 const SEED_CHARS = hashString(FNV_OFFSET, 'c');
 const SEED_LENGTH = hashString(FNV_OFFSET, 'n');
 const SEED_CUE = hashString(FNV_OFFSET, 'r');
+const SEED_GROUP = hashString(FNV_OFFSET, 'g');
+const SEED_GROUP_PAIR = hashString(FNV_OFFSET, 'p');
 const START = '^';
 const END = '$';
 const LEFT_EDGE = 0x3c; // '<'
@@ -87,8 +90,8 @@ function lengthBand(words: number): string {
 }
 
 /**
- * Fills `into` with the turn's features. Word features share one unit of weight between them, letter runs another
- * (each group scaled to length 1), so a long turn does not weigh more than a short one for being long; cues count 1 each.
+ * Fills `into` with the turn's features. Word features share one unit of weight between them, word groups another,
+ * letter runs a third (each scaled to length 1), so a long turn does not weigh more than a short one for being long; cues count 1 each.
  */
 export function featuresOf(analyzed: AnalyzedText, cues: readonly Cue[], into: Features): Features {
   const stems = analyzed.stems;
@@ -114,6 +117,21 @@ export function featuresOf(analyzed: AnalyzedText, cues: readonly Cue[], into: F
   }
   if (n > 0) push(hashString(hashChar(hashString(SEED_PAIR, START), SEP), stems[0]), 0, 1);
   scale(into, wordStart, count);
+
+  // Each word's group of words used alike ("livid" reads as "furious" does), and the groups of two words in a row,
+  // a unit of weight of their own.
+  const { groupOf } = wordGroups();
+  const groupStart = count;
+  let previous: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const group = groupOf.get(tokens[i]);
+    if (group !== undefined) {
+      push(hashChar(SEED_GROUP, group), i, 1);
+      if (previous !== undefined) push(hashChar(hashChar(SEED_GROUP_PAIR, previous), group), i - 1, 2);
+    }
+    previous = group;
+  }
+  scale(into, groupStart, count);
 
   // Letter runs of 3 to 5 inside each word, the word's edges marked.
   const charStart = count;

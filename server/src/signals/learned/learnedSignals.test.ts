@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../nlu/analyzeText.ts';
 import { handWrittenOf } from './cues.ts';
+import { createFeatures, featuresOf } from './features.ts';
 import { HandoffModel, ModelFileError } from './HandoffModel.ts';
 import { learnedSignalsOf } from './learnedSignals.ts';
 import { signalModel } from './signalModel.ts';
 import { trainModel, type Example } from './train.ts';
+import { wordGroups } from './wordGroups.ts';
 
 const read = (text: string) => {
   const analyzed = analyzeText(text);
@@ -138,5 +140,25 @@ describe('training and the model file', () => {
     damaged[damaged.length - 1] ^= 0xff;
     expect(() => HandoffModel.fromFile(damaged)).toThrow(ModelFileError);
     expect(() => HandoffModel.fromFile(Buffer.from('not a model'))).toThrow(ModelFileError);
+  });
+
+  it('When a model was trained with other word groups, then it is refused, since its weights would mean other words', () => {
+    const file = trainModel(examples, { epochs: 1, learningRate: 0.2, l2: 1e-6, seed: 7 }).toFile().toString('latin1');
+    const other = Buffer.from(file.replace(wordGroups().sha256, '0'.repeat(64)), 'latin1');
+    expect(() => HandoffModel.fromFile(other)).toThrow(/other word groups/);
+  });
+
+  it('When a caller uses a word no corpus turn has, then it is read as the words of its group are ("irate" as "indignant")', () => {
+    const { groupOf } = wordGroups();
+    expect(groupOf.get('irate')).toBe(groupOf.get('indignant'));
+    const bucketsOf = (text: string) => {
+      const f = featuresOf(analyzeText(text), [], createFeatures());
+      return new Set(f.buckets.subarray(0, f.count));
+    };
+    const irate = bucketsOf('I am irate');
+    const indignant = bucketsOf('I am indignant');
+    const shared = [...irate].filter((b) => indignant.has(b) && !bucketsOf('I am here').has(b));
+    // The word's group, and the pair of groups "am" + the word's; their letter runs share nothing.
+    expect(shared.length).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import type { AnalyzedText } from '../../nlu/Nlu.ts';
 import { cuesOf, handWrittenOf, type HandWritten } from './cues.ts';
 import { sentencesOf } from './sentences.ts';
 import { BUCKET_BITS, createFeatures, featuresOf } from './features.ts';
+import { wordGroups } from './wordGroups.ts';
 import { FRUSTRATION, HandoffModel, OUTPUTS, PERSON, sigmoid, softmax, TOPIC0, TOPICS, type Calibration, type LearnedTopic, type Thresholds } from './HandoffModel.ts';
 
 // Training the learned detectors: logistic regression (two yes/no heads and a softmax over topics) by AdaGrad over
@@ -292,5 +293,5 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const raw = trainRaw(data, options);
   const trainedOn: Record<string, number> = {};
   for (const ex of examples) trainedOn[ex.source] = (trainedOn[ex.source] ?? 0) + 1;
-  return new HandoffModel({ format: 1, bucketBits: BUCKET_BITS, topics: [...TOPICS], bias: raw.bias, calibration, thresholds, trainedOn }, raw.weights);
+  return new HandoffModel({ format: 1, bucketBits: BUCKET_BITS, topics: [...TOPICS], bias: raw.bias, calibration, thresholds, wordGroups: wordGroups().sha256, trainedOn }, raw.weights);
 }
