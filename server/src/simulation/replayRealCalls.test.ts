@@ -13,7 +13,7 @@ const workers = new SimulationWorkers(2);
 afterAll(() => workers.close());
 
 describe('replaying real calls', () => {
-  it('When calls are replayed on the version they ran on, then every one ends as it did, and the worker threads give what one thread gives', async () => {
+  it('When calls are replayed on the version they ran on, then every one ends as it did, and the worker threads give what one thread gives', { timeout: 30_000 }, async () => {
     const version1 = { doc: billing, version: 1 as const };
     const calls = simulatedRealCalls(simulationFlow(version1, testNlu), personas, 3, 2_500);
     expect(new Set(calls.map((c) => c.happened.outcome))).toEqual(new Set(['contained', 'handoff']));
