@@ -134,7 +134,7 @@ export class RoutingService {
     if (tickMs > 0) {
       this.timer = setInterval(() => {
         const leads = this.leads;
-        if (leads && !this.led && this.log) void this.ready.then(() => this.leadListeners.forEach((listener) => listener()));
+        if (leads && !this.led && this.log) void this.quietly(this.ready.then(() => this.leadListeners.forEach((listener) => listener())));
         this.led = leads;
         if (leads) void this.quietly(this.tick());
       }, tickMs).unref();

@@ -91,7 +91,8 @@ function lengthBand(words: number): string {
 
 /**
  * Fills `into` with the turn's features. Word features share one unit of weight between them, word groups another,
- * letter runs a third (each scaled to length 1), so a long turn does not weigh more than a short one for being long; cues count 1 each.
+ * letter runs a third (each scaled to length 1), so a long turn does not weigh more than a short one for being long;
+ * cues count 1 each.
  */
 export function featuresOf(analyzed: AnalyzedText, cues: readonly Cue[], into: Features): Features {
   const stems = analyzed.stems;
