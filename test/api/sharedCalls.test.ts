@@ -6,7 +6,7 @@ import { PgCallLog } from '../../server/src/store/PgCallLog.ts';
 import { PgStoreData } from '../../server/src/store/PgStoreData.ts';
 import type { Store } from '../../server/src/store/types.ts';
 import { RedisRoutingLog } from '../../server/src/store/RedisRoutingLog.ts';
-import { startLoopbackServer } from '../../server/src/testing/loopbackServer.ts';
+import { startLoopbackServer, type LoopbackOptions } from '../../server/src/testing/loopbackServer.ts';
 import { addTestUser } from '../../server/src/testing/testAccounts.ts';
 import { startPostgres, type RunningPostgres } from '../services/postgres.ts';
 import { startRedis, type RunningRedis } from '../services/redis.ts';
@@ -27,14 +27,14 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => Promise.all([redis?.stop(), postgres?.stop()]));
 
-async function startInstance(offerTimeoutSeconds?: number, routingSnapshotEvery?: number): Promise<Instance> {
+async function startInstance(options: Pick<LoopbackOptions, 'offerTimeoutSeconds' | 'routingSnapshotEvery' | 'callIdleSeconds'> = {}): Promise<Instance> {
   const shared = await RedisCalls.connect(redis.url);
   const routingLog = await RedisRoutingLog.connect(redis.url, shared.instanceId);
   // Flows, settings and the call log in PostgreSQL, shared by the instances: the first one seeds them.
   const callLog = await PgCallLog.connect(database);
   const storeData = await PgStoreData.connect(database);
   const seed = (store: Store) => store.alone(async () => (store.queues.isEmpty() ? seedOpenQueues(store) : undefined));
-  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, callLog, storeData, seed, offerTimeoutSeconds, routingSnapshotEvery });
+  const server = await startLoopbackServer({ sharedCalls: shared, routingLog, callLog, storeData, seed, ...options });
   if (!server.store.flows.get('billing-support')) await request(server.url).post('/api/flows').send(await readExample('billing-support')).expect(201);
   const stopServer = server.stop;
   return Object.assign(server, {
@@ -60,6 +60,7 @@ afterEach(async () => {
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const startCall = async (on: Instance) => (await request(on.url).post('/api/calls').send({ flowId: 'billing-support', version: 'draft' }).expect(201)).body.callId as string;
 const turn = (on: Instance, callId: string, body: Json, key?: string) => {
   const req = request(on.url).post(`/api/calls/${callId}/turns`);
@@ -185,8 +186,8 @@ describe('calls shared by several Baton instances (Redis)', () => {
   it('When an instance joins later, then it has the same queues, offers and agents\' statuses as the others (from the leader\'s last snapshot and what happened since), and goes on with them', async () => {
     await Promise.all([a.stop(), b.stop()]);
     // The leader saves a snapshot every third change, so the new instance starts from one and catches up after it.
-    a = await startInstance(undefined, 3);
-    b = await startInstance(undefined, 3);
+    a = await startInstance({ routingSnapshotEvery: 3 });
+    b = await startInstance({ routingSnapshotEvery: 3 });
     await request(a.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'away' }).expect(200);
     await request(b.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
     await request(a.url).post('/api/desk/agents/ben-hughes/status').send({ status: 'away' }).expect(200);
@@ -213,8 +214,8 @@ describe('calls shared by several Baton instances (Redis)', () => {
 
   it('When an offer is not answered, then it expires once, by the leading instance\'s clock, and the agent is set away on every instance', async () => {
     await Promise.all([a.stop(), b.stop()]);
-    a = await startInstance(1);
-    b = await startInstance(1);
+    a = await startInstance({ offerTimeoutSeconds: 1 });
+    b = await startInstance({ offerTimeoutSeconds: 1 });
     await request(b.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
     const desk = await openEventStream(`${b.url}/api/desk/agents/amara-okafor/events`, streams);
     const callId = await startCall(a);
@@ -224,6 +225,50 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect((await desk.next('agent_status_changed')).data).toMatchObject({ status: 'away', reason: 'missed_offer' });
     for (const on of [a, b]) expect((await request(on.url).get('/api/desk/agents/amara-okafor/state').expect(200)).body).toMatchObject({ status: 'away', offers: [] });
     await turn(b, callId, { hangup: true }).expect(200);
+  });
+
+  it('When callers go quiet without hanging up, then the leading instance ends those the AI was talking to as left, wherever their turns ran, and leaves callers waiting silently in a queue to wait', async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    // A caller silent for a second counts as gone (30 minutes unless set).
+    a = await startInstance({ callIdleSeconds: 1 });
+    b = await startInstance({ callIdleSeconds: 1 });
+    // The caller who asked for a person waits in the queue while an agent is offered the call, saying nothing, as callers on hold do.
+    await request(a.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const waiting = await startCall(a);
+    expect((await turn(b, waiting, { text: 'let me talk to a real person' }).expect(200)).body.state.status).toBe('queued');
+    const left = await startCall(b);
+    await turn(a, left, { text: 'what is my balance' }).expect(200);
+    // Only the call at an AI step is one the idle sweep looks at: queued callers cannot fill its page and hide the ones who left.
+    await sleep(1100);
+    expect(await a.shared.silentSince(Date.now(), 100)).toEqual([left]);
+    let status = '';
+    for (let i = 0; i < 40 && status !== 'ended'; i++) {
+      await sleep(250);
+      status = (await request(b.url).get(`/api/calls/${left}`).expect(200)).body.state.status;
+    }
+    const record = (await request(a.url).get(`/api/calls/${left}`).expect(200)).body;
+    expect(record).toMatchObject({ state: { status: 'ended' }, disposition: 'abandoned' });
+    expect(record.events.at(-1)).toMatchObject({ event: { type: 'hangup', idle: true } });
+    expect((await turn(b, left, { text: 'hello?' }).expect(409)).body.error.code).toBe('call_ended');
+    // The caller on hold is still waiting, and still in the queue on both instances, until they hang up.
+    for (const on of [a, b]) expect((await request(on.url).get(`/api/calls/${waiting}`).expect(200)).body.state.status).toBe('queued');
+    expect(await a.shared.silentSince(Date.now(), 100)).toEqual([]);
+    expect((await turn(a, waiting, { hangup: true }).expect(200)).body.state.status).toBe('ended');
+    expect(await a.shared.inProgress()).toBe(0);
+  });
+
+  it('When a call\'s saved state has expired (a day with nothing from it), then it leaves the calls in progress the first time any instance asks for it', async () => {
+    const callId = await startCall(a);
+    await turn(a, callId, { text: 'what is my balance' }).expect(200);
+    expect(await a.shared.inProgress()).toBe(1);
+    // What Redis's expiry does after a day: the call's keys are gone, its place in the sets is not.
+    const peek = new Redis(redis.url);
+    await peek.del(...['taken', 'version', 'lines', 'base'].map((k) => `baton:call:{${callId}}:${k}`));
+    peek.disconnect();
+    expect(await b.shared.silentSince(Date.now() + 60_000, 100)).toEqual([callId]);
+    expect(await b.shared.take(callId, undefined)).toBeUndefined();
+    expect(await b.shared.silentSince(Date.now() + 60_000, 100)).toEqual([]);
+    expect(await a.shared.inProgress()).toBe(0);
   });
 
   it('When the leading instance dies just after an agent accepted through it, then the instance that leads next puts the caller through', async () => {

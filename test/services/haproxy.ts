@@ -36,6 +36,7 @@ export async function startHaproxy(backendPorts: number[]): Promise<RunningBalan
     '  timeout connect 2s',
     '  timeout client 30s',
     '  timeout server 30s',
+    '  timeout check 1s',
     '  retries 3',
     '  option redispatch',
     '  retry-on conn-failure empty-response response-timeout',

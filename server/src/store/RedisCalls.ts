@@ -24,6 +24,12 @@ const VOICE_ANSWER = 'baton:voice:answer:';
 /** How long an instance waits for the one with a call's audio (on loopback or a LAN, a millisecond or two). */
 const VOICE_WAIT_MS = 150;
 const LIVE = 'baton:calls:in-progress';
+/**
+ * The calls at an AI step, by when their caller last sent anything: the ones the idle sweep looks at. Apart from LIVE
+ * so that callers waiting silently in a queue or talking to an agent (never ended for silence) cannot fill the sweep's
+ * page and hide the callers who left.
+ */
+const AT_AI_STEP = 'baton:calls:at-ai-step';
 const HEARTBEAT = 'baton:instance:';
 const CALLSID_TTL_S = 24 * 3600;
 /** Twilio retries a webhook within seconds; its answer is kept a while longer. */
@@ -33,7 +39,8 @@ const WEBHOOK_ANSWER_TTL_S = 600;
 const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`, `baton:call:{${callId}}:base`];
 
 /**
- * Takes a call for one event, unless a running instance (its heartbeat alive) has it. A call's lines are its last
+ * Takes a call for one event, unless a running instance (its heartbeat alive) has it; a call whose keys expired leaves
+ * the sets of calls in progress. A call's lines are its last
  * whole save (at version `base`) and each change after it (line i is version base + i). Returns {-1} busy, {0}
  * unknown, {1, version, base} when `known` is the latest, {1, version, base, lines, 1} with the changes after `known`
  * when it follows the last whole save, else {1, version, base, lines, 0} with all of them.
@@ -42,7 +49,11 @@ const TAKE = `
 local holder = redis.call('GET', KEYS[1])
 if holder and redis.call('EXISTS', ARGV[4] .. holder) == 1 then return {-1} end
 local v = redis.call('GET', KEYS[2])
-if not v then return {0} end
+if not v then
+  redis.call('ZREM', KEYS[5], ARGV[5])
+  redis.call('ZREM', KEYS[6], ARGV[5])
+  return {0}
+end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 local base = tonumber(redis.call('GET', KEYS[4]) or '1')
 if v == ARGV[3] then return {1, v, base} end
@@ -65,6 +76,7 @@ redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('EXPIRE', KEYS[3], ttl)
 redis.call('EXPIRE', KEYS[4], ttl)
 if ARGV[4] == '1' then redis.call('ZREM', KEYS[5], ARGV[6]) else redis.call('ZADD', KEYS[5], ARGV[5], ARGV[6]) end
+if ARGV[9] == '1' then redis.call('ZADD', KEYS[6], ARGV[5], ARGV[6]) else redis.call('ZREM', KEYS[6], ARGV[6]) end
 return v
 `;
 
@@ -75,13 +87,14 @@ redis.call('SET', KEYS[4], 1, 'EX', ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[1])
 redis.call('EXPIRE', KEYS[3], ARGV[4])
 redis.call('ZADD', KEYS[5], ARGV[2], ARGV[3])
+if ARGV[5] == '1' then redis.call('ZADD', KEYS[6], ARGV[2], ARGV[3]) end
 return 1
 `;
 
 type Scripted = Redis & {
-  takeCall(taken: string, version: string, lines: string, base: string, instance: string, ms: number, known: string, heartbeat: string): Promise<[number, string?, number?, string[]?, number?]>;
-  releaseCall(taken: string, version: string, lines: string, base: string, live: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number): Promise<number>;
-  createCall(taken: string, version: string, lines: string, base: string, live: string, line: string, lastHeardAt: number, callId: string, ttl: number): Promise<number>;
+  takeCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, instance: string, ms: number, known: string, heartbeat: string, callId: string): Promise<[number, string?, number?, string[]?, number?]>;
+  releaseCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number, atAiStep: string): Promise<number>;
+  createCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, line: string, lastHeardAt: number, callId: string, ttl: number, atAiStep: string): Promise<number>;
 };
 
 /**
@@ -107,9 +120,9 @@ export class RedisCalls implements SharedCalls {
     this.subscriber = new Redis(url, options);
     this.redis.on('error', onError);
     this.subscriber.on('error', onError);
-    this.redis.defineCommand('takeCall', { numberOfKeys: 4, lua: TAKE });
-    this.redis.defineCommand('releaseCall', { numberOfKeys: 5, lua: RELEASE });
-    this.redis.defineCommand('createCall', { numberOfKeys: 5, lua: CREATE });
+    this.redis.defineCommand('takeCall', { numberOfKeys: 6, lua: TAKE });
+    this.redis.defineCommand('releaseCall', { numberOfKeys: 6, lua: RELEASE });
+    this.redis.defineCommand('createCall', { numberOfKeys: 6, lua: CREATE });
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === VOICE_ASK) return this.voiceAsked(message);
       if (channel.startsWith(VOICE_ANSWER)) {
@@ -154,7 +167,7 @@ export class RedisCalls implements SharedCalls {
 
   async create(callId: string, save: CallSave): Promise<number> {
     const [taken, version, lines, base] = keys(callId);
-    const created = await this.redis.createCall(taken, version, lines, base, LIVE, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S);
+    const created = await this.redis.createCall(taken, version, lines, base, LIVE, AT_AI_STEP, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S, save.atAiStep ? '1' : '0');
     if (created !== 1) throw new Error(`a call with id ${callId} already exists`);
     return 1;
   }
@@ -163,7 +176,7 @@ export class RedisCalls implements SharedCalls {
     const [taken, version, lines, base] = keys(callId);
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const [status, v, since, saved, changesOnly] = await this.redis.takeCall(taken, version, lines, base, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT);
+      const [status, v, since, saved, changesOnly] = await this.redis.takeCall(taken, version, lines, base, LIVE, AT_AI_STEP, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT, callId);
       if (status === 0) return undefined;
       if (status === 1) {
         const call: TakenCall = { version: Number(v), changesSinceWhole: Number(v) - since! };
@@ -179,7 +192,7 @@ export class RedisCalls implements SharedCalls {
   async release(callId: string, save: CallSave | undefined): Promise<number | undefined> {
     const [taken, version, lines, base] = keys(callId);
     const mode = !save ? 'none' : save.whole ? 'whole' : 'change';
-    const v = await this.redis.releaseCall(taken, version, lines, base, LIVE, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S);
+    const v = await this.redis.releaseCall(taken, version, lines, base, LIVE, AT_AI_STEP, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S, save?.atAiStep ? '1' : '0');
     return v < 0 ? undefined : v;
   }
 
@@ -188,7 +201,7 @@ export class RedisCalls implements SharedCalls {
   }
 
   silentSince(before: number, limit: number): Promise<string[]> {
-    return this.redis.zrangebyscore(LIVE, '-inf', `(${before}`, 'LIMIT', 0, limit);
+    return this.redis.zrangebyscore(AT_AI_STEP, '-inf', `(${before}`, 'LIMIT', 0, limit);
   }
 
   async rememberCallSid(callSid: string, callId: string) {

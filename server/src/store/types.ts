@@ -194,6 +194,8 @@ export interface CallSave {
   ended: boolean;
   /** When the caller's side last sent anything (ms), to find calls their caller left. */
   lastHeardAt: number;
+  /** The call is at an AI step (not waiting in a queue or with an agent): the only calls a silent caller ends. */
+  atAiStep: boolean;
 }
 
 /** An update of a call (what its caller hears) sent to every instance, for the channels connected there. */
@@ -223,7 +225,7 @@ export interface SharedCalls {
   release(callId: string, save: CallSave | undefined): Promise<number | undefined>;
   /** How many calls are in progress across every instance. */
   inProgress(): Promise<number>;
-  /** Calls in progress on any instance whose caller's side has sent nothing since `before` (ms). */
+  /** Calls at an AI step on any instance whose caller's side has sent nothing since `before` (ms), longest silent first. */
   silentSince(before: number, limit: number): Promise<string[]>;
   /** Which call a Twilio CallSid belongs to, for a webhook that lands on another instance. */
   rememberCallSid(callSid: string, callId: string): Promise<void>;

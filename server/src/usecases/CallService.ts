@@ -400,7 +400,7 @@ export class CallService {
     if (!line) return undefined;
     const ended = call.session.status === 'ended';
     if (ended) this.saves.forget(callId);
-    return { ...line, ended, lastHeardAt: call.lastHeardAt };
+    return { ...line, ended, lastHeardAt: call.lastHeardAt, atAiStep: call.session.status === 'ai' };
   }
 
   /** A change to routing nobody waits on (with several instances it is applied when it comes round in the shared log). */
