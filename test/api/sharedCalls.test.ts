@@ -238,9 +238,9 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect((await turn(b, waiting, { text: 'let me talk to a real person' }).expect(200)).body.state.status).toBe('queued');
     const left = await startCall(b);
     await turn(a, left, { text: 'what is my balance' }).expect(200);
-    // Only the call at an AI step is one the idle sweep looks at: queued callers cannot fill its page and hide the ones who left.
-    await sleep(1100);
-    expect(await a.shared.silentSince(Date.now(), 100)).toEqual([left]);
+    // Only the call at an AI step is one the idle sweep looks at: queued callers cannot fill its page and hide the ones who
+    // left. (Asked before the sweep can end it: "silent since a minute from now" is every call at an AI step.)
+    expect(await a.shared.silentSince(Date.now() + 60_000, 100)).toEqual([left]);
     let status = '';
     for (let i = 0; i < 40 && status !== 'ended'; i++) {
       await sleep(250);
@@ -252,7 +252,7 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect((await turn(b, left, { text: 'hello?' }).expect(409)).body.error.code).toBe('call_ended');
     // The caller on hold is still waiting, and still in the queue on both instances, until they hang up.
     for (const on of [a, b]) expect((await request(on.url).get(`/api/calls/${waiting}`).expect(200)).body.state.status).toBe('queued');
-    expect(await a.shared.silentSince(Date.now(), 100)).toEqual([]);
+    expect(await a.shared.silentSince(Date.now() + 60_000, 100)).toEqual([]);
     expect((await turn(a, waiting, { hangup: true }).expect(200)).body.state.status).toBe('ended');
     expect(await a.shared.inProgress()).toBe(0);
   });
