@@ -35,8 +35,9 @@ const CALLSID_TTL_S = 24 * 3600;
 /** Twilio retries a webhook within seconds; its answer is kept a while longer. */
 const WEBHOOK_ANSWER_TTL_S = 600;
 
-/** A call's keys; the braces keep them in one slot of a Redis Cluster. */
-const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`, `baton:call:{${callId}}:base`];
+/** The keys a call's scripts use: its own (the braces keep them in one slot of a Redis Cluster), then the two sets. */
+const keys = (callId: string) => [`baton:call:{${callId}}:taken`, `baton:call:{${callId}}:version`, `baton:call:{${callId}}:lines`, `baton:call:{${callId}}:base`, LIVE, AT_AI_STEP] as const;
+type CallKeys = ReturnType<typeof keys>;
 
 /**
  * Takes a call for one event, unless a running instance (its heartbeat alive) has it; a call whose keys expired leaves
@@ -92,9 +93,9 @@ return 1
 `;
 
 type Scripted = Redis & {
-  takeCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, instance: string, ms: number, known: string, heartbeat: string, callId: string): Promise<[number, string?, number?, string[]?, number?]>;
-  releaseCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number, atAiStep: string): Promise<number>;
-  createCall(taken: string, version: string, lines: string, base: string, live: string, atAiStepSet: string, line: string, lastHeardAt: number, callId: string, ttl: number, atAiStep: string): Promise<number>;
+  takeCall(...args: [...CallKeys, instance: string, ms: number, known: string, heartbeat: string, callId: string]): Promise<[number, string?, number?, string[]?, number?]>;
+  releaseCall(...args: [...CallKeys, instance: string, mode: string, line: string, ended: string, lastHeardAt: number, callId: string, ttl: number, endedTtl: number, atAiStep: string]): Promise<number>;
+  createCall(...args: [...CallKeys, line: string, lastHeardAt: number, callId: string, ttl: number, atAiStep: string]): Promise<number>;
 };
 
 /**
@@ -120,9 +121,10 @@ export class RedisCalls implements SharedCalls {
     this.subscriber = new Redis(url, options);
     this.redis.on('error', onError);
     this.subscriber.on('error', onError);
-    this.redis.defineCommand('takeCall', { numberOfKeys: 6, lua: TAKE });
-    this.redis.defineCommand('releaseCall', { numberOfKeys: 6, lua: RELEASE });
-    this.redis.defineCommand('createCall', { numberOfKeys: 6, lua: CREATE });
+    const numberOfKeys = keys('').length;
+    this.redis.defineCommand('takeCall', { numberOfKeys, lua: TAKE });
+    this.redis.defineCommand('releaseCall', { numberOfKeys, lua: RELEASE });
+    this.redis.defineCommand('createCall', { numberOfKeys, lua: CREATE });
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === VOICE_ASK) return this.voiceAsked(message);
       if (channel.startsWith(VOICE_ANSWER)) {
@@ -166,17 +168,15 @@ export class RedisCalls implements SharedCalls {
   }
 
   async create(callId: string, save: CallSave): Promise<number> {
-    const [taken, version, lines, base] = keys(callId);
-    const created = await this.redis.createCall(taken, version, lines, base, LIVE, AT_AI_STEP, save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S, save.atAiStep ? '1' : '0');
+    const created = await this.redis.createCall(...keys(callId), save.text, save.lastHeardAt, callId, IN_PROGRESS_TTL_S, save.atAiStep ? '1' : '0');
     if (created !== 1) throw new Error(`a call with id ${callId} already exists`);
     return 1;
   }
 
   async take(callId: string, knownVersion: number | undefined): Promise<TakenCall | undefined> {
-    const [taken, version, lines, base] = keys(callId);
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const [status, v, since, saved, changesOnly] = await this.redis.takeCall(taken, version, lines, base, LIVE, AT_AI_STEP, this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT, callId);
+      const [status, v, since, saved, changesOnly] = await this.redis.takeCall(...keys(callId), this.instanceId, TAKEN_MS, String(knownVersion ?? ''), HEARTBEAT, callId);
       if (status === 0) return undefined;
       if (status === 1) {
         const call: TakenCall = { version: Number(v), changesSinceWhole: Number(v) - since! };
@@ -190,9 +190,8 @@ export class RedisCalls implements SharedCalls {
   }
 
   async release(callId: string, save: CallSave | undefined): Promise<number | undefined> {
-    const [taken, version, lines, base] = keys(callId);
     const mode = !save ? 'none' : save.whole ? 'whole' : 'change';
-    const v = await this.redis.releaseCall(taken, version, lines, base, LIVE, AT_AI_STEP, this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S, save?.atAiStep ? '1' : '0');
+    const v = await this.redis.releaseCall(...keys(callId), this.instanceId, mode, save?.text ?? '', save?.ended ? '1' : '0', save?.lastHeardAt ?? 0, callId, IN_PROGRESS_TTL_S, ENDED_TTL_S, save?.atAiStep ? '1' : '0');
     return v < 0 ? undefined : v;
   }
 
