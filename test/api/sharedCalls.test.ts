@@ -134,6 +134,31 @@ describe('calls shared by several Baton instances (Redis)', () => {
     expect(late.body.error.code).toBe('call_ended');
   });
 
+  it('When a caller\'s stream is connected to one instance and their call is handled on the other, then they hear the agent and the goodbye, and only the instance they are connected to is sent the call\'s updates', async () => {
+    await request(a.url).post('/api/desk/agents/amara-okafor/status').send({ status: 'available' }).expect(200);
+    const desk = await openEventStream(`${a.url}/api/desk/agents/amara-okafor/events`, streams);
+    const callId = await startCall(a);
+    const peek = new Redis(redis.url);
+    const following = async () => ((await peek.pubsub('NUMSUB', `baton:call-updates:${callId}`)) as [string, number])[1];
+    expect(await following()).toBe(0);
+    const caller = await openEventStream(`${b.url}/api/calls/${callId}/events`, streams);
+    expect(await following()).toBe(1);
+    expect((await turn(a, callId, { text: 'let me talk to a real person' }).expect(200)).body.state.status).toBe('queued');
+    const offer = await desk.next('offer_made');
+    await request(a.url).post(`/api/desk/offers/${encodeURIComponent(offer.data.offerId)}/accept`).expect(200);
+    expect(heard(await caller.next('update')).join(' ')).toMatch(/Amara/);
+    await request(a.url).post(`/api/desk/calls/${callId}/messages`).send({ agentId: 'amara-okafor', text: 'Hello, how can I help?' }).expect(201);
+    expect(heard(await caller.next('update'))).toEqual(['Hello, how can I help?']);
+    await request(a.url).post(`/api/desk/calls/${callId}/hang-up`).send({ agentId: 'amara-okafor', wrapUp: { disposition: 'resolved', note: 'Answered.', hadToAskAgain: false } }).expect(200);
+    expect(heard(await caller.next('update'))).toEqual(['Thanks for calling. Goodbye.', '(hangup)']);
+    // The caller's stream closes: no instance is sent this call's updates any more.
+    streams.shift()!.abort();
+    streams.shift()!.abort();
+    for (let i = 0; i < 50 && (await following()) > 0; i++) await sleep(20);
+    expect(await following()).toBe(0);
+    peek.disconnect();
+  });
+
   it('When a turn is retried on the other instance with the same Idempotency-Key, then it is taken once and the retry gets the first answer', async () => {
     const callId = await startCall(a);
     const first = await turn(a, callId, { text: 'what is my balance' }, 'turn-1').expect(200);

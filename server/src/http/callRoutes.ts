@@ -49,7 +49,8 @@ export function callRoutes(calls: CallService): Router {
     if (req.principal?.flowIds?.length) await theirLiveCall(req, calls, callId);
     // Subscribing first: an unknown call is a 404 before the stream starts.
     let send: ((type: string, data: unknown) => void) | undefined;
-    const unsubscribe = calls.subscribe(callId, (update) => send?.('update', update));
+    const unsubscribe = await calls.subscribe(callId, (update) => send?.('update', update));
+    if (req.socket.destroyed) return unsubscribe();
     eventStream(res, (write) => {
       send = write;
       return unsubscribe;

@@ -58,6 +58,12 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
 
+    async function follow(id: string) {
+      unsubscribe = await calls.subscribe(id, (update) => send({ type: 'update', ...update }));
+      // A socket that closed while the subscription was taken (with several instances, a Redis round trip) lets it go.
+      if (socket.readyState !== socket.OPEN) unsubscribe();
+    }
+
     async function handle(message: ClientMessage) {
       const { type, id: _id, ...body } = message;
       if (type === 'start') {
@@ -66,7 +72,7 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
         withSignals = signals === true;
         const started = await calls.start(start, withSignals);
         callId = started.callId;
-        unsubscribe = calls.subscribe(started.callId, (update) => send({ type: 'update', ...update }));
+        await follow(started.callId);
         return { type: 'started', ...started };
       }
       if (type === 'resume') {
@@ -74,7 +80,7 @@ export function callSocket(calls: CallService, log: Logger): SocketHandler {
         if (typeof body.callId !== 'string') throw new AppError(400, 'invalid_message', 'Send { "type": "resume", "callId": "…" } with the id of the call to take up.');
         const current = await calls.current(body.callId);
         withSignals = body.signals === true;
-        unsubscribe = calls.subscribe(current.callId, (update) => send({ type: 'update', ...update }));
+        await follow(current.callId);
         callId = current.callId;
         return { type: 'resumed', ...current };
       }

@@ -3,7 +3,7 @@ import type { VoiceEvidence } from '@baton/shared';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors.ts';
 import { redactedUrl } from './redactedUrl.ts';
-import type { CallSave, SharedCalls, SharedUpdateListener, TakenCall } from './types.ts';
+import type { CallSave, SharedCalls, TakenCall } from './types.ts';
 
 /** An instance is running while its heartbeat key lives; it renews it this often, and it lives three times as long. */
 const HEARTBEAT_MS = 500;
@@ -18,7 +18,8 @@ const WAIT_FOR_CALL_MS = 10_000;
 /** Calls in progress are kept a day after their last change; ended ones an hour (a late turn gets "ended", the desk its wrap-up). */
 const IN_PROGRESS_TTL_S = 24 * 3600;
 const ENDED_TTL_S = 3600;
-const UPDATES = 'baton:call-updates';
+/** One channel per call (the call id follows), subscribed only where the call's channel is connected. */
+const UPDATES = 'baton:call-updates:';
 const VOICE_ASK = 'baton:voice:ask';
 const VOICE_ANSWER = 'baton:voice:answer:';
 /** How long an instance waits for the one with a call's audio (on loopback or a LAN, a millisecond or two). */
@@ -109,7 +110,8 @@ export class RedisCalls implements SharedCalls {
   readonly instanceId = randomUUID();
   private readonly redis: Scripted;
   private readonly subscriber: Redis;
-  private readonly listeners: SharedUpdateListener[] = [];
+  /** The calls followed here, with who listens to each. */
+  private readonly followed = new Map<string, { ready: Promise<void>; listeners: Set<(update: unknown) => void> }>();
   private voiceAnswer: ((callSid: string, take: boolean) => { evidence?: VoiceEvidence; streaming: boolean } | undefined) | undefined;
   private readonly voiceWaiting = new Map<string, (answer: { evidence?: VoiceEvidence; streaming: boolean }) => void>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -132,9 +134,11 @@ export class RedisCalls implements SharedCalls {
         this.voiceWaiting.get(id)?.(answer);
         return;
       }
-      const { from, callId, update } = JSON.parse(message) as { from: string; callId: string; update: unknown };
+      const listeners = this.followed.get(channel.slice(UPDATES.length))?.listeners;
+      if (!listeners) return;
+      const { from, update } = JSON.parse(message) as { from: string; update: unknown };
       if (from === this.instanceId) return;
-      for (const listener of this.listeners) listener(callId, update);
+      for (const listener of listeners) listener(update);
     });
     this.heartbeat = setInterval(() => void this.beat().catch(onError), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -150,7 +154,7 @@ export class RedisCalls implements SharedCalls {
     const calls = new RedisCalls(url, onError);
     try {
       await Promise.all([calls.redis.connect(), calls.subscriber.connect()]);
-      await calls.subscriber.subscribe(UPDATES, VOICE_ASK, VOICE_ANSWER + calls.instanceId);
+      await calls.subscriber.subscribe(VOICE_ASK, VOICE_ANSWER + calls.instanceId);
       await calls.beat();
     } catch (error) {
       calls.redis.disconnect();
@@ -248,11 +252,25 @@ export class RedisCalls implements SharedCalls {
   }
 
   publish(callId: string, update: unknown) {
-    void this.redis.publish(UPDATES, JSON.stringify({ from: this.instanceId, callId, update })).catch(() => {});
+    void this.redis.publish(UPDATES + callId, JSON.stringify({ from: this.instanceId, update })).catch(() => {});
   }
 
-  onUpdate(listener: SharedUpdateListener) {
-    this.listeners.push(listener);
+  follow(callId: string, listener: (update: unknown) => void) {
+    let call = this.followed.get(callId);
+    if (!call) {
+      call = { ready: this.subscriber.subscribe(UPDATES + callId).then(() => {}), listeners: new Set() };
+      this.followed.set(callId, call);
+    }
+    call.listeners.add(listener);
+    const followed = call;
+    return {
+      ready: followed.ready,
+      stop: () => {
+        if (!followed.listeners.delete(listener) || followed.listeners.size > 0) return;
+        this.followed.delete(callId);
+        this.subscriber.unsubscribe(UPDATES + callId).catch(() => {});
+      },
+    };
   }
 
   async close() {

@@ -199,7 +199,6 @@ export interface CallSave {
 }
 
 /** An update of a call (what its caller hears) sent to every instance, for the channels connected there. */
-export type SharedUpdateListener = (callId: string, update: unknown) => void;
 
 /**
  * Calls in progress held where every Baton instance reaches them (Redis): any instance may take any call's event.
@@ -240,10 +239,14 @@ export interface SharedCalls {
   askVoice(callSid: string, take: boolean): Promise<{ evidence?: VoiceEvidence; streaming: boolean } | undefined>;
   /** How this instance answers `askVoice` for the calls whose voice it measures (undefined: not here); `take` consumes the turn's evidence. */
   answerVoice(answer: (callSid: string, take: boolean) => { evidence?: VoiceEvidence; streaming: boolean } | undefined): void;
-  /** Sends a call's update to the other instances. */
+  /** Sends a call's update to the instances that follow the call (see `follow`). */
   publish(callId: string, update: unknown): void;
-  /** Updates that other instances sent. */
-  onUpdate(listener: SharedUpdateListener): void;
+  /**
+   * The updates of one call that other instances send, for a caller's channel connected here: from when `ready`
+   * resolves until `stop`. Only the instances following a call receive its updates, so a turn costs the same however
+   * many instances run.
+   */
+  follow(callId: string, listener: (update: unknown) => void): { ready: Promise<void>; stop(): void };
   close(): Promise<void>;
 }
 

@@ -128,8 +128,6 @@ export class CallService {
         onError: this.onError,
       });
     }
-    // Another instance's update of a call whose channel is connected here.
-    this.shared?.onUpdate((callId, update) => this.deliver(callId, update as CallUpdate));
     this.handoff = new CallHandoff(held, store, { clock: this.clock, routing, webhooks: options.webhooks, onError: this.onError, llm: options.llm, lookups: options.lookups });
     // What a tick does once (with several instances, on the leader, whose clock ticks): wait updates, left calls.
     routing?.onTick((mine) => {
@@ -286,17 +284,29 @@ export class CallService {
     return this.calls.find(callId)?.flow.compiled.flow.settings;
   }
 
-  /** Every update of the call from now on (see `CallUpdate`); returns the unsubscribe. */
-  subscribe(callId: string, listener: CallListener): () => void {
+  /**
+   * Every update of the call from now on (see `CallUpdate`), with several instances those made on any of them once
+   * this resolves; resolves to the unsubscribe.
+   */
+  async subscribe(callId: string, listener: CallListener): Promise<() => void> {
     // Shared mode: the call may be held by other instances only; its channel asked for it (`current`) first.
     if (!this.calls.find(callId) && !this.shared) throw notFound('call in progress', callId);
     let set = this.listeners.get(callId);
     if (!set) this.listeners.set(callId, (set = new Set()));
     set.add(listener);
-    return () => {
+    const elsewhere = this.shared?.follow(callId, (update) => listener(update as CallUpdate));
+    const unsubscribe = () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(callId);
+      elsewhere?.stop();
     };
+    try {
+      await elsewhere?.ready;
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
   }
 
   async get(callId: string) {
