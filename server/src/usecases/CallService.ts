@@ -297,7 +297,8 @@ export class CallService {
     const elsewhere = this.shared?.follow(callId, (update) => listener(update as CallUpdate));
     const unsubscribe = () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(callId);
+      // The set may already be gone (the call left memory) and another taken its place.
+      if (set.size === 0 && this.listeners.get(callId) === set) this.listeners.delete(callId);
       elsewhere?.stop();
     };
     try {
