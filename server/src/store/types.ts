@@ -198,8 +198,6 @@ export interface CallSave {
   atAiStep: boolean;
 }
 
-/** An update of a call (what its caller hears) sent to every instance, for the channels connected there. */
-
 /**
  * Calls in progress held where every Baton instance reaches them (Redis): any instance may take any call's event.
  * An instance takes a call for one event — exactly one instance acts on a call at a time — and saves what changed
