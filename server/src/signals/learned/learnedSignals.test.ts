@@ -136,6 +136,15 @@ describe('training and the model file', () => {
     const file = model.toFile();
     const again = HandoffModel.fromFile(file);
     expect(again.thresholds).toEqual(model.thresholds);
+    // The weights are kept to 16 bits: each turn's probabilities come back within a hair of the trained model's.
+    for (const text of ['can I talk to a person', 'my card was stolen', 'this is ridiculous, fix it', 'a turn the corpus never had']) {
+      const features = featuresOf(analyzeText(text), [], createFeatures());
+      const before = model.predict(features);
+      const after = again.predict(features);
+      expect(after.person).toBeCloseTo(before.person, 3);
+      expect(after.frustration).toBeCloseTo(before.frustration, 3);
+      after.topics.forEach((p, k) => expect(p).toBeCloseTo(before.topics[k], 3));
+    }
     const damaged = Buffer.from(file);
     damaged[damaged.length - 1] ^= 0xff;
     expect(() => HandoffModel.fromFile(damaged)).toThrow(ModelFileError);
