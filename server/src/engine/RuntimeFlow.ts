@@ -1,6 +1,7 @@
 import { nodeKinds, renderTemplate, sensitiveMattersTrigger, type CompiledFlow, type Detector, type EntityType, type IntentDefinition, type ParsedNode, type ParsedTemplate, type TriggerData } from '@baton/shared';
-import type { IntentClassifier, Nlu } from '../nlu/Nlu.ts';
+import type { EntityValue, IntentClassifier, Nlu } from '../nlu/Nlu.ts';
 import { sensitiveKeywordsOf, type SensitiveKeyword } from '../signals/index.ts';
+import { answersQuestion, keysAnswerQuestion, type AskedFor } from './answersQuestion.ts';
 import { detectorCheck, type DetectorCheck } from './detectors.ts';
 import type { Executor } from './executors/Executor.ts';
 import { executors } from './executors/executors.ts';
@@ -47,8 +48,12 @@ export interface RuntimeStep {
   outOfScope: ReadonlySet<string>;
   /** A branch's condition rules, in order (a rule that did not compile is undefined). */
   conditionRules: Array<RuleEvaluator | undefined>;
-  /** Whether the caller's words or keys answer the node's own question (a survey's score): the flow's triggers do not act on them; safety still does. */
-  isAnswer: ((input: string) => boolean) | null;
+  /**
+   * Whether the caller's words (with what was read of them) or keys (`heard` null) are only the answer to the node's
+   * own question (a survey's score, the date an "Ask for a detail" step asked for): the flow's triggers do not act on
+   * them; safety still does.
+   */
+  isAnswer: ((input: string, heard: Heard | null) => boolean) | null;
 }
 
 /** A message ready to say: its plain text when it has no variables, else its template and the groups of variables it reads ("slots", "queue", …). */
@@ -95,7 +100,7 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
       readsDates: entityTypes.includes('date'),
       outOfScope: intents ? new Set(intents.filter((i) => i.outOfScope).map((i) => i.name)) : NONE,
       conditionRules: node.kind === 'branch' ? (node.data.conditions as unknown[]).map((_, i) => compiled.rules.get(`${node.id}/conditions.${i}.rule`)) : [],
-      isAnswer: (nodeKinds[node.kind] as { isAnswer?(input: string): boolean }).isAnswer ?? null,
+      isAnswer: answerCheck(node),
     });
   }
   // Keys are "<nodeId>/<field>"; node ids never hold a "/".
@@ -123,6 +128,21 @@ export function prepareFlow(compiled: CompiledFlow, version: number | 'draft', n
 /** The entity an answer of each type is read for. */
 const ASK_ENTITY = new Map<string, EntityType>([['number', 'number'], ['amount', 'amount'], ['date', 'date'], ['email', 'email'], ['phone', 'phone']]);
 const NO_ENTITIES: readonly EntityType[] = [];
+
+/** What was read of a caller's words: enough to tell an answer from a turn that says more. */
+export interface Heard {
+  entities: readonly EntityValue[];
+  tokens: readonly string[];
+}
+
+function answerCheck(node: ParsedNode): RuntimeStep['isAnswer'] {
+  if (node.kind === 'ask') {
+    const asked = node.data as unknown as AskedFor;
+    return (input, heard) => (heard ? answersQuestion(asked, input, heard.entities, heard.tokens) : keysAnswerQuestion(asked, input));
+  }
+  const ofKind = (nodeKinds[node.kind] as { isAnswer?(input: string): boolean }).isAnswer;
+  return ofKind ? (input) => ofKind(input) : null;
+}
 
 function entityTypesAt(node: ParsedNode): readonly EntityType[] {
   if (node.kind === 'ai') return node.data.entities as EntityType[];

@@ -1,8 +1,8 @@
 import type { SlotValue, ValueType } from '@baton/shared';
 import type { EntityValue } from '../nlu/Nlu.ts';
 
-const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'correct', 'right', 'ok', 'okay', 'please', 'absolutely', 'definitely', 'affirmative']);
-const NO = new Set(['no', 'nope', 'nah', 'not', "don't", 'negative', 'never', 'wrong', 'incorrect']);
+export const YES: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'correct', 'right', 'ok', 'okay', 'please', 'absolutely', 'definitely', 'affirmative']);
+export const NO: ReadonlySet<string> = new Set(['no', 'nope', 'nah', 'not', "don't", 'negative', 'never', 'wrong', 'incorrect']);
 
 /** Checks an answer against a mask: # a digit, A a letter, * anything, other characters literally; spaces and dashes in the answer are ignored. */
 export function matchesPattern(answer: string, pattern: string): string | null {

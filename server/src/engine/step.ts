@@ -63,7 +63,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       recordTurn(draft, understanding, event, hidden);
       signals = understanding.signals;
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text) }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text, { entities: understanding.entities, tokens: understanding.analyzed.tokens }) }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
@@ -78,7 +78,7 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       draft.append('transcript', { from: 'caller', text: pressed, at: event.at, nodeId: s.nodeId });
       s.turnCount += 1;
       s.silenceStreak = 0;
-      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.digits) }, event.at, event.queues);
+      const fired = firingTrigger(flow, s, { signals: null, dtmf: event.digits, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.digits, null) }, event.at, event.queues);
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);
       else input(ctx, { type: 'dtmf', digits: event.digits }, here);
       break;
