@@ -77,6 +77,23 @@ describe('Trying a flow before callers do', () => {
     await page.context().close();
   });
 
+  it('When the caller answers the step\'s question with only the answer, then the console says so and the call goes on without a handoff', async () => {
+    const { page, transcript } = await startBillingTestCall(browser, server);
+    const say = async (text: string) => {
+      await page.getByLabel('What the caller says').fill(text);
+      await page.getByRole('button', { name: 'Say it' }).click();
+      await transcript.getByText(text, { exact: true }).waitFor();
+    };
+    await say('can I set up a payment plan');
+    await transcript.getByText(/how many months/i).first().waitFor();
+    await say('about six months I think');
+    await transcript.getByText('Answered the question', { exact: true }).waitFor();
+    await transcript.getByText(/only the answer asked for, so the handoff triggers leave this turn be/).waitFor();
+    await page.screenshot({ path: join(resultsDir, 'test-console-answer.png') });
+    expect(await transcript.getByText(/^Handoff:/).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('When the caller speaks again after asking for a person, then the later turn shows only its own evidence, not the earlier turn\'s', async () => {
     // Handed to the real queue, where an agent is free: the caller can still speak while the offer rings.
     await openAllDay(server.url, 'billing');

@@ -60,10 +60,12 @@ export function step(flow: RuntimeFlow, session: CallSession, event: StepEvent):
       let understanding = understandTurn(flow, here, s, event.text, event.at, event.asrConfidence, event.loudnessDb, event.voice, event.judgement);
       // A turn the language model answered is not a "no match", even when the embedded NLU found no intent.
       if (understoodByModel(flow, s, event.generated)) understanding = { ...understanding, signals: { ...understanding.signals, noMatchStreak: 0 } };
+      const answer = here.isAnswer?.(event.text, { entities: understanding.entities, tokens: understanding.analyzed.tokens }) === true;
+      if (answer) understanding = { ...understanding, signals: { ...understanding.signals, answer: true } };
       recordTurn(draft, understanding, event, hidden);
       signals = understanding.signals;
       const fired =
-        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer: here.isAnswer?.(event.text, { entities: understanding.entities, tokens: understanding.analyzed.tokens }) }, event.at, event.queues) ??
+        firingTrigger(flow, s, { signals: understanding.signals, dtmf: null, outOfScope: here.outOfScope, answer }, event.at, event.queues) ??
         neverHandleHandoff(flow, s, event.generated);
       const said: AiUtterance = { type: 'utterance', understanding, text: event.text, generated: event.generated };
       if (fired) handoff = handOff(ctx, fired.trigger, fired.reason);

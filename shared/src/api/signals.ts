@@ -74,6 +74,8 @@ export interface TurnSignals {
   intentConfidence: number;
   /** A language model's judgement of what the learned detectors were unsure of on this turn (optional, off by default). */
   judgement?: TurnJudgement;
+  /** The turn was only the answer to the step's own question (a survey's score, the date asked for): the flow's triggers left it be. */
+  answer?: true;
 }
 
 /**

@@ -56,6 +56,7 @@ export function TurnNotesView({ signals, intent, handoff, understood }: TurnNote
       ...signals.sensitive.keywords.map((k) => `"${k}"`),
     ];
     if (topics.length) notes.push(['Sensitive', topics.join(', ')]);
+    if (signals.answer) notes.push(['Answered the question', 'only the answer asked for, so the handoff triggers leave this turn be (a danger would still be acted on)']);
     if (signals.asrConfidence !== null) notes.push(['Heard clearly', percent(signals.asrConfidence)]);
     if (signals.noMatchStreak > 0) notes.push(['Not understood', `${signals.noMatchStreak} turn${signals.noMatchStreak === 1 ? '' : 's'} in a row`]);
   }

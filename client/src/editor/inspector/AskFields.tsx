@@ -24,6 +24,7 @@ export function AskFields({ data, errors, set }: KindFieldsProps) {
       <Select
         data-field="valueType"
         label="Kind of answer"
+        description="A reply that is only this answer is not acted on by the handoff triggers; anything more the caller says is, and a caller in danger always is."
         data={Object.entries(valueTypeNames).map(([value, label]) => ({ value, label }))}
         value={textOf(data.valueType) || null}
         error={errors.get('valueType')}
