@@ -94,6 +94,22 @@ describe('Trying a flow before callers do', () => {
     await page.context().close();
   });
 
+  it('When the caller keys in an account number holding a 0, then the keys go as one answer and the balance is sent, not a transfer for pressing 0', async () => {
+    const { page, transcript } = await startBillingTestCall(browser, server);
+    await page.getByLabel('What the caller says').fill('what is my balance');
+    await page.getByRole('button', { name: 'Say it' }).click();
+    await transcript.getByText(/8 digit account number/).first().waitFor();
+    await page.getByRole('button', { name: 'Keypad', exact: true }).click();
+    for (const key of '10203040') await page.getByRole('button', { name: `Press ${key}`, exact: true }).click();
+    await expect.poll(() => page.getByLabel('Keys pressed').inputValue()).toBe('10203040');
+    await page.screenshot({ path: join(resultsDir, 'test-console-keypad.png') });
+    await page.getByRole('button', { name: 'Send keys' }).click();
+    await transcript.getByText('(presses 10203040)').waitFor();
+    await transcript.getByText(/Thanks\. I've sent/).waitFor();
+    expect(await transcript.getByText(/^Handoff:/).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('When the caller speaks again after asking for a person, then the later turn shows only its own evidence, not the earlier turn\'s', async () => {
     // Handed to the real queue, where an agent is free: the caller can still speak while the offer rings.
     await openAllDay(server.url, 'billing');

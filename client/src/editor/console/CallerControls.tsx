@@ -34,6 +34,17 @@ export function CallerControls({ nodeId, busy, onTurn }: { nodeId: string; busy:
     event.preventDefault();
     say(text);
   };
+  // Keys pressed go together, as a phone's keypad sends them when the caller stops or presses #: an account number
+  // is one answer, not eight.
+  const [keyed, setKeyed] = useState('');
+  const sendKeys = (event?: FormEvent, keys = keyed) => {
+    event?.preventDefault();
+    const digits = keys.replace(/#+$/, '');
+    if (!digits) return;
+    onTurn({ dtmf: digits });
+    setKeyed('');
+  };
+  const press = (key: string) => (key === '#' ? sendKeys(undefined, keyed) : setKeyed((k) => k + key));
 
   return (
     <Stack gap="xs" className="console-controls">
@@ -73,20 +84,40 @@ export function CallerControls({ nodeId, busy, onTurn }: { nodeId: string; busy:
             </Menu.Dropdown>
           </Menu>
         )}
-        <Popover position="bottom" withinPortal shadow="md">
+        <Popover position="bottom" withinPortal shadow="md" trapFocus>
           <Popover.Target>
             <Button size="compact-sm" variant="light" disabled={busy}>
               Keypad
             </Button>
           </Popover.Target>
           <Popover.Dropdown>
-            <SimpleGrid cols={3} spacing={6} verticalSpacing={6}>
-              {KEYS.map((key) => (
-                <Button key={key} variant="default" size="sm" onClick={() => onTurn({ dtmf: key })} aria-label={`Press ${key}`}>
-                  {key}
-                </Button>
-              ))}
-            </SimpleGrid>
+            <form onSubmit={sendKeys}>
+              <Stack gap={6} w={200}>
+                <TextInput
+                  label="Keys pressed"
+                  description="Sent together, as a phone sends them; # sends too."
+                  value={keyed}
+                  onChange={(e) => setKeyed(e.currentTarget.value.replace(/[^0-9*#]/g, ''))}
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
+                <SimpleGrid cols={3} spacing={6} verticalSpacing={6}>
+                  {KEYS.map((key) => (
+                    <Button key={key} variant="default" size="sm" onClick={() => press(key)} aria-label={`Press ${key}`} disabled={busy}>
+                      {key}
+                    </Button>
+                  ))}
+                </SimpleGrid>
+                <Group gap={6} grow>
+                  <Button type="submit" size="compact-sm" disabled={busy || !keyed}>
+                    Send keys
+                  </Button>
+                  <Button variant="subtle" size="compact-sm" onClick={() => setKeyed('')} disabled={!keyed}>
+                    Clear
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
           </Popover.Dropdown>
         </Popover>
         <Button size="compact-sm" variant="light" disabled={busy} onClick={() => onTurn({ silence: true })}>
