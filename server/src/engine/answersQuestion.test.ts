@@ -51,6 +51,8 @@ describe('an answer to the question the step asked', () => {
     expect(keysAnswerQuestion({ valueType: 'pattern', pattern: '########' }, '102')).toBe(false);
     expect(keysAnswerQuestion({ valueType: 'number', pattern: '' }, '10')).toBe(true);
     expect(keysAnswerQuestion({ valueType: 'number', pattern: '' }, '0')).toBe(false);
+    expect(keysAnswerQuestion({ valueType: 'free_text', pattern: '' }, '4021')).toBe(true);
+    // Yes or no is not taken from the keypad, so a key there is not an answer.
     expect(keysAnswerQuestion({ valueType: 'yes_no', pattern: '' }, '1')).toBe(false);
   });
 });

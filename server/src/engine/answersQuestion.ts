@@ -37,11 +37,14 @@ export function answersQuestion(data: AskedFor, text: string, entities: readonly
   return left.size === 0;
 }
 
-/** A keypad answer to the step's question: digits of a number, a phone number or a pattern (a lone 0 still asks for a person). */
+/**
+ * Keys that the step takes as its answer (as askExecutor does: digits for a number, a phone number, a free-text answer
+ * or a pattern they fit). A lone 0 still asks for a person.
+ */
 export function keysAnswerQuestion(data: AskedFor, digits: string): boolean {
   const keyed = digits.replace(/[^0-9]/g, '');
   if (keyed === '' || keyed === '0') return false;
-  if (data.valueType === 'number' || data.valueType === 'phone') return true;
+  if (data.valueType === 'number' || data.valueType === 'phone' || data.valueType === 'free_text') return true;
   if (data.valueType === 'pattern') return parseSlotValue('pattern', keyed, [], data.pattern, [keyed]) !== null;
   return false;
 }
