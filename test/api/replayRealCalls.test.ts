@@ -17,11 +17,12 @@ describe('Replaying real calls through a draft', () => {
   it('When the analyst makes the raised-voice detector more sensitive, then the replay of real calls shows the call whose caller grew 8 dB louder now goes to a person, and the published version ends every call as it really ended', async () => {
     await api().post('/api/flows/billing-support/publish').expect(200);
     // Three real calls on version 1: one stays with the assistant (the caller grows louder, under the 12 dB of the
-    // published trigger), one asks for a person, one hangs up.
+    // published trigger), one asks for a person, one hangs up. (The louder turn is not the account number: a turn that
+    // is only the answer to the step's question is not acted on by the triggers.)
     const louder = await call([
       { text: 'what is my balance', loudnessDb: 20 },
-      { text: '1234 5678', loudnessDb: 28 },
-      { text: 'no thanks', loudnessDb: 29 },
+      { text: '1234 5678', loudnessDb: 20 },
+      { text: 'no thanks', loudnessDb: 28 },
       { dtmf: '4' },
     ]);
     const person = await call([{ text: 'let me talk to a real person' }, { hangup: true }]);
@@ -49,7 +50,7 @@ describe('Replaying real calls through a draft', () => {
           realCall: { callId: louder, startedAt: expect.any(String) },
           change: 'newly_handed_over',
           before: { outcome: 'contained', category: null, turns: 4 },
-          after: { outcome: 'handoff', category: 'frustration', signal: 'raised_voice', turns: 2 },
+          after: { outcome: 'handoff', category: 'frustration', signal: 'raised_voice', turns: 3 },
         },
       ],
     });
@@ -58,7 +59,7 @@ describe('Replaying real calls through a draft', () => {
     const opened = (await api().get(`/api/simulations/${run.id}/calls/0`).expect(200)).body;
     expect(opened.call.realCall).toMatchObject({ callId: louder, flowVersion: '1', happened: { outcome: 'contained', category: null } });
     expect(opened.call.result).toMatchObject({ outcome: 'handoff', handoff: { category: 'frustration', signal: 'raised_voice' } });
-    expect(opened.call.transcript.filter((t: { from: string }) => t.from === 'caller').map((t: { text: string }) => t.text)).toEqual(['what is my balance', '1234 5678']);
+    expect(opened.call.transcript.filter((t: { from: string }) => t.from === 'caller').map((t: { text: string }) => t.text)).toEqual(['what is my balance', '1234 5678', 'no thanks']);
     expect(opened.baseline.result.outcome).toBe('contained');
     const second = (await api().get(`/api/simulations/${run.id}/calls/1`).expect(200)).body;
     expect(second.call.realCall).toMatchObject({ callId: person, happened: { outcome: 'handoff', category: 'explicit_request' } });

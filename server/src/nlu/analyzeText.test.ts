@@ -20,6 +20,11 @@ describe('analyzeText', () => {
     expect(a.stems).toEqual(['my', 'card', 'were', 'stolen', 'payment', 'refund']);
   });
 
+  it('When a post is addressed to a company ("@SkyJetAir"), then the name is not read as words; an email address still is', () => {
+    expect(analyzeText('@SkyJetAir so the plane is late, hey @Tally_Bank').tokens).toEqual(['so', 'the', 'plane', 'is', 'late', 'hey']);
+    expect(analyzeText('write to jo@example.com').tokens).toEqual(['write', 'to', 'jo', 'example', 'com']);
+  });
+
   it('When the text holds no words, then tokens and stems are empty', () => {
     expect(analyzeText(' ?! ')).toEqual({ text: ' ?! ', normalized: '', tokens: [], stems: [] });
   });

@@ -23,6 +23,8 @@ function stem(word: string): string {
   return result;
 }
 
+// "@SkyJetAir my flight…": whom a post is addressed to is not what it says (a company's name weighs nothing).
+const HANDLES = /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_]{1,30}/gu;
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 const STRAY_APOSTROPHES = /(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/gu;
 const NOT_WORD_OR_APOSTROPHE = /[^\p{L}\p{N}']+/gu;
@@ -32,7 +34,7 @@ const WONT = /\bwon't\b/g;
 
 export function analyzeText(text: string): AnalyzedText {
   const normalized = normalizer
-    .normalize(text)
+    .normalize(text.replace(HANDLES, ' '))
     .replace(CURLY_APOSTROPHES, "'")
     .replace(STRAY_APOSTROPHES, ' ')
     .replace(NOT_WORD_OR_APOSTROPHE, ' ')

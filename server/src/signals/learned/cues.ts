@@ -47,8 +47,16 @@ export function cuesOf(analyzed: AnalyzedText, found: HandWritten): Cue[] {
   if (text.includes('!')) cues.push(text.includes('!!') ? 'exclaims:many' : 'exclaims');
   if (text.includes('?')) cues.push('asks');
   if (shouted(text)) cues.push('capitals');
+  if (QUOTED.test(text)) cues.push('quotes');
   return cues;
 }
+
+/**
+ * A few words in quotation marks: a caller's scare quotes ("delivered", the 'update') as often as a label read out
+ * ("says 'in transit'"); the model weighs it with the words around it. An apostrophe inside a word ("it's") is not a
+ * quotation mark: a quote opens after a space or the start and closes before a space, punctuation or the end.
+ */
+const QUOTED = /(?:^|[\s(])["“'][^"”'\n]{1,60}["”'](?=[\s.,!?;:)]|$)/;
 
 /** Mostly capitals, over enough letters to be shouting rather than "OK" or "ID". */
 function shouted(text: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../nlu/analyzeText.ts';
-import { handWrittenOf } from './cues.ts';
+import { cuesOf, handWrittenOf } from './cues.ts';
 import { createFeatures, featuresOf } from './features.ts';
 import { HandoffModel, ModelFileError } from './HandoffModel.ts';
 import { learnedSignalsOf } from './learnedSignals.ts';
@@ -109,6 +109,20 @@ describe('the learned handoff detectors', () => {
       expect(p).toBeLessThanOrEqual(1);
     }
     expect(typeof s.safety.atRisk).toBe('boolean');
+  });
+});
+
+describe('what the hand-written signals tell the model', () => {
+  const cues = (text: string) => {
+    const analyzed = analyzeText(text);
+    return cuesOf(analyzed, handWrittenOf(analyzed));
+  };
+
+  it('When a few words are in quotation marks, then the model is told (scare quotes as often as a label read out); an apostrophe is not a quote', () => {
+    expect(cues('so the parcel was "delivered" lol')).toContain('quotes');
+    expect(cues("Cheers for the 'update', same as last week")).toContain('quotes');
+    expect(cues('my order says \'returned to sender\', what happened?')).toContain('quotes');
+    expect(cues("I don't know, it's the kids' account")).not.toContain('quotes');
   });
 });
 
