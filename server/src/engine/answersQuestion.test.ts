@@ -14,8 +14,8 @@ const { compiled } = compileFlow(JSON.parse(readFileSync(billingFile, 'utf8')));
 if (!compiled) throw new Error('the billing example does not compile');
 const billing = prepareFlow(compiled, 'draft', nlu);
 
-const call = (turns: ConversationTest['turns']) => runConversation(billing, { name: 'call', turns, expect: {} }).session;
-const heard = (turns: ConversationTest['turns']) => runConversation(billing, { name: 'call', turns, expect: {} }).heard.map((h) => h.text);
+const play = (turns: ConversationTest['turns']) => runConversation(billing, { name: 'call', turns, expect: {} });
+const call = (turns: ConversationTest['turns']) => play(turns).session;
 
 /** Whether `text` is only an answer to a question asking for a value of `valueType`. */
 function onlyAnswer(valueType: 'number' | 'amount' | 'date' | 'phone' | 'yes_no' | 'pattern' | 'free_text', text: string, pattern = ''): boolean {
@@ -59,11 +59,10 @@ describe('an answer to the question the step asked', () => {
 
 describe('the billing example, when a caller answers its questions', () => {
   it('When the caller keys in an account number holding a 0, then it is taken as the account number, not as pressing 0 for a person', () => {
-    const turns = [{ text: 'what is my balance' }, { dtmf: '10203040' }];
-    const session = call(turns);
+    const { session, heard } = play([{ text: 'what is my balance' }, { dtmf: '10203040' }]);
     expect(session.handoff).toBeNull();
     expect(session.slots.account_number).toBe('10203040');
-    expect(heard(turns).some((t) => t.startsWith("Thanks. I've sent"))).toBe(true);
+    expect(heard.some((h) => h.text.startsWith("Thanks. I've sent"))).toBe(true);
   });
 
   it('When the caller presses 0 alone at the account number question, then the call goes to a person as asked', () => {
