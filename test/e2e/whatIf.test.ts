@@ -124,7 +124,8 @@ describe('What-if page', () => {
       for (const turn of turns) await api(`/api/calls/${callId}/turns`, { method: 'POST', body: JSON.stringify(turn) });
     };
     // Real calls on the published version: a caller who grows 8 dB louder but is helped, and one who asks for a person.
-    await call([{ text: 'what is my balance', loudnessDb: 20 }, { text: '1234 5678', loudnessDb: 28 }, { text: 'no thanks', loudnessDb: 29 }, { dtmf: '4' }]);
+    // (Louder after giving the account number: a turn that is only the answer to the step's question is not acted on.)
+    await call([{ text: 'what is my balance', loudnessDb: 20 }, { text: '1234 5678', loudnessDb: 20 }, { text: 'no thanks', loudnessDb: 28 }, { dtmf: '4' }]);
     await call([{ text: 'let me talk to a real person' }, { hangup: true }]);
     const flow = await getFlowViaApi(server, flowId);
     const trigger = flow.nodes.find((n) => n.id === 'trigger_frustrated')!;
@@ -153,7 +154,7 @@ describe('What-if page', () => {
     await drawer.getByText(/A real call on .*, version 1\. Really: Finished by the AI\./).waitFor();
     const after = drawer.getByRole('region', { name: 'After: transcript' });
     await after.getByText('Handed to a person', { exact: true }).waitFor();
-    expect(await after.getByText('Caller', { exact: true }).count()).toBe(2);
+    expect(await after.getByText('Caller', { exact: true }).count()).toBe(3);
     await drawer.getByRole('region', { name: 'Before: transcript' }).getByText('Finished by the AI', { exact: true }).waitFor();
     await drawer.evaluate((el) => Promise.all(el.ownerDocument.getAnimations().map((a: { finished: Promise<unknown> }) => a.finished)));
     await page.screenshot({ path: join(resultsDir, 'what-if-real-calls.png'), fullPage: true });
