@@ -52,6 +52,8 @@ describe('an answer to the question the step asked', () => {
     expect(keysAnswerQuestion({ valueType: 'number', pattern: '' }, '10')).toBe(true);
     expect(keysAnswerQuestion({ valueType: 'number', pattern: '' }, '0')).toBe(false);
     expect(keysAnswerQuestion({ valueType: 'free_text', pattern: '' }, '4021')).toBe(true);
+    expect(keysAnswerQuestion({ valueType: 'phone', pattern: '' }, '07700900123')).toBe(true);
+    expect(keysAnswerQuestion({ valueType: 'phone', pattern: '' }, '123')).toBe(false);
     // Yes or no is not taken from the keypad, so a key there is not an answer.
     expect(keysAnswerQuestion({ valueType: 'yes_no', pattern: '' }, '1')).toBe(false);
   });

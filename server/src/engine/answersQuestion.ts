@@ -1,7 +1,7 @@
 import type { ValueType } from '@baton/shared';
 import { analyzeText } from '../nlu/analyzeText.ts';
 import type { EntityValue } from '../nlu/Nlu.ts';
-import { NO, parseSlotValue, YES } from './parseSlotValue.ts';
+import { keyedValue, NO, parseSlotValue, YES } from './parseSlotValue.ts';
 
 /** What an "Ask for a detail" step asks for. */
 export interface AskedFor {
@@ -37,16 +37,9 @@ export function answersQuestion(data: AskedFor, text: string, entities: readonly
   return left.size === 0;
 }
 
-/**
- * Keys that the step takes as its answer (as askExecutor does: digits for a number, a phone number, a free-text answer
- * or a pattern they fit). A lone 0 still asks for a person.
- */
+/** Whether keys pressed are the answer to the step's question: a value it takes from the keypad (see keyedValue). A lone 0 still asks for a person. */
 export function keysAnswerQuestion(data: AskedFor, digits: string): boolean {
-  const keyed = digits.replace(/[^0-9]/g, '');
-  if (keyed === '' || keyed === '0') return false;
-  if (data.valueType === 'number' || data.valueType === 'phone' || data.valueType === 'free_text') return true;
-  if (data.valueType === 'pattern') return parseSlotValue('pattern', keyed, [], data.pattern, [keyed]) !== null;
-  return false;
+  return digits.replace(/[^0-9]/g, '') !== '0' && keyedValue(data.valueType, digits, data.pattern) !== null;
 }
 
 /** Words around an answer that say nothing of their own (the words are as analyzeText gives them: "it's" is "it", "is"). */

@@ -39,3 +39,25 @@ export function parseSlotValue(valueType: ValueType, text: string, entities: rea
       return entities.find((e) => e.type === valueType)?.value ?? null;
   }
 }
+
+/**
+ * The value keys pressed give a question, or null when it does not take them: digits for a number, a phone number
+ * (7 to 15 digits, as said aloud), a free-text answer or a pattern they fit. Yes or no, a date and an amount are not
+ * keyed in.
+ */
+export function keyedValue(valueType: ValueType, digits: string, pattern: string): SlotValue | null {
+  const keyed = digits.replace(/[^0-9]/g, '');
+  if (keyed === '') return null;
+  switch (valueType) {
+    case 'number':
+      return Number(keyed);
+    case 'phone':
+      return keyed.length >= 7 && keyed.length <= 15 ? keyed : null;
+    case 'free_text':
+      return keyed;
+    case 'pattern':
+      return matchesPattern(keyed, pattern);
+    default:
+      return null;
+  }
+}

@@ -112,6 +112,16 @@ describe('waiting in the queue', () => {
     expect(session.disposition).toBe('callback');
   });
 
+  it('When the caller keys in their call-back number, then it is taken and the call back is booked on it', () => {
+    const { actions, session } = play(
+      [{ type: 'transfer_outcome', at: at(5), outcome: 'no_agent' }, { type: 'dtmf', at: at(10), digits: '02079460018', queues: () => ({ callbackWindow: 'between 2:10 pm and 2:40 pm' }) }],
+      queued(),
+    );
+    expect(session.slots.callback_number).toBe('02079460018');
+    expect(actions.find((a) => a.type === 'callback')).toEqual({ type: 'callback', queue: 'billing', phone: '02079460018', nodeId: 'booked' });
+    expect(session.disposition).toBe('callback');
+  });
+
   it('When a decision before the transfer checks queue.ewtSeconds, then it reads the live wait of the queue the transfer leads to', () => {
     const doc = smallFlow();
     doc.nodes.push({ id: 'wait_check', kind: 'branch', position: { x: 400, y: 0 }, data: { conditions: [{ id: 'long', rule: 'queue.ewtSeconds > 300' }] } });

@@ -37,14 +37,14 @@ export function CallerControls({ nodeId, busy, onTurn }: { nodeId: string; busy:
   // Keys pressed go together, as a phone's keypad sends them when the caller stops or presses #: an account number
   // is one answer, not eight.
   const [keyed, setKeyed] = useState('');
-  const sendKeys = (event?: FormEvent, keys = keyed) => {
+  const sendKeys = (event?: FormEvent) => {
     event?.preventDefault();
-    const digits = keys.replace(/#+$/, '');
+    const digits = keyed.replace(/#+$/, '');
     if (!digits) return;
     onTurn({ dtmf: digits });
     setKeyed('');
   };
-  const press = (key: string) => (key === '#' ? sendKeys(undefined, keyed) : setKeyed((k) => k + key));
+  const press = (key: string) => (key === '#' ? sendKeys() : setKeyed((k) => k + key));
 
   return (
     <Stack gap="xs" className="console-controls">

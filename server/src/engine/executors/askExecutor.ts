@@ -1,4 +1,4 @@
-import { parseSlotValue } from '../parseSlotValue.ts';
+import { keyedValue, parseSlotValue } from '../parseSlotValue.ts';
 import type { RuntimeStep } from '../RuntimeFlow.ts';
 import { next, wait, type Executor, type Outcome, type StepContext } from './Executor.ts';
 
@@ -39,9 +39,8 @@ export const askExecutor: Executor = {
     if (input.type === 'utterance') {
       const { analyzed, entities } = input.understanding;
       value = parseSlotValue(node.data.valueType, input.text, entities, node.data.pattern, analyzed.tokens);
-    } else if (input.type === 'dtmf' && ['number', 'pattern', 'phone', 'free_text'].includes(node.data.valueType)) {
-      const digits = input.digits.replace(/[^0-9]/g, '');
-      value = node.data.valueType === 'number' ? (digits ? Number(digits) : null) : parseSlotValue(node.data.valueType, digits, [], node.data.pattern, [digits]);
+    } else if (input.type === 'dtmf') {
+      value = keyedValue(node.data.valueType, input.digits, node.data.pattern);
     }
     if (value !== null && value !== '') {
       ctx.draft.setSlot(node.data.slot, node.data.sensitive === true ? hiddenValue(value) : value);
