@@ -125,6 +125,8 @@ export class Accounts {
   async signIn(name: string, password: string, client: string): Promise<{ cookie: string; principal: Principal }> {
     const wait = await this.throttle.waitSeconds(name, client);
     if (wait > 0) throw new AppError(429, 'too_many_sign_ins', `Too many failed sign-ins. Wait ${wait} seconds and try again.`);
+    // A person added, given a new password or switched off on another instance a moment ago: read what it saved first.
+    await this.refresh();
     const user = this.store.accounts.userNamed(name);
     const ok = user?.passwordHash && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyNobody(password);
     if (!ok || !user) {
