@@ -94,6 +94,19 @@ describe('Trying a flow before callers do', () => {
     await page.context().close();
   });
 
+  it('When the caller says hello in the test console, then the assistant asks how it can help again, and the console says the greeting was not counted as not understood', async () => {
+    const { page, transcript } = await startBillingTestCall(browser, server);
+    await page.getByLabel('What the caller says').fill('hi there');
+    await page.getByRole('button', { name: 'Say it' }).click();
+    await transcript.getByText('hi there', { exact: true }).waitFor();
+    await transcript.getByText(/a greeting or thanks, so the question was asked again/).waitFor();
+    await expect.poll(() => transcript.getByText('How can I help with your bill today?', { exact: true }).count()).toBe(2);
+    expect(await transcript.getByText(/didn't catch that/).count()).toBe(0);
+    expect(await transcript.getByText('Not understood', { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: join(resultsDir, 'test-console-greeting.png') });
+    await page.context().close();
+  });
+
   it('When the caller keys in an account number holding a 0, then the keys go as one answer and the balance is sent, not a transfer for pressing 0', async () => {
     const { page, transcript } = await startBillingTestCall(browser, server);
     await page.getByLabel('What the caller says').fill('what is my balance');

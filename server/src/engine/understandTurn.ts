@@ -4,6 +4,7 @@ import type { AnalyzedText, Classification, EntityValue } from '../nlu/Nlu.ts';
 import type { ContentWords } from '../signals/types.ts';
 import { contentOf, handWrittenOf, learnedSignalsOf, lexiconOf, loudnessOf, noMatchStreakOf, repetitionOf } from '../signals/index.ts';
 import type { CallSession } from './CallSession.ts';
+import { isCourtesy } from './courtesy.ts';
 import type { RuntimeFlow, RuntimeStep } from './RuntimeFlow.ts';
 
 /** The signals of one caller turn, with their evidence: shown in the test console and behind every handoff. */
@@ -95,6 +96,7 @@ export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: Ca
   const words = flow.words ? flow.words.wordsAt(flow, here, text, at) : readWords(flow, here, text, at);
   const { analyzed, content, classification } = words;
   const intent = classification?.intent ?? null;
+  const courtesy = here.node.kind === 'ai' && intent === null && isCourtesy(analyzed.tokens);
   const signals: TurnSignals = {
     sentiment: words.sentiment,
     frustration: words.frustration,
@@ -104,10 +106,11 @@ export function understandTurn(flow: RuntimeFlow, here: RuntimeStep, session: Ca
     repetition: repetitionOf({ analyzed, content, intent, nodeId: session.nodeId }, session.recentTurns),
     loudness: loudnessOf(loudnessDb, session.recentTurns, voice),
     asrConfidence: asrConfidence ?? null,
-    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here.node.kind === 'ai', intent }),
+    noMatchStreak: noMatchStreakOf(session.noMatchStreak, { atAiNode: here.node.kind === 'ai', intent, courtesy }),
     intent,
     intentConfidence: classification?.confidence ?? 0,
     ...(judgement ? { judgement } : {}),
+    ...(courtesy ? { courtesy: true as const } : {}),
   };
   return { analyzed, content, classification, entities: words.entities, signals };
 }

@@ -10,6 +10,10 @@ describe('noMatchStreakOf', () => {
     expect(noMatchStreakOf(3, { atAiNode: true, intent: 'refund' })).toBe(0);
   });
 
+  it('When the caller only says hello or thanks at an AI node, then the streak is left as it was', () => {
+    expect(noMatchStreakOf(1, { atAiNode: true, intent: null, courtesy: true })).toBe(1);
+  });
+
   it('When the caller answers a question outside an AI node, then the streak is left as it was', () => {
     expect(noMatchStreakOf(1, { atAiNode: false, intent: null })).toBe(1);
   });

@@ -76,6 +76,8 @@ export interface TurnSignals {
   judgement?: TurnJudgement;
   /** The turn was only the answer to the step's own question (a survey's score, the date asked for): the flow's triggers left it be. */
   answer?: true;
+  /** The turn was only a greeting or thanks at an AI step ("hi there", "thanks"): the step asked its question again, and it is not counted as not understood. */
+  courtesy?: true;
 }
 
 /**

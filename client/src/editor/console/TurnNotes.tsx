@@ -39,6 +39,7 @@ export function TurnNotesView({ signals, intent, handoff, understood }: TurnNote
   if (signals) {
     // This turn's own intent (the call's last intent may come from an earlier turn, e.g. while a detail is asked for).
     if (signals.intent) notes.push(['Understood', `${understood} (${percent(signals.intentConfidence)} sure)`]);
+    else if (signals.courtesy) notes.push(['Understood', 'a greeting or thanks, so the question was asked again (not counted as not understood)']);
     else if (intent === null || signals.noMatchStreak > 0) notes.push(['Understood', 'nothing it knows']);
     const words = signals.sentiment.evidence.map((e) => `"${e.words}" ${signed(e.weight, 0)}`).join(', ');
     notes.push(['Sentiment', `${signed(signals.sentiment.value)}${words ? ` from ${words}` : ' (neutral)'}`]);

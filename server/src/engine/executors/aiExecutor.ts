@@ -89,6 +89,13 @@ export const aiExecutor: Executor = {
       ctx.listen(node);
       return wait;
     }
+    // A greeting or thanks is not a request the step failed to understand: it asks its question again.
+    if (input.understanding.signals.courtesy) {
+      ctx.tried(node, 'the caller greeted or thanked: asked again');
+      ctx.say(step, 'prompt', 'question');
+      ctx.listen(node);
+      return wait;
+    }
     return notUnderstood(ctx, step, `did not understand "${input.text.slice(0, 60)}"`);
   },
 };
