@@ -112,7 +112,8 @@ export function judgeCalls(model: HandoffModel, examples: readonly Example[], nl
   return tally;
 }
 
-const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+/** "12.3%": n of d. */
+export const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 
 export function printCalls(title: string, t: CallTally): void {
   console.log(`\n${title}`);

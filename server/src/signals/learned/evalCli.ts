@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { NlpjsNlu } from '../../nlu/NlpjsNlu.ts';
-import { addTally, emptyTally, judgeCalls, printCalls, type CallTally } from './callEval.ts';
+import { addTally, emptyTally, judgeCalls, pct, printCalls, type CallTally } from './callEval.ts';
 import { readCorpus } from './corpus.ts';
 import { CLASSES, evaluate, handWritten, learned, print, type Class, type Result, type Tally } from './evalMeasures.ts';
 import { FRUSTRATION_PRECISION, trainModel, type Example } from './train.ts';
@@ -83,7 +83,7 @@ printCalls('Cross-source as calls through the billing example (each turn alone, 
 printCalls('Cross-source as calls, the team-written sources only', teamCalls);
 for (const source of sources.filter((s) => !teamWritten({ source: s }))) {
   const { calm, calmHandedOver } = runs.get(source)!.calls;
-  console.log(`  left out, ${source}: calm cases handed over ${calmHandedOver} of ${calm} (${((100 * calmHandedOver) / Math.max(1, calm)).toFixed(1)}%)`);
+  console.log(`  left out, ${source}: calm cases handed over ${calmHandedOver} of ${calm} (${pct(calmHandedOver, calm)})`);
 }
 if (verbose) console.log(`\nCalm turns handed over (cross-source):\n  ${crossSource.calmExamples.join('\n  ')}`);
 if (verbose) console.log(`\nCalls judged wrong (cross-source):\n  ${calls.wrong.join('\n  ')}`);
